@@ -1,0 +1,31 @@
+"""Where data and settings live: argument, then environment variable, then the OS default."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP = "socialtime"
+DATA_ENV = "SOCIALTIME_DATA_DIR"
+CONFIG_ENV = "SOCIALTIME_CONFIG"
+
+
+def data_dir(arg: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
+    """The data directory: ``--data-dir``, ``$SOCIALTIME_DATA_DIR``, or the platform default
+    (``~/.local/share/socialtime`` on Linux)."""
+    chosen = arg or environ.get(DATA_ENV)
+    return Path(chosen).expanduser() if chosen else Path(platformdirs.user_data_dir(APP))
+
+
+def config_file(arg: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
+    """The config file: ``--config``, ``$SOCIALTIME_CONFIG``, or the platform default
+    (``~/.config/socialtime/config.toml`` on Linux)."""
+    chosen = arg or environ.get(CONFIG_ENV)
+    return (
+        Path(chosen).expanduser()
+        if chosen
+        else Path(platformdirs.user_config_dir(APP)) / "config.toml"
+    )

@@ -1,0 +1,121 @@
+"""One tick of recording: clock -> consent -> work hours -> pause -> lock -> idle -> probe ->
+classify -> store.
+
+The tracker is a plain class with ``tick(now)``; a QTimer (tray) or a loop (``socialtime track``)
+only calls it, so every rule here is tested with a fake clock and a fake probe.
+
+Each tick attributes the time since the previous tick to what is seen now. That time is capped
+at two sample intervals, so a suspend, a stalled process or a clock jump never makes a long
+span; a clock that goes backwards records nothing. After a tick that recorded nothing (idle,
+paused, no consent…), the next tick starts counting from itself, so time from before the
+condition ended is never attributed.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from socialtime.config import Config
+from socialtime.consent import NOTICE_VERSION
+from socialtime.probes.base import Foreground, Probe
+from socialtime.sites import Catalogue, classify
+from socialtime.store import Store
+
+Clock = Callable[[], float]
+# Given the foreground window and the time, the hostname the browser bridge reports for it,
+# or None when it has nothing fresh for that window (then title rules apply).
+HostSource = Callable[[Foreground, float], str | None]
+
+
+class State(enum.Enum):
+    NO_CONSENT = "no consent"
+    OUTSIDE_HOURS = "outside work hours"
+    PAUSED = "paused"
+    LOCKED = "screen locked"
+    IDLE = "idle"
+    UNAVAILABLE = "cannot see the desktop"
+    RECORDING = "recording"
+
+
+@dataclass(frozen=True)
+class TickResult:
+    state: State
+    site: str | None = None  # what was recorded, when state is RECORDING
+    seconds: float = 0.0  # how much was recorded by this tick
+
+
+class Tracker:
+    """Turns what the probe sees into spans in the store. Called from one thread only."""
+
+    def __init__(
+        self,
+        store: Store,
+        probe: Probe,
+        config: Config,
+        catalogue: Catalogue,
+        clock: Clock = time.time,
+        host_source: HostSource | None = None,
+    ) -> None:
+        self.store = store
+        self.probe = probe
+        self.config = config
+        self.catalogue = catalogue
+        self.clock = clock
+        self.host_source = host_source
+        self._last_tick: float | None = None
+        self._last_state: State | None = None
+
+    @property
+    def max_step(self) -> float:
+        """The most time one tick may add: two sample intervals."""
+        return 2.0 * self.config.sample_seconds
+
+    def tick(self, now: float | None = None) -> TickResult:
+        now = self.clock() if now is None else now
+        previous, previous_state = self._last_tick, self._last_state
+        result = self._observe(now, previous, previous_state)
+        self._last_tick, self._last_state = now, result.state
+        return result
+
+    def _observe(self, now: float, previous: float | None, previous_state: State | None) -> TickResult:
+        if self.store.consent_version() != NOTICE_VERSION:
+            return TickResult(State.NO_CONSENT)
+        hours = self.config.work_hours
+        if not hours.contains(now):
+            return TickResult(State.OUTSIDE_HOURS)
+        paused_until = self.store.paused_until()
+        if paused_until is not None and now < paused_until:
+            return TickResult(State.PAUSED)
+        if self.probe.locked():
+            return TickResult(State.LOCKED)
+        idle = self.probe.idle_seconds()
+        if idle is not None and idle >= self.config.idle_seconds:
+            return TickResult(State.IDLE)
+        foreground = self.probe.foreground()
+        if foreground is None and idle is None:
+            return TickResult(State.UNAVAILABLE)
+        site = self._classify(foreground, now)
+
+        # Time since the previous tick, if it was counting too (outside-hours ticks count:
+        # the work-hours clip below removes what lay outside).
+        if previous is None or now <= previous:
+            return TickResult(State.RECORDING, site)
+        if previous_state not in (State.RECORDING, State.OUTSIDE_HOURS):
+            return TickResult(State.RECORDING, site)
+        start = max(previous, now - self.max_step)
+        if paused_until is not None:
+            start = max(start, paused_until)
+        recorded = 0.0
+        for a, b in hours.intervals_inside(start, now):
+            self.store.record(site, a, b, max_gap=self.max_step)
+            recorded += b - a
+        return TickResult(State.RECORDING, site, recorded)
+
+    def _classify(self, foreground: Foreground | None, now: float) -> str | None:
+        if foreground is None:
+            return None  # active, nothing in front (a bare desktop): other
+        host = self.host_source(foreground, now) if self.host_source else None
+        return classify(foreground.process, foreground.title, self.catalogue, host=host)

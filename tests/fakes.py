@@ -1,0 +1,50 @@
+"""Test doubles: a clock that only moves when told, a probe that shows what it is told."""
+
+from __future__ import annotations
+
+from socialtime.probes.base import Check, Foreground
+
+
+class FakeClock:
+    def __init__(self, t: float) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> float:
+        self.t += seconds
+        return self.t
+
+
+class FakeProbe:
+    """Shows ``front`` as the foreground window; ``idle`` seconds since input; ``lock``."""
+
+    name = "fake"
+
+    def __init__(self, front: Foreground | None = None, idle: float | None = 0.0) -> None:
+        self.front = front
+        self.idle = idle
+        self.lock: bool | None = False
+        self.calls = 0
+
+    def show(self, process: str, title: str, pid: int | None = 1234) -> None:
+        self.front = Foreground(process, title, pid)
+
+    def foreground(self) -> Foreground | None:
+        self.calls += 1
+        return self.front
+
+    def idle_seconds(self) -> float | None:
+        self.calls += 1
+        return self.idle
+
+    def locked(self) -> bool | None:
+        self.calls += 1
+        return self.lock
+
+    def diagnose(self) -> list[Check]:
+        return [Check("foreground window", True, "fake")]
+
+    def close(self) -> None:
+        pass
