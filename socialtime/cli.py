@@ -115,8 +115,8 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    eprint(f"socialtime: recording into {store.path} every {config.sample_seconds:g} s.")
-    eprint("Stop with Ctrl+C. Nothing is recorded outside your work hours or without consent.")
+    eprint(f"socialtime: started; data in {store.path}, a look every {config.sample_seconds:g} s.")
+    eprint("Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.")
 
     state: State | None = None
     next_retention = time.time() + 86400
@@ -185,7 +185,9 @@ def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
         at = store.meta().get("consent_at")
         print(f"Status: you accepted this notice on {iso(float(at)) if at else '?'}.")
     elif version is not None:
-        print(f"Status: you accepted an older notice (version {version}); accept this one to go on.")
+        print(
+            f"Status: you accepted an older notice (version {version}); accept this one to go on."
+        )
     else:
         print("Status: not accepted; nothing is being recorded.")
     return EXIT_OK
@@ -268,7 +270,9 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError(f"this would erase {what}; add --yes to confirm")
-        if input(f"Erase {what} in {store.path}? This cannot be undone. [y/N] ").strip().lower() not in (
+        if input(
+            f"Erase {what} in {store.path}? This cannot be undone. [y/N] "
+        ).strip().lower() not in (
             "y",
             "yes",
         ):
@@ -289,7 +293,11 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
         print(f"[{'ok' if ok else '!!'}] {name}: {detail}")
 
     if loaded.ok:
-        line(True, "config", str(loaded.path) if loaded.path else f"none ({ctx.config_path}); defaults")
+        line(
+            True,
+            "config",
+            str(loaded.path) if loaded.path else f"none ({ctx.config_path}); defaults",
+        )
     else:
         status = EXIT_USAGE
         line(False, "config", "errors, using the defaults:")
@@ -299,7 +307,11 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
         store = ctx.store()
         line(True, "data", f"{store.path} ({store.count()} spans, readable by you only)")
         consent = store.consent_version() == NOTICE_VERSION
-        line(consent, "consent", "accepted" if consent else "not given: `socialtime consent --accept`")
+        line(
+            consent,
+            "consent",
+            "accepted" if consent else "not given: `socialtime consent --accept`",
+        )
     except StoreError as e:
         status = max(status, EXIT_DATA)
         line(False, "data", str(e))
@@ -309,7 +321,11 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
         line(True, "work hours", "now inside your work hours")
     else:
         start = hours.next_start(now)
-        line(True, "work hours", f"outside now; next start {iso(start)}" if start else "no work day set")
+        line(
+            True,
+            "work hours",
+            f"outside now; next start {iso(start)}" if start else "no work day set",
+        )
     probe = make_probe()
     try:
         for check in probe.diagnose():
@@ -389,7 +405,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = command("consent", cmd_consent, "Show the privacy notice; accept it or withdraw consent.")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--accept", action="store_true", help="accept the notice: recording may start")
+    group.add_argument(
+        "--accept", action="store_true", help="accept the notice: recording may start"
+    )
     group.add_argument("--withdraw", action="store_true", help="withdraw consent: recording stops")
 
     p = command("report", cmd_report, "Show active and social time (default: today).")
@@ -404,7 +422,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", cmd_export, "Export everything recorded, as CSV or JSON.")
     p.add_argument("--format", choices=("csv", "json"), default="csv", help="default: csv")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
+    )
 
     p = command("erase", cmd_erase, "Erase everything, or the days of a date range.")
     p.add_argument("--all", action="store_true", help="erase everything recorded")
@@ -414,7 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("doctor", cmd_doctor, "Tell what this computer lets socialtime see, and how to fix it.")
     p = command("pause", cmd_pause, "Pause recording for a while (30m, 1h, tomorrow).")
-    p.add_argument("duration", nargs="?", default="30m", help="30m, 1h, 90min or tomorrow (default 30m)")
+    p.add_argument(
+        "duration", nargs="?", default="30m", help="30m, 1h, 90min or tomorrow (default 30m)"
+    )
     command("resume", cmd_resume, "Resume recording after a pause.")
     return parser
 

@@ -67,6 +67,7 @@ class Tracker:
         self.host_source = host_source
         self._last_tick: float | None = None
         self._last_state: State | None = None
+        self._last_site: str | None = None
 
     @property
     def max_step(self) -> float:
@@ -78,14 +79,22 @@ class Tracker:
         previous, previous_state = self._last_tick, self._last_state
         result = self._observe(now, previous, previous_state)
         self._last_tick, self._last_state = now, result.state
+        if result.state is State.RECORDING:
+            self._last_site = result.site
         return result
 
-    def _observe(self, now: float, previous: float | None, previous_state: State | None) -> TickResult:
+    def _observe(
+        self, now: float, previous: float | None, previous_state: State | None
+    ) -> TickResult:
         if self.store.consent_version() != NOTICE_VERSION:
             return TickResult(State.NO_CONSENT)
         hours = self.config.work_hours
         if not hours.contains(now):
-            return TickResult(State.OUTSIDE_HOURS)
+            # Work hours ended since the last tick: its site keeps the time up to the end.
+            seconds = 0.0
+            if previous_state is State.RECORDING and previous is not None:
+                seconds = self._record(self._last_site, previous, now)
+            return TickResult(State.OUTSIDE_HOURS, seconds=seconds)
         paused_until = self.store.paused_until()
         if paused_until is not None and now < paused_until:
             return TickResult(State.PAUSED)
@@ -105,14 +114,18 @@ class Tracker:
             return TickResult(State.RECORDING, site)
         if previous_state not in (State.RECORDING, State.OUTSIDE_HOURS):
             return TickResult(State.RECORDING, site)
-        start = max(previous, now - self.max_step)
         if paused_until is not None:
-            start = max(start, paused_until)
+            previous = max(previous, paused_until)
+        return TickResult(State.RECORDING, site, self._record(site, previous, now))
+
+    def _record(self, site: str | None, previous: float, now: float) -> float:
+        """Store the part of ``[previous, now)`` that lies inside work hours, capped."""
         recorded = 0.0
-        for a, b in hours.intervals_inside(start, now):
+        start = max(previous, now - self.max_step)
+        for a, b in self.config.work_hours.intervals_inside(start, now):
             self.store.record(site, a, b, max_gap=self.max_step)
             recorded += b - a
-        return TickResult(State.RECORDING, site, recorded)
+        return recorded
 
     def _classify(self, foreground: Foreground | None, now: float) -> str | None:
         if foreground is None:

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Set up socialtime from this checkout on Debian 12 / Ubuntu with Python 3.11+.
+#   sh packaging/setup.sh app    install what the app needs and start it
+#   sh packaging/setup.sh test   install what the tests need and run every check and test
+# Debian packages are installed only when missing (with sudo when not root); Python packages go
+# into .venv in the checkout, so nothing touches the system Python.
+set -eu
+mode=${1:-}
+case "$mode" in
+  app|test) ;;
+  *) echo "usage: sh packaging/setup.sh app|test" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+
+# Qt's own system libraries (offscreen and X11), then the X server tools the end-to-end tests use.
+debs="libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libxcb-cursor0
+  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
+if [ "$mode" = test ]; then
+  debs="$debs xvfb xauth openbox xdotool xterm x11-utils imagemagick"
+fi
+if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+  debs="$debs python3-venv"
+fi
+missing=""
+for p in $debs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "Installing Debian packages:$missing"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "socialtime needs Python 3.11 or newer; $PYTHON is $("$PYTHON" --version 2>&1)" >&2
+  exit 1
+fi
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+
+if [ "$mode" = app ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check .
+  exec .venv/bin/socialtime
+fi
+
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+echo "== ruff"
+.venv/bin/ruff check socialtime tests
+.venv/bin/ruff format --check socialtime tests
+echo "== mypy"
+.venv/bin/mypy
+echo "== pytest"
+status=0
+.venv/bin/python -m pytest || status=$?
+if [ "$status" = 5 ]; then
+  echo "pytest collected no tests: that is a failure" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,55 @@
+"""Rules of the codebase that a reviewer should not have to remember."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from socialtime import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "socialtime"
+NETWORK_MODULES = {"socket", "urllib.request", "http.client", "requests", "httpx", "ssl"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+CORE_FILES = [p for p in PACKAGE.rglob("*.py") if "ui" not in p.relative_to(PACKAGE).parts]
+
+
+@pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_ui_package_imports_qt(path):
+    qt = {m for m in imported_modules(path) if m.split(".")[0] in ("PySide6", "matplotlib")}
+    assert not qt, f"{path.relative_to(ROOT)} imports {qt}: only socialtime/ui/ may"
+
+
+@pytest.mark.parametrize(
+    "path", list(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_no_network_module_is_imported(path):
+    found = imported_modules(path) & NETWORK_MODULES
+    assert not found, f"{path.relative_to(ROOT)} imports {found}: socialtime opens no connection"
+
+
+def commands():
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return sub.choices
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(commands()) >= 6
+    for name, parser in commands().items():
+        assert parser.description, f"`socialtime {name}` has no help text"
+        assert f"socialtime {name}" in readme, f"`socialtime {name}` is missing from the README"
+        for action in parser._actions:
+            assert action.help, f"`socialtime {name}` option {action.option_strings} has no help"
