@@ -1,0 +1,231 @@
+"""The command line, run in-process against a temporary data dir and config."""
+
+import json
+import stat
+import time
+from datetime import date
+
+import pytest
+
+from socialtime import cli
+from socialtime.report import local_midnight
+from socialtime.store import DB_NAME, SCHEMA_VERSION, Store
+
+DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def paris(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("SOCIALTIME_DATA_DIR", raising=False)
+    monkeypatch.delenv("SOCIALTIME_CONFIG", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    data, config = tmp_path / "data", tmp_path / "config.toml"
+
+    def invoke(*args):
+        code = cli.main([*args, "--data-dir", str(data), "--config", str(config)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    invoke.data, invoke.config = data, config
+    return invoke
+
+
+def fill(data_dir, day=DAY):
+    """Tuesday: 10 min Facebook, 5 min YouTube, 45 min other, from 10:00."""
+    store = Store.open(data_dir)
+    t = local_midnight(day) + 10 * 3600
+    store.record("facebook.com", t, t + 600, 10)
+    store.record("youtube.com", t + 600, t + 900, 10)
+    store.record(None, t + 900, t + 3600, 10)
+    store.close()
+
+
+def test_without_a_command_it_says_the_tray_comes_later(run):
+    code, out, err = run()
+    assert code == 0
+    assert "socialtime track" in err
+
+
+def test_help_is_there_for_every_command(capsys):
+    for name in cli.build_parser()._subparsers._group_actions[0].choices:
+        with pytest.raises(SystemExit) as exit_:
+            cli.main([name, "--help"])
+        assert exit_.value.code == 0
+        assert "--data-dir" in capsys.readouterr().out
+
+
+def test_consent_shows_the_notice_and_records_the_answer(run):
+    code, out, _ = run("consent")
+    assert code == 0
+    assert str(run.data) in out and "never recorded" in out
+    assert "not accepted" in out
+    assert run("consent", "--accept")[0] == 0
+    assert "you accepted this notice" in run("consent")[1]
+    code, out, _ = run("consent", "--withdraw")
+    assert code == 0 and "withdrawn" in out
+    assert "not accepted" in run("consent")[1]
+
+
+def test_withdrawing_offers_erasure(run):
+    fill(run.data)
+    run("consent", "--accept")
+    code, out, _ = run("consent", "--withdraw")
+    assert "socialtime erase --all" in out
+
+
+def test_report_json_per_day_and_range(run):
+    fill(run.data)
+    fill(run.data, date(2026, 11, 26))
+    code, out, _ = run("report", "--day", DAY.isoformat(), "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["active_seconds"] == 3600
+    assert doc["social_seconds"] == 900
+    assert doc["sites"] == {"facebook.com": 600, "youtube.com": 300}
+    assert doc["from"] == doc["to"] == "2026-11-24"
+    week = json.loads(run("report", "--week", "2026-W48", "--json")[1])
+    assert week["from"] == "2026-11-23" and week["to"] == "2026-11-29"
+    assert week["sites"] == {"facebook.com": 1200, "youtube.com": 600}
+    assert [d["active_seconds"] for d in week["days"]] == [0, 3600, 0, 3600, 0, 0, 0]
+    span = json.loads(run("report", "--from", "2026-11-25", "--to", "2026-11-26", "--json")[1])
+    assert span["active_seconds"] == 3600
+
+
+def test_report_text(run):
+    fill(run.data)
+    code, out, _ = run("report", "--day", DAY.isoformat())
+    assert code == 0
+    assert "Active time  1 h 00 min" in out
+    assert "Social time  15 min (25 % of active time)" in out
+    assert "Facebook" in out and "10 min" in out
+
+
+def test_report_of_an_empty_day(run):
+    code, out, _ = run("report")
+    assert code == 0 and "Nothing recorded" in out
+
+
+def test_report_splits_a_span_at_midnight(run):
+    store = Store.open(run.data)
+    midnight = local_midnight(DAY)
+    store.record("reddit.com", midnight - 60, midnight + 120, 10)
+    store.close()
+    doc = json.loads(run("report", "--from", "2026-11-23", "--to", "2026-11-24", "--json")[1])
+    assert [d["sites"] for d in doc["days"]] == [{"reddit.com": 60}, {"reddit.com": 120}]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["report", "--day", "2026-13-01"],
+            "--day: '2026-13-01' is not a date (expected YYYY-MM-DD)",
+        ),
+        (["report", "--week", "2026-48"], "--week: '2026-48' is not an ISO week"),
+        (["report", "--week", "2026-W54"], "that year has no such week"),
+        (["report", "--from", "2026-11-05"], "--from and --to go together"),
+        (["report", "--from", "2026-11-05", "--to", "2026-11-01"], "is before --from"),
+        (["erase"], "say what to erase"),
+        (["erase", "--all"], "add --yes to confirm"),
+        (["erase", "--all", "--from", "2026-11-01", "--to", "2026-11-02"], "not both"),
+        (["pause", "soon"], "'soon' is not a duration"),
+    ],
+)
+def test_bad_arguments_exit_2_and_say_why(run, args, message):
+    code, out, err = run(*args)
+    assert code == 2
+    assert message in err
+
+
+def test_a_malformed_config_stops_commands_with_status_2(run):
+    run.config.write_text('idle_seconds = "abc"\n[work_hours]\nmon = "25:00-26:00"\n')
+    for command in (["report"], ["track"], ["doctor"]):
+        code, out, err = run(*command)
+        assert code == 2, command
+        text = out + err
+        assert str(run.config) in text and "idle_seconds" in text and "work_hours.mon" in text
+
+
+def test_a_malformed_config_never_blocks_export_or_erase(run):
+    fill(run.data)
+    run.config.write_text("this is [ not toml\n")
+    code, out, err = run("export", "--format", "json")
+    assert code == 0
+    assert "warning" in err and str(run.config) in err
+    assert len(json.loads(out)["spans"]) == 3
+    assert run("erase", "--all", "--yes")[0] == 0
+
+
+def test_a_corrupted_database_is_reported_and_kept(run):
+    run.data.mkdir()
+    db = run.data / DB_NAME
+    garbage = b"\x00garbage" * 1000
+    db.write_bytes(garbage)
+    for command in (["report"], ["export"], ["consent", "--accept"], ["erase", "--all", "--yes"]):
+        code, out, err = run(*command)
+        assert code == 1, command
+        assert str(db) in err and "left untouched" in err
+    assert db.read_bytes() == garbage
+
+
+def test_a_newer_database_is_refused(run):
+    import sqlite3
+
+    Store.open(run.data).close()
+    conn = sqlite3.connect(run.data / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
+    conn.close()
+    code, _, err = run("report")
+    assert code == 1 and "newer socialtime" in err
+
+
+def test_export_to_a_private_file(run, tmp_path):
+    fill(run.data)
+    target = tmp_path / "out.csv"
+    code, _, err = run("export", "--format", "csv", "-o", str(target))
+    assert code == 0 and "3 spans" in err
+    lines = target.read_text().splitlines()
+    assert lines[0] == "start,end,seconds,site"
+    assert lines[1].startswith(
+        "2026-11-24T10:00:00+01:00,2026-11-24T10:10:00+01:00,600.0,facebook.com"
+    )
+    assert lines[3].endswith(",")  # other time has no label
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert run("export", "-o", str(tmp_path))[0] == 2  # a directory is refused
+
+
+def test_erase_a_date_range(run):
+    fill(run.data)
+    fill(run.data, date(2026, 11, 26))
+    code, out, _ = run("erase", "--from", "2026-11-24", "--to", "2026-11-25", "--yes")
+    assert code == 0 and "1 h 00 min" in out
+    doc = json.loads(run("report", "--week", "2026-W48", "--json")[1])
+    assert [d["active_seconds"] for d in doc["days"]] == [0, 0, 0, 3600, 0, 0, 0]
+
+
+def test_pause_and_resume(run):
+    assert run("pause", "1h")[0] == 0
+    until = Store.open(run.data).paused_until()
+    assert until is not None and 3590 < until - time.time() <= 3600
+    code, out, _ = run("pause", "tomorrow")
+    assert code == 0 and "00:00" in out
+    assert run("resume")[0] == 0
+    assert Store.open(run.data).paused_until() is None
+
+
+def test_doctor_without_a_display_says_how_to_fix_it(run):
+    code, out, _ = run("doctor")
+    assert code == 0
+    assert "[ok] config" in out
+    assert "DISPLAY" in out
+    assert "consent: not given" in out
