@@ -16,12 +16,34 @@ import csv
 import json
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+
+def _import_database() -> Any:
+    """Import sqlite-utils without the numpy and pandas it loads, when installed, only to accept
+    their number types, which socialtime never passes. numpy (there for matplotlib) would cost
+    every command and the tray ~85 ms and several MB before any chart is shown."""
+    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    try:
+        from sqlite_utils import Database
+
+        return Database
+    finally:
+        for name in blocked:
+            if sys.modules.get(name) is None:
+                del sys.modules[name]
+
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+else:
+    Database = _import_database()
 
 DB_NAME = "socialtime.db"
 SCHEMA_VERSION = 1

@@ -1,0 +1,445 @@
+"""Settings: one declarative schema, defaults in code, every error collected.
+
+Why this shape (STYLE.md, point 6): a settings file is edited by hand, so a mistake must be
+reported with the file, the full key, the bad value and what was expected, all mistakes at
+once, and must never crash the program. A file with any error is ignored as a whole: running on
+half a config (say, the right hours but a default idle threshold) would record something the
+user did not ask for, which is worse than clearly falling back to the documented defaults.
+
+The schema below (`_SCHEMA`) is the single description of what a file may hold; `_walk` checks
+any TOML document against it, and `_build` turns the checked values into a `Config`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from socialtime.schedule import DAY_KEYS, WorkHours, format_ranges, parse_ranges
+
+# -- the result ---------------------------------------------------------------------------
+
+_DEFAULT_WORK_HOURS = {day: "09:00-12:30, 13:30-18:00" for day in DAY_KEYS[:5]}
+
+
+def default_work_hours(tz: tzinfo | None = None) -> WorkHours:
+    """Monday to Friday 09:00-12:30 and 13:30-18:00; weekends off."""
+    return WorkHours.from_strings(_DEFAULT_WORK_HOURS, tz=tz)
+
+
+@dataclass(frozen=True)
+class CustomSite:
+    """A site the user adds to the catalogue; matched like catalogue sites (see sites.py)."""
+
+    id: str
+    name: str
+    hosts: tuple[str, ...]
+    titles: tuple[str, ...]
+    apps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Config:
+    sample_seconds: float = 5.0
+    idle_seconds: int = 180
+    retention_days: int = 365  # 0 keeps forever
+    work_hours: WorkHours = field(default_factory=default_work_hours)
+    disabled_sites: frozenset[str] = frozenset()
+    custom_sites: tuple[CustomSite, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConfigError:
+    """One problem in one file. `key` is the full dotted path ("" for the file as a whole);
+    `value` is None when the key is missing (TOML has no null); `reason` says what is wrong
+    when "not the expected form" is not enough (an overlap, an unknown key, a bad regex)."""
+
+    file: str
+    key: str
+    value: object
+    expected: str
+    reason: str = ""
+
+    def __str__(self) -> str:
+        if not self.key:
+            return f"{self.file}: {self.expected}"
+        head = f"{self.file}: {self.key}"
+        if self.value is not None:
+            # TOML spelling for booleans, Python's repr (quotes visible) for the rest.
+            shown = str(self.value).lower() if isinstance(self.value, bool) else repr(self.value)
+            head += f" = {shown if len(shown) <= 80 else shown[:77] + '...'}"
+        if self.reason:
+            return f"{head}: {self.reason} (expected {self.expected})"
+        return f"{head}: expected {self.expected}"
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    errors: tuple[ConfigError, ...]
+    path: Path | None  # the file read, None if none existed
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# -- the schema ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Value:
+    """A leaf. `convert` returns the Python value or raises ValueError (its text, if any,
+    becomes the error's reason)."""
+
+    expected: str
+    convert: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class _List:
+    expected: str
+    item: _Node
+
+
+@dataclass(frozen=True)
+class _Table:
+    expected: str
+    fields: Mapping[str, _Node]
+    required: tuple[str, ...] = ()
+
+
+_Node = _Value | _List | _Table
+
+
+def _number(low: float, high: float) -> Callable[[Any], float]:
+    def convert(value: Any) -> float:
+        # bool is an int subclass in Python; `true` is not a number of seconds.
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError
+        if not (math.isfinite(value) and low <= value <= high):
+            raise ValueError
+        return float(value)
+
+    return convert
+
+
+def _integer(low: int, high: int) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError
+        return value
+
+    return convert
+
+
+def _ranges(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError
+    return parse_ranges(value)  # its ValueError says precisely what is wrong
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value  # a bare TOML date (days_off = [2026-12-25]) is accepted too
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a date of the calendar") from None
+
+
+_HOSTNAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*")
+
+
+def _hostname(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 253 or not _HOSTNAME.fullmatch(value):
+        raise ValueError
+    return value
+
+
+def _domain(value: Any) -> str:
+    host = _hostname(value)
+    if "." not in host:
+        raise ValueError
+    return host
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError
+    return value
+
+
+def _regex(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"invalid regular expression: {error}") from None
+    return value
+
+
+_RANGES_FORM = 'a string such as "09:00-12:30, 13:30-18:00", or "" for a day off'
+_DOMAIN_FORM = 'a lowercase domain such as "example.com"'
+_HOST_FORM = 'a lowercase hostname such as "www.example.com"'
+
+_CUSTOM_SITE = _Table(
+    "a table with at least an id",
+    {
+        "id": _Value(_DOMAIN_FORM, _domain),
+        "name": _Value("a non-empty string", _text),
+        "hosts": _List("an array of hostnames", _Value(_HOST_FORM, _hostname)),
+        "titles": _List(
+            "an array of regular expressions (strings)",
+            _Value("a regular expression string", _regex),
+        ),
+        "apps": _List("an array of process names", _Value("a process name string", _text)),
+    },
+    required=("id",),
+)
+
+_SCHEMA = _Table(
+    "a table",
+    {
+        "sample_seconds": _Value("a number of seconds between 1 and 60", _number(1, 60)),
+        "idle_seconds": _Value(
+            "an integer number of seconds between 1 and 3600", _integer(1, 3600)
+        ),
+        "retention_days": _Value(
+            "an integer number of days between 0 (keep forever) and 3650", _integer(0, 3650)
+        ),
+        "work_hours": _Table(
+            "a table with keys mon..sun", {day: _Value(_RANGES_FORM, _ranges) for day in DAY_KEYS}
+        ),
+        "days_off": _List(
+            'an array of dates such as ["2026-12-25"]',
+            _Value('a date "YYYY-MM-DD"', _date),
+        ),
+        "sites": _Table(
+            "a table with keys disabled and custom",
+            {
+                "disabled": _List(
+                    'an array of site ids such as ["linkedin.com"]',
+                    _Value(_DOMAIN_FORM, _domain),
+                ),
+                "custom": _List("an array of tables ([[sites.custom]])", _CUSTOM_SITE),
+            },
+        ),
+    },
+)
+
+
+def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigError]) -> Any:
+    """Check `value` against `node`; return the converted value (meaningless if errors grew)."""
+
+    def fail(expected: str, reason: str = "") -> None:
+        errors.append(ConfigError(source, key, value, expected, reason))
+
+    if isinstance(node, _Value):
+        try:
+            return node.convert(value)
+        except ValueError as error:
+            return fail(node.expected, str(error))
+    if isinstance(node, _List):
+        if not isinstance(value, list):
+            return fail(node.expected)
+        return tuple(
+            _walk(node.item, item, f"{key}[{i}]", source, errors) for i, item in enumerate(value)
+        )
+    if not isinstance(value, Mapping):
+        return fail(node.expected)
+    result: dict[str, Any] = {}
+    for name, item in value.items():
+        path = f"{key}.{name}" if key else str(name)
+        if name in node.fields:
+            result[name] = _walk(node.fields[name], item, path, source, errors)
+            continue
+        close = difflib.get_close_matches(str(name), list(node.fields), n=1)
+        reason = "unknown setting" + (f", did you mean {close[0]!r}?" if close else "")
+        errors.append(ConfigError(source, path, item, "one of " + ", ".join(node.fields), reason))
+    for name in node.required:
+        if name not in value:
+            expected = node.fields[name].expected
+            path = f"{key}.{name}" if key else name
+            errors.append(ConfigError(source, path, None, expected, "missing"))
+    return result
+
+
+def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
+    """Turn checked values (no errors) into a Config, filling in defaults."""
+    days_off = frozenset(values.get("days_off", ()))
+    table = values.get("work_hours")
+    if table is None:
+        work_hours = WorkHours(default_work_hours().days, days_off, tz)
+    else:
+        work_hours = WorkHours(tuple(table.get(day, ()) for day in DAY_KEYS), days_off, tz)
+    sites = values.get("sites", {})
+    custom: list[CustomSite] = []
+    for entry in sites.get("custom", ()):
+        site_id = entry["id"]
+        custom.append(
+            CustomSite(
+                id=site_id,
+                name=entry.get("name", site_id),
+                hosts=entry.get("hosts", (site_id,)),
+                titles=entry.get("titles", ()),
+                apps=entry.get("apps", ()),
+            )
+        )
+    return Config(
+        sample_seconds=values.get("sample_seconds", Config.sample_seconds),
+        idle_seconds=values.get("idle_seconds", Config.idle_seconds),
+        retention_days=values.get("retention_days", Config.retention_days),
+        work_hours=work_hours,
+        disabled_sites=frozenset(sites.get("disabled", ())),
+        custom_sites=tuple(custom),
+    )
+
+
+def _duplicate_ids(values: dict[str, Any], source: str) -> list[ConfigError]:
+    """Two custom sites with one id would make the id (the label in the database) ambiguous."""
+    seen: dict[str, int] = {}
+    errors = []
+    for i, entry in enumerate(values.get("sites", {}).get("custom", ())):
+        site_id = entry["id"]
+        if site_id in seen:
+            reason = f"duplicate id, also used by sites.custom[{seen[site_id]}]"
+            errors.append(
+                ConfigError(source, f"sites.custom[{i}].id", site_id, "a unique id", reason)
+            )
+        seen.setdefault(site_id, i)
+    return errors
+
+
+def parse_config(
+    data: Mapping[str, Any], source: str, *, tz: tzinfo | None = None
+) -> tuple[Config, list[ConfigError]]:
+    """Check a parsed TOML document. With any error, the Config returned is the defaults."""
+    errors: list[ConfigError] = []
+    values = _walk(_SCHEMA, data, "", source, errors)
+    if not errors:
+        errors.extend(_duplicate_ids(values, source))
+    if errors:
+        return Config(work_hours=default_work_hours(tz)), errors
+    return _build(values, tz), errors
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir("socialtime")) / "config.toml"
+
+
+def load_config(path: Path | None = None, tz: tzinfo | None = None) -> LoadedConfig:
+    """Read and check a settings file. Never raises for a bad file: see the module doc."""
+    path = default_config_path() if path is None else Path(path)
+    source = str(path)
+    defaults = Config(work_hours=default_work_hours(tz))
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedConfig(defaults, (), None)
+    except OSError as error:
+        problem = f"cannot read the file ({error.strerror or error})"
+        return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # Notepad's BOM is harmless
+    except UnicodeDecodeError as error:
+        problem = f"not a UTF-8 text file (bad byte at offset {error.start})"
+        return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problem = f"not valid TOML: {error}"  # the message ends "(at line L, column C)"
+        return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
+    config, errors = parse_config(data, source, tz=tz)
+    return LoadedConfig(config, tuple(errors), path)
+
+
+def _toml_str(text: str) -> str:
+    """A TOML string: literal ('...') for regexes with backslashes when possible, else basic."""
+    plain = all(ch == "\t" or (ch >= " " and ch != "\x7f") for ch in text)
+    if "\\" in text and "'" not in text and plain:
+        return f"'{text}'"
+    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    out = []
+    for ch in text:
+        if ch in escapes:
+            out.append(escapes[ch])
+        elif ch < " " or ch == "\x7f":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _toml_array(items: Any) -> str:
+    return "[" + ", ".join(_toml_str(str(item)) for item in items) + "]"
+
+
+def dump_config(config: Config) -> str:
+    """TOML text that load_config reads back to an equal Config (time zone aside: it is not
+    a setting, the caller passes it to load_config)."""
+    wh = config.work_hours
+    sample = config.sample_seconds
+    lines = [
+        "# socialtime settings. Written by socialtime; comments here are not kept.",
+        f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
+        f"idle_seconds = {config.idle_seconds}",
+        f"retention_days = {config.retention_days}",
+        f"days_off = {_toml_array(sorted(day.isoformat() for day in wh.days_off))}",
+        "",
+        "[work_hours]",
+        *(f"{key} = {_toml_str(format_ranges(wh.days[i]))}" for i, key in enumerate(DAY_KEYS)),
+        "",
+        "[sites]",
+        f"disabled = {_toml_array(sorted(config.disabled_sites))}",
+    ]
+    for site in config.custom_sites:
+        lines += [
+            "",
+            "[[sites.custom]]",
+            f"id = {_toml_str(site.id)}",
+            f"name = {_toml_str(site.name)}",
+            f"hosts = {_toml_array(site.hosts)}",
+            f"titles = {_toml_array(site.titles)}",
+            f"apps = {_toml_array(site.apps)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def save_config(config: Config, path: Path) -> None:
+    """Write atomically: a crash mid-write leaves the old file or the new one, never half.
+
+    The temporary file is created by mkstemp, so the result is readable by the user only.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(dump_config(config))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,40 @@
+"""A year of realistic use, made up: 250 work days of 8 hours with frequent switches."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from socialtime.report import local_midnight
+from socialtime.store import Store
+
+SITES = ["youtube.com", "linkedin.com", "reddit.com", "x.com", "facebook.com", "instagram.com"]
+
+
+def work_days(first: date, count: int) -> list[date]:
+    days, day = [], first
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def fill_year(store: Store, first: date = date(2025, 1, 6), seed: int = 7) -> int:
+    """Record 250 work days as the tracker would (5 s ticks merged into spans); returns the
+    number of spans. About 120 switches a day between work and social sites, plus gaps."""
+    rng = random.Random(seed)
+    with store.db.atomic():
+        for day in work_days(first, 250):
+            t = local_midnight(day) + 9 * 3600
+            end = t + 8 * 3600
+            while t < end:
+                site = rng.choice(SITES) if rng.random() < 0.3 else None
+                length = rng.uniform(30, 400) if site else rng.uniform(60, 600)
+                stop = min(end, t + length)
+                while t < stop:  # one record per 5 s tick, as the tracker does
+                    store.record(site, t, min(stop, t + 5), max_gap=10)
+                    t += 5
+                if rng.random() < 0.1:
+                    t += rng.uniform(200, 1200)  # idle or away: a gap
+    return store.count()

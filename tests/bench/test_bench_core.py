@@ -1,0 +1,79 @@
+"""Benchmarks that print figures (run: pytest tests/bench -s). They assert only that the work
+was done, never a time: timing targets are read from the printed figures."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import date
+
+from synthetic import fill_year
+
+from socialtime import report
+from socialtime.store import DB_NAME, Store
+
+
+def test_database_size_after_a_year(tmp_path):
+    store = Store.open(tmp_path)
+    spans = fill_year(store)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    size = sum(p.stat().st_size for p in tmp_path.iterdir())
+    print(
+        f"\n[bench] one year (250 work days, {spans} spans): database {size / 1e6:.2f} MB "
+        "(target < 5 MB)"
+    )
+    assert spans > 10_000
+
+
+def test_report_over_a_year(tmp_path):
+    store = Store.open(tmp_path)
+    fill_year(store)
+    period = report.Period(date(2025, 1, 1), date(2025, 12, 31))
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        doc = report.build(store, period)
+        times.append(time.perf_counter() - start)
+    print(
+        f"\n[bench] report over one year: median {statistics.median(times) * 1000:.1f} ms, "
+        f"best {min(times) * 1000:.1f} ms (target < 100 ms)"
+    )
+    assert doc["active_seconds"] > 250 * 6 * 3600
+    store.close()
+
+
+def test_report_command_over_a_year(tmp_path):
+    """The whole `socialtime report --json` process, start-up included."""
+    import subprocess
+    import sys
+
+    store = Store.open(tmp_path)
+    fill_year(store)
+    store.close()
+    argv = [
+        sys.executable,
+        "-m",
+        "socialtime",
+        "report",
+        "--json",
+        "--data-dir",
+        str(tmp_path),
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--config",
+        str(tmp_path / "none.toml"),
+    ]
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        done = subprocess.run(argv, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    print(
+        f"\n[bench] `socialtime report --json` over one year, whole process: median "
+        f"{statistics.median(times) * 1000:.0f} ms"
+    )
+    assert b"active_seconds" in done.stdout
+    assert (tmp_path / DB_NAME).exists()
