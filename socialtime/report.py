@@ -95,7 +95,9 @@ def build(store: Store, period: Period) -> dict[str, object]:
                 per_site[i][span.site] = per_site[i].get(span.site, 0.0) + end - start
             start, i = end, i + 1
 
-    day_docs = [_figures(active[i], per_site[i]) | {"date": d.isoformat()} for i, d in enumerate(days)]
+    day_docs = [
+        _figures(active[i], per_site[i]) | {"date": d.isoformat()} for i, d in enumerate(days)
+    ]
     total_sites: dict[str, float] = {}
     for sites in per_site:
         for site, seconds in sites.items():
