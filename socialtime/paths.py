@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from socialtime.config import default_config_path
+
 APP = "socialtime"
 DATA_ENV = "SOCIALTIME_DATA_DIR"
 CONFIG_ENV = "SOCIALTIME_CONFIG"
@@ -24,8 +26,4 @@ def config_file(arg: str | None = None, environ: Mapping[str, str] = os.environ)
     """The config file: ``--config``, ``$SOCIALTIME_CONFIG``, or the platform default
     (``~/.config/socialtime/config.toml`` on Linux)."""
     chosen = arg or environ.get(CONFIG_ENV)
-    return (
-        Path(chosen).expanduser()
-        if chosen
-        else Path(platformdirs.user_config_dir(APP)) / "config.toml"
-    )
+    return Path(chosen).expanduser() if chosen else default_config_path()
