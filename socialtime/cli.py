@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import FrameType
+from typing import IO
 
 from socialtime import __version__, paths, report
 from socialtime.config import Config, LoadedConfig, load_config
@@ -233,7 +234,7 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _atomic_write(path: Path, fill: Callable[[object], object]) -> None:
+def _atomic_write(path: Path, fill: Callable[[IO[str]], object]) -> None:
     """Write through a temporary file (mode 0600: it is personal data) and rename, so a
     crash never leaves half a file under the chosen name."""
     path = path.expanduser()
@@ -256,6 +257,7 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     ctx.config(strict=False)
     if args.all and (args.from_ or args.to):
         raise UsageError("give either --all or --from/--to, not both")
+    bounds: tuple[float | None, float | None]
     if args.all:
         what, bounds = "everything recorded", (None, None)
     elif args.from_ and args.to:
