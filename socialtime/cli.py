@@ -22,8 +22,10 @@ from typing import IO
 from socialtime import __version__, paths, report
 from socialtime.config import Config, LoadedConfig, load_config
 from socialtime.consent import NOTICE_VERSION, notice
+from socialtime.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.sites import Catalogue, CatalogueError, Site, load_catalogue
 from socialtime.store import Store, StoreError
+from socialtime.tracker import State, Tracker
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -100,7 +102,6 @@ def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.probes import make_probe
-    from socialtime.tracker import State, Tracker
 
     config = ctx.config(strict=True)
     catalogue = ctx.catalogue(config)
@@ -116,36 +117,41 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    eprint(f"socialtime: started; data in {store.path}, a look every {config.sample_seconds:g} s.")
-    eprint("Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.")
-
-    state: State | None = None
-    next_retention = time.time() + 86400
-    interval = config.sample_seconds
-    deadline = time.monotonic()
-    try:
-        while not stop.is_set():
-            result = tracker.tick()
-            if result.state is not state:
-                state = result.state
-                eprint(f"socialtime: {_describe(state, store, config)}")
-            if time.time() >= next_retention:
-                store.apply_retention(config.retention_days, time.time())
-                next_retention = time.time() + 86400
-            deadline += interval
-            delay = deadline - time.monotonic()
-            if delay < 0:  # fell behind (suspend, load): skip ticks instead of bursting
-                deadline, delay = time.monotonic(), 0.0
-            stop.wait(delay)
-    finally:
-        probe.close()
+    with RecorderLock(ctx.data_dir):
+        eprint(
+            f"socialtime: started; data in {store.path}, a look every {config.sample_seconds:g} s."
+        )
+        eprint("Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.")
+        try:
+            _track_loop(tracker, store, config, stop)
+        finally:
+            probe.close()
     eprint("socialtime: stopped; everything recorded is saved.")
     return EXIT_OK
 
 
-def _describe(state: object, store: Store, config: Config) -> str:
-    from socialtime.tracker import State
+def _track_loop(tracker: Tracker, store: Store, config: Config, stop: threading.Event) -> None:
+    """Tick every sample interval until ``stop``; the database is committed at every tick."""
+    state: State | None = None
+    next_retention = time.time() + 86400
+    interval = config.sample_seconds
+    deadline = time.monotonic()
+    while not stop.is_set():
+        result = tracker.tick()
+        if result.state is not state:
+            state = result.state
+            eprint(f"socialtime: {_describe(state, store, config)}")
+        if time.time() >= next_retention:
+            store.apply_retention(config.retention_days, time.time())
+            next_retention = time.time() + 86400
+        deadline += interval
+        delay = deadline - time.monotonic()
+        if delay < 0:  # fell behind (suspend, load): skip ticks instead of bursting
+            deadline, delay = time.monotonic(), 0.0
+        stop.wait(delay)
 
+
+def _describe(state: State, store: Store, config: Config) -> str:
     if state is State.NO_CONSENT:
         return "waiting for your consent: read and accept with `socialtime consent --accept`."
     if state is State.OUTSIDE_HOURS:
@@ -157,7 +163,7 @@ def _describe(state: object, store: Store, config: Config) -> str:
         return f"paused until {iso(until)}." if until else "paused."
     if state is State.UNAVAILABLE:
         return "cannot see the desktop here; `socialtime doctor` tells why."
-    return str(getattr(state, "value", state)) + "."
+    return f"{state.value}."
 
 
 def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
@@ -452,7 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         eprint(f"socialtime: {e}")
         return EXIT_USAGE
-    except StoreError as e:
+    except (StoreError, AlreadyRecording) as e:
         eprint(f"socialtime: {e}")
         return EXIT_DATA
     except KeyboardInterrupt:

@@ -229,3 +229,13 @@ def test_doctor_without_a_display_says_how_to_fix_it(run):
     assert "[ok] config" in out
     assert "DISPLAY" in out
     assert "consent: not given" in out
+
+
+def test_one_recorder_per_data_directory(run):
+    from socialtime.recorder_lock import RecorderLock
+
+    run.data.mkdir()
+    with RecorderLock(run.data):
+        code, _, err = run("track")
+    assert code == 1
+    assert "already recording" in err and str(run.data) in err
