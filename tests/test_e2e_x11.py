@@ -122,7 +122,7 @@ def all_bytes(directory: Path) -> bytes:
 def test_records_each_site_as_it_was_on_screen(desk: Desk, xserver: XServer) -> None:
     assert desk.run("consent", "--accept").returncode == 0
     facebook = xserver.open_window("firefox", "(3) Facebook — Mozilla Firefox")
-    chromium = xserver.open_window("chromium", f"Home / X - {CANARY} - Chromium")
+    chromium = xserver.open_window("chromium", f'{CANARY} on X: "hello" / X - Chromium')
     calc = xserver.open_window("soffice.bin", f"Facebook ads {CANARY}.xlsx - LibreOffice Calc")
     insta = xserver.open_window("firefox-esr", "Instagram — Mozilla Firefox")
     mouse = KeepActive(xserver)
@@ -157,6 +157,7 @@ def test_records_each_site_as_it_was_on_screen(desk: Desk, xserver: XServer) -> 
     xserver.screenshot(desk.data.parent / "screen.png")
 
     got = desk.report()
+    print(f"\non screen: { {k: round(v, 1) for k, v in seen.items()} }\nreported: {got['sites']}")
     assert set(got["sites"]) == set(seen), got
     for site, seconds in seen.items():
         assert abs(got["sites"][site] - seconds) <= TOLERANCE, (site, got["sites"][site], seconds)

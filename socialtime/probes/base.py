@@ -1,0 +1,66 @@
+"""The one small interface every platform probe implements, and the values it returns.
+
+Why a Protocol and not a base class: probes for different platforms share no code, only a
+contract; the tracker and `socialtime doctor` depend on this contract alone, so tests can hand
+them any fake that has these methods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+# The doctor lines a probe answers; "browser bridge" is answered by socialtime.browser.
+PROBE_CHECKS = ("foreground window", "window titles", "idle time", "screen lock")
+
+
+@dataclass(frozen=True)
+class Foreground:
+    """What is in front right now.
+
+    `title` is used in memory only (to classify the window) and is never stored or logged.
+    """
+
+    process: str  # process name of the window's owner (psutil name()), "" if unknown
+    title: str  # window title, "" if none
+    pid: int | None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of `socialtime doctor`: can we see this, and if not, how to fix it."""
+
+    name: str  # "foreground window", "window titles", "idle time", "screen lock", "browser bridge"
+    ok: bool
+    detail: str  # what was seen, or an actionable fix ("install X", "set DISPLAY", ...)
+
+
+class Probe(Protocol):
+    """What the platform lets us see: the foreground window, idle time, screen lock.
+
+    Threading: all methods are called from one thread (the tracker's). They must not block for
+    long (< 50 ms) and must never raise for ordinary conditions (the window closed meanwhile, no
+    window in front, a display error): they return None instead, meaning "cannot tell this tick".
+    """
+
+    name: str
+
+    def foreground(self) -> Foreground | None:
+        """The window in front, or None when nothing is in front or we cannot tell."""
+        ...
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the last user input, or None when we cannot tell."""
+        ...
+
+    def locked(self) -> bool | None:
+        """True when the screen is locked or the screensaver runs; None when we cannot tell."""
+        ...
+
+    def diagnose(self) -> list[Check]:
+        """What this probe can and cannot see here, with fixes for what is missing."""
+        ...
+
+    def close(self) -> None:
+        """Release system resources (display connections); the probe may be used again after."""
+        ...

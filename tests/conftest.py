@@ -1,0 +1,18 @@
+"""Shared fixtures. Keep this file small: helpers live in their own modules (e.g. xserver.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from xserver import XServer
+
+
+@pytest.fixture(scope="session")
+def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
+    """A private Xvfb + openbox for the whole session; mark tests using it `@pytest.mark.xserver`.
+
+    Fails (does not skip) when Xvfb, openbox, xdotool or xterm are missing: CI installs them.
+    """
+    with XServer.start(tmp_path_factory.mktemp("xserver")) as server:
+        yield server
