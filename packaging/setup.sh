@@ -50,11 +50,17 @@ echo "== ruff"
 .venv/bin/ruff format --check socialtime tests
 echo "== mypy"
 .venv/bin/mypy
+# pytest exits 5 when it collected no test: that is a failure here, never a pass.
+run_pytest() {
+  status=0
+  .venv/bin/python -m pytest "$@" || status=$?
+  if [ "$status" = 5 ]; then
+    echo "pytest collected no tests: that is a failure" >&2
+    exit 1
+  fi
+  [ "$status" = 0 ] || exit "$status"
+}
 echo "== pytest"
-status=0
-.venv/bin/python -m pytest || status=$?
-if [ "$status" = 5 ]; then
-  echo "pytest collected no tests: that is a failure" >&2
-  exit 1
-fi
-exit "$status"
+run_pytest --ignore=tests/bench
+echo "== benchmarks (figures to read, not timed assertions)"
+run_pytest tests/bench -q -s
