@@ -5,11 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fakes import FakeClock, FakeProbe
-from socialtime.sites import load_catalogue
 
 from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.schedule import WorkHours
+from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.tracker import State, Tracker
 
