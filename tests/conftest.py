@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+
+# Qt tests run offscreen (no display needed); end-to-end tests start their own X server and pass
+# QT_QPA_PLATFORM=xcb to the processes they run there.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from xserver import XServer
 
 
