@@ -14,7 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
 from typing import IO
@@ -23,9 +23,10 @@ from socialtime import __version__, paths, report
 from socialtime.config import Config, LoadedConfig, load_config
 from socialtime.consent import NOTICE_VERSION, notice
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
-from socialtime.sites import Catalogue, CatalogueError, Site, load_catalogue
+from socialtime.sites import Catalogue, CatalogueError
+from socialtime.status import pause_end
 from socialtime.store import Store, StoreError
-from socialtime.tracker import State, Tracker
+from socialtime.tracker import State, Tracker, catalogue_for
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -61,9 +62,8 @@ class Context:
         return loaded.config
 
     def catalogue(self, config: Config) -> Catalogue:
-        custom = [Site(c.id, c.name, c.hosts, c.titles, c.apps) for c in config.custom_sites]
         try:
-            return load_catalogue(disabled=config.disabled_sites, custom=custom)
+            return catalogue_for(config)
         except CatalogueError as e:
             raise UsageError(str(e)) from e
 
@@ -93,11 +93,15 @@ def today() -> date:
 
 
 def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
-    eprint(
-        "The tray application comes in the next version of socialtime.\n"
-        "For now, record with `socialtime track` and read your totals with `socialtime report`."
-    )
-    return EXIT_OK
+    try:
+        from socialtime.ui.app import run
+    except ImportError as e:  # Qt or its system libraries are missing
+        eprint(
+            f"socialtime: the tray application cannot start ({e}).\n"
+            "Install Qt's libraries (see the README), or record with `socialtime track`."
+        )
+        return EXIT_DATA
+    return run(ctx.data_dir, ctx.config_path, show=args.show)
 
 
 def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
@@ -346,14 +350,12 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_pause(ctx: Context, args: argparse.Namespace) -> int:
     ctx.config(strict=False)
-    now = datetime.now()
     text = args.duration.strip().lower()
-    if text == "tomorrow":
-        until = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
-    else:
-        until = now + timedelta(seconds=_parse_duration(text))
-    ctx.store().set_paused_until(until.timestamp())
-    print(f"Paused until {until:%Y-%m-%d %H:%M}. Resume earlier with `socialtime resume`.")
+    seconds = None if text == "tomorrow" else _parse_duration(text)
+    until = pause_end(time.time(), seconds)
+    ctx.store().set_paused_until(until)
+    when = f"{datetime.fromtimestamp(until):%Y-%m-%d %H:%M}"
+    print(f"Paused until {when}. Resume earlier with `socialtime resume`.")
     return EXIT_OK
 
 
@@ -399,6 +401,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(data_dir=None, config=None, func=cmd_tray)
     parser.add_argument("--version", action="version", version=f"socialtime {__version__}")
+    parser.add_argument(
+        "--show",
+        choices=("dashboard", "settings", "notice"),
+        help="open this window of the tray application (of the running one, if any)",
+    )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, func: Callable[..., int], text: str) -> argparse.ArgumentParser:

@@ -24,6 +24,19 @@ class RecorderLock:
         self._fd: int | None = None
 
     def __enter__(self) -> RecorderLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+    def acquire(self) -> None:
+        """Take the lock or raise AlreadyRecording."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock(fd)
@@ -34,14 +47,8 @@ class RecorderLock:
                 f"{self.path.parent}; stop it first (one recorder per data directory)"
             ) from None
         self._fd = fd
-        return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # closing releases the lock
             self._fd = None

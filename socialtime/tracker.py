@@ -21,13 +21,20 @@ from dataclasses import dataclass
 from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground, Probe
-from socialtime.sites import Catalogue, classify
+from socialtime.sites import Catalogue, Site, classify, load_catalogue
 from socialtime.store import Store
 
 Clock = Callable[[], float]
 # Given the foreground window and the time, the hostname the browser bridge reports for it,
 # or None when it has nothing fresh for that window (then title rules apply).
 HostSource = Callable[[Foreground, float], str | None]
+
+
+def catalogue_for(config: Config) -> Catalogue:
+    """The site catalogue with the user's disabled sites removed and custom sites added.
+    Raises CatalogueError when a custom site cannot be used."""
+    custom = [Site(c.id, c.name, c.hosts, c.titles, c.apps) for c in config.custom_sites]
+    return load_catalogue(disabled=config.disabled_sites, custom=custom)
 
 
 class State(enum.Enum):

@@ -1,0 +1,290 @@
+"""The tray application: a QTimer drives the same Tracker.tick() as `socialtime track`.
+
+It never crashes on bad data: an unreadable config shows its errors and runs on the defaults; a
+database that cannot be opened is named in a dialog, left untouched, and the tray stays up (in
+its error state) so that the user can read what to do and quit.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+
+from socialtime.config import Config, load_config
+from socialtime.consent import NOTICE_VERSION
+from socialtime.probes import Probe, make_probe
+from socialtime.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.sites import CatalogueError, load_catalogue
+from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
+from socialtime.store import Store, StoreError
+from socialtime.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.ui.consent_dialog import ConsentDialog
+from socialtime.ui.single_instance import SingleInstance
+from socialtime.ui.tray import Tray
+
+Clock = Callable[[], float]
+
+
+class TrayApp(QObject):
+    """Owns the store, the tracker, the timer and the windows. Everything runs on the Qt main
+    thread; a tick takes well under a millisecond, so the UI never waits for it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        config_path: Path,
+        clock: Clock = time.time,
+        probe: Probe | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir, self.config_path, self.clock = data_dir, config_path, clock
+        self._probe = probe
+        self.store: Store | None = None
+        self.tracker: Tracker | None = None
+        self.recorder_lock: RecorderLock | None = None
+        self.recording_elsewhere = False
+        self.last: TickResult | None = None
+        self.error: str | None = None
+        self.windows: dict[str, QWidget] = {}
+        loaded = load_config(config_path)
+        self.config: Config = loaded.config
+        self.config_errors = [str(e) for e in loaded.errors]
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        self.tray = Tray(
+            on_pause=self.pause,
+            on_resume=self.resume,
+            on_dashboard=self.show_dashboard,
+            on_settings=self.show_settings,
+            on_notice=self.show_notice,
+            on_quit=self.quit,
+        )
+
+    # --- start and stop -------------------------------------------------------------------
+
+    def start(self, ask_consent: bool = True) -> None:
+        self.tray.show_status(self.status(), paused=False)
+        self.tray.show()
+        if self.config_errors:
+            self._warn(
+                "Your settings file has errors",
+                f"{self.config_path} could not be used, so socialtime uses its defaults until "
+                "it is fixed:\n\n" + "\n".join(self.config_errors),
+            )
+        try:
+            self.store = Store.open(self.data_dir)
+            catalogue = catalogue_for(self.config)
+        except (StoreError, CatalogueError) as e:
+            self.fail(str(e))
+            return
+        try:
+            lock = RecorderLock(self.data_dir)
+            lock.acquire()
+            self.recorder_lock = lock
+        except AlreadyRecording:
+            self.recording_elsewhere = True  # show figures; `socialtime track` records them
+        probe = self._probe or make_probe()
+        self.tracker = Tracker(self.store, probe, self.config, catalogue, clock=self.clock)
+        self.store.apply_retention(self.config.retention_days, self.clock())
+        self.timer.start(int(self.config.sample_seconds * 1000))
+        self.tick()
+        if ask_consent and self.store.consent_version() != NOTICE_VERSION:
+            QTimer.singleShot(0, self.show_notice)
+
+    def fail(self, message: str) -> None:
+        """Stop recording and say why, with the path and what to do; the tray stays up."""
+        self.timer.stop()
+        self.error = message
+        self.tray.show_status(self.status(), paused=False)
+        self._warn("socialtime cannot use its data", f"{message}\n\nRecording is stopped.")
+
+    def quit(self) -> None:
+        self.timer.stop()
+        if self.tracker is not None:
+            self.tracker.probe.close()
+        if self.recorder_lock is not None:
+            self.recorder_lock.release()
+        if self.store is not None:
+            self.store.close()
+        self.tray.hide()
+        QApplication.quit()
+
+    # --- recording ------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if self.tracker is None or self.store is None:
+            return
+        try:
+            if not self.recording_elsewhere:
+                self.last = self.tracker.tick()
+            self.tray.show_status(self.status(), paused=self._paused())
+        except StoreError as e:
+            self.fail(str(e))
+
+    def _paused(self) -> bool:
+        until = self.store.paused_until() if self.store else None
+        return until is not None and self.clock() < until
+
+    def status(self) -> Status:
+        now = self.clock()
+        if self.error is not None:
+            return Status(Icon.ERROR, "socialtime is not recording", self.error.split(":")[0])
+        if self.store is None:
+            return tray_status(None, 0.0, now, self.config.work_hours)
+        state = self.last.state if self.last else None
+        if self.store.consent_version() != NOTICE_VERSION:
+            state = State.NO_CONSENT
+        social = self.store.totals(*today_bounds(now)).social_seconds
+        return tray_status(
+            state,
+            social,
+            now,
+            self.config.work_hours,
+            paused_until=self.store.paused_until(),
+            recording_elsewhere=self.recording_elsewhere,
+        )
+
+    def pause(self, seconds: float | None) -> None:
+        if self.store is not None:
+            self.store.set_paused_until(pause_end(self.clock(), seconds))
+            self.tick()
+
+    def resume(self) -> None:
+        if self.store is not None:
+            self.store.set_paused_until(None)
+            self.tick()
+
+    def apply_config(self, config: Config) -> None:
+        """Use new settings at once (the settings dialog has saved them)."""
+        self.config, self.config_errors = config, []
+        if self.tracker is not None:
+            try:
+                self.tracker.catalogue = catalogue_for(config)
+            except CatalogueError as e:
+                self._warn("A custom site cannot be used", str(e))
+            self.tracker.config = config
+            self.timer.setInterval(int(config.sample_seconds * 1000))
+        self.tick()
+
+    # --- windows --------------------------------------------------------------------------
+
+    def handle_message(self, message: str) -> None:
+        """A later start of `socialtime` asks for a window."""
+        {"show settings": self.show_settings, "show notice": self.show_notice}.get(
+            message, self.show_dashboard
+        )()
+
+    def show_notice(self) -> ConsentDialog:
+        dialog = self.windows.get("notice")
+        if not isinstance(dialog, ConsentDialog):
+            dialog = ConsentDialog(self.data_dir)
+            dialog.accepted.connect(self.accept_consent)
+            self.windows["notice"] = dialog
+        self._bring_forward(dialog)
+        return dialog
+
+    def accept_consent(self) -> None:
+        if self.store is not None:
+            self.store.set_consent(NOTICE_VERSION, self.clock())
+            self.tick()
+
+    def show_dashboard(self) -> QWidget | None:
+        if self.store is None:
+            return self._explain_unavailable()
+        window = self.windows.get("dashboard")
+        if window is None:
+            from socialtime.ui.dashboard import DashboardWindow  # matplotlib loads here, once
+
+            window = DashboardWindow(self.store, self.config, self._display_catalogue(), self.clock)
+            self.windows["dashboard"] = window
+        window.refresh()  # type: ignore[attr-defined]
+        self._bring_forward(window)
+        return window
+
+    def show_settings(self) -> QWidget | None:
+        if self.store is None:
+            return self._explain_unavailable()
+        from socialtime.autostart import Autostart
+        from socialtime.ui.settings import SettingsDialog
+
+        old = self.windows.pop("settings", None)
+        if old is not None:
+            old.deleteLater()
+        dialog = SettingsDialog(
+            self.config, self.config_path, self.store, load_catalogue(), Autostart()
+        )
+        dialog.config_saved.connect(self.apply_config)
+        dialog.consent_withdrawn.connect(self.tick)
+        dialog.data_erased.connect(self.tick)
+        self.windows["settings"] = dialog
+        self._bring_forward(dialog)
+        return dialog
+
+    def _display_catalogue(self) -> Any:
+        return self.tracker.catalogue if self.tracker else load_catalogue()
+
+    def _explain_unavailable(self) -> None:
+        self._warn("socialtime cannot use its data", self.error or "The database is not open.")
+
+    def _bring_forward(self, window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, f"socialtime — {title}", text)
+        if self.store is None and self.error:
+            folder = box.addButton("Open data folder", QMessageBox.ButtonRole.ActionRole)
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+            )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.setModal(False)
+        box.show()
+        self.windows[f"warning:{title}"] = box
+
+
+def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
+    """`socialtime`: start the tray, or bring the running one's window forward."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("socialtime")
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as e:
+        print(
+            f"socialtime: {data_dir}: cannot use this data directory ({e.strerror})",
+            file=sys.stderr,
+        )
+        return 1
+    instance = SingleInstance(data_dir)
+    if not instance.acquire():
+        if instance.send(f"show {show or 'dashboard'}"):
+            print("socialtime is already running; its window was brought forward.")
+        else:
+            print("socialtime is already running (its window could not be reached).")
+        return 0
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        print(
+            "socialtime: this desktop shows no system tray right now; the icon will appear when "
+            "one starts. Meanwhile `socialtime report` and the dashboard work.",
+            file=sys.stderr,
+        )
+    tray_app = TrayApp(data_dir, config_path)
+    instance.listen(tray_app.handle_message)
+    tray_app.start()
+    if show:
+        QTimer.singleShot(0, lambda: tray_app.handle_message(f"show {show}"))
+    try:
+        return int(app.exec())
+    finally:
+        instance.release()
