@@ -1,0 +1,228 @@
+"""The tray application, offscreen: consent first, pause, errors that never crash it."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import pytest
+from fakes import FakeClock, FakeProbe
+from PySide6.QtWidgets import QMessageBox
+
+from socialtime.consent import NOTICE_VERSION
+from socialtime.status import Icon
+from socialtime.store import DB_NAME, Store
+from socialtime.ui.app import TrayApp
+from socialtime.ui.consent_dialog import ConsentDialog
+from socialtime.ui.single_instance import SingleInstance
+
+ALL_DAY = "\n".join(
+    f'{d} = "00:00-24:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+)
+
+
+@pytest.fixture(autouse=True)
+def paris(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def make_app(qtbot, tmp_path):
+    apps = []
+
+    def make(config_text: str = f"sample_seconds = 5\n[work_hours]\n{ALL_DAY}\n") -> TrayApp:
+        config = tmp_path / "config.toml"
+        config.write_text(config_text)
+        probe = FakeProbe()
+        probe.show("firefox", "(3) Facebook — Mozilla Firefox")
+        clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
+        app = TrayApp(tmp_path / "data", config, clock=clock, probe=probe)
+        app.probe, app.fake_clock = probe, clock
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.timer.stop()
+        for window in app.windows.values():
+            window.close()
+        if app.store is not None:
+            app.store.close()
+        if app.recorder_lock is not None:
+            app.recorder_lock.release()
+
+
+def step(app: TrayApp, seconds: float = 5, times: int = 1) -> None:
+    for _ in range(times):
+        app.fake_clock.advance(seconds)
+        app.tick()
+
+
+def test_nothing_is_recorded_before_accept(qtbot, make_app):
+    app = make_app()
+    app.start()
+    qtbot.waitUntil(lambda: isinstance(app.windows.get("notice"), ConsentDialog))
+    dialog = app.windows["notice"]
+    assert dialog.isVisible()
+    step(app, times=6)
+    assert app.store.count() == 0
+    assert app.tray.status.icon is Icon.NO_CONSENT
+    assert "waiting for your consent" in app.tray.toolTip()
+    dialog.accept_button.click()
+    assert app.store.consent_version() == NOTICE_VERSION
+    step(app, times=3)
+    assert app.store.totals(0, app.fake_clock.t + 1).sites == {"facebook.com": 15.0}
+    assert app.tray.status.icon is Icon.RECORDING
+
+
+def test_not_now_leaves_the_app_idle_with_the_notice_in_the_menu(qtbot, make_app):
+    app = make_app()
+    app.start()
+    qtbot.waitUntil(lambda: "notice" in app.windows)
+    app.windows["notice"].later_button.click()
+    step(app, times=4)
+    assert app.store.count() == 0 and app.store.consent_version() is None
+    notice = next(a for a in app.tray.menu.actions() if a.text() == "Privacy notice…")
+    notice.trigger()
+    assert app.windows["notice"].isVisible()
+
+
+def test_the_default_button_does_not_consent(qtbot, make_app):
+    app = make_app()
+    app.start()
+    qtbot.waitUntil(lambda: "notice" in app.windows)
+    dialog = app.windows["notice"]
+    assert not dialog.accept_button.isDefault() and not dialog.accept_button.hasFocus()
+
+
+def accepted(make_app) -> TrayApp:
+    app = make_app()
+    app.start(ask_consent=False)
+    app.accept_consent()
+    return app
+
+
+def test_pause_and_its_expiry(make_app):
+    app = accepted(make_app)
+    step(app, times=2)
+    app.pause(30 * 60)
+    assert app.tray.status.icon is Icon.PAUSED
+    assert app.tray.status.detail == "Paused until 10:30"
+    assert app.tray.resume_action.isEnabled()
+    before = app.store.totals(0, app.fake_clock.t + 1).active_seconds
+    step(app, times=10)
+    assert app.store.totals(0, app.fake_clock.t + 1).active_seconds == before
+    step(app, seconds=30 * 60)  # the pause has ended
+    step(app, times=2)
+    assert app.tray.status.icon is Icon.RECORDING
+    assert not app.tray.resume_action.isEnabled()
+    assert app.store.totals(0, app.fake_clock.t + 1).active_seconds == before + 10
+
+
+def test_pause_until_tomorrow_and_resume(make_app):
+    app = accepted(make_app)
+    app.pause(None)
+    assert app.tray.status.detail == "Paused until tomorrow 00:00"
+    app.resume()
+    assert app.tray.status.icon is Icon.RECORDING
+
+
+def test_menu_pause_entries(make_app):
+    app = accepted(make_app)
+    labels = [a.text() for a in app.tray.pause_menu.actions()]
+    assert labels == ["30 minutes", "1 hour", "Until tomorrow"]
+    app.tray.pause_menu.actions()[1].trigger()
+    assert app.store.paused_until() == app.fake_clock.t + 3600
+
+
+def test_tooltip_and_menu_show_todays_social_time(make_app):
+    app = accepted(make_app)
+    step(app, seconds=10, times=13)  # the cap is 2 x 5 s per tick
+    assert app.tray.status.headline == "Today: 2 min on social sites"
+    assert "Today: 2 min on social sites" in app.tray.toolTip()
+    assert app.tray.headline.text() == "Today: 2 min on social sites"
+
+
+def test_outside_work_hours_says_when_recording_starts(make_app):
+    app = make_app('[work_hours]\nwed = "09:00-17:00"\n')  # the clock says Tuesday
+    app.start(ask_consent=False)
+    app.accept_consent()
+    assert app.tray.status.icon is Icon.OUTSIDE_HOURS
+    assert app.tray.status.detail == "Outside your work hours: recording starts at tomorrow 09:00"
+
+
+def test_a_corrupted_database_is_shown_and_the_tray_stays_up(qtbot, make_app, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    garbage = b"\x00not sqlite" * 500
+    (data / DB_NAME).write_bytes(garbage)
+    app = make_app()
+    app.start()
+    assert app.tray.status.icon is Icon.ERROR
+    box = next(w for k, w in app.windows.items() if k.startswith("warning:"))
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert str(data / DB_NAME) in box.text() and "left untouched" in box.text()
+    app.show_dashboard()  # explains instead of crashing
+    assert (data / DB_NAME).read_bytes() == garbage
+
+
+def test_a_bad_config_is_shown_and_the_defaults_are_used(make_app, tmp_path):
+    app = make_app('idle_seconds = "soon"\n')
+    app.start(ask_consent=False)
+    box = app.windows["warning:Your settings file has errors"]
+    assert str(tmp_path / "config.toml") in box.text() and "idle_seconds" in box.text()
+    assert app.config.idle_seconds == 180
+    assert app.tracker is not None
+
+
+def test_apply_config_takes_effect_at_once(make_app):
+    from socialtime.config import Config
+
+    app = accepted(make_app)
+    new = Config(
+        sample_seconds=2,
+        disabled_sites=frozenset({"facebook.com"}),
+        work_hours=app.config.work_hours,
+    )
+    app.apply_config(new)
+    assert app.timer.interval() == 2000
+    step(app, seconds=2, times=3)
+    assert app.store.totals(0, app.fake_clock.t + 1).sites == {}
+
+
+def test_another_recorder_means_figures_only(make_app, tmp_path):
+    from socialtime.recorder_lock import RecorderLock
+
+    (tmp_path / "data").mkdir()
+    with RecorderLock(tmp_path / "data"):
+        app = accepted(make_app)
+        step(app, times=3)
+    assert app.recording_elsewhere
+    assert app.store.count() == 0
+    assert "another socialtime" in app.tray.status.detail
+
+
+def test_a_second_start_reaches_the_first(qtbot, tmp_path):
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert first.acquire()
+    assert not second.acquire()
+    received = []
+    first.listen(received.append)
+    assert second.send("show settings")
+    qtbot.waitUntil(lambda: received == ["show settings"])
+    first.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_withdrawn_consent_stops_recording_in_the_tray(make_app):
+    app = accepted(make_app)
+    step(app, times=2)
+    Store.open(app.data_dir).withdraw_consent()  # e.g. `socialtime consent --withdraw`
+    step(app, times=3)
+    assert app.tray.status.icon is Icon.NO_CONSENT
+    assert app.store.totals(0, app.fake_clock.t + 1).active_seconds == 10
