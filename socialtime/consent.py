@@ -32,11 +32,11 @@ CLI_ACTIONS = (
     ("withdraw", "socialtime consent --withdraw   (recording stops at once)"),
 )
 UI_ACTIONS = (
-    ("Pause", "from the tray menu: 30 minutes, 1 hour or until tomorrow."),
+    ("Pause it", "from the tray menu: for 30 minutes, 1 hour or until tomorrow."),
     ("See it", "in the Dashboard, from the tray menu."),
-    ("Export it", "Settings › Data › Export (CSV or JSON)."),
-    ("Erase it", "Settings › Data: some days, or everything."),
-    ("Withdraw", "Settings › Data › Withdraw consent: recording stops at once."),
+    ("Export it", "in Settings › Data, as CSV or JSON."),
+    ("Erase it", "in Settings › Data: some days, or everything."),
+    ("Withdraw consent", "in Settings › Data: recording stops at once."),
 )
 
 

@@ -7,13 +7,15 @@ its error state) so that the user can read what to do and quit.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
@@ -252,6 +254,25 @@ class TrayApp(QObject):
         self.windows[f"warning:{title}"] = box
 
 
+def _quit_on_signals(tray_app: TrayApp) -> None:
+    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit cleanly: the store is closed and the
+    locks released. Python only sees a signal when it runs, so the C-level handler writes to
+    a pipe that Qt watches (no polling timer)."""
+    if sys.platform == "win32":
+        return
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end)
+    notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, tray_app)
+
+    def drain() -> None:
+        os.read(read_end, 64)
+
+    notifier.activated.connect(drain)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, tray_app.quit))
+
+
 def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     """`socialtime`: start the tray, or bring the running one's window forward."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -280,6 +301,7 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
             file=sys.stderr,
         )
     tray_app = TrayApp(data_dir, config_path)
+    _quit_on_signals(tray_app)
     instance.listen(tray_app.handle_message)
     tray_app.start()
     if show:

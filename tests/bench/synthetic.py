@@ -23,9 +23,14 @@ def work_days(first: date, count: int) -> list[date]:
 def fill_year(store: Store, first: date = date(2025, 1, 6), seed: int = 7) -> int:
     """Record 250 work days as the tracker would (5 s ticks merged into spans); returns the
     number of spans. About 120 switches a day between work and social sites, plus gaps."""
+    return fill_days(store, work_days(first, 250), seed)
+
+
+def fill_days(store: Store, days: list[date], seed: int = 7) -> int:
+    """Record the work hours (09:00-17:00) of ``days`` as in :func:`fill_year`."""
     rng = random.Random(seed)
     with store.db.atomic():
-        for day in work_days(first, 250):
+        for day in days:
             t = local_midnight(day) + 9 * 3600
             end = t + 8 * 3600
             while t < end:

@@ -1,0 +1,109 @@
+"""The real tray application on a real X server with a system tray (trayer): its icon is
+visible, and screenshots of its windows are saved to test-artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from tray_session import TrayApp, is_painted, trayer
+from xserver import XServer, wait_for
+
+from socialtime.store import Store
+
+sys.path.insert(0, str(Path(__file__).parent / "bench"))
+from synthetic import fill_days
+
+pytestmark = [pytest.mark.xserver, pytest.mark.slow]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture
+def tray_host(xserver: XServer, tmp_path: Path):
+    with trayer(xserver, tmp_path) as proc:
+        yield proc
+
+
+@pytest.fixture
+def app(xserver: XServer, tray_host, tmp_path: Path):
+    app = TrayApp(xserver, tmp_path)
+    yield app
+    app.stop()
+
+
+def this_week() -> list[date]:
+    today = date.today()
+    monday = today - timedelta(days=today.weekday())
+    return [monday + timedelta(days=i) for i in range(5)]
+
+
+def test_tray_icon_consent_dashboard_and_settings(app: TrayApp, xserver: XServer) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    store = Store.open(app.data)
+    fill_days(store, this_week())
+    store.close()
+
+    seconds = app.start()
+    print(f"\n[e2e] tray icon visible {seconds:.2f} s after start")
+    geometry = app.icon()
+    assert geometry is not None and geometry[2] >= 16 and geometry[3] >= 16
+    assert is_painted(xserver, geometry, ARTIFACTS / "screen-start.png")
+
+    # First run: the notice, and nothing is recorded before Accept.
+    app.wait_window("your privacy")
+    xserver.screenshot(ARTIFACTS / "consent-dialog.png")
+    store = Store.open(app.data)
+    assert store.consent_version() is None
+    store.close()
+
+    # A second start brings the running one's windows forward instead of starting again.
+    done = app.run("--show", "dashboard")
+    assert done.returncode == 0 and "already running" in done.stdout
+    dashboard = app.wait_window("Dashboard")
+    xserver.xdotool("windowactivate", "--sync", str(dashboard))
+    wait_for(lambda: _drawn(app), "the dashboard's charts", timeout=30)
+    xserver.screenshot(ARTIFACTS / "dashboard.png")
+
+    done = app.run("--show", "settings")
+    assert done.returncode == 0
+    settings = app.wait_window("Settings")
+    xserver.xdotool("windowactivate", "--sync", str(settings))
+    xserver.screenshot(ARTIFACTS / "settings.png")
+
+    # The tray's figures are those of `socialtime report --json`.
+    report = json.loads(app.run("report", "--week", "--json").stdout)
+    assert report["social_seconds"] > 0
+    app.stop()
+    assert app.proc is not None and app.proc.returncode == 0, app.log.read_text()
+    assert "Traceback" not in app.log.read_text()
+
+
+def _drawn(app: TrayApp) -> bool:
+    """The dashboard has painted (matplotlib took a moment on first use)."""
+    return "Traceback" not in app.log.read_text() and any(
+        "Dashboard" in t for t in app.windows().values()
+    )
+
+
+def test_a_second_tray_does_not_start(app: TrayApp) -> None:
+    app.start()
+    done = app.run()
+    assert done.returncode == 0
+    assert "already running" in done.stdout
+    assert app.proc is not None and app.proc.poll() is None
+
+
+def test_no_tray_host_is_explained(xserver: XServer, tmp_path: Path) -> None:
+    """Without a system tray the app says so and keeps running (the icon appears later)."""
+    app = TrayApp(xserver, tmp_path)
+    try:
+        with open(app.log, "wb") as log:
+            app.proc = subprocess.Popen(app.argv(), env=app.env, stdout=log, stderr=log)
+        wait_for(lambda: b"no system tray" in app.log.read_bytes(), "the no-tray message")
+        assert app.proc.poll() is None
+    finally:
+        app.stop()
