@@ -20,30 +20,29 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def _import_database() -> Any:
-    """Import sqlite-utils without the numpy and pandas it loads, when installed, only to accept
-    their number types, which socialtime never passes. numpy (there for matplotlib) would cost
-    every command and the tray ~85 ms and several MB before any chart is shown."""
+def _schema_tool(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils, for schema work (migrations) only: the tracker's and the tray's everyday
+    queries use the stdlib driver, since sqlite-utils and what it imports (click, dateutil,
+    pluggy) would add ~13 MB to a tray that must stay small. numpy and pandas, which it loads
+    when installed only to accept their number types, are kept out (numpy is there for
+    matplotlib, and would cost ~85 ms and more memory before any chart is shown)."""
     blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
     try:
         from sqlite_utils import Database
-
-        return Database
     finally:
         for name in blocked:
             if sys.modules.get(name) is None:
                 del sys.modules[name]
+    return Database(conn, execute_plugins=False, recursive_triggers=False)
 
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-else:
-    Database = _import_database()
 
 DB_NAME = "socialtime.db"
 SCHEMA_VERSION = 1
@@ -82,12 +81,13 @@ class Totals:
 
 
 def _v1(db: Database) -> None:
-    db.execute(
-        "CREATE TABLE spans (id INTEGER PRIMARY KEY, start REAL NOT NULL, "
-        "end REAL NOT NULL, site TEXT)"
+    db.table("spans").create(
+        {"id": int, "start": float, "end": float, "site": str},
+        pk="id",
+        not_null={"start", "end"},
     )
-    db.execute("CREATE INDEX spans_end ON spans(end)")
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.table("spans").create_index(["end"], index_name="spans_end")
+    db.table("meta").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
 # Migration N brings the schema from version N-1 to N; each runs in its own transaction.
@@ -117,16 +117,18 @@ class Store:
         self._last: tuple[int, str | None, float] | None = None  # id, site, end of newest span
         self._meta: dict[str, str] = {}
         self._meta_version = -1
+        self._depth = 0
         with _guard(self.path):
-            conn = sqlite3.connect(self.path, timeout=5.0)
-            self.db = Database(conn, execute_plugins=False, recursive_triggers=False)
+            self.conn = sqlite3.connect(self.path, timeout=5.0)
             self._migrate()
+            # From here on every statement commits at once, unless inside atomic().
+            self.conn.isolation_level = None
             # Deleted rows are overwritten with zeros, so an erase leaves nothing to recover.
-            self.db.execute("PRAGMA secure_delete=ON")
+            self.conn.execute("PRAGMA secure_delete=ON")
             if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=NORMAL")
-            row = self.db.execute(
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            row = self.conn.execute(
                 "SELECT id, site, end FROM spans ORDER BY end DESC LIMIT 1"
             ).fetchone()
             self._last = (row[0], row[1], row[2]) if row else None
@@ -146,26 +148,46 @@ class Store:
         return cls(path)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """A transaction (a savepoint when nested): all or nothing."""
+        name = f"sp{self._depth}"
+        self._depth += 1
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     # --- schema -------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: this database was written by a newer socialtime (schema "
                 f"{version}; this program knows up to {SCHEMA_VERSION}). Upgrade socialtime; "
                 "the file was left untouched."
             )
+        if version == SCHEMA_VERSION:
+            return
+        db = _schema_tool(self.conn)
         for number in range(version + 1, SCHEMA_VERSION + 1):
-            with self.db.atomic():
-                MIGRATIONS[number - 1](self.db)
-                self.db.execute(f"PRAGMA user_version = {number}")
+            with db.atomic():
+                MIGRATIONS[number - 1](db)
+                db.execute(f"PRAGMA user_version = {number}")
 
     @property
     def schema_version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # --- spans --------------------------------------------------------------------------
 
@@ -177,10 +199,10 @@ class Store:
         with _guard(self.path):
             last = self._last
             if last is not None and last[1] == site and 0 <= start - last[2] <= max_gap:
-                self.db.execute("UPDATE spans SET end = ? WHERE id = ?", [end, last[0]])
+                self.conn.execute("UPDATE spans SET end = ? WHERE id = ?", [end, last[0]])
                 self._last = (last[0], site, end)
             else:
-                cur = self.db.execute(
+                cur = self.conn.execute(
                     "INSERT INTO spans (start, end, site) VALUES (?, ?, ?)", [start, end, site]
                 )
                 self._last = (int(cur.lastrowid or 0), site, end)
@@ -190,7 +212,7 @@ class Store:
         lo = float("-inf") if start is None else start
         hi = float("inf") if end is None else end
         with _guard(self.path):
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 "SELECT start, end, site FROM spans WHERE end > ? AND start < ? ORDER BY start",
                 [lo, hi],
             ).fetchall()
@@ -200,7 +222,7 @@ class Store:
     def totals(self, start: float, end: float) -> Totals:
         """Active and per-site seconds inside ``[start, end)``."""
         with _guard(self.path):
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 "SELECT site, SUM(MIN(end, :b) - MAX(start, :a)) FROM spans "
                 "WHERE end > :a AND start < :b GROUP BY site",
                 {"a": start, "b": end},
@@ -217,27 +239,27 @@ class Store:
         cross an edge are cut there. Returns the seconds erased."""
         lo = float("-inf") if start is None else start
         hi = float("inf") if end is None else end
-        with _guard(self.path), self.db.atomic():
+        with _guard(self.path), self.atomic():
             erased = self.totals(lo, hi).active_seconds
-            crossing = self.db.execute(
+            crossing = self.conn.execute(
                 "SELECT id, start, end, site FROM spans WHERE end > ? AND start < ? "
                 "AND (start < ? OR end > ?)",
                 [lo, hi, lo, hi],
             ).fetchall()
-            self.db.execute("DELETE FROM spans WHERE end > ? AND start < ?", [lo, hi])
+            self.conn.execute("DELETE FROM spans WHERE end > ? AND start < ?", [lo, hi])
             for _id, s, e, site in crossing:
                 for a, b in ((s, min(e, lo)), (max(s, hi), e)):
                     if b > a:
-                        self.db.execute(
+                        self.conn.execute(
                             "INSERT INTO spans (start, end, site) VALUES (?, ?, ?)", [a, b, site]
                         )
         with _guard(self.path), contextlib.suppress(sqlite3.OperationalError):
             # Leave no erased bytes in the WAL either; an erase of everything also shrinks
             # the file back to its empty size.
             if start is None and end is None:
-                self.db.execute("VACUUM")
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        row = self.db.execute("SELECT id, site, end FROM spans ORDER BY end DESC LIMIT 1")
+                self.conn.execute("VACUUM")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        row = self.conn.execute("SELECT id, site, end FROM spans ORDER BY end DESC LIMIT 1")
         last = row.fetchone()
         self._last = (last[0], last[1], last[2]) if last else None
         return erased
@@ -247,14 +269,14 @@ class Store:
         if days <= 0:
             return 0.0
         with _guard(self.path):
-            oldest = self.db.execute("SELECT MIN(start) FROM spans").fetchone()[0]
+            oldest = self.conn.execute("SELECT MIN(start) FROM spans").fetchone()[0]
         if oldest is None or oldest >= now - days * 86400:
             return 0.0
         return self.erase(None, now - days * 86400)
 
     def count(self) -> int:
         with _guard(self.path):
-            return int(self.db.execute("SELECT COUNT(*) FROM spans").fetchone()[0])
+            return int(self.conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0])
 
     # --- export -------------------------------------------------------------------------
 
@@ -300,18 +322,18 @@ class Store:
     def meta(self) -> dict[str, str]:
         """The meta table, re-read only when another connection changed the file."""
         with _guard(self.path):
-            version = self.db.execute("PRAGMA data_version").fetchone()[0]
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
             if version != self._meta_version:
-                self._meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+                self._meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
                 self._meta_version = version
         return self._meta
 
     def set_meta(self, key: str, value: str | None) -> None:
         with _guard(self.path):
             if value is None:
-                self.db.execute("DELETE FROM meta WHERE key = ?", [key])
+                self.conn.execute("DELETE FROM meta WHERE key = ?", [key])
             else:
-                self.db.execute(
+                self.conn.execute(
                     "INSERT INTO meta (key, value) VALUES (?, ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [key, value],
@@ -323,12 +345,12 @@ class Store:
         return int(value) if value is not None and value.isdigit() else None
 
     def set_consent(self, version: int, now: float) -> None:
-        with self.db.atomic():
+        with self.atomic():
             self.set_meta(CONSENT_VERSION, str(version))
             self.set_meta(CONSENT_AT, repr(now))
 
     def withdraw_consent(self) -> None:
-        with self.db.atomic():
+        with self.atomic():
             self.set_meta(CONSENT_VERSION, None)
             self.set_meta(CONSENT_AT, None)
 

@@ -50,10 +50,11 @@ def fill(data_dir, day=DAY):
     store.close()
 
 
-def test_without_a_command_it_says_the_tray_comes_later(run):
-    code, out, err = run()
-    assert code == 0
-    assert "socialtime track" in err
+def test_without_a_command_it_starts_the_tray(run, monkeypatch):
+    calls = []
+    monkeypatch.setattr("socialtime.ui.app.run", lambda *a, **k: calls.append((a, k)) or 0)
+    assert run("--show", "settings")[0] == 0
+    assert calls == [((run.data, run.config), {"show": "settings"})]
 
 
 def test_help_is_there_for_every_command(capsys):

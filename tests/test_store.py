@@ -44,8 +44,8 @@ def test_other_site_or_long_gap_starts_a_new_span(store):
 
 def test_other_time_is_stored_without_any_label(store):
     store.record(None, 0, 5, GAP)
-    assert store.db.execute("SELECT site FROM spans").fetchall() == [(None,)]
-    columns = [r[1] for r in store.db.execute("PRAGMA table_info(spans)")]
+    assert store.conn.execute("SELECT site FROM spans").fetchall() == [(None,)]
+    columns = [r[1] for r in store.conn.execute("PRAGMA table_info(spans)")]
     assert columns == ["id", "start", "end", "site"]  # nowhere to put a title or URL
 
 
@@ -134,7 +134,7 @@ def test_files_are_private(tmp_path):
 
 def test_wal_mode_and_schema_version(tmp_path):
     s = Store.open(tmp_path)
-    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert s.schema_version == SCHEMA_VERSION
     s.close()
 

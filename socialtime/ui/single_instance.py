@@ -4,7 +4,7 @@ which a second start asks the running one to bring a window forward."""
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +19,8 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.lock = QLockFile(str(data_dir / "tray.lock"))
         self.lock.setStaleLockTime(0)  # a lock whose process is gone is stale at once
-        digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
+        # A short tag of the data directory (zlib, not hashlib: OpenSSL would add ~5 MB).
+        digest = f"{zlib.crc32(str(data_dir.resolve()).encode()):08x}"
         self.name = f"socialtime-{getpass.getuser()}-{digest}"
         self.server: QLocalServer | None = None
 

@@ -29,7 +29,7 @@ def fill_year(store: Store, first: date = date(2025, 1, 6), seed: int = 7) -> in
 def fill_days(store: Store, days: list[date], seed: int = 7) -> int:
     """Record the work hours (09:00-17:00) of ``days`` as in :func:`fill_year`."""
     rng = random.Random(seed)
-    with store.db.atomic():
+    with store.atomic():
         for day in days:
             t = local_midnight(day) + 9 * 3600
             end = t + 8 * 3600

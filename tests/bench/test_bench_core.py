@@ -16,7 +16,7 @@ from socialtime.store import DB_NAME, Store
 def test_database_size_after_a_year(tmp_path):
     store = Store.open(tmp_path)
     spans = fill_year(store)
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     size = sum(p.stat().st_size for p in tmp_path.iterdir())
     print(
