@@ -1,0 +1,667 @@
+"""The Settings dialog: every setting of config.toml, start at login, and the user's data.
+
+Why validation goes through ``config.parse_config``: the dialog builds the TOML mapping it
+would write and lets the core check it, so the rules (and their wording) live in one place and
+a value the dialog accepts is exactly a value the file accepts. Each ``ConfigError`` names a
+key; the dialog shows it in red under the field holding that key while the user types, and
+Save stays disabled until none is left. Spin boxes are given wide ranges for that reason.
+
+Settings are written only by Save (atomically, by ``save_config``); Cancel leaves every file
+as it was, the start-at-login entry included. The Data tab is different: export, erase and
+withdraw act at once, after a confirmation, because they are actions, not settings.
+
+Dialogs that would block a test go through two attributes that tests replace:
+``choose_path(fmt) -> Path | None`` (the file picker) and ``confirm(title, text) -> bool``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialtime.autostart import Autostart, launch_argv
+from socialtime.cli import iso
+from socialtime.config import Config, ConfigError, CustomSite, parse_config, save_config
+from socialtime.report import Period, format_duration
+from socialtime.schedule import DAY_KEYS, format_ranges, parse_ranges
+from socialtime.sites import Catalogue
+from socialtime.store import CONSENT_AT, Store, StoreError
+
+_CONTEXT = "SettingsDialog"
+# Error colours (text, background) for light and dark themes: a pink field with the light
+# text of a dark theme would be unreadable.
+_LIGHT_ERROR = (QColor("#b3261e"), QColor("#fde7e6"))
+_DARK_ERROR = (QColor("#f2b8b5"), QColor("#601410"))
+# Presets fill Monday to Friday and leave the weekend off.
+_PRESETS = (
+    (QT_TRANSLATE_NOOP(_CONTEXT, "Office hours with lunch break"), "09:00-12:30, 13:30-18:00"),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "Full day"), "09:00-18:00"),
+    (QT_TRANSLATE_NOOP(_CONTEXT, "Mornings"), "08:00-12:00"),
+)
+_SITES_TAB = 2
+_COLUMNS = {"id": 0, "name": 1, "hosts": 2, "titles": 3, "apps": 0}  # apps: no column, on id
+_CUSTOM_KEY = re.compile(r"sites\.custom\[(\d+)\](?:\.(\w+))?")
+_USER = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def describe(error: ConfigError) -> str:
+    """The part of a ConfigError worth showing under its field (the field names the key)."""
+    text = error.reason or _tr("Expected {}").format(error.expected)
+    if not error.reason and error.value is not None:
+        value = error.value
+        text += _tr("; got {}").format(f"{value:g}" if isinstance(value, float) else value)
+    return text[:1].upper() + text[1:]
+
+
+def _box(layout: QBoxLayout, *items: QWidget | str, stretch: bool = True) -> QWidget:
+    """A margin-less container laying out ``items`` (a str becomes a label)."""
+    widget = QWidget()
+    widget.setLayout(layout)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for item in items:
+        layout.addWidget(QLabel(item) if isinstance(item, str) else item)
+    if stretch:
+        layout.addStretch()
+    return widget
+
+
+def _error_colors(widget: QWidget) -> tuple[QColor, QColor]:
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return _DARK_ERROR if dark else _LIGHT_ERROR
+
+
+def _show(label: QLabel, text: str, error: bool = True) -> None:
+    """Set a message label's text (hidden when empty), in the error colour or the normal one."""
+    palette = QPalette()  # an empty palette inherits everything: the normal look
+    if error:
+        palette.setColor(QPalette.ColorRole.WindowText, _error_colors(label)[0])
+    label.setPalette(palette)
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _label(text: str = "", hint: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if hint:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class _Field(QWidget):
+    """An input, its red error label, then an optional hint; ``target`` gets highlighted."""
+
+    def __init__(self, editor: QWidget, target: QWidget | None = None, hint: str = "") -> None:
+        super().__init__()
+        self.target = target or editor
+        self.error = _label()
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for widget in (editor, self.error, *([_label(hint, hint=True)] if hint else [])):
+            layout.addWidget(widget)
+
+    def set_error(self, text: str) -> None:
+        _show(self.error, text)
+        self.target.setAccessibleDescription(text)
+        palette = QPalette()
+        if text:
+            palette.setColor(QPalette.ColorRole.Base, _error_colors(self.target)[1])
+        self.target.setPalette(palette)
+
+
+class _MultiLineDelegate(QStyledItemDelegate):
+    """Title patterns are edited one per line: a regex may hold any separator we could pick."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        return editor
+
+    def setEditorData(self, editor: QPlainTextEdit, index: Any) -> None:
+        editor.setPlainText(index.data() or "")
+
+    def setModelData(self, editor: QPlainTextEdit, model: Any, index: Any) -> None:
+        model.setData(index, editor.toPlainText())
+
+
+def _write_atomic(path: Path, fill: Callable[[IO[str]], int]) -> int:
+    """Write through a temporary file (0600: personal data) renamed into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = fill(out)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+class SettingsDialog(QDialog):
+    config_saved = Signal(object)  # the new Config, after config_path was written
+    consent_withdrawn = Signal()
+    data_erased = Signal()
+
+    def __init__(
+        self,
+        config: Config,
+        config_path: Path,
+        store: Store,
+        catalogue: Catalogue,
+        autostart: Autostart,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("socialtime settings"))
+        self.config, self.config_path, self.store = config, Path(config_path), store
+        self.autostart, self.catalogue = autostart, catalogue
+        self.launch_argv: Sequence[str] = launch_argv()
+        self.choose_path: Callable[[str], Path | None] = self._choose_path
+        self.confirm: Callable[[str, str], bool] = self._confirm
+        self.candidate: Config | None = config
+        self._loading = True
+        self._fields: dict[str, _Field] = {}
+        self._field_tab: dict[str, int] = {}
+        self.tabs = QTabWidget()
+        for build, title in (
+            (self._work_hours_tab, self.tr("Work hours")),
+            (self._recording_tab, self.tr("Recording")),
+            (self._sites_tab, self.tr("Sites")),
+            (self._login_tab, self.tr("Start at login")),
+            (self._data_tab, self.tr("Data")),
+        ):
+            self.tabs.addTab(build(), title)
+        self.general_error = _label()
+        self.general_error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.tabs, self.general_error, buttons):
+            layout.addWidget(widget)
+        self.resize(620, 560)
+        self._loading = False
+        self.validate()
+
+    def _field(
+        self, key: str, editor: QWidget, target: QWidget | None = None, hint: str = ""
+    ) -> _Field:
+        field = self._fields[key] = _Field(editor, target, hint)
+        self._field_tab[key] = self.tabs.count()  # the index of the tab being built
+        return field
+
+    # -- tabs ---------------------------------------------------------------------------
+
+    def _work_hours_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.preset = QComboBox()
+        self.preset.addItems([_tr(name) for name, _ in _PRESETS] + [self.tr("Custom")])
+        form.addRow(self.tr("Preset:"), _box(QHBoxLayout(), self.preset))
+        names = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
+                 self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday")]  # fmt: skip
+        self.day_edits: list[QLineEdit] = []
+        for key, name, ranges in zip(DAY_KEYS, names, self.config.work_hours.days, strict=True):
+            edit = QLineEdit(format_ranges(ranges))
+            edit.setPlaceholderText(self.tr("day off"))
+            edit.textChanged.connect(self._days_edited)
+            self.day_edits.append(edit)
+            form.addRow(name + ":", self._field(f"work_hours.{key}", edit))
+        hint = self.tr("Write time ranges such as 09:00-12:30, 13:30-18:00. Leave a day empty "
+                       "for a day off. Nothing is recorded outside these hours.")  # fmt: skip
+        form.addRow(_label(hint, hint=True))
+        self._sync_preset()
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        return page
+
+    def _recording_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        c = self.config
+        self.idle = self._spin(c.idle_seconds / 60, self.tr(" min"))
+        self.sample = self._spin(c.sample_seconds, self.tr(" s"))
+        self.retention = QSpinBox()
+        self.retention.setRange(1, 99999)  # 0 is "Keep forever", a box of its own
+        self.retention.setSuffix(self.tr(" days"))
+        self.retention.setValue(c.retention_days or 365)
+        self.retention.setEnabled(c.retention_days != 0)
+        self.keep_forever = QCheckBox(self.tr("Keep forever"))
+        self.keep_forever.setChecked(c.retention_days == 0)
+        self.keep_forever.toggled.connect(lambda on: self.retention.setEnabled(not on))
+        self.keep_forever.toggled.connect(self.validate)
+        self.retention.valueChanged.connect(self.validate)
+        self._shown = (self.idle.value(), self.sample.value())
+        retention = _box(QHBoxLayout(), self.retention, self.keep_forever)
+        for key, label, editor, target, hint in (
+            ("idle_seconds", self.tr("Stop counting after:"), _box(QHBoxLayout(), self.idle),
+             self.idle, self.tr("Time without keyboard or mouse input is not counted.")),
+            ("sample_seconds", self.tr("Look every:"), _box(QHBoxLayout(), self.sample),
+             self.sample, self.tr("How often socialtime checks which window is in front.")),
+            ("retention_days", self.tr("Keep data for:"), retention, self.retention,
+             self.tr("Older data is erased automatically.")),
+        ):  # fmt: skip
+            form.addRow(label, self._field(key, editor, target, hint))
+        return page
+
+    def _spin(self, value: float, suffix: str) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setDecimals(1)
+        spin.setRange(0, 999)  # wide on purpose: the limits are the core's (see module doc)
+        spin.setSuffix(suffix)
+        spin.setValue(value)
+        spin.valueChanged.connect(self.validate)
+        return spin
+
+    def _sites_tab(self) -> QWidget:
+        custom_ids = {site.id for site in self.config.custom_sites}
+        self.site_list = QListWidget()
+        # In columns, so that the whole catalogue is seen at once without scrolling.
+        self.site_list.setFlow(QListView.Flow.TopToBottom)
+        self.site_list.setWrapping(True)
+        self.site_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.site_list.setGridSize(QSize(180, 22))
+        for site in self.catalogue.sites:
+            if site.id in custom_ids:
+                continue  # shown in the table of the user's own sites
+            item = QListWidgetItem(site.name)
+            item.setData(_USER, site.id)
+            item.setToolTip(", ".join(site.hosts) or site.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            off = site.id in self.config.disabled_sites
+            item.setCheckState(Qt.CheckState.Unchecked if off else Qt.CheckState.Checked)
+            self.site_list.addItem(item)
+        self.site_list.itemChanged.connect(self.validate)
+        table = self.custom_table = QTableWidget(0, 4)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Id (domain)"), self.tr("Name"), self.tr("Hosts"), self.tr("Title patterns")]
+        )
+        table.setItemDelegateForColumn(3, _MultiLineDelegate(table))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for site in self.config.custom_sites:
+            self.add_custom_site(site)
+        table.itemChanged.connect(self.validate)
+        self.custom_error = _label()
+        self.custom_error.hide()
+        add, remove = QPushButton(self.tr("Add site")), QPushButton(self.tr("Remove site"))
+        add.clicked.connect(lambda: self.add_custom_site(None))
+        remove.clicked.connect(self._remove_custom_sites)
+        hint = self.tr("Hosts: separated by commas (default: the id). Title patterns: regular "
+                       "expressions, one per line, matched in browser window titles.")  # fmt: skip
+        page = _box(QVBoxLayout(), stretch=False)
+        page.layout().setContentsMargins(9, 9, 9, 9)
+        for item in (
+            QLabel(self.tr("Sites that count as social time (untick a site to ignore it):")),
+            self.site_list, QLabel(self.tr("Your own sites:")), table, self.custom_error,
+            _box(QHBoxLayout(), add, remove), _label(hint, hint=True),
+        ):  # fmt: skip
+            page.layout().addWidget(item)
+        page.layout().setStretchFactor(self.site_list, 1)
+        page.layout().setStretchFactor(table, 1)
+        return page
+
+    def _login_tab(self) -> QWidget:
+        self.autostart_was = self.autostart.is_enabled()
+        self.autostart_box = QCheckBox(self.tr("Start socialtime when I log in"))
+        self.autostart_box.setChecked(self.autostart_was)
+        hint = self.tr("Saving with this on writes a start-up entry for you alone; saving with it "
+                       "off removes that entry. Nothing else is changed. The entry:")  # fmt: skip
+        where = _label(self.autostart.location())
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        page = _box(QVBoxLayout(), self.autostart_box, _label(hint, hint=True), where)
+        page.layout().setContentsMargins(9, 9, 9, 9)
+        return page
+
+    def _data_tab(self) -> QWidget:
+        buttons = []
+        for text, slot in (
+            (self.tr("Export as CSV…"), lambda: self.export("csv")),
+            (self.tr("Export as JSON…"), lambda: self.export("json")),
+            (self.tr("Erase these days…"), self.erase_range),
+            (self.tr("Erase everything…"), self.erase_all),
+            (self.tr("Withdraw consent…"), self.withdraw_consent),
+        ):
+            buttons.append(QPushButton(text))
+            buttons[-1].clicked.connect(slot)
+        self.erase_range_button, self.erase_all_button, self.withdraw_button = buttons[2:]
+        self.erase_from, self.erase_to = (
+            QDateEdit(QDate.currentDate()),
+            QDateEdit(QDate.currentDate()),
+        )
+        for edit in (self.erase_from, self.erase_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._check_range)
+        dates = _box(QHBoxLayout(), self.tr("From"), self.erase_from, self.tr("to"), self.erase_to,
+                     buttons[2])  # fmt: skip
+        self.range_field = _Field(dates, self.erase_to)
+        self.consent_label = _label()
+        self.data_status = _label()
+        self.data_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        page = _box(QVBoxLayout(), stretch=False)
+        page.layout().setContentsMargins(9, 9, 9, 9)
+        hint = self.tr("These act at once (erasing asks first); Save and Cancel do not "
+                       "undo them.")  # fmt: skip
+        page.layout().addWidget(_label(hint, hint=True))
+        for title, items in (
+            (self.tr("Export everything recorded"), [_box(QHBoxLayout(), *buttons[:2])]),
+            (self.tr("Erase"), [self.range_field, _box(QHBoxLayout(), buttons[3])]),
+            (self.tr("Consent"), [self.consent_label, _box(QHBoxLayout(), buttons[4])]),
+        ):
+            group = QGroupBox(title)
+            QVBoxLayout(group)
+            for item in items:
+                group.layout().addWidget(item)
+            page.layout().addWidget(group)
+        page.layout().addWidget(self.data_status)
+        page.layout().addStretch()
+        self._show_consent()
+        return page
+
+    # -- work hours presets -------------------------------------------------------------
+
+    def _preset_chosen(self, index: int) -> None:
+        if index < len(_PRESETS):  # "Custom" keeps what is there
+            for i, edit in enumerate(self.day_edits):
+                edit.setText(_PRESETS[index][1] if i < 5 else "")
+
+    def _days_edited(self) -> None:
+        self._sync_preset()
+        self.validate()
+
+    def _sync_preset(self) -> None:
+        """Show the preset that the days match, else "Custom"."""
+        try:
+            days = [parse_ranges(edit.text()) for edit in self.day_edits]
+        except ValueError:
+            days = []
+        presets = [[parse_ranges(hours)] * 5 + [(), ()] for _, hours in _PRESETS]
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(presets.index(days) if days in presets else len(_PRESETS))
+        self.preset.blockSignals(False)
+
+    # -- custom sites -------------------------------------------------------------------
+
+    def add_custom_site(self, site: CustomSite | None) -> int:
+        """Append a row (empty for the user to fill in); returns its index."""
+        table = self.custom_table
+        row = table.rowCount()
+        table.blockSignals(True)
+        table.insertRow(row)
+        cells = ("",) * 4 if site is None else (
+            site.id, site.name, ", ".join(site.hosts), "\n".join(site.titles))  # fmt: skip
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))
+        # Apps have no column here; they are kept as they were in the file.
+        table.item(row, 0).setData(_USER, list(site.apps) if site else [])
+        table.blockSignals(False)
+        if site is None:  # the user pressed "Add site": let them type the id
+            table.setCurrentCell(row, 0)
+            table.editItem(table.item(row, 0))
+        self.validate()
+        return row
+
+    def _remove_custom_sites(self) -> None:
+        for row in sorted({i.row() for i in self.custom_table.selectedIndexes()}, reverse=True):
+            self.custom_table.removeRow(row)
+        self.validate()
+
+    def _custom_entries(self) -> list[dict[str, Any]]:
+        entries = []
+        for row in range(self.custom_table.rowCount()):
+            items = [self.custom_table.item(row, column) for column in range(4)]
+            site_id, name, hosts, titles = (item.text() for item in items)
+            entry: dict[str, Any] = {"id": site_id.strip()}  # empty names and hosts: defaults
+            if name.strip():
+                entry["name"] = name.strip()
+            if hosts.strip():
+                entry["hosts"] = [host for host in re.split(r"[,\s]+", hosts) if host]
+            entry["titles"] = [line for line in titles.splitlines() if line.strip()]
+            entry["apps"] = list(items[0].data(_USER) or [])
+            entries.append(entry)
+        return entries
+
+    # -- validation and saving ----------------------------------------------------------
+
+    def mapping(self) -> dict[str, Any]:
+        """The TOML document that Save would write, before the core has checked it."""
+        c = self.config
+        items = [self.site_list.item(i) for i in range(self.site_list.count())]
+        shown = {item.data(_USER) for item in items}
+        disabled = [i.data(_USER) for i in items if i.checkState() != Qt.CheckState.Checked]
+        disabled += [site for site in c.disabled_sites if site not in shown]
+        # A value shown rounded (100 s as 1.7 min) is kept as it was unless the user changed it.
+        idle, sample = self.idle.value(), self.sample.value()
+        return {
+            "sample_seconds": c.sample_seconds if sample == self._shown[1] else sample,
+            "idle_seconds": c.idle_seconds if idle == self._shown[0] else round(idle * 60),
+            "retention_days": 0 if self.keep_forever.isChecked() else self.retention.value(),
+            "days_off": sorted(day.isoformat() for day in c.work_hours.days_off),
+            "work_hours": {key: e.text() for key, e in zip(DAY_KEYS, self.day_edits, strict=True)},
+            "sites": {"disabled": sorted(disabled), "custom": self._custom_entries()},
+        }
+
+    def validate(self) -> list[ConfigError]:
+        """Check the form with the core's rules and show each error where it belongs."""
+        if self._loading:
+            return []
+        source = str(self.config_path)
+        config, errors = parse_config(self.mapping(), source, tz=self.config.work_hours.tz)
+        fields: dict[str, list[str]] = {}
+        cells: dict[tuple[int, int], list[str]] = {}
+        general: list[str] = []
+        for error in errors:
+            custom = _CUSTOM_KEY.match(error.key)
+            if error.key in self._fields:
+                fields.setdefault(error.key, []).append(describe(error))
+            elif custom:
+                cell = (int(custom[1]), _COLUMNS.get(custom[2] or "id", 0))
+                # "also used by sites.custom[0]" -> "also used by row 1": what the user sees
+                text = _CUSTOM_KEY.sub(
+                    lambda m: self.tr("row {}").format(int(m[1]) + 1), describe(error)
+                )
+                cells.setdefault(cell, []).append(text)
+            else:
+                general.append(str(error))
+        for key, field in self._fields.items():
+            field.set_error("\n".join(fields.get(key, [])))
+        self._show_cell_errors(cells)
+        _show(self.general_error, "\n".join(general))
+        bad_tabs = {self._field_tab[key] for key in fields} | ({_SITES_TAB} if cells else set())
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for tab in range(self.tabs.count()):
+            self.tabs.setTabIcon(tab, warning if tab in bad_tabs else QIcon())
+        self.candidate = None if errors else config
+        self.save_button.setEnabled(not errors)
+        self.save_button.setToolTip(
+            self.tr("Fix the fields marked in red first.") if errors else ""
+        )
+        return errors
+
+    def _show_cell_errors(self, cells: dict[tuple[int, int], list[str]]) -> None:
+        table = self.custom_table
+        table.blockSignals(True)
+        for row in range(table.rowCount()):
+            for column in range(4):
+                found = cells.get((row, column), [])
+                background = _error_colors(table)[1] if found else QColor(0, 0, 0, 0)
+                table.item(row, column).setBackground(background)
+                table.item(row, column).setToolTip("\n".join(found))
+        table.blockSignals(False)
+        lines = [
+            self.tr("Row {}, {}: {}").format(row + 1, table.horizontalHeaderItem(col).text(), text)
+            for (row, col), found in sorted(cells.items())
+            for text in found
+        ]
+        _show(self.custom_error, "\n".join(lines))
+
+    def save(self) -> None:
+        """Write the settings, then the start-at-login entry; close only when both worked."""
+        if self.validate() or self.candidate is None:
+            return
+        try:
+            save_config(self.candidate, self.config_path)
+        except OSError as e:
+            return self._fail(self.tr("The settings could not be saved: {}"), e)
+        self.config = self.candidate
+        self.config_saved.emit(self.candidate)
+        wanted = self.autostart_box.isChecked()
+        if wanted != self.autostart_was:
+            try:
+                self.autostart.enable(self.launch_argv) if wanted else self.autostart.disable()
+            except (OSError, ValueError) as e:
+                where = self.autostart.location()
+                return self._fail(
+                    self.tr("Start at login could not be changed ({}): {{}}").format(where), e
+                )
+            self.autostart_was = wanted
+        self.accept()
+
+    def _fail(self, text: str, error: Exception) -> None:
+        _show(self.general_error, text.format(getattr(error, "strerror", None) or error))
+
+    # -- data ---------------------------------------------------------------------------
+
+    def _status(self, text: str, error: bool = False) -> None:
+        _show(self.data_status, text, error)
+
+    def export(self, fmt: str) -> None:
+        path = self.choose_path(fmt)
+        if not path:
+            return
+        write = self.store.export_csv if fmt == "csv" else self.store.export_json
+        try:
+            count = _write_atomic(Path(path), lambda out: write(out, iso))
+        except (OSError, StoreError) as e:
+            return self._status(self.tr("Nothing was exported: {}").format(e), error=True)
+        self._status(self.tr("Exported {} spans to {}.").format(count, path))
+
+    def _range(self) -> Period | None:
+        first, last = self.erase_from.date().toPython(), self.erase_to.date().toPython()
+        return Period(first, last) if first <= last else None
+
+    def _check_range(self) -> None:
+        ok = self._range() is not None
+        self.range_field.set_error("" if ok else self.tr("The last day is before the first."))
+        self.erase_range_button.setEnabled(ok)
+
+    def erase_range(self) -> None:
+        period = self._range()
+        if period is not None:
+            what = self.tr("everything recorded from {} to {}").format(period.first, period.last)
+            self._erase(what, period.bounds())
+
+    def erase_all(self) -> None:
+        self._erase(self.tr("everything recorded"), (None, None))
+
+    def _erase(
+        self, what: str, bounds: tuple[float | None, float | None], ask: bool = True
+    ) -> None:
+        question = self.tr("Erase {}? This cannot be undone.").format(what)
+        if ask and not self.confirm(self.tr("Erase data"), question):
+            return self._status(self.tr("Nothing was erased."))
+        try:
+            seconds = self.store.erase(*bounds)
+        except StoreError as e:
+            return self._status(str(e), error=True)
+        self._status(
+            self.tr("Erased {} ({} of recorded time).").format(what, format_duration(seconds))
+        )
+        self.data_erased.emit()
+
+    def withdraw_consent(self) -> None:
+        """Promise 2: recording stops at once, and erasure is offered."""
+        question = self.tr("Recording stops at once and nothing is recorded until you accept "
+                           "the notice again. Withdraw your consent?")  # fmt: skip
+        if not self.confirm(self.tr("Withdraw consent"), question):
+            return
+        try:
+            self.store.withdraw_consent()
+            count = self.store.count()
+        except StoreError as e:
+            return self._status(str(e), error=True)
+        self.consent_withdrawn.emit()
+        self._show_consent()
+        self._status(self.tr("Consent withdrawn: recording has stopped."))
+        offer = self.tr(
+            "Your recorded data ({} spans) is still on this computer. Erase it all now?"
+        )
+        if count and self.confirm(self.tr("Erase data"), offer.format(count)):
+            self._erase(self.tr("everything recorded"), (None, None), ask=False)
+
+    def _show_consent(self) -> None:
+        accepted = self.store.meta().get(CONSENT_AT)
+        if self.store.consent_version() is not None and accepted:
+            when = datetime.fromtimestamp(float(accepted)).strftime("%Y-%m-%d %H:%M")
+            self.consent_label.setText(
+                self.tr("You accepted the privacy notice on {}.").format(when)
+            )
+        else:
+            self.consent_label.setText(self.tr("You have not given consent: nothing is recorded."))
+        self.withdraw_button.setEnabled(accepted is not None)
+
+    # -- the blocking dialogs that tests replace ----------------------------------------
+
+    def _choose_path(self, fmt: str) -> Path | None:
+        suggested = Path.home() / f"socialtime-{date.today().isoformat()}.{fmt}"
+        kind = fmt.upper()
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export as {}").format(kind), str(suggested),
+            self.tr("{} files (*.{})").format(kind, fmt),
+        )  # fmt: skip
+        return Path(name) if name else None
+
+    def _confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes

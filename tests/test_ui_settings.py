@@ -1,0 +1,406 @@
+"""The Settings dialog, offscreen: validation in place, persistence, start at login, data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from socialtime.autostart import Autostart
+from socialtime.config import Config, CustomSite, load_config, save_config
+from socialtime.report import local_midnight
+from socialtime.schedule import DAY_KEYS
+from socialtime.sites import load_catalogue
+from socialtime.store import Store
+from socialtime.ui.settings import SettingsDialog
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    store = Store.open(tmp_path / "data")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def autostart(tmp_path: Path) -> Autostart:
+    return Autostart(platform="linux", home=tmp_path / "home", environ={})
+
+
+@pytest.fixture
+def make(qtbot, tmp_path: Path, store: Store, autostart: Autostart):
+    def make(config: Config | None = None) -> SettingsDialog:
+        dialog = SettingsDialog(
+            config or Config(), tmp_path / "config.toml", store, load_catalogue(), autostart
+        )
+        dialog.launch_argv = ["/opt/social time/bin/socialtime"]
+        dialog.confirm = lambda title, text: pytest.fail(f"unexpected question: {text}")
+        dialog.choose_path = lambda fmt: pytest.fail("unexpected file picker")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return make
+
+
+def type_into(qtbot, edit, text: str) -> None:
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def save(qtbot, dialog: SettingsDialog) -> Config:
+    with qtbot.waitSignal(dialog.config_saved, timeout=1000) as blocker:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    return blocker.args[0]
+
+
+def highlighted(widget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Base).name() == "#fde7e6"
+
+
+# --- work hours ---------------------------------------------------------------------------------
+
+
+def test_a_bad_range_is_refused_in_place_while_typing(qtbot, make) -> None:
+    dialog = make()
+    monday = dialog.day_edits[0]
+    field = dialog._fields["work_hours.mon"]
+    type_into(qtbot, monday, "25:00-26:00")
+    assert field.error.isVisible()
+    assert "'25:00' is not a time of day" in field.error.text()
+    assert highlighted(monday)
+    assert not dialog.save_button.isEnabled()
+    assert not dialog._fields["work_hours.tue"].error.isVisible()
+    assert not dialog.tabs.tabIcon(0).isNull()  # the tab says it holds a problem
+
+    type_into(qtbot, monday, "09:00-12:00, 11:00-13:00")
+    assert "overlap" in field.error.text()
+
+    type_into(qtbot, monday, "8:00-12:00")  # lenient on form
+    assert not field.error.isVisible()
+    assert not highlighted(monday)
+    assert dialog.save_button.isEnabled()
+    assert dialog.tabs.tabIcon(0).isNull()
+
+
+def test_presets_fill_the_days_and_follow_edits(qtbot, make) -> None:
+    dialog = make()
+    assert dialog.preset.currentText() == "Office hours with lunch break"
+    dialog.preset.setCurrentIndex(dialog.preset.findText("Full day"))
+    assert [e.text() for e in dialog.day_edits] == ["09:00-18:00"] * 5 + ["", ""]
+    dialog.preset.setCurrentIndex(dialog.preset.findText("Mornings"))
+    assert [e.text() for e in dialog.day_edits] == ["08:00-12:00"] * 5 + ["", ""]
+    type_into(qtbot, dialog.day_edits[5], "10:00-11:00")
+    assert dialog.preset.currentText() == "Custom"
+    assert dialog.day_edits[0].text() == "08:00-12:00"  # "Custom" changes nothing
+    type_into(qtbot, dialog.day_edits[5], "")
+    assert dialog.preset.currentText() == "Mornings"
+    config = save(qtbot, dialog)
+    assert str(config.work_hours.days[0][0]) == "08:00-12:00"
+    assert config.work_hours.days[6] == ()
+
+
+# --- recording ----------------------------------------------------------------------------------
+
+
+def test_save_persists_and_emits(qtbot, make, tmp_path: Path) -> None:
+    dialog = make()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.idle.setValue(5)
+    dialog.sample.setValue(10)
+    dialog.keep_forever.setChecked(True)
+    assert not dialog.retention.isEnabled()
+    config = save(qtbot, dialog)
+    assert (config.idle_seconds, config.sample_seconds, config.retention_days) == (300, 10, 0)
+    loaded = load_config(tmp_path / "config.toml")
+    assert loaded.ok and loaded.config == config
+    assert list(tmp_path.glob(".config.toml.*")) == []  # no temporary file left
+
+
+def test_numbers_out_of_the_core_range_are_refused(qtbot, make) -> None:
+    dialog = make()
+    dialog.idle.setValue(61)  # 3660 s; the core allows up to 3600
+    error = dialog._fields["idle_seconds"].error
+    assert not error.isHidden()  # on a tab not in front, so not "visible" yet
+    assert "3600" in error.text() and "3660" in error.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.idle.setValue(60)
+    assert dialog.save_button.isEnabled()
+    dialog.sample.setValue(0)
+    assert "between 1 and 60" in dialog._fields["sample_seconds"].error.text()
+    dialog.keep_forever.setChecked(False)
+    dialog.retention.setValue(5000)
+    assert "3650" in dialog._fields["retention_days"].error.text()
+
+
+def test_values_shown_rounded_are_kept_unless_changed(qtbot, make) -> None:
+    days_off = frozenset({date(2026, 12, 25)})
+    original = Config(
+        idle_seconds=100,
+        sample_seconds=2.25,
+        retention_days=0,
+        work_hours=replace(Config().work_hours, days_off=days_off),
+        disabled_sites=frozenset({"gone-from-catalogue.com"}),
+    )
+    config = save(qtbot, make(original))
+    assert config == original  # 100 s is shown as 1.7 min but saved as 100 s
+
+
+# --- sites --------------------------------------------------------------------------------------
+
+
+def site_item(dialog: SettingsDialog, site_id: str):
+    for i in range(dialog.site_list.count()):
+        item = dialog.site_list.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == site_id:
+            return item
+    raise AssertionError(site_id)
+
+
+def test_switching_a_site_off_writes_sites_disabled(qtbot, make, tmp_path: Path) -> None:
+    dialog = make()
+    names = [dialog.site_list.item(i).text() for i in range(dialog.site_list.count())]
+    assert "LinkedIn" in names  # display names, not ids
+    site_item(dialog, "linkedin.com").setCheckState(Qt.CheckState.Unchecked)
+    config = save(qtbot, dialog)
+    assert config.disabled_sites == {"linkedin.com"}
+    assert 'disabled = ["linkedin.com"]' in (tmp_path / "config.toml").read_text()
+    assert load_config(tmp_path / "config.toml").config == config
+
+
+def test_a_disabled_site_can_be_switched_back_on(qtbot, make) -> None:
+    dialog = make(Config(disabled_sites=frozenset({"linkedin.com", "x.com"})))
+    item = site_item(dialog, "linkedin.com")
+    assert item.checkState() == Qt.CheckState.Unchecked
+    item.setCheckState(Qt.CheckState.Checked)
+    assert save(qtbot, dialog).disabled_sites == {"x.com"}
+
+
+def test_a_custom_site_with_a_bad_regex_is_refused_in_place(qtbot, make, tmp_path) -> None:
+    dialog = make()
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(
+        next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add site"),
+        Qt.MouseButton.LeftButton,
+    )
+    table = dialog.custom_table
+    assert table.rowCount() == 1
+    assert not dialog.save_button.isEnabled()  # an empty row has no id yet
+    assert "Row 1, Id (domain): Expected a lowercase domain" in dialog.custom_error.text()
+    editor = table.viewport().findChild(QLineEdit)  # the new row opens its id for typing
+    assert editor is not None and editor.isVisible()
+    qtbot.keyClicks(editor, "intranet.example")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next loop turn
+    qtbot.waitUntil(lambda: table.item(0, 0).text() == "intranet.example", timeout=1000)
+    table.item(0, 1).setText("Intranet news")
+    table.item(0, 2).setText("news.intranet.example, intranet.example")
+    table.item(0, 3).setText("^Intranet\n(unclosed")
+    assert dialog.custom_error.isVisible()
+    assert "Row 1, Title patterns: Invalid regular expression" in dialog.custom_error.text()
+    assert table.item(0, 3).background().color().name() == "#fde7e6"
+    assert not dialog.save_button.isEnabled()
+    table.item(0, 3).setText("^Intranet\n\\| Intranet$")
+    assert not dialog.custom_error.isVisible()
+    assert dialog.save_button.isEnabled()
+    config = save(qtbot, dialog)
+    assert config.custom_sites == (
+        CustomSite(
+            "intranet.example",
+            "Intranet news",
+            ("news.intranet.example", "intranet.example"),
+            ("^Intranet", "\\| Intranet$"),
+            (),
+        ),
+    )
+    assert load_config(tmp_path / "config.toml").config == config
+
+
+def test_custom_sites_keep_their_apps_and_duplicates_are_refused(qtbot, make, qtmodeltester):
+    site = CustomSite("chat.example", "Chat", ("chat.example",), (), ("chatapp",))
+    dialog = make(Config(custom_sites=(site,)))
+    qtmodeltester.check(dialog.custom_table.model())
+    row = dialog.add_custom_site(None)
+    dialog.custom_table.item(row, 0).setText("Chat.Example")
+    assert "Row 2, Id (domain): Expected a lowercase domain" in dialog.custom_error.text()
+    dialog.custom_table.item(row, 0).setText("chat.example")
+    assert "Row 2, Id (domain): Duplicate id, also used by row 1" in dialog.custom_error.text()
+    dialog.custom_table.selectRow(row)
+    dialog._remove_custom_sites()
+    assert save(qtbot, dialog).custom_sites == (site,)
+
+
+# --- cancel and start at login ------------------------------------------------------------------
+
+
+def test_cancel_leaves_the_file_and_the_entry_untouched(qtbot, make, tmp_path, autostart) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(idle_seconds=240), path)
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    dialog = make(load_config(path).config)
+    dialog.idle.setValue(9)
+    dialog.autostart_box.setChecked(True)
+    with qtbot.assertNotEmitted(dialog.config_saved):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == SettingsDialog.DialogCode.Rejected
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    assert not autostart.is_enabled()
+    assert not (tmp_path / "home").exists()
+
+
+def test_start_at_login_writes_and_removes_the_entry(qtbot, make, tmp_path, autostart) -> None:
+    entry = tmp_path / "home/.config/autostart/socialtime.desktop"
+    dialog = make()
+    assert not dialog.autostart_box.isChecked()
+    assert str(entry) in [label.text() for label in dialog.findChildren(QLabel)]
+    dialog.autostart_box.setChecked(True)
+    assert not entry.exists()  # nothing before Save
+    save(qtbot, dialog)
+    assert autostart.is_enabled()
+    assert 'Exec="/opt/social time/bin/socialtime"' in entry.read_text()
+
+    dialog = make()
+    assert dialog.autostart_box.isChecked()
+    dialog.autostart_box.setChecked(False)
+    save(qtbot, dialog)
+    assert not entry.exists()
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+DAY = date(2026, 3, 10)
+
+
+def record_days(store: Store, *days: date) -> None:
+    for day in days:
+        start = local_midnight(day) + 10 * 3600
+        store.record("facebook.com", start, start + 600, max_gap=10)
+
+
+def test_export_writes_the_chosen_file(qtbot, make, store, tmp_path) -> None:
+    record_days(store, DAY, DAY + timedelta(days=1))
+    dialog = make()
+    dialog.choose_path = lambda fmt: tmp_path / f"mine.{fmt}"
+    dialog.export("csv")
+    lines = (tmp_path / "mine.csv").read_text().splitlines()
+    assert lines[0] == "start,end,seconds,site" and len(lines) == 3
+    dialog.export("json")
+    doc = json.loads((tmp_path / "mine.json").read_text())
+    assert doc["format"] == "socialtime-export" and len(doc["spans"]) == 2
+    assert "Exported 2 spans" in dialog.data_status.text()
+    dialog.choose_path = lambda fmt: None  # the user cancelled the file picker
+    dialog.export("csv")
+    assert sorted(p.name for p in tmp_path.glob("mine.*")) == ["mine.csv", "mine.json"]
+
+
+def test_erase_a_range_erases_only_those_days(qtbot, make, store) -> None:
+    record_days(store, DAY - timedelta(days=1), DAY, DAY + timedelta(days=1))
+    dialog = make()
+    dialog.tabs.setCurrentIndex(4)
+    questions = []
+    dialog.confirm = lambda title, text: questions.append(text) or True
+    dialog.erase_from.setDate(QDate(DAY.year, DAY.month, DAY.day + 1))
+    dialog.erase_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert dialog.range_field.error.isVisible()  # the last day before the first
+    assert not dialog.erase_range_button.isEnabled()
+    dialog.erase_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert dialog.erase_range_button.isEnabled()
+    with qtbot.waitSignal(dialog.data_erased, timeout=1000):
+        qtbot.mouseClick(dialog.erase_range_button, Qt.MouseButton.LeftButton)
+    assert questions == [
+        "Erase everything recorded from 2026-03-10 to 2026-03-10? This cannot be undone."
+    ]
+    days = sorted({date.fromtimestamp(s.start) for s in store.spans()})
+    assert days == [DAY - timedelta(days=1), DAY + timedelta(days=1)]
+
+
+def test_erase_everything_asks_first(qtbot, make, store) -> None:
+    record_days(store, DAY, DAY + timedelta(days=1))
+    dialog = make()
+    dialog.tabs.setCurrentIndex(4)
+    questions = []
+    dialog.confirm = lambda title, text: questions.append(text) or False
+    with qtbot.assertNotEmitted(dialog.data_erased):
+        qtbot.mouseClick(dialog.erase_all_button, Qt.MouseButton.LeftButton)
+    assert len(questions) == 1 and store.count() == 2
+    assert dialog.data_status.text() == "Nothing was erased."
+    dialog.confirm = lambda title, text: True
+    with qtbot.waitSignal(dialog.data_erased, timeout=1000):
+        qtbot.mouseClick(dialog.erase_all_button, Qt.MouseButton.LeftButton)
+    assert store.count() == 0
+
+
+@pytest.mark.parametrize("erase_too", [False, True])
+def test_withdraw_consent(qtbot, make, store, erase_too: bool) -> None:
+    store.set_consent(1, local_midnight(DAY))
+    record_days(store, DAY)
+    dialog = make()
+    dialog.tabs.setCurrentIndex(4)
+    assert "You accepted the privacy notice on 2026-03-10" in dialog.consent_label.text()
+    answers = iter([True, erase_too])
+    dialog.confirm = lambda title, text: next(answers)
+    with qtbot.waitSignal(dialog.consent_withdrawn, timeout=1000):
+        qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    assert store.consent_version() is None
+    assert "CONSENT_AT" not in store.meta() and "consent_at" not in store.meta()
+    assert store.count() == (0 if erase_too else 1)
+    assert not dialog.withdraw_button.isEnabled()
+
+
+def test_withdraw_declined_changes_nothing(qtbot, make, store) -> None:
+    store.set_consent(1, local_midnight(DAY))
+    dialog = make()
+    dialog.confirm = lambda title, text: False
+    with qtbot.assertNotEmitted(dialog.consent_withdrawn):
+        dialog.withdraw_consent()
+    assert store.consent_version() == 1
+
+
+# --- what it looks like -------------------------------------------------------------------------
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, color in {
+        role.Window: "#2b2b2b", role.WindowText: "#e6e6e6", role.Base: "#1f1f1f",
+        role.AlternateBase: "#2b2b2b", role.Text: "#e6e6e6", role.Button: "#353535",
+        role.ButtonText: "#e6e6e6", role.PlaceholderText: "#8c8c8c", role.Highlight: "#2f65ca",
+        role.HighlightedText: "#ffffff", role.ToolTipBase: "#2b2b2b", role.ToolTipText: "#e6e6e6",
+    }.items():  # fmt: skip
+        palette.setColor(name, QColor(color))
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, name, QColor("#7a7a7a"))
+    return palette
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots_of_each_tab(qtbot, make, store, theme: str) -> None:
+    """Not a check of pixels: pictures for a human to look at (test-artifacts/, git-ignored),
+    with one error on each tab that can hold one."""
+    store.set_consent(1, local_midnight(DAY))
+    site = CustomSite("intranet.example", "Intranet", ("intranet.example",), ("^News",), ())
+    dialog = make(Config(custom_sites=(site,), disabled_sites=frozenset({"x.com"})))
+    if theme == "dark":
+        dialog.setPalette(dark_palette())
+    type_into(qtbot, dialog.day_edits[DAY_KEYS.index("sat")], "10:00-25:00")
+    dialog.idle.setValue(90)
+    dialog.custom_table.item(0, 3).setText("^News\n(oops")
+    dialog._status("Exported 1234 spans to /home/ann/socialtime-2026-03-10.csv.")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        name = dialog.tabs.tabText(index).lower().replace(" ", "-")
+        assert dialog.grab().save(str(ARTIFACTS / f"settings-{index}-{name}-{theme}.png"))
