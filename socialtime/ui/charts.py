@@ -1,0 +1,462 @@
+"""matplotlib figures for the dashboard: they draw what socialtime.stats computed, nothing more.
+
+Why plain ``matplotlib.figure.Figure`` and never pyplot: pyplot keeps global state (a list of
+open figures, a current axes) that a long-running tray app would leak, and it may pick a
+backend on its own. Each function here clears the figure it is given and draws one chart, so
+the dashboard can redraw every minute into the same figure.
+
+Colours: the Okabe–Ito palette, designed to stay distinguishable with the common forms of
+colour blindness. Each site keeps one colour (its position in the catalogue) on every chart and
+in both themes, so the user learns it once; past seven sites a hatch pattern tells the second
+round of colours apart. "Other" (active, not social) time is a neutral grey. The heatmap uses a
+single-hue sequential map in the light theme and cividis in the dark one: both read by
+lightness alone.
+
+Each ``draw_*`` returns the numbers it drew, read back from the artists where possible, so a
+test can check what the user sees against ``socialtime report --json``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import Colormap
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, Locator
+
+from socialtime import stats
+from socialtime.config import Config
+from socialtime.report import format_duration
+
+# Okabe & Ito (2008) without black, which would vanish on a dark background.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+HATCHES = ("", "//", "..", "xx")
+
+_TEXT = {
+    "work_hours": "Work hours",
+    "other": "Other (not social)",
+    "now": "now",
+    "minutes": "Minutes",
+    "hours": "Active time (hours)",
+    "hour_of_day": "Hour of the day",
+    "per_site": "Social sites today",
+    "no_social": "No time on social sites today.",
+    "social_minutes": "Minutes of social time",
+    "share_axis": "share of active time",
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours around the data; site colours do not change with the theme."""
+
+    dark: bool
+    background: str
+    foreground: str
+    muted: str
+    grid: str
+    other: str
+    work: str  # the band behind the timeline during work hours
+    edge: str  # thin separators between stacked parts
+    cmap: str
+
+
+LIGHT = Theme(
+    dark=False,
+    background="#FFFFFF",
+    foreground="#1F1F1F",
+    muted="#5F5F5F",
+    grid="#E3E3E3",
+    other="#B8B8B8",
+    work="#EDF1F5",
+    edge="#FFFFFF",
+    cmap="Blues",
+)
+DARK = Theme(
+    dark=True,
+    background="#1E1F22",
+    foreground="#E8E8E8",
+    muted="#A8A8A8",
+    grid="#3A3C40",
+    other="#686A6E",
+    work="#2B3138",
+    edge="#1E1F22",
+    cmap="cividis",
+)
+
+
+def theme(dark: bool) -> Theme:
+    return DARK if dark else LIGHT
+
+
+class SiteStyle:
+    """A stable colour and hatch per site id, from the site's place in the catalogue."""
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        self._index = {site: i for i, site in enumerate(ids)}
+        self._extra = len(ids)
+
+    def _position(self, site: str) -> int:
+        index = self._index.get(site)
+        if index is None:  # no longer in the catalogue: stable, if not collision-free
+            index = self._extra + zlib.crc32(site.encode()) % len(OKABE_ITO)
+        return index
+
+    def colour(self, site: str) -> str:
+        return OKABE_ITO[self._position(site) % len(OKABE_ITO)]
+
+    def hatch(self, site: str) -> str:
+        return HATCHES[(self._position(site) // len(OKABE_ITO)) % len(HATCHES)]
+
+
+def new_figure() -> Figure:
+    return Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
+
+
+def _start(fig: Figure, th: Theme) -> None:
+    fig.clear()
+    fig.set_facecolor(th.background)
+    fig.get_layout_engine().set(h_pad=0.08, w_pad=0.08)  # type: ignore[union-attr, call-arg]
+
+
+def _style(ax: Axes, th: Theme, grid_axis: str = "y") -> None:
+    ax.set_facecolor(th.background)
+    for name, spine in ax.spines.items():
+        spine.set_visible(name in ("bottom", "left"))
+        spine.set_color(th.muted)
+    ax.tick_params(colors=th.muted, labelcolor=th.foreground, labelsize=9)
+    ax.xaxis.label.set_color(th.foreground)
+    ax.yaxis.label.set_color(th.foreground)
+    ax.title.set_color(th.foreground)
+    if grid_axis:
+        ax.grid(axis=grid_axis, color=th.grid, linewidth=0.8)  # type: ignore[arg-type]
+        ax.set_axisbelow(True)
+
+
+def _hhmm(hour: int) -> str:
+    return f"{hour:02d}:00"
+
+
+class _HourLocator(Locator):
+    """Ticks on whole hours, every 1, 2, 3, 4 or 6 hours: as many as fit without the "09:00"
+    labels touching. Asked at each draw, so it follows the window's width."""
+
+    LABEL_WIDTH = 48  # pixels for "09:00" at 9 pt and a gap
+
+    def __call__(self) -> list[int]:
+        lo, hi = self.axis.get_view_interval()  # type: ignore[union-attr]
+        width = self.axis.axes.bbox.width  # type: ignore[union-attr]
+        dpi = self.axis.figure.dpi / 100  # type: ignore[union-attr]
+        fits = max(1.0, width / (self.LABEL_WIDTH * dpi))
+        step = next((s for s in (1, 2, 3, 4, 6) if (hi - lo) / s <= fits), 12)
+        first = int(np.ceil(lo / step) * step)
+        return list(range(first, int(hi) + 1, step))
+
+
+def _legend(fig: Figure, handles: list[Any], th: Theme) -> None:
+    if not handles:
+        return
+    legend = fig.legend(
+        handles=handles,
+        loc="outside right upper",
+        frameon=False,
+        fontsize=9,
+        labelcolor=th.foreground,
+    )
+    legend.set_in_layout(True)
+
+
+def _message(ax: Axes, text: str, th: Theme) -> None:
+    """An empty state in the middle of the axes, on a patch of background over the grid."""
+    box = {"facecolor": th.background, "edgecolor": "none", "pad": 6}
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color=th.foreground,
+        bbox=box,
+        wrap=True,
+    )
+
+
+# -- today --------------------------------------------------------------------------------------
+
+
+def draw_today(
+    fig: Figure,
+    data: stats.Today,
+    names: Mapping[str, str],
+    style: SiteStyle,
+    th: Theme,
+    empty: str,
+) -> dict[str, Any]:
+    """A timeline of the day (work hours as a band, other time grey, social time in colour)
+    above a bar per social site."""
+    from matplotlib.patches import Patch
+
+    _start(fig, th)
+    top, bottom = fig.subplots(2, 1, height_ratios=(1, 2.4))
+    _style(top, th, grid_axis="")
+    day = data.day
+    marks = [stats.clock_hours(t, day) for a, b in data.work_hours for t in (a, b)]
+    marks += [stats.clock_hours(t, day) for a, b, _ in data.segments for t in (a, b)]
+    lo, hi = (int(min(marks)), int(np.ceil(max(marks)))) if marks else (8, 18)
+    lo, hi = max(0, lo), min(24, max(hi, lo + 1))
+
+    for a, b in data.work_hours:
+        x0, x1 = stats.clock_hours(a, day), stats.clock_hours(b, day)
+        top.axvspan(x0, x1, ymin=0.1, ymax=0.9, color=th.work, lw=0)
+    groups: dict[str | None, list[tuple[float, float]]] = {}
+    for a, b, site in data.segments:
+        x0 = stats.clock_hours(a, day)
+        groups.setdefault(site, []).append((x0, max(stats.clock_hours(b, day) - x0, 0.0)))
+    for site, ranges in groups.items():
+        colour = th.other if site is None else style.colour(site)
+        hatch = "" if site is None else style.hatch(site)
+        top.broken_barh(ranges, (0.25, 0.5), facecolors=colour, hatch=hatch, hatchcolor=th.edge)
+    now = stats.clock_hours(data.now, day)
+    if lo <= now <= hi:
+        top.axvline(now, color=th.foreground, lw=1, ls=":")
+        top.text(now, 0.98, _TEXT["now"], color=th.muted, fontsize=8, ha="center", va="bottom")
+    top.set_xlim(lo, hi)
+    top.set_ylim(0, 1)
+    top.set_yticks([])
+    top.xaxis.set_major_locator(_HourLocator())
+    top.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _hhmm(round(x))))
+    top.spines["left"].set_visible(False)
+
+    _style(bottom, th, grid_axis="x")
+    sites = sorted(data.sites.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown: dict[str, int] = {}
+    if sites:
+        labels = [names.get(s, s) for s, _ in sites]
+        minutes = [v / 60 for _, v in sites]
+        bars = bottom.barh(
+            labels,
+            minutes,
+            color=[style.colour(s) for s, _ in sites],
+            hatch=[style.hatch(s) for s, _ in sites],
+            hatchcolor=th.edge,
+            height=0.6,
+        )
+        bottom.invert_yaxis()
+        bottom.bar_label(
+            bars, [format_duration(v) for _, v in sites], padding=4, color=th.foreground, fontsize=9
+        )
+        bottom.set_xlim(0, max(minutes) * 1.25)
+        bottom.set_xlabel(_TEXT["minutes"])
+        bottom.set_title(_TEXT["per_site"], loc="left", fontsize=10, color=th.foreground)
+        shown = {s: round(r.get_width() * 60) for (s, _), r in zip(sites, bars, strict=True)}
+    else:
+        bottom.set_axis_off()
+        message = _TEXT["no_social"] if data.active_seconds else empty
+        _message(bottom, message, th)
+
+    handles = [Patch(facecolor=th.work, label=_TEXT["work_hours"])] if data.work_hours else []
+    if None in groups:
+        handles.append(Patch(facecolor=th.other, label=_TEXT["other"]))
+    _legend(fig, handles, th)
+    social = sum(shown.values())
+    return {
+        "date": day.isoformat(),
+        "active_seconds": max(data.active_seconds, social),
+        "social_seconds": social,
+        "sites": shown,
+        "segments": [list(s) for s in data.segments],
+        "work_hours": [list(w) for w in data.work_hours],
+    }
+
+
+# -- week and month ----------------------------------------------------------------------------
+
+
+def draw_bars(
+    fig: Figure,
+    data: stats.Bars,
+    names: Mapping[str, str],
+    style: SiteStyle,
+    th: Theme,
+    empty: str,
+    month: bool = False,
+) -> dict[str, Any]:
+    """Stacked bars per day: social sites (most time at the bottom) then other time in grey,
+    so a bar's height is the day's active time; the social share is written above it."""
+    from matplotlib.patches import Patch
+
+    _start(fig, th)
+    ax = fig.subplots()
+    _style(ax, th)
+    days = data.days
+    x = np.arange(len(days))
+    bottom = np.zeros(len(days))
+    width = 0.7 if not month else 0.8
+    per_site: dict[str, list[int]] = {}
+    handles = []
+    for site in data.sites:
+        hours = np.array(data.seconds(site)) / 3600
+        bars = ax.bar(
+            x,
+            hours,
+            width,
+            bottom=bottom,
+            color=style.colour(site),
+            hatch=style.hatch(site),
+            hatchcolor=th.edge,
+            edgecolor=th.edge,
+            linewidth=0.5,
+        )
+        per_site[site] = [round(r.get_height() * 3600) for r in bars]
+        handles.append(
+            Patch(
+                facecolor=style.colour(site),
+                hatch=style.hatch(site),
+                hatchcolor=th.edge,
+                edgecolor=th.edge,
+                label=names.get(site, site),
+            )
+        )
+        bottom += hours
+    other_bars = ax.bar(
+        x,
+        np.array(data.other()) / 3600,
+        width,
+        bottom=bottom,
+        color=th.other,
+        edgecolor=th.edge,
+        lw=0.5,
+    )
+    other = [round(r.get_height() * 3600) for r in other_bars]
+    handles.append(Patch(facecolor=th.other, label=_TEXT["other"]))
+    top = bottom + np.array(other) / 3600
+    peak = float(top.max()) if len(top) else 0.0
+
+    for i, fraction in enumerate(data.shares()):
+        if fraction is None:
+            continue
+        ax.text(
+            i,
+            top[i] + peak * 0.015,
+            stats.share_text(fraction).replace(" ", "") if month else stats.share_text(fraction),
+            ha="center",
+            va="bottom",
+            fontsize=7 if month else 9,
+            rotation=90 if month else 0,
+            color=th.muted,
+        )
+    if month:
+        labels = [str(d.day) if d.day == 1 or d.day % 5 == 0 else "" for d in days]
+        for i, d in enumerate(days):
+            if d.weekday() >= 5:
+                ax.axvspan(i - 0.5, i + 0.5, color=th.grid, alpha=0.5, lw=0, zorder=0)
+    else:
+        labels = [f"{stats.weekday_names()[d.weekday()][:3]} {d.day}" for d in days]
+    ax.set_xticks(x, labels)
+    ax.set_xlim(-0.6, len(days) - 0.4)
+    ax.set_ylim(0, max(peak * (1.22 if month else 1.12), 1.0))
+    ax.set_ylabel(_TEXT["hours"])
+    if data.active_seconds == 0:
+        _message(ax, empty, th)
+    # Listed top to bottom as the parts are stacked, so each name sits level with its colour.
+    _legend(fig, handles[::-1] if data.active_seconds else [], th)
+
+    day_docs = []
+    for i, d in enumerate(days):
+        sites = {s: v[i] for s, v in per_site.items() if v[i] > 0}
+        social = sum(sites.values())
+        day_docs.append(
+            {
+                "date": d.isoformat(),
+                "active_seconds": social + other[i],
+                "social_seconds": social,
+                "sites": sites,
+            }
+        )
+    # The period's totals (the legend order, the summary's figures) are the report's own: it
+    # rounds each total once, so they may differ by a second from the sum of the rounded days.
+    return {
+        "from": data.period.first.isoformat(),
+        "to": data.period.last.isoformat(),
+        "active_seconds": data.active_seconds,
+        "social_seconds": data.social_seconds,
+        "sites": dict(data.doc["sites"]),
+        "days": day_docs,
+        "share": data.share,
+    }
+
+
+# -- heatmap ------------------------------------------------------------------------------------
+
+
+def _colormap(th: Theme) -> Colormap:
+    import matplotlib
+
+    # An hour without social time is drawn neutral, not as the palest shade of "some".
+    return matplotlib.colormaps[th.cmap].with_extremes(bad=th.grid if th.dark else "#F5F5F5")
+
+
+def draw_heatmap(
+    fig: Figure, data: stats.Heatmap, config: Config, th: Theme, empty: str
+) -> dict[str, Any]:
+    """Weekday x hour of social time over the last four weeks; empty cells are neutral, and
+    each filled cell carries its minutes so the colour is never the only cue."""
+    _start(fig, th)
+    ax = fig.subplots()
+    _style(ax, th, grid_axis="")
+    hours = stats.shown_hours(data, config.work_hours)
+    minutes = np.array([[row[h] / 60 for h in hours] for row in data.matrix])
+    masked = np.ma.masked_less(minutes, 0.5)
+    vmax = max(float(minutes.max()), 1.0)
+    cmap = _colormap(th)
+    image = ax.imshow(masked, cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
+    ax.set_yticks(range(7), [name[:3] for name in stats.weekday_names()])
+    form = "{:02d}:00" if len(hours) <= 12 else "{:02d}"
+    ax.set_xticks(range(len(hours)), [form.format(h) for h in hours])
+    ax.set_xlabel(_TEXT["hour_of_day"])
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticks(np.arange(-0.5, len(hours)), minor=True)
+    ax.set_yticks(np.arange(-0.5, 7), minor=True)
+    ax.grid(which="minor", color=th.background, linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    if len(hours) <= 16:
+        for (w, c), value in np.ndenumerate(minutes):
+            if value >= 0.5:
+                r, g, b, _ = cmap(value / vmax)
+                light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5
+                ax.text(
+                    c,
+                    w,
+                    f"{value:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="#111111" if light else "#F5F5F5",
+                )
+    if data.peak() is None:
+        _message(ax, empty, th)  # and no colour scale: there is nothing to measure
+    else:
+        from matplotlib.ticker import MaxNLocator
+
+        bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
+        bar.set_label(_TEXT["social_minutes"], color=th.foreground)
+        bar.ax.tick_params(colors=th.muted, labelcolor=th.foreground, labelsize=8)
+        bar.outline.set_edgecolor(th.muted)
+    return {
+        "from": data.period.first.isoformat(),
+        "to": data.period.last.isoformat(),
+        "matrix": [list(row) for row in data.matrix],
+        "hours": list(hours),
+        "social_seconds": data.social_seconds,
+    }
