@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from tray_session import TrayApp, is_painted, trayer
+from tray_session import TrayApp, is_painted, settled, trayer
 from xserver import XServer, wait_for
 
 from socialtime.store import Store
@@ -51,28 +51,32 @@ def test_tray_icon_consent_dashboard_and_settings(app: TrayApp, xserver: XServer
     print(f"\n[e2e] tray icon visible {seconds:.2f} s after start")
     geometry = app.icon()
     assert geometry is not None and geometry[2] >= 16 and geometry[3] >= 16
-    assert is_painted(xserver, geometry, ARTIFACTS / "screen-start.png")
+    shot = ARTIFACTS / "screen-start.png"
+    wait_for(lambda: is_painted(xserver, geometry, shot), "the icon to be painted", interval=0.2)
 
     # First run: the notice, and nothing is recorded before Accept.
-    app.wait_window("your privacy")
-    xserver.screenshot(ARTIFACTS / "consent-dialog.png")
+    notice = app.wait_window("your privacy")
+    wait_for(lambda: settled(xserver, notice, ARTIFACTS / "consent-dialog.png"), "the notice")
     store = Store.open(app.data)
     assert store.consent_version() is None
     store.close()
+    xserver.xdotool("windowactivate", "--sync", str(notice))
+    xserver.xdotool("key", "Escape")  # "Not now"
+    wait_for(lambda: notice not in app.windows(), "the notice to close")
+    assert app.run("consent", "--accept").returncode == 0
 
     # A second start brings the running one's windows forward instead of starting again.
     done = app.run("--show", "dashboard")
     assert done.returncode == 0 and "already running" in done.stdout
     dashboard = app.wait_window("Dashboard")
     xserver.xdotool("windowactivate", "--sync", str(dashboard))
-    wait_for(lambda: _drawn(app), "the dashboard's charts", timeout=30)
-    xserver.screenshot(ARTIFACTS / "dashboard.png")
+    wait_for(lambda: settled(xserver, dashboard, ARTIFACTS / "dashboard.png"), "the charts", 30)
 
     done = app.run("--show", "settings")
     assert done.returncode == 0
     settings = app.wait_window("Settings")
     xserver.xdotool("windowactivate", "--sync", str(settings))
-    xserver.screenshot(ARTIFACTS / "settings.png")
+    wait_for(lambda: settled(xserver, settings, ARTIFACTS / "settings.png"), "the settings")
 
     # The tray's figures are those of `socialtime report --json`.
     report = json.loads(app.run("report", "--week", "--json").stdout)
@@ -80,13 +84,6 @@ def test_tray_icon_consent_dashboard_and_settings(app: TrayApp, xserver: XServer
     app.stop()
     assert app.proc is not None and app.proc.returncode == 0, app.log.read_text()
     assert "Traceback" not in app.log.read_text()
-
-
-def _drawn(app: TrayApp) -> bool:
-    """The dashboard has painted (matplotlib took a moment on first use)."""
-    return "Traceback" not in app.log.read_text() and any(
-        "Dashboard" in t for t in app.windows().values()
-    )
 
 
 def test_a_second_tray_does_not_start(app: TrayApp) -> None:

@@ -94,11 +94,37 @@ def tray_icon_geometry(server: XServer) -> tuple[int, int, int, int] | None:
         d.close()
 
 
+def window_geometry(server: XServer, wid: int) -> tuple[int, int, int, int]:
+    """(x, y, width, height) of a window on the screen."""
+    d = xdisplay.Display(server.display)
+    try:
+        window = d.create_resource_object("window", wid)
+        geometry = window.get_geometry()
+        origin = window.translate_coords(d.screen().root, 0, 0)
+        return (-origin.x, -origin.y, geometry.width, geometry.height)
+    finally:
+        d.close()
+
+
+def settled(server: XServer, wid: int, path: Path) -> bool:
+    """The window is painted and its pixels no longer change (e.g. charts drawn): two looks a
+    moment apart show the same picture. Leaves the screenshot at ``path``."""
+    geometry = window_geometry(server, wid)
+    if not is_painted(server, geometry, path):
+        return False
+    first = path.with_name(path.stem + "-window.png").read_bytes()
+    time.sleep(0.3)  # the interval between the two looks of one poll
+    return (
+        is_painted(server, geometry, path)
+        and first == path.with_name(path.stem + "-window.png").read_bytes()
+    )
+
+
 def is_painted(server: XServer, geometry: tuple[int, int, int, int], path: Path) -> bool:
     """True when the screen area shows more than a flat colour (the icon is drawn)."""
     x, y, w, h = geometry
     server.screenshot(path)
-    crop = path.with_name(path.stem + "-icon.png")
+    crop = path.with_name(path.stem + "-window.png")
     subprocess.run(["convert", str(path), "-crop", f"{w}x{h}+{x}+{y}", str(crop)], check=True)
     deviation = subprocess.run(
         ["convert", str(crop), "-format", "%[fx:standard_deviation]", "info:"],

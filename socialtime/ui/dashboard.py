@@ -43,7 +43,7 @@ TABS = ("today", "week", "month", "heatmap")
 FORMATS = {".png": "png", ".svg": "svg"}
 
 _TEXT = {
-    "title": "socialtime — your time",
+    "title": "socialtime — Dashboard",
     "today": "Today",
     "week": "Week",
     "month": "Month",

@@ -197,7 +197,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("socialtime settings"))
+        self.setWindowTitle(self.tr("socialtime — Settings"))
         self.config, self.config_path, self.store = config, Path(config_path), store
         self.autostart, self.catalogue = autostart, catalogue
         self.launch_argv: Sequence[str] = launch_argv()
