@@ -240,3 +240,18 @@ def test_one_recorder_per_data_directory(run):
         code, _, err = run("track")
     assert code == 1
     assert "already recording" in err and str(run.data) in err
+
+
+def test_the_tray_without_a_display_says_what_to_do(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "socialtime", "--data-dir", str(tmp_path)],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "no display" in done.stderr and "socialtime track" in done.stderr

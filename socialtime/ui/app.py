@@ -273,8 +273,25 @@ def _quit_on_signals(tray_app: TrayApp) -> None:
         signal.signal(signum, lambda *_: QTimer.singleShot(0, tray_app.quit))
 
 
+def _has_display(environ: dict[str, str] | os._Environ[str]) -> bool:
+    """Qt aborts the process when it cannot open a display; say why instead."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    if environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     """`socialtime`: start the tray, or bring the running one's window forward."""
+    if not _has_display(os.environ):
+        print(
+            "socialtime: there is no display to show the tray on (DISPLAY and WAYLAND_DISPLAY "
+            "are not set). Start it from your desktop session, or record without a window "
+            "with `socialtime track`.",
+            file=sys.stderr,
+        )
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("socialtime")
