@@ -18,6 +18,10 @@ debs="libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libxc
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 if [ "$mode" = test ]; then
   debs="$debs xvfb xauth openbox xdotool xterm x11-utils imagemagick"
+  # Lock and suspend tests: a private dbus-daemon, signals raised with dbus-send.
+  debs="$debs dbus"
+  # The browser extension: end to end in Debian's Chromium; its script's unit test runs on Node.
+  debs="$debs chromium nodejs"
 fi
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   debs="$debs python3-venv"

@@ -20,6 +20,7 @@ from types import FrameType
 from typing import IO
 
 from socialtime import __version__, paths, report
+from socialtime.browser import cli as browser_cli
 from socialtime.config import Config, LoadedConfig, load_config
 from socialtime.consent import NOTICE_VERSION, notice
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
@@ -105,13 +106,15 @@ def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
+    from socialtime.browser import BrowserBridge, socket_path
     from socialtime.probes import make_probe
 
     config = ctx.config(strict=True)
     catalogue = ctx.catalogue(config)
     store = ctx.store()
     probe = make_probe()
-    tracker = Tracker(store, probe, config, catalogue)
+    bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
+    tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
     store.apply_retention(config.retention_days, time.time())
 
     stop = threading.Event()
@@ -122,6 +125,8 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     with RecorderLock(ctx.data_dir):
+        if not bridge.start():
+            eprint(f"socialtime: browser bridge off: {bridge.problem}")
         eprint(
             f"socialtime: started; data in {store.path}, a look every {config.sample_seconds:g} s."
         )
@@ -129,6 +134,7 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
         try:
             _track_loop(tracker, store, config, stop)
         finally:
+            bridge.stop()
             probe.close()
     eprint("socialtime: stopped; everything recorded is saved.")
     return EXIT_OK
@@ -344,7 +350,8 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
             line(check.ok, check.name, check.detail)
     finally:
         probe.close()
-    line(False, "browser bridge", "not available yet: sites are recognised from window titles")
+    check = browser_cli.doctor_check(ctx.data_dir)
+    line(check.ok, check.name, check.detail)
     return status
 
 
@@ -453,6 +460,7 @@ def build_parser() -> argparse.ArgumentParser:
         "duration", nargs="?", default="30m", help="30m, 1h, 90min or tomorrow (default 30m)"
     )
     command("resume", cmd_resume, "Resume recording after a pause.")
+    browser_cli.register(command)
     return parser
 
 

@@ -35,8 +35,42 @@ def test_only_the_ui_package_imports_qt(path):
     "path", list(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT))
 )
 def test_no_network_module_is_imported(path):
-    found = imported_modules(path) & NETWORK_MODULES
+    forbidden = NETWORK_MODULES
+    if path.parent == BRIDGE:  # the browser bridge's local AF_UNIX socket, checked below
+        forbidden = NETWORK_MODULES - {"socket"}
+    found = imported_modules(path) & forbidden
     assert not found, f"{path.relative_to(ROOT)} imports {found}: socialtime opens no connection"
+
+
+BRIDGE = PACKAGE / "browser"
+# What the bridge may use from the socket module: stream sockets on a filesystem path, and the
+# peer's credentials. Anything that could reach the network is refused, even by name in a string.
+SOCKET_ALLOWED = {"socket", "AF_UNIX", "SOCK_STREAM", "SOL_SOCKET", "SO_PEERCRED"}
+SOCKET_FORBIDDEN = {
+    "AF_INET", "AF_INET6", "AF_PACKET", "SOCK_DGRAM", "SOCK_RAW", "create_connection",
+    "create_server", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "fromfd",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("path", sorted(BRIDGE.glob("*.py")), ids=lambda p: p.name)
+def test_the_bridge_uses_only_unix_sockets(path):
+    where = path.relative_to(ROOT)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "socket":
+            raise AssertionError(f"{where}: use `import socket` and socket.X, so this test sees X")
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "socket"
+        ):
+            assert node.attr in SOCKET_ALLOWED, f"{where}:{node.lineno}: socket.{node.attr}"
+        name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", None)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            name = node.value
+        assert name not in SOCKET_FORBIDDEN, f"{where}:{getattr(node, 'lineno', '?')}: {name}"
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "socket.socket":
+            family = ast.unparse(node.args[0]) if node.args else None
+            assert family == "socket.AF_UNIX", f"{where}:{node.lineno}: socket.socket({family})"
 
 
 def commands():

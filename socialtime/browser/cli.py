@@ -1,0 +1,118 @@
+"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge line.
+
+Kept apart from socialtime/cli.py so that the main command line gains only the call to
+:func:`register`. Heavy imports (sockets, the installer) happen inside the commands, so other
+commands never load them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from socialtime.probes.base import Check
+
+Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
+
+
+def register(command: Command) -> None:
+    """Add the commands through socialtime.cli's ``command(name, func, help)`` helper."""
+    from socialtime.browser.install import BROWSERS
+
+    p = command(
+        "browser-host",
+        cmd_browser_host,
+        "The native messaging host that your browser starts for the socialtime extension "
+        "(not for use by hand).",
+    )
+    p.add_argument(
+        "caller",
+        nargs=argparse.REMAINDER,
+        help="what the browser passes (the extension's origin, the manifest path, "
+        "--parent-window on Windows); ignored",
+    )
+    p = command(
+        "browser",
+        cmd_browser,
+        "Register socialtime with your browsers so the extension can tell it the active "
+        "site (install), or remove that registration (uninstall).",
+    )
+    actions = p.add_subparsers(
+        title="actions", dest="browser_action", metavar="ACTION", required=True,
+        help="install or uninstall",
+    )  # fmt: skip
+    for name, text in (
+        ("install", "Write the native messaging host manifests for your browsers."),
+        ("uninstall", "Remove socialtime's native messaging host manifests (and only those)."),
+    ):
+        q = actions.add_parser(name, help=text, description=text)
+        q.add_argument(
+            "--system",
+            action="store_true",
+            help="for all users of this computer (needs administrator rights)",
+        )
+        q.add_argument(
+            "--browser",
+            action="append",
+            choices=(*BROWSERS, "all"),
+            help="which browser (repeatable; default: all, which per user means those whose "
+            "profile folder exists)",
+        )
+
+
+def cmd_browser_host(ctx: Any, args: argparse.Namespace) -> int:
+    from socialtime.browser.host import main
+
+    return main(args.caller, ctx.data_dir)
+
+
+def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
+    from socialtime.browser.install import install, uninstall
+
+    browsers = args.browser or ["all"]
+    scope = "all users" if args.system else "you"
+    try:
+        if args.browser_action == "install":
+            lines = install(browsers, system=args.system)
+        else:
+            lines = uninstall(browsers, system=args.system)
+    except PermissionError as e:
+        hint = " (try again with sudo, or as an administrator)" if args.system else ""
+        print(f"socialtime: {e.filename}: permission denied{hint}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"socialtime: {e}", file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line)
+    if args.browser_action == "install":
+        print(
+            f"Registered for {scope}. Now add the socialtime extension to your browser "
+            "(packaging/browser-extension/, or ask your IT); `socialtime doctor` then says "
+            "whether it is connected."
+        )
+    elif not lines:
+        print("Nothing to remove.")
+    return 0
+
+
+def doctor_check(data_dir: Path) -> Check:
+    """Is a recorder listening, and is a browser connected to it? If not, say what to do."""
+    from socialtime.browser.bridge import bridge_status, socket_path
+    from socialtime.browser.install import installed
+
+    check = bridge_status(socket_path(data_dir))
+    if check.ok:
+        return check
+    try:
+        registered = sorted(set(installed(False)) | set(installed(True)))
+    except OSError:
+        registered = []
+    if registered:
+        extra = f"; the host is registered for {', '.join(registered)}"
+    else:
+        extra = "; the host is not registered with any browser: `socialtime browser install`"
+    return Check(check.name, False, check.detail + extra)

@@ -1,0 +1,123 @@
+"""``socialtime browser-host``: the native messaging host the browser starts for the extension.
+
+The browser runs it with the extension's port on stdin (it writes nothing back: the extension
+needs no answer, and stdout belongs to the protocol, so logs go to stderr). Every valid message
+is passed on to the running recorder with the browser's pid (this process's parent: the browser
+starts native hosts itself, and the launcher script ``exec``s Python, so no shell sits between)
+and the time. When no recorder listens, messages are dropped; the extension repeats its report
+every 2 s, so a recorder that starts or restarts learns the current site within seconds.
+
+The process lives as long as the browser keeps the port open and exits 0 at end of input.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from socialtime.browser.bridge import WINDOWS_TODO, socket_path
+from socialtime.browser.protocol import FrameDecoder, ProtocolError, encode, parse_host_message
+
+__all__ = ["RecorderLink", "main", "serve"]
+
+log = logging.getLogger("socialtime.browser")
+
+RETRY_SECONDS = 1.0
+
+
+class RecorderLink:
+    """A connection to the recorder's bridge socket, made on demand and remade after a restart.
+
+    Connection attempts are at most one per ``RETRY_SECONDS``, so a browser sending messages
+    while no recorder runs costs one failed ``connect`` a second, not one per message.
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.monotonic) -> None:
+        self.path = path
+        self.clock = clock
+        self._sock: socket.socket | None = None
+        self._next_try = 0.0
+
+    def send(self, frame: bytes) -> bool:
+        """Send one frame; True when the recorder got it."""
+        for _ in range(2):  # a write to a dead recorder fails once; then reconnect at once
+            sock = self._connect()
+            if sock is None:
+                return False
+            try:
+                sock.sendall(frame)
+                return True
+            except OSError:
+                self.close()
+                self._next_try = 0.0
+        return False
+
+    def _connect(self) -> socket.socket | None:
+        if self._sock is not None:
+            return self._sock
+        now = self.clock()
+        if now < self._next_try:
+            return None
+        self._next_try = now + RETRY_SECONDS
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.settimeout(2.0)
+        try:
+            sock.connect(os.fspath(self.path))
+        except OSError:
+            sock.close()
+            return None
+        self._sock = sock
+        return sock
+
+    def close(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+
+
+def serve(
+    read: Callable[[], bytes],
+    send: Callable[[bytes], object],
+    browser_pid: int,
+    clock: Callable[[], float] = time.time,
+) -> int:
+    """Relay every valid message read from the browser until end of input; return the number
+    of messages relayed. Invalid input is dropped and logged (the reason, never the content)."""
+    decoder = FrameDecoder()
+    relayed = 0
+    while True:
+        chunk = read()
+        if not chunk:
+            decoder.finish()
+            return relayed
+        for payload in decoder.feed(chunk):
+            try:
+                host = parse_host_message(payload)
+            except ProtocolError as e:
+                log.warning("dropped a message from the browser (%s)", e)
+                continue
+            send(encode({"host": host, "pid": browser_pid, "time": clock()}))
+            relayed += 1
+
+
+def main(argv: list[str], data_dir: Path | None = None) -> int:
+    """Entry point; ``argv`` holds what the browser passes (its origin or manifest path),
+    which is not needed: the host manifest already limits who may start this."""
+    logging.basicConfig(level=logging.WARNING, format="socialtime browser-host: %(message)s")
+    if sys.platform == "win32":
+        print(f"socialtime browser-host: {WINDOWS_TODO}", file=sys.stderr)
+        return 1
+    link = RecorderLink(socket_path(data_dir))
+    fd = sys.stdin.buffer.fileno()
+    try:
+        serve(lambda: os.read(fd, 65536), link.send, os.getppid())
+    except KeyboardInterrupt:
+        pass
+    finally:
+        link.close()
+    return 0

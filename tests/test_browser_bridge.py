@@ -1,0 +1,376 @@
+"""The recorder's end of the bridge, over real AF_UNIX sockets in a private temporary folder:
+freshness, pid match, non-social hosts reduced to "other" at once, private tabs, permissions,
+restarts, and a canary hostname that must leave no trace on disk after a tracker run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakes import FakeClock, FakeProbe
+from xserver import wait_for
+
+from socialtime.browser.bridge import (
+    NO_BROWSER,
+    OTHER,
+    BrowserBridge,
+    bridge_status,
+    socket_path,
+)
+from socialtime.browser.host import RecorderLink
+from socialtime.browser.protocol import encode
+from socialtime.config import Config
+from socialtime.consent import NOTICE_VERSION
+from socialtime.probes.base import Foreground
+from socialtime.schedule import WorkHours
+from socialtime.sites import classify, load_catalogue
+from socialtime.store import Store
+from socialtime.tracker import Tracker
+
+ROOT = Path(__file__).resolve().parent.parent
+PID = 31337
+T0 = 1_800_000_000.0
+CANARY = "canary-q7zx3.example.org"
+ALL_DAYS = WorkHours.from_strings(
+    {d: "00:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+)
+
+
+@pytest.fixture
+def runtime() -> Iterator[Path]:
+    """A short private folder: a socket path must fit in 108 bytes, pytest's tmp_path may not."""
+    path = Path(tempfile.mkdtemp(prefix="st-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(T0)
+
+
+@pytest.fixture
+def bridge(runtime: Path, clock: FakeClock) -> Iterator[BrowserBridge]:
+    bridge = BrowserBridge(load_catalogue(), 5.0, runtime / "socialtime" / "bridge.sock", clock)
+    assert bridge.start(), bridge.problem
+    yield bridge
+    bridge.stop()
+
+
+@pytest.fixture
+def link(bridge: BrowserBridge) -> Iterator[RecorderLink]:
+    link = RecorderLink(bridge.path)
+    yield link
+    link.close()
+
+
+def front(pid: int | None = PID, title: str = "Some page - Chromium") -> Foreground:
+    return Foreground("chromium", title, pid)
+
+
+def report(link: RecorderLink, host: str | None, pid: int = PID, when: float = T0) -> None:
+    assert link.send(encode({"host": host, "pid": pid, "time": when}))
+
+
+def arrived(bridge: BrowserBridge, expected: str | None, pid: int = PID) -> None:
+    """Wait until the bridge holds ``expected`` for ``pid`` (sockets are asynchronous)."""
+
+    def holds() -> bool:
+        with bridge._lock:
+            got = bridge._reports.get(pid)
+        return got is not None and got.host == expected
+
+    wait_for(holds, f"the bridge to hold {expected!r} for pid {pid}")
+
+
+# --- what the tracker gets -----------------------------------------------------------------------
+
+
+def test_a_fresh_report_for_the_browser_in_front(bridge, link):
+    report(link, "www.facebook.com")
+    arrived(bridge, "www.facebook.com")
+    assert bridge.host_for(front(), T0) == "www.facebook.com"
+    assert bridge.max_age == 2 * 5 + 3
+    assert bridge.host_for(front(), T0 + bridge.max_age) == "www.facebook.com"
+    assert bridge.host_for(front(), T0 + bridge.max_age + 0.01) is None  # stale: title rules
+    assert bridge.host_for(front(), T0 - 5) is None  # a clock that went back: not trusted
+
+
+def test_only_for_the_browser_that_reported(bridge, link):
+    report(link, "www.facebook.com", pid=PID)
+    arrived(bridge, "www.facebook.com")
+    assert bridge.host_for(front(PID + 1), T0) is None  # another browser, or another app
+    assert bridge.host_for(front(None), T0) is None  # a window whose pid is unknown
+    assert bridge.host_for(Foreground("xterm", "facebook.com", PID + 2), T0) is None
+
+
+def test_a_report_from_the_future_counts_from_now(bridge, link, clock):
+    report(link, "www.youtube.com", when=T0 + 3600)
+    arrived(bridge, "www.youtube.com")
+    assert bridge.host_for(front(), T0 + bridge.max_age) == "www.youtube.com"
+    assert bridge.host_for(front(), T0 + bridge.max_age + 1) is None
+
+
+def test_a_host_outside_the_catalogue_becomes_other_at_once(bridge, link):
+    report(link, CANARY)
+    arrived(bridge, OTHER)
+    host = bridge.host_for(front(title="Facebook - Chromium"), T0)
+    assert host == OTHER
+    # The browser knows better than the title: not social, even though the title says Facebook.
+    assert classify("chromium", "Facebook - Chromium", bridge.catalogue, host=host) is None
+    assert CANARY not in repr(vars(bridge)) and CANARY not in repr(bridge._reports)
+
+
+def test_a_private_tab_is_never_counted_by_hostname(bridge, link):
+    report(link, "www.linkedin.com")
+    arrived(bridge, "www.linkedin.com")
+    report(link, None)  # the user switched to a private window
+    arrived(bridge, None)
+    assert bridge.host_for(front(), T0) is None
+    catalogue = bridge.catalogue
+    assert classify("chromium", "New Incognito Tab - Chromium", catalogue, host=None) is None
+
+
+def test_a_closed_browser_is_forgotten(bridge, link):
+    report(link, "www.reddit.com")
+    arrived(bridge, "www.reddit.com")
+    assert bridge.connected() and bridge.browsers() == 1
+    link.close()
+    wait_for(lambda: not bridge.connected(), "the bridge to see the browser go")
+    assert bridge.host_for(front(), T0) is None
+
+
+def test_junk_on_the_socket_is_dropped_and_the_connection_goes_on(bridge, link):
+    assert link.send(encode({"host": "x.com/path", "pid": PID, "time": T0}))
+    assert link.send(b"\x05\x00\x00\x00nope!")
+    assert link.send(encode({"host": "www.tiktok.com", "pid": PID, "time": T0, "x": 1}))
+    report(link, "www.instagram.com")
+    arrived(bridge, "www.instagram.com")
+
+
+def test_new_settings_apply_to_new_reports(bridge, link):
+    report(link, "www.facebook.com")
+    arrived(bridge, "www.facebook.com")
+    bridge.update(load_catalogue(disabled=["facebook.com"]), sample_seconds=1)
+    assert bridge.max_age == 5
+    report(link, "www.facebook.com")
+    arrived(bridge, OTHER)
+
+
+# --- the socket ----------------------------------------------------------------------------------
+
+
+def test_the_socket_is_for_this_user_only(bridge):
+    assert stat.S_IMODE(os.stat(bridge.path).st_mode) == 0o600
+    assert stat.S_ISSOCK(os.stat(bridge.path).st_mode)
+    assert stat.S_IMODE(os.stat(bridge.path.parent).st_mode) == 0o700
+
+
+def test_a_loose_folder_is_tightened(runtime, clock):
+    (runtime / "socialtime").mkdir(mode=0o755)
+    os.chmod(runtime / "socialtime", 0o755)
+    bridge = BrowserBridge(load_catalogue(), 5.0, runtime / "socialtime" / "bridge.sock", clock)
+    try:
+        assert bridge.start()
+        assert stat.S_IMODE(os.stat(runtime / "socialtime").st_mode) == 0o700
+    finally:
+        bridge.stop()
+    assert not bridge.path.exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run a peer as another user")
+def test_another_user_is_refused(bridge, runtime):
+    os.chmod(runtime, 0o711)  # let the other user reach the socket at all
+    os.chmod(bridge.path.parent, 0o711)
+    os.chmod(bridge.path, 0o666)
+    child = f"""
+import os, socket, sys
+os.setgid(65534); os.setuid(65534)
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.settimeout(10)
+s.connect({str(bridge.path)!r})
+try:
+    s.sendall({encode({"host": "www.facebook.com", "pid": 4321, "time": T0})!r})
+    sys.exit(0 if s.recv(10) == b"" else 1)  # the bridge hangs up on it...
+except (BrokenPipeError, ConnectionResetError):
+    sys.exit(0)  # ...maybe before it could even write
+"""
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, timeout=20)
+    assert done.returncode == 0, done.stderr
+    assert bridge.host_for(front(4321), T0) is None
+
+
+def test_one_bridge_per_runtime_folder(bridge, clock):
+    second = BrowserBridge(load_catalogue(), 5.0, bridge.path, clock)
+    assert not second.start()
+    assert "another socialtime" in (second.problem or "")
+    assert second.diagnose().ok is False
+    second.stop()  # harmless, and must not remove the first one's socket
+    assert bridge.path.exists()
+
+
+def test_a_restarted_recorder_gets_reports_again(bridge, link, clock):
+    report(link, "www.facebook.com")
+    arrived(bridge, "www.facebook.com")
+    bridge.stop()
+    assert not bridge.path.exists()
+    again = BrowserBridge(load_catalogue(), 5.0, bridge.path, clock)
+    assert again.start(), again.problem
+    try:
+        report(link, "www.youtube.com")  # the old connection is dead: the link reconnects
+        arrived(again, "www.youtube.com")
+    finally:
+        again.stop()
+
+
+def test_a_stale_socket_from_a_killed_recorder_is_replaced(runtime, clock):
+    path = runtime / "socialtime" / "bridge.sock"
+    path.parent.mkdir(mode=0o700)
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(path))
+    dead.close()  # the file stays, as after kill -9
+    bridge = BrowserBridge(load_catalogue(), 5.0, path, clock)
+    link = RecorderLink(path)
+    try:
+        assert bridge.start(), bridge.problem
+        report(link, "www.x.com")
+        arrived(bridge, "www.x.com")
+    finally:
+        link.close()
+        bridge.stop()
+
+
+def test_a_link_without_recorder_drops_quietly_and_retries_at_most_once_a_second(runtime):
+    now = [0.0]
+    link = RecorderLink(runtime / "nobody.sock", clock=lambda: now[0])
+    assert not link.send(b"x")
+    assert not link.send(b"x")  # no second attempt within the second
+    now[0] = 1.5
+    assert not link.send(b"x")
+
+
+def test_too_long_a_path_is_said_clearly(tmp_path, clock):
+    bridge = BrowserBridge(load_catalogue(), 5.0, tmp_path / ("x" * 120) / "bridge.sock", clock)
+    assert not bridge.start()
+    assert "too long" in (bridge.problem or "")
+
+
+def test_where_the_socket_lives(tmp_path):
+    run = tmp_path / "run"
+    run.mkdir()
+    assert socket_path(tmp_path / "d", {"XDG_RUNTIME_DIR": str(run)}) == run / "socialtime" / (
+        "bridge.sock"
+    )
+    assert socket_path(tmp_path / "d", {}) == tmp_path / "d" / "bridge.sock"
+    assert socket_path(None, {"SOCIALTIME_DATA_DIR": str(tmp_path / "e")}) == (
+        tmp_path / "e" / "bridge.sock"
+    )
+    assert socket_path(tmp_path / "d", {"XDG_RUNTIME_DIR": "relative"}).parent == tmp_path / "d"
+
+
+def test_doctor_asks_the_running_bridge(bridge, link, runtime):
+    assert bridge_status(bridge.path).detail == NO_BROWSER
+    report(link, "www.facebook.com")
+    arrived(bridge, "www.facebook.com")
+    status = bridge_status(bridge.path)
+    assert status.ok and "1 browser" in status.detail
+    assert bridge.diagnose().ok
+    missing = bridge_status(runtime / "elsewhere.sock")
+    assert not missing.ok and "not listening" in missing.detail
+
+
+# --- socialtime browser-host, as the browser runs it -----------------------------------------
+
+
+def frames(*docs: object) -> bytes:
+    return b"".join(
+        len(raw).to_bytes(4, sys.byteorder) + raw for raw in (json.dumps(d).encode() for d in docs)
+    )
+
+
+def browser_host(runtime: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime))
+    return subprocess.Popen(
+        [sys.executable, "-m", "socialtime", "browser-host", "chrome-extension://abc/"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+
+
+def test_browser_host_relays_with_its_parent_pid(bridge, runtime):
+    host = browser_host(runtime)
+    try:
+        assert host.stdin is not None
+        host.stdin.write(frames({"host": "junk/path"}, {"host": "www.youtube.com"}, {"oops": 1}))
+        host.stdin.flush()
+        arrived(bridge, "www.youtube.com", pid=os.getpid())  # we are the "browser" here
+        assert bridge.connected()
+        out, err = host.communicate(timeout=30)  # end of input: the browser closed the port
+    finally:
+        if host.poll() is None:
+            host.kill()
+            host.wait(10)
+    assert host.returncode == 0
+    assert out == b""  # stdout belongs to the protocol
+    assert b"dropped" in err and b"junk" not in err
+    wait_for(lambda: not bridge.connected(), "the bridge to see browser-host go")
+
+
+def test_browser_host_without_a_recorder_exits_cleanly(runtime):
+    host = browser_host(runtime)
+    out, err = host.communicate(frames({"host": "www.youtube.com"}), timeout=30)
+    assert host.returncode == 0, err
+    assert out == b""
+
+
+# --- the canary: a tracker run leaves no trace of a non-social hostname ----------------------
+
+
+def all_bytes(directory: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file())
+
+
+def test_a_non_social_hostname_leaves_no_trace_on_disk(bridge, link, clock, tmp_path):
+    data = tmp_path / "data"
+    store = Store.open(data)
+    store.set_consent(NOTICE_VERSION, 0.0)
+    probe = FakeProbe()
+    config = Config(sample_seconds=5, idle_seconds=180, work_hours=ALL_DAYS)
+    tracker = Tracker(store, probe, config, bridge.catalogue, clock, host_source=bridge.host_for)
+
+    def show(title: str, host: str | None, expected: str | None, seconds: float = 20) -> None:
+        probe.show("chromium", title, PID)
+        report(link, host, when=clock.t)
+        arrived(bridge, expected)
+        end = clock.t + seconds
+        while clock.t < end:
+            clock.advance(5)
+            tracker.tick()
+
+    tracker.tick()
+    show(f"{CANARY} - Chromium", CANARY, OTHER)
+    show("Feed | LinkedIn - Chromium", "www.linkedin.com", "www.linkedin.com")
+    show("A page titled Facebook - Chromium", CANARY, OTHER)  # host wins over the title
+    show("New Incognito Tab - Chromium", None, None)  # private: title rules, not social
+    show("(2) Facebook - Chromium", None, None)  # private: title rules say Facebook
+    store.close()
+
+    store = Store.open(data)
+    spans = [(s.end - s.start, s.site) for s in store.spans()]
+    store.close()
+    assert spans == [(20, None), (20, "linkedin.com"), (40, None), (20, "facebook.com")]
+    assert CANARY.encode() not in all_bytes(data)
+    assert b"canary" not in all_bytes(data)
+    assert CANARY not in repr(bridge._reports)
