@@ -41,6 +41,10 @@ class Desk:
         self.env = dict(server.env)
         self.env.pop("SOCIALTIME_DATA_DIR", None)
         self.env.pop("SOCIALTIME_CONFIG", None)
+        # The browser bridge's socket goes here, never into a developer's real session.
+        runtime = tmp / "runtime"
+        runtime.mkdir(mode=0o700, exist_ok=True)
+        self.env["XDG_RUNTIME_DIR"] = str(runtime)
         self.log = tmp / "track.log"
 
     def argv(self, *args: str) -> list[str]:

@@ -31,7 +31,8 @@ def paris(monkeypatch):
 
 
 @pytest.fixture
-def make_app(qtbot, tmp_path):
+def make_app(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # the bridge's socket: ours alone
     apps = []
 
     def make(config_text: str = f"sample_seconds = 5\n[work_hours]\n{ALL_DAY}\n") -> TrayApp:
@@ -54,6 +55,8 @@ def make_app(qtbot, tmp_path):
             app.store.close()
         if app.recorder_lock is not None:
             app.recorder_lock.release()
+        if app.bridge is not None:
+            app.bridge.stop()
 
 
 def step(app: TrayApp, seconds: float = 5, times: int = 1) -> None:
@@ -226,3 +229,13 @@ def test_withdrawn_consent_stops_recording_in_the_tray(make_app):
     step(app, times=3)
     assert app.tray.status.icon is Icon.NO_CONSENT
     assert app.store.totals(0, app.fake_clock.t + 1).active_seconds == 10
+
+
+def test_the_browser_bridge_runs_with_the_tray(make_app, tmp_path):
+    app = accepted(make_app)
+    assert app.bridge is not None
+    assert (tmp_path / "socialtime" / "bridge.sock").exists()
+    assert app.tracker.host_source == app.bridge.host_for
+    app.quit()
+    assert not (tmp_path / "socialtime" / "bridge.sock").exists()
+    app.store = None  # closed by quit

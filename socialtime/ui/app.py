@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from socialtime.browser import BrowserBridge, socket_path
 from socialtime.config import Config, load_config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.probes import Probe, make_probe
@@ -52,6 +53,7 @@ class TrayApp(QObject):
         self.store: Store | None = None
         self.tracker: Tracker | None = None
         self.recorder_lock: RecorderLock | None = None
+        self.bridge: BrowserBridge | None = None
         self.recording_elsewhere = False
         self.last: TickResult | None = None
         self.error: str | None = None
@@ -94,7 +96,17 @@ class TrayApp(QObject):
         except AlreadyRecording:
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
         probe = self._probe or make_probe()
-        self.tracker = Tracker(self.store, probe, self.config, catalogue, clock=self.clock)
+        host_source = None
+        if not self.recording_elsewhere:
+            # The browser extension's exact hostnames; without it, window titles are used.
+            bridge = BrowserBridge(
+                catalogue, self.config.sample_seconds, socket_path(self.data_dir)
+            )
+            if bridge.start():
+                self.bridge, host_source = bridge, bridge.host_for
+        self.tracker = Tracker(
+            self.store, probe, self.config, catalogue, clock=self.clock, host_source=host_source
+        )
         self.store.apply_retention(self.config.retention_days, self.clock())
         self.timer.start(int(self.config.sample_seconds * 1000))
         self.tick()
@@ -110,6 +122,8 @@ class TrayApp(QObject):
 
     def quit(self) -> None:
         self.timer.stop()
+        if self.bridge is not None:
+            self.bridge.stop()
         if self.tracker is not None:
             self.tracker.probe.close()
         if self.recorder_lock is not None:
@@ -172,6 +186,8 @@ class TrayApp(QObject):
                 self.tracker.catalogue = catalogue_for(config)
             except CatalogueError as e:
                 self._warn("A custom site cannot be used", str(e))
+            if self.bridge is not None:
+                self.bridge.update(self.tracker.catalogue, config.sample_seconds)
             self.tracker.config = config
             self.timer.setInterval(int(config.sample_seconds * 1000))
         self.tick()
