@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
-from socialtime import __version__, paths, report
+from socialtime import __version__, paths, report, team_cli
 from socialtime.browser import cli as browser_cli
 from socialtime.config import Config, LoadedConfig, load_config
 from socialtime.consent import NOTICE_VERSION, notice
@@ -40,8 +40,9 @@ class Context:
     """What every command may need, created on first use."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        self.data_dir = paths.data_dir(args.data_dir)
-        self.config_path = paths.config_file(args.config)
+        # getattr: the global options have no default in the namespace (see build_parser).
+        self.data_dir = paths.data_dir(getattr(args, "data_dir", None))
+        self.config_path = paths.config_file(getattr(args, "config", None))
         self._loaded: LoadedConfig | None = None
         self._store: Store | None = None
 
@@ -406,7 +407,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Data stays on this computer; nothing is recorded before you consent.",
         epilog="Without a command, starts the tray application.",
     )
-    parser.set_defaults(data_dir=None, config=None, func=cmd_tray)
+    # No default for --data-dir and --config here: set_defaults would change the Action objects
+    # that every sub-command shares through `common`, and a sub-command would then reset a
+    # value given before its name (`socialtime --data-dir D report` would ignore D).
+    parser.set_defaults(func=cmd_tray)
     parser.add_argument("--version", action="version", version=f"socialtime {__version__}")
     parser.add_argument(
         "--show",
@@ -461,6 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command("resume", cmd_resume, "Resume recording after a pause.")
     browser_cli.register(command)
+    team_cli.register(command, common)
     return parser
 
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import platformdirs
 
-from socialtime.schedule import DAY_KEYS, WorkHours, format_ranges, parse_ranges
+from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours, format_ranges, parse_ranges
 
 # -- the result ---------------------------------------------------------------------------
 
@@ -50,6 +50,38 @@ class CustomSite:
 
 
 @dataclass(frozen=True)
+class Goals:
+    """Goals the user chose (or a team agreed on); every one is optional. Defined here, with
+    the schema that checks them, and used through socialtime.goals."""
+
+    daily_minutes: int | None = None  # all social time on a work day
+    site_daily_minutes: Mapping[str, int] = field(default_factory=dict)  # site id -> minutes
+    focus: tuple[TimeRange, ...] = ()  # parts of each work day with no social time
+    weekly_minutes: int | None = None  # all social time in an ISO week
+
+    def is_empty(self) -> bool:
+        return (
+            self.daily_minutes is None
+            and not self.site_daily_minutes
+            and not self.focus
+            and self.weekly_minutes is None
+        )
+
+    def __hash__(self) -> int:  # the mapping is a dict: hash its items
+        sites = tuple(sorted(self.site_daily_minutes.items()))
+        return hash((self.daily_minutes, sites, self.focus, self.weekly_minutes))
+
+
+@dataclass(frozen=True)
+class NudgeSettings:
+    """Which kinds of nudge may be shown (socialtime.nudges); each can be switched off."""
+
+    budget: bool = True  # at 80 % and 100 % of a daily budget
+    focus: bool = True  # a social site in front during a focus period
+    reflection: bool = True  # the weekly look back
+
+
+@dataclass(frozen=True)
 class Config:
     sample_seconds: float = 5.0
     idle_seconds: int = 180
@@ -57,6 +89,8 @@ class Config:
     work_hours: WorkHours = field(default_factory=default_work_hours)
     disabled_sites: frozenset[str] = frozenset()
     custom_sites: tuple[CustomSite, ...] = ()
+    goals: Goals = field(default_factory=Goals)
+    nudges: NudgeSettings = field(default_factory=NudgeSettings)
 
 
 @dataclass(frozen=True)
@@ -120,7 +154,16 @@ class _Table:
     required: tuple[str, ...] = ()
 
 
-_Node = _Value | _List | _Table
+@dataclass(frozen=True)
+class _Map:
+    """A table whose keys are data (site ids), each checked by `key`, values by `value`."""
+
+    expected: str
+    key: _Value
+    value: _Node
+
+
+_Node = _Value | _List | _Table | _Map
 
 
 def _number(low: float, high: float) -> Callable[[Any], float]:
@@ -180,6 +223,12 @@ def _domain(value: Any) -> str:
     return host
 
 
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError
+    return value
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError
@@ -215,6 +264,26 @@ _CUSTOM_SITE = _Table(
     required=("id",),
 )
 
+_MINUTES_FORM = "an integer number of minutes between 1 and {}"
+_GOALS = _Table(
+    "a table with keys daily_minutes, weekly_minutes, focus and sites",
+    {
+        "daily_minutes": _Value(_MINUTES_FORM.format(1440), _integer(1, 1440)),
+        "weekly_minutes": _Value(_MINUTES_FORM.format(10080), _integer(1, 10080)),
+        "focus": _Value('a string such as "09:00-11:00, 14:00-15:00", or ""', _ranges),
+        "sites": _Map(
+            'a table of site ids and minutes, such as "youtube.com" = 10',
+            _Value(_DOMAIN_FORM, _domain),
+            _Value(_MINUTES_FORM.format(1440), _integer(1, 1440)),
+        ),
+    },
+)
+_ON_OFF = "true or false"
+_NUDGES = _Table(
+    "a table with keys budget, focus and reflection",
+    {kind: _Value(_ON_OFF, _boolean) for kind in ("budget", "focus", "reflection")},
+)
+
 _SCHEMA = _Table(
     "a table",
     {
@@ -242,6 +311,8 @@ _SCHEMA = _Table(
                 "custom": _List("an array of tables ([[sites.custom]])", _CUSTOM_SITE),
             },
         ),
+        "goals": _GOALS,
+        "nudges": _NUDGES,
     },
 )
 
@@ -263,6 +334,19 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
         return tuple(
             _walk(node.item, item, f"{key}[{i}]", source, errors) for i, item in enumerate(value)
         )
+    if isinstance(node, _Map):
+        if not isinstance(value, Mapping):
+            return fail(node.expected)
+        entries = {}
+        for name, item in value.items():
+            path = f"{key}.{_toml_key(str(name))}"
+            try:
+                node.key.convert(name)
+            except ValueError:
+                errors.append(ConfigError(source, path, item, node.key.expected, "not a site id"))
+                continue
+            entries[name] = _walk(node.value, item, path, source, errors)
+        return entries
     if not isinstance(value, Mapping):
         return fail(node.expected)
     result: dict[str, Any] = {}
@@ -280,6 +364,25 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
             path = f"{key}.{name}" if key else name
             errors.append(ConfigError(source, path, None, expected, "missing"))
     return result
+
+
+def _build_goals(values: Mapping[str, Any]) -> Goals:
+    return Goals(
+        daily_minutes=values.get("daily_minutes"),
+        site_daily_minutes=dict(values.get("sites", {})),
+        focus=values.get("focus", ()),
+        weekly_minutes=values.get("weekly_minutes"),
+    )
+
+
+def parse_goals(
+    data: Mapping[str, Any], source: str, key_prefix: str = "goals"
+) -> tuple[Goals, list[ConfigError]]:
+    """Check a [goals] table on its own (team goal files hold one too); keys in errors start
+    with `key_prefix`. With any error, the Goals returned are empty."""
+    errors: list[ConfigError] = []
+    values = _walk(_GOALS, data, key_prefix, source, errors)
+    return (Goals(), errors) if errors else (_build_goals(values), errors)
 
 
 def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
@@ -310,6 +413,8 @@ def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
         work_hours=work_hours,
         disabled_sites=frozenset(sites.get("disabled", ())),
         custom_sites=tuple(custom),
+        goals=_build_goals(values.get("goals", {})),
+        nudges=NudgeSettings(**values.get("nudges", {})),
     )
 
 
@@ -395,6 +500,28 @@ def _toml_array(items: Any) -> str:
     return "[" + ", ".join(_toml_str(str(item)) for item in items) + "]"
 
 
+def _toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, else quoted ("youtube.com")."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_str(key)
+
+
+def dump_goals(goals: Goals) -> str:
+    """The lines of a [goals] table's body (no header; "" when there is no goal), which
+    parse_goals reads back to equal Goals. Per-site budgets are an inline table, so the body
+    stands on its own under any header."""
+    lines = []
+    if goals.daily_minutes is not None:
+        lines.append(f"daily_minutes = {goals.daily_minutes}")
+    if goals.weekly_minutes is not None:
+        lines.append(f"weekly_minutes = {goals.weekly_minutes}")
+    if goals.focus:
+        lines.append(f"focus = {_toml_str(format_ranges(goals.focus))}")
+    if goals.site_daily_minutes:
+        sites = sorted(goals.site_daily_minutes.items())
+        lines.append("sites = {" + ", ".join(f"{_toml_key(s)} = {m}" for s, m in sites) + "}")
+    return "".join(line + "\n" for line in lines)
+
+
 def dump_config(config: Config) -> str:
     """TOML text that load_config reads back to an equal Config (time zone aside: it is not
     a setting, the caller passes it to load_config)."""
@@ -423,6 +550,12 @@ def dump_config(config: Config) -> str:
             f"titles = {_toml_array(site.titles)}",
             f"apps = {_toml_array(site.apps)}",
         ]
+    nudges = config.nudges
+    lines += ["", "[goals]", *dump_goals(config.goals).splitlines(), "", "[nudges]"]
+    lines += [
+        f"{kind} = {str(getattr(nudges, kind)).lower()}"
+        for kind in ("budget", "focus", "reflection")
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from socialtime.goals import Goals, progress_text
 from socialtime.report import format_duration, local_midnight
 from socialtime.schedule import WorkHours
 from socialtime.tracker import State
@@ -73,10 +74,13 @@ def tray_status(
     paused_until: float | None = None,
     goal_exceeded: bool = False,
     recording_elsewhere: bool = False,
+    goals: Goals | None = None,
 ) -> Status:
     """The tray's icon and text for the tracker's latest ``state`` (None: before the first
-    tick) and the social seconds recorded today."""
-    headline = f"Today: {format_duration(social_today)} on social sites"
+    tick) and the social seconds recorded today; with a daily budget in ``goals``, the
+    headline shows the progress towards it ("Today: 24 min of your 30 min on social sites")."""
+    progress = progress_text(goals, social_today) if goals is not None else None
+    headline = f"Today: {progress or format_duration(social_today)} on social sites"
     if state is State.NO_CONSENT:
         return Status(Icon.NO_CONSENT, headline, "Not recording: waiting for your consent")
     if paused_until is not None and now < paused_until:

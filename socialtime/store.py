@@ -278,6 +278,12 @@ class Store:
         with _guard(self.path):
             return int(self.conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0])
 
+    def first_start(self) -> float | None:
+        """When the oldest span starts; None when nothing is recorded."""
+        with _guard(self.path):
+            value = self.conn.execute("SELECT MIN(start) FROM spans").fetchone()[0]
+        return None if value is None else float(value)
+
     # --- export -------------------------------------------------------------------------
 
     def export_csv(self, out: IO[str], iso: Callable[[float], str]) -> int:

@@ -255,3 +255,20 @@ def test_the_tray_without_a_display_says_what_to_do(tmp_path):
     )  # fmt: skip
     assert done.returncode == 1
     assert "no display" in done.stderr and "socialtime track" in done.stderr
+
+
+def test_global_options_work_before_and_after_the_command(tmp_path, monkeypatch, capsys):
+    """`socialtime --data-dir D report` must use D: a sub-command once reset it to the default."""
+    monkeypatch.delenv("SOCIALTIME_DATA_DIR", raising=False)
+    monkeypatch.delenv("SOCIALTIME_CONFIG", raising=False)
+    for where in ("before", "after"):
+        data = tmp_path / where
+        fill(data)
+        options = ["--data-dir", str(data), "--config", str(tmp_path / "none.toml")]
+        argv = [*options, "report", "--day", str(DAY), "--json"]
+        if where == "after":
+            argv = ["report", "--day", str(DAY), "--json", *options]
+        assert cli.main(argv) == 0
+        assert json.loads(capsys.readouterr().out)["social_seconds"] == 900
+    parser = cli.build_parser()
+    assert parser.parse_args(["--data-dir", "D", "team", "leave"]).data_dir == "D"

@@ -14,7 +14,9 @@ from socialtime.config import (
     Config,
     ConfigError,
     CustomSite,
+    Goals,
     LoadedConfig,
+    NudgeSettings,
     default_config_path,
     dump_config,
     load_config,
@@ -52,6 +54,18 @@ name = "The \\"Forum\\""
 hosts = ["forum.example.org", "m.forum.example.org"]
 titles = ['\\bForum\\b', "it's (here|there)", 'back\\slash and "quotes"']
 apps = ["forum-app", "Forum.exe"]
+
+[goals]
+daily_minutes = 30
+weekly_minutes = 120
+focus = "14:00-15:00, 09:00-11:00"
+
+[goals.sites]
+"youtube.com" = 10
+"x.com" = 5
+
+[nudges]
+focus = false
 """
 
 
@@ -121,6 +135,16 @@ def test_full_file(tmp_path: Path) -> None:
     assert forum.name == 'The "Forum"'
     assert forum.titles == (r"\bForum\b", "it's (here|there)", 'back\\slash and "quotes"')
     assert forum.apps == ("forum-app", "Forum.exe")
+    assert cfg.goals == Goals(
+        30, {"youtube.com": 10, "x.com": 5}, parse_ranges("09:00-11:00, 14:00-15:00"), 120
+    )
+    assert cfg.nudges == NudgeSettings(budget=True, focus=False, reflection=True)
+
+
+def test_goals_and_nudges_default_to_none_and_on() -> None:
+    assert Config().goals == Goals() and Config().goals.is_empty()
+    assert Config().nudges == NudgeSettings(budget=True, focus=True, reflection=True)
+    assert parse_config({"goals": {}, "nudges": {}}, "x") == (Config(), [])
 
 
 def test_dump_then_load_round_trips(tmp_path: Path) -> None:
@@ -199,6 +223,14 @@ A_SITE = "[[sites.custom]]\nid = 'a.example'\n"
         (A_SITE + "hosts = ['a_b.example']", "sites.custom[0].hosts[0]", "hostname"),
         (A_SITE + "apps = [3]", "sites.custom[0].apps[0]", "process name"),
         (A_SITE * 2, "sites.custom[1].id", "duplicate id, also used by sites.custom[0]"),
+        ("goals = 30", "goals", "a table with keys daily_minutes, weekly_minutes"),
+        ("[goals]\ndaily_minutes = 0", "goals.daily_minutes", "between 1 and 1440"),
+        ("[goals]\nweekly_minutes = 1.5", "goals.weekly_minutes", "an integer number of min"),
+        ("[goals]\nfocus = '10:00-09:00'", "goals.focus", "ends before it starts"),
+        ("[goals.sites]\nYouTube = 10", "goals.sites.YouTube", "not a site id"),
+        ("[goals.sites]\n'x.com' = 1441", 'goals.sites."x.com"', "between 1 and 1440"),
+        ("[nudges]\nbudget = 'no'", "nudges.budget", "expected true or false"),
+        ("[nudges]\nfocus = 0", "nudges.focus", "expected true or false"),
     ],
 )
 def test_each_error_names_file_key_and_expected_form(
@@ -277,6 +309,8 @@ titles = ["("]
         ("idle_second = 10", "idle_second", "did you mean 'idle_seconds'?"),
         ("[work_hours]\nmonday = '09:00-10:00'", "work_hours.monday", "did you mean 'mon'?"),
         ("[sites]\ndisable = []", "sites.disable", "did you mean 'disabled'?"),
+        ("[nudges]\nbudgets = false", "nudges.budgets", "did you mean 'budget'?"),
+        ("[goals]\ndaily_minute = 30", "goals.daily_minute", "did you mean 'daily_minutes'?"),
         (
             "[[sites.custom]]\nid = 'a.example'\ntitle = []",
             "sites.custom[0].title",

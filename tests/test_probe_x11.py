@@ -21,10 +21,11 @@ LINKEDIN = "(2) Feed | LinkedIn – Chromium"
 
 @pytest.fixture(scope="module")
 def probe(xserver: XServer) -> Iterator[X11Probe]:
-    probe = make_probe("linux", xserver.env)
-    assert isinstance(probe, X11Probe)
+    wrapped = make_probe("linux", xserver.env)  # X11, wrapped for D-Bus lock and suspend
+    probe = getattr(wrapped, "inner", None)
+    assert isinstance(probe, X11Probe), wrapped
     yield probe
-    probe.close()
+    wrapped.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,18 @@
 """Platform probes: what is in front, how long the user has been idle, whether the screen is locked.
 
-`make_probe()` picks one probe for this platform and session. It imports the platform module only
-inside the function, so importing this package never loads python-xlib (or, later, Windows or
-macOS bindings), and never opens a display.
+`make_probe()` picks one probe for this platform and session, best first:
+- Windows: WindowsProbe (ctypes); macOS: MacProbe (pyobjc).
+- Linux/BSD, Wayland: GNOME -> GnomeProbe (Mutter idle, a Shell extension for the window),
+  KDE -> KdeProbe (a KWin script), wlroots (sway, Hyprland...) -> WlrootsProbe; each falls back
+  to the X11 probe for X11 apps under XWayland when DISPLAY is set; other Wayland compositors
+  get the X11 probe alone (its doctor lines warn about native Wayland apps).
+- Linux/BSD, X11: X11Probe.
+- nothing usable: UnsupportedProbe, which says why.
+On Linux/BSD the chosen probe is wrapped in LockAwareProbe, so logind's suspend and lock and the
+screensaver (over D-Bus, dbus_session.SessionWatcher) count as locked.
+
+Platform modules are imported only inside make_probe(), and nothing connects, opens a display
+or starts a thread before the probe is first used: importing this package does nothing.
 """
 
 from __future__ import annotations
@@ -30,10 +40,10 @@ NO_DISPLAY = (
     "no X display: set DISPLAY (e.g. DISPLAY=:0), or start socialtime from your desktop session"
 )
 WAYLAND_ONLY = (
-    "Wayland without XWayland: socialtime cannot see Wayland windows yet; enable XWayland so "
-    "that DISPLAY is set, or choose an X11 session (e.g. 'GNOME on Xorg') at login"
+    "Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can "
+    "on GNOME, with a Shell extension, and on KDE); enable XWayland so that DISPLAY is set, or "
+    "choose an X11 session (e.g. 'GNOME on Xorg') at login"
 )
-LATER = "{os} support comes in a later version; socialtime cannot see windows here yet"
 NO_XLIB = "python-xlib is missing: pip install python-xlib (Debian: apt install python3-xlib)"
 
 
@@ -46,22 +56,70 @@ def make_probe(platform: str | None = None, environ: Mapping[str, str] | None = 
     """The best probe for `platform` (default `sys.platform`) and `environ` (default os.environ).
 
     Never raises: when nothing can observe this session it returns an UnsupportedProbe whose
-    diagnose() tells the user why and what to do. Constructing an X11Probe does not connect;
-    the display is opened on first use.
+    diagnose() tells the user why and what to do. No probe connects before its first use.
     """
     platform = sys.platform if platform is None else platform
     environ = os.environ if environ is None else environ
-    if platform == "win32" or platform == "cygwin":
-        return UnsupportedProbe(LATER.format(os="Windows"))
-    if platform == "darwin":
-        return UnsupportedProbe(LATER.format(os="macOS"))
-    if not platform.startswith(_X11_PLATFORMS):
-        return UnsupportedProbe(f"platform {platform!r} is not supported")
-    display = environ.get("DISPLAY", "")
-    if not display:
-        return UnsupportedProbe(WAYLAND_ONLY if is_wayland(environ) else NO_DISPLAY)
     try:
-        from socialtime.probes.x11 import X11Probe
-    except ImportError:
-        return UnsupportedProbe(NO_XLIB)
-    return X11Probe(display, wayland=is_wayland(environ))
+        if platform == "win32" or platform == "cygwin":
+            from socialtime.probes.windows import WindowsProbe
+
+            return WindowsProbe()
+        if platform == "darwin":
+            from socialtime.probes.macos import MacProbe
+
+            return MacProbe()
+        if not platform.startswith(_X11_PLATFORMS):
+            return UnsupportedProbe(f"platform {platform!r} is not supported")
+        return _unix_probe(environ)
+    # make_probe is called at start-up and by doctor: a bug in one platform module must become
+    # an honest "cannot see", not a crash of the whole program.
+    except Exception as exc:
+        return UnsupportedProbe(f"socialtime could not set up its probe here: {exc!r}")
+
+
+def desktops(environ: Mapping[str, str]) -> list[str]:
+    """The desktop names of this session, lowercased ("ubuntu:GNOME" -> ["ubuntu", "gnome"])."""
+    raw = environ.get("XDG_CURRENT_DESKTOP") or environ.get("XDG_SESSION_DESKTOP", "")
+    return [name for name in raw.lower().split(":") if name]
+
+
+def _unix_probe(environ: Mapping[str, str]) -> Probe:
+    display = environ.get("DISPLAY", "")
+    wayland = is_wayland(environ)
+    x11: Probe | None = None
+    missing_xlib = False
+    if display:
+        try:
+            from socialtime.probes.x11 import X11Probe
+        except ImportError:
+            missing_xlib = True
+        else:
+            x11 = X11Probe(display, wayland=wayland)
+    inner: Probe | None = x11
+    if wayland:
+        names = desktops(environ)
+        if "gnome" in names:
+            from socialtime.probes.gnome import GnomeProbe
+
+            inner = GnomeProbe(fallback=x11)
+        elif "kde" in names:
+            from socialtime.probes.kde import KdeProbe
+
+            inner = KdeProbe(fallback=x11)
+        else:
+            from socialtime.probes.wlroots import WlrootsProbe, compositor, needed
+
+            name = compositor(environ)
+            if name is not None:
+                if x11 is None:
+                    return UnsupportedProbe(f"{needed(name)} (XWayland is not running either)")
+                inner = WlrootsProbe(name, x11)
+    if inner is None:
+        if missing_xlib:
+            return UnsupportedProbe(NO_XLIB)
+        return UnsupportedProbe(WAYLAND_ONLY if wayland else NO_DISPLAY)
+    from socialtime.probes.dbus_session import SessionWatcher
+    from socialtime.probes.session import LockAwareProbe
+
+    return LockAwareProbe(inner, SessionWatcher())

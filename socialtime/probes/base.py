@@ -24,6 +24,9 @@ class Foreground:
     process: str  # process name of the window's owner (psutil name()), "" if unknown
     title: str  # window title, "" if none
     pid: int | None
+    # The page's hostname when the platform itself tells it (macOS Apple Events for Safari and
+    # the Chrome family), else None; like the title, used in memory only and never stored.
+    host: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,3 +67,13 @@ class Probe(Protocol):
     def close(self) -> None:
         """Release system resources (display connections); the probe may be used again after."""
         ...
+
+
+def process_name(pid: int) -> str:
+    """The name `pid` runs as (psutil `name()`), or "" when it is gone or not ours to see."""
+    import psutil  # here: only probes that know a pid need it
+
+    try:
+        return psutil.Process(pid).name()
+    except psutil.Error:
+        return ""

@@ -237,7 +237,7 @@ class X11Probe:
 
     def locked(self) -> bool | None:
         """True while the X screensaver is on. Lockers that do not start it (GNOME, KDE) are
-        not seen yet: D-Bus lock signals come later; until then a locked screen counts as idle."""
+        heard over D-Bus instead: make_probe() wraps this probe in a LockAwareProbe."""
         info = self._saver_info()
         return None if info is None else info.state == screensaver.StateOn
 
@@ -305,12 +305,7 @@ class X11Probe:
             idle_check = Check(
                 "idle time", idle is not None, f"{SAVER} extension: {idle or 0:.0f} s idle{note}"
             )
-            lock = Check(
-                "screen lock",
-                True,
-                "X screensaver state only; other lock screens are not seen yet, "
-                "but a locked screen still counts as idle once the idle threshold passes",
-            )
+            lock = Check("screen lock", True, f"X screensaver state ({SAVER})")
         else:
             missing = f"the X server lacks the {SAVER} extension; enable it in the X server"
             idle_check = Check("idle time", False, f"{missing}: idle time is counted as active")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from socialtime.browser import BrowserBridge, socket_path
 from socialtime.config import Config, load_config
 from socialtime.consent import NOTICE_VERSION
+from socialtime.nudges import Nudger
 from socialtime.probes import Probe, make_probe
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.sites import CatalogueError, load_catalogue
@@ -70,7 +71,9 @@ class TrayApp(QObject):
             on_settings=self.show_settings,
             on_notice=self.show_notice,
             on_quit=self.quit,
+            on_snooze=self.snooze_nudges,
         )
+        self.nudger: Nudger | None = None
 
     # --- start and stop -------------------------------------------------------------------
 
@@ -107,6 +110,7 @@ class TrayApp(QObject):
         self.tracker = Tracker(
             self.store, probe, self.config, catalogue, clock=self.clock, host_source=host_source
         )
+        self.nudger = Nudger(self.store, self.config, catalogue)
         self.store.apply_retention(self.config.retention_days, self.clock())
         self.timer.start(int(self.config.sample_seconds * 1000))
         self.tick()
@@ -140,8 +144,13 @@ class TrayApp(QObject):
             return
         try:
             if not self.recording_elsewhere:
-                self.last = self.tracker.tick()
+                now = self.clock()
+                self.last = self.tracker.tick(now)
+                if self.nudger is not None:
+                    for nudge in self.nudger.check(now, self.last):
+                        self.tray.notify(nudge.title, nudge.text)
             self.tray.show_status(self.status(), paused=self._paused())
+            self.tray.show_snoozed(self.nudger is not None and self.nudger.snoozed(self.clock()))
         except StoreError as e:
             self.fail(str(e))
 
@@ -159,18 +168,27 @@ class TrayApp(QObject):
         if self.store.consent_version() != NOTICE_VERSION:
             state = State.NO_CONSENT
         social = self.store.totals(*today_bounds(now)).social_seconds
+        budget = self.config.goals.daily_minutes
         return tray_status(
             state,
             social,
             now,
             self.config.work_hours,
             paused_until=self.store.paused_until(),
+            goal_exceeded=budget is not None and social > budget * 60,
             recording_elsewhere=self.recording_elsewhere,
+            goals=self.config.goals,
         )
 
     def pause(self, seconds: float | None) -> None:
         if self.store is not None:
             self.store.set_paused_until(pause_end(self.clock(), seconds))
+            self.tick()
+
+    def snooze_nudges(self) -> None:
+        """The menu's "Not today": no nudge until the next local day."""
+        if self.nudger is not None:
+            self.nudger.snooze_today(self.clock())
             self.tick()
 
     def resume(self) -> None:
@@ -189,7 +207,14 @@ class TrayApp(QObject):
             if self.bridge is not None:
                 self.bridge.update(self.tracker.catalogue, config.sample_seconds)
             self.tracker.config = config
+            if self.nudger is not None:
+                self.nudger.update(config, self.tracker.catalogue)
             self.timer.setInterval(int(config.sample_seconds * 1000))
+        dashboard = self.windows.get("dashboard")
+        if dashboard is not None:  # new goals: new goal lines
+            dashboard.config = config  # type: ignore[attr-defined]
+            if dashboard.isVisible():
+                dashboard.refresh()  # type: ignore[attr-defined]
         self.tick()
 
     # --- windows --------------------------------------------------------------------------
@@ -237,7 +262,12 @@ class TrayApp(QObject):
         if old is not None:
             old.deleteLater()
         dialog = SettingsDialog(
-            self.config, self.config_path, self.store, load_catalogue(), Autostart()
+            self.config,
+            self.config_path,
+            self.store,
+            load_catalogue(),
+            Autostart(),
+            data_dir=self.data_dir,
         )
         dialog.config_saved.connect(self.apply_config)
         dialog.consent_withdrawn.connect(self.tick)

@@ -31,11 +31,13 @@ from matplotlib.ticker import FuncFormatter, Locator
 
 from socialtime import stats
 from socialtime.config import Config
+from socialtime.goals import Goals, progress_text
 from socialtime.report import format_duration
 
 # Okabe & Ito (2008) without black, which would vanish on a dark background.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 HATCHES = ("", "//", "..", "xx")
+MET = OKABE_ITO[2]  # bluish green: a day or a budget within the user's goals
 
 _TEXT = {
     "work_hours": "Work hours",
@@ -48,6 +50,8 @@ _TEXT = {
     "no_social": "No time on social sites today.",
     "social_minutes": "Minutes of social time",
     "share_axis": "share of active time",
+    "site_budget": "Your daily budget per site",
+    "daily_budget": "Your daily goal ({minutes} of social time)",
 }
 
 
@@ -171,6 +175,25 @@ def _legend(fig: Figure, handles: list[Any], th: Theme) -> None:
     legend.set_in_layout(True)
 
 
+def _site_budgets(ax: Axes, sites: Sequence[str], goals: Goals | None, th: Theme) -> dict[str, int]:
+    """An upright line across each site's bar (one row per site) at its daily budget."""
+    drawn: dict[str, int] = {}
+    for row, site in enumerate(sites):
+        minutes = goals.site_daily_minutes.get(site) if goals else None
+        if minutes is not None:
+            ax.plot([minutes, minutes], [row - 0.42, row + 0.42], color=th.foreground, lw=2.5)
+            drawn[site] = minutes
+    return drawn
+
+
+def _daily_budget(ax: Axes, goals: Goals | None, th: Theme) -> Any:
+    """A dashed line across the day bars (hours) at the daily budget; its legend handle."""
+    if goals is None or goals.daily_minutes is None:
+        return None
+    label = _TEXT["daily_budget"].format(minutes=format_duration(goals.daily_minutes * 60))
+    return ax.axhline(goals.daily_minutes / 60, color=th.foreground, lw=1.3, ls="--", label=label)
+
+
 def _message(ax: Axes, text: str, th: Theme) -> None:
     """An empty state in the middle of the axes, on a patch of background over the grid."""
     box = {"facecolor": th.background, "edgecolor": "none", "pad": 6}
@@ -198,9 +221,11 @@ def draw_today(
     style: SiteStyle,
     th: Theme,
     empty: str,
+    goals: Goals | None = None,
 ) -> dict[str, Any]:
     """A timeline of the day (work hours as a band, other time grey, social time in colour)
-    above a bar per social site."""
+    above a bar per social site, with a mark at each site's budget."""
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     _start(fig, th)
@@ -237,6 +262,11 @@ def draw_today(
     _style(bottom, th, grid_axis="x")
     sites = sorted(data.sites.items(), key=lambda kv: (-kv[1], kv[0]))
     shown: dict[str, int] = {}
+    budgets: dict[str, int] = {}
+    title = _TEXT["per_site"]
+    progress = progress_text(goals, data.social_seconds) if goals else None
+    if progress:
+        title += f": {progress}"
     if sites:
         labels = [names.get(s, s) for s, _ in sites]
         minutes = [v / 60 for _, v in sites]
@@ -252,9 +282,10 @@ def draw_today(
         bottom.bar_label(
             bars, [format_duration(v) for _, v in sites], padding=4, color=th.foreground, fontsize=9
         )
-        bottom.set_xlim(0, max(minutes) * 1.25)
+        budgets = _site_budgets(bottom, [s for s, _ in sites], goals, th)
+        bottom.set_xlim(0, max(minutes + list(budgets.values())) * 1.25)
         bottom.set_xlabel(_TEXT["minutes"])
-        bottom.set_title(_TEXT["per_site"], loc="left", fontsize=10, color=th.foreground)
+        bottom.set_title(title, loc="left", fontsize=10, color=th.foreground)
         shown = {s: round(r.get_width() * 60) for (s, _), r in zip(sites, bars, strict=True)}
     else:
         bottom.set_axis_off()
@@ -264,6 +295,8 @@ def draw_today(
     handles = [Patch(facecolor=th.work, label=_TEXT["work_hours"])] if data.work_hours else []
     if None in groups:
         handles.append(Patch(facecolor=th.other, label=_TEXT["other"]))
+    if budgets:
+        handles.append(Line2D([], [], color=th.foreground, lw=2.5, label=_TEXT["site_budget"]))
     _legend(fig, handles, th)
     social = sum(shown.values())
     return {
@@ -273,6 +306,8 @@ def draw_today(
         "sites": shown,
         "segments": [list(s) for s in data.segments],
         "work_hours": [list(w) for w in data.work_hours],
+        "budgets": budgets,
+        "title": title if sites else None,
     }
 
 
@@ -287,6 +322,7 @@ def draw_bars(
     th: Theme,
     empty: str,
     month: bool = False,
+    goals: Goals | None = None,
 ) -> dict[str, Any]:
     """Stacked bars per day: social sites (most time at the bottom) then other time in grey,
     so a bar's height is the day's active time; the social share is written above it."""
@@ -361,10 +397,14 @@ def draw_bars(
         labels = [f"{stats.weekday_names()[d.weekday()][:3]} {d.day}" for d in days]
     ax.set_xticks(x, labels)
     ax.set_xlim(-0.6, len(days) - 0.4)
-    ax.set_ylim(0, max(peak * (1.22 if month else 1.12), 1.0))
+    goal = _daily_budget(ax, goals, th)
+    high = float(goal.get_ydata()[0]) * 1.15 if goal is not None else 0.0
+    ax.set_ylim(0, max(peak * (1.22 if month else 1.12), 1.0, high))
     ax.set_ylabel(_TEXT["hours"])
     if data.active_seconds == 0:
         _message(ax, empty, th)
+    if goal is not None:
+        handles.append(goal)
     # Listed top to bottom as the parts are stacked, so each name sits level with its colour.
     _legend(fig, handles[::-1] if data.active_seconds else [], th)
 
@@ -390,6 +430,7 @@ def draw_bars(
         "sites": dict(data.doc["sites"]),
         "days": day_docs,
         "share": data.share,
+        "daily_budget_hours": None if goal is None else float(goal.get_ydata()[0]),
     }
 
 

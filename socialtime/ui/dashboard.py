@@ -1,4 +1,5 @@
-"""The dashboard window: four charts of the user's own time, each with a sentence beside it.
+"""The dashboard window: four charts of the user's own time and a calendar of their goals,
+each with a sentence beside it.
 
 Why matplotlib is imported only inside methods: importing it and drawing one chart costs about
 1 s and 70 MB, and most people open the dashboard rarely, so the tray must not pay for it at
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime import stats
+from socialtime import goals, stats
 from socialtime.config import Config
 from socialtime.sites import Catalogue
 from socialtime.store import Store
@@ -39,7 +40,7 @@ from socialtime.store import Store
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-TABS = ("today", "week", "month", "heatmap")
+TABS = ("today", "week", "month", "heatmap", "goals")
 FORMATS = {".png": "png", ".svg": "svg"}
 
 _TEXT = {
@@ -48,6 +49,8 @@ _TEXT = {
     "week": "Week",
     "month": "Month",
     "heatmap": "Heatmap",
+    "goals": "Goals",
+    "no_goals": "The days you meet your goals will show here once you have set one.",
     "export": "Export chart…",
     "export_title": "Export chart",
     "export_filter": "PNG image (*.png);;SVG image (*.svg)",
@@ -62,7 +65,7 @@ def is_dark(palette: QPalette) -> bool:
 
 
 class DashboardWindow(QWidget):
-    """Today / Week / Month / Heatmap tabs. Call ``refresh()`` when showing the window and
+    """Today / Week / Month / Heatmap / Goals tabs. Call ``refresh()`` when showing the window and
     every minute while it is visible; shown for the first time, it refreshes itself."""
 
     def __init__(
@@ -130,7 +133,7 @@ class DashboardWindow(QWidget):
     def refresh(self) -> None:
         """Recompute every chart from the store at ``clock()`` and redraw; Qt paints only the
         visible tab, the others when they are shown."""
-        from socialtime.ui import charts
+        from socialtime.ui import charts, goal_charts
 
         self._ensure_canvases()
         now = self.clock()
@@ -141,9 +144,10 @@ class DashboardWindow(QWidget):
         fig = {tab: canvas.figure for tab, canvas in self._canvases.items()}
 
         today = stats.today(self.store, config, now)
+        empty = stats.empty_text("today", config, now)
         shown = {
             "today": charts.draw_today(
-                fig["today"], today, names, style, th, stats.empty_text("today", config, now)
+                fig["today"], today, names, style, th, empty, goals=config.goals
             )
         }
         texts = {"today": stats.today_summary(today, names, config)}
@@ -153,12 +157,18 @@ class DashboardWindow(QWidget):
         ):
             empty = stats.empty_text(kind, config, now)
             month = kind == "month"
-            shown[kind] = charts.draw_bars(fig[kind], data, names, style, th, empty, month)
+            shown[kind] = charts.draw_bars(
+                fig[kind], data, names, style, th, empty, month, goals=config.goals
+            )
             texts[kind] = stats.bars_summary(data, kind, names, config, now)
         heat = stats.heatmap(self.store, now)
         empty = stats.empty_text("heatmap", config, now)
         shown["heatmap"] = charts.draw_heatmap(fig["heatmap"], heat, config, th, empty)
         texts["heatmap"] = stats.heatmap_summary(heat, config, now)
+        overview = goals.overview(self.store, config.goals, config.work_hours, now)
+        texts["goals"] = goals.overview_text(overview, config.goals)
+        empty = _TEXT["no_goals"] if config.goals.is_empty() else ""
+        shown["goals"] = goal_charts.draw_calendar(fig["goals"], overview, th, empty)
 
         for tab in TABS:
             self.summaries[tab].setText(texts[tab])

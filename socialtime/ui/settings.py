@@ -65,6 +65,8 @@ from socialtime.report import Period, format_duration
 from socialtime.schedule import DAY_KEYS, format_ranges, parse_ranges
 from socialtime.sites import Catalogue
 from socialtime.store import CONSENT_AT, Store, StoreError
+from socialtime.ui.goals_tab import GoalsTab
+from socialtime.ui.team_tab import TeamTab
 
 _CONTEXT = "SettingsDialog"
 # Error colours (text, background) for light and dark themes: a pink field with the light
@@ -195,11 +197,14 @@ class SettingsDialog(QDialog):
         catalogue: Catalogue,
         autostart: Autostart,
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("socialtime — Settings"))
         self.config, self.config_path, self.store = config, Path(config_path), store
         self.autostart, self.catalogue = autostart, catalogue
+        # The Team tab keeps the team file next to the database unless told otherwise.
+        self.data_dir = Path(data_dir) if data_dir else Path(store.path).parent
         self.launch_argv: Sequence[str] = launch_argv()
         self.choose_path: Callable[[str], Path | None] = self._choose_path
         self.confirm: Callable[[str, str], bool] = self._confirm
@@ -214,6 +219,8 @@ class SettingsDialog(QDialog):
             (self._sites_tab, self.tr("Sites")),
             (self._login_tab, self.tr("Start at login")),
             (self._data_tab, self.tr("Data")),
+            (self._goals_tab, self.tr("Goals")),  # next to Team: personal goals, then shared ones
+            (self._team_tab, self.tr("Team")),
         ):
             self.tabs.addTab(build(), title)
         self.general_error = _label()
@@ -349,6 +356,10 @@ class SettingsDialog(QDialog):
         page.layout().setStretchFactor(table, 1)
         return page
 
+    def _goals_tab(self) -> QWidget:
+        self.goals_tab = GoalsTab(self.config, self.catalogue, self._field, self.validate)
+        return self.goals_tab
+
     def _login_tab(self) -> QWidget:
         self.autostart_was = self.autostart.is_enabled()
         self.autostart_box = QCheckBox(self.tr("Start socialtime when I log in"))
@@ -406,6 +417,10 @@ class SettingsDialog(QDialog):
         page.layout().addStretch()
         self._show_consent()
         return page
+
+    def _team_tab(self) -> QWidget:
+        self.team_tab = TeamTab(self.store, self.data_dir, self.config.work_hours)
+        return self.team_tab
 
     # -- work hours presets -------------------------------------------------------------
 
@@ -488,6 +503,7 @@ class SettingsDialog(QDialog):
             "days_off": sorted(day.isoformat() for day in c.work_hours.days_off),
             "work_hours": {key: e.text() for key, e in zip(DAY_KEYS, self.day_edits, strict=True)},
             "sites": {"disabled": sorted(disabled), "custom": self._custom_entries()},
+            **self.goals_tab.mapping(),
         }
 
     def validate(self) -> list[ConfigError]:
@@ -501,7 +517,11 @@ class SettingsDialog(QDialog):
         general: list[str] = []
         for error in errors:
             custom = _CUSTOM_KEY.match(error.key)
-            if error.key in self._fields:
+            if error.key.startswith("goals.sites."):  # one field for the table of site budgets
+                site = error.key.removeprefix("goals.sites.").strip('"')
+                text = f"{self.goals_tab.names.get(site, site)}: {describe(error)}"
+                fields.setdefault("goals.sites", []).append(text)
+            elif error.key in self._fields:
                 fields.setdefault(error.key, []).append(describe(error))
             elif custom:
                 cell = (int(custom[1]), _COLUMNS.get(custom[2] or "id", 0))

@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 from socialtime.status import PAUSE_CHOICES, Status
 from socialtime.ui.icons import icon
 
+_NOT_TODAY = "Not today (no nudges)"
+_SNOOZED = "No nudges until tomorrow"
+_NOTIFY_MS = 10_000
+
 
 class Tray(QSystemTrayIcon):
     def __init__(
@@ -21,6 +25,7 @@ class Tray(QSystemTrayIcon):
         on_notice: Callable[[], None],
         on_quit: Callable[[], None],
         parent: QWidget | None = None,
+        on_snooze: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.menu = QMenu()
@@ -33,6 +38,10 @@ class Tray(QSystemTrayIcon):
             action.triggered.connect(lambda _=False, s=seconds: on_pause(s))
         self.resume_action = self.menu.addAction("Resume")
         self.resume_action.triggered.connect(on_resume)
+        # "Not today": no nudge until tomorrow (socialtime.nudges); recording goes on.
+        self.snooze_action = self.menu.addAction(_NOT_TODAY)
+        self.snooze_action.setToolTip("No goal notifications until tomorrow")
+        self.snooze_action.triggered.connect(on_snooze or (lambda: None))
         self.menu.addSeparator()
         self.menu.addAction("Dashboard…").triggered.connect(on_dashboard)
         self.menu.addAction("Settings…").triggered.connect(on_settings)
@@ -61,3 +70,12 @@ class Tray(QSystemTrayIcon):
         self.headline.setText(status.headline)
         self.detail.setText(status.detail)
         self.resume_action.setEnabled(paused)
+
+    def show_snoozed(self, snoozed: bool) -> None:
+        self.snooze_action.setEnabled(not snoozed)
+        self.snooze_action.setText(_SNOOZED if snoozed else _NOT_TODAY)
+
+    def notify(self, title: str, text: str) -> None:
+        """A nudge, through the desktop's notifications; it asks for nothing and blocks
+        nothing, and the desktop may show it as quietly as the user has set it to."""
+        self.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, _NOTIFY_MS)

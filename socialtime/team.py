@@ -1,0 +1,355 @@
+"""Team goals that share no data (promise 8): the team goal file, the user's own progress
+against it, and the voluntary weekly summary.
+
+A team agrees on a goal and shares a small TOML file; each member joins by copying it into
+their own data directory. From then on the goal is measured on each member's computer exactly
+like a personal goal (``goals.day_results``) and only the member sees the result. Nothing is
+sent anywhere. If a member wants to, they write a *summary* of one week — the file's whole
+content is shown to them first — and hand it to whoever combines the team's summaries
+(``team_aggregate``). A summary holds only coarse figures and a random token that lets the
+aggregation count each member's week once without telling whose it is; a new token is drawn
+for every team and week, so two weeks' summaries of one person cannot be linked.
+
+The team file::
+
+    team = "Design team"          # required, shown in every summary
+    agreed = 2026-11-02           # required: the date the team agreed on the goal
+    note = "Fridays are free."    # optional
+    [goals]                       # required: the keys of a personal [goals] table
+    daily_minutes = 30
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import secrets
+import tempfile
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from socialtime import report
+from socialtime.config import ConfigError
+from socialtime.goals import DayResult, Goals, day_results, has_daily_goal, parse_goals
+from socialtime.report import Period, format_duration, week_of
+from socialtime.schedule import WorkHours
+from socialtime.store import Store
+from socialtime.team_summary import (
+    MAX_FILE_BYTES,
+    SUMMARY_FORMAT,
+    SUMMARY_VERSION,
+    bucket,
+    clean_name,
+    summary_text,
+)
+
+TEAM_FILE = "team.toml"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_TOKEN_META = "team_token:"  # + week + ":" + team name -> 32 hex digits
+
+
+class TeamError(Exception):
+    """The team file or a summary cannot be used; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class Team:
+    name: str
+    agreed: date
+    goals: Goals
+    note: str = ""
+
+
+# -- the team file ------------------------------------------------------------------------
+
+_FIELDS = {
+    "team": "the team's name, a non-empty string of at most 80 characters on one line",
+    "agreed": "the date the team agreed on the goal, such as 2026-11-02",
+    "goals": "a table of goals ([goals]) with daily_minutes, sites or focus",
+    "note": "a text of at most 1000 characters (no control characters but line breaks)",
+}
+
+
+def _agreed(value: Any) -> date | None:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def parse_team(data: Mapping[str, Any], source: str) -> tuple[Team | None, list[ConfigError]]:
+    """Check a parsed team file; every problem is collected, each naming its key."""
+    errors: list[ConfigError] = []
+    for key, value in data.items():
+        if key not in _FIELDS:
+            close = difflib.get_close_matches(str(key), list(_FIELDS), n=1)
+            reason = "unknown key" + (f", did you mean {close[0]!r}?" if close else "")
+            errors.append(
+                ConfigError(source, str(key), value, "one of " + ", ".join(_FIELDS), reason)
+            )
+    for key in ("team", "agreed", "goals"):
+        if key not in data:
+            errors.append(ConfigError(source, key, None, _FIELDS[key], "missing"))
+    name = clean_name(data.get("team"))
+    if "team" in data and name is None:
+        errors.append(ConfigError(source, "team", data["team"], _FIELDS["team"]))
+    agreed = _agreed(data.get("agreed"))
+    if "agreed" in data and agreed is None:
+        errors.append(ConfigError(source, "agreed", data["agreed"], _FIELDS["agreed"]))
+    note = data.get("note", "")
+    if not isinstance(note, str) or len(note) > 1000 or _CONTROL.search(note.replace("\n", " ")):
+        errors.append(ConfigError(source, "note", note, _FIELDS["note"]))
+    goals = Goals()
+    table = data.get("goals")
+    if "goals" in data and not isinstance(table, Mapping):
+        errors.append(ConfigError(source, "goals", table, _FIELDS["goals"]))
+    elif isinstance(table, Mapping):
+        goals, goal_errors = parse_goals(table, source, key_prefix="goals")
+        errors.extend(goal_errors)
+        if not goal_errors and not has_daily_goal(goals):
+            # A summary tells on how many days the goal was met: a weekly budget alone
+            # judges no day, so it may come with a daily goal but not stand alone.
+            reason = "a team goal needs a goal that judges each day (daily_minutes, sites or focus)"
+            errors.append(ConfigError(source, "goals", None, _FIELDS["goals"], reason))
+    if errors or name is None or agreed is None:
+        return None, errors
+    return Team(name, agreed, goals, note.strip() if isinstance(note, str) else ""), errors
+
+
+def _read_text(path: Path) -> str:
+    """The UTF-8 text of a small file; TeamError naming the file otherwise."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise TeamError(f"{path}: cannot read the file ({e.strerror or e})") from e
+    if len(raw) > MAX_FILE_BYTES:
+        raise TeamError(f"{path}: too large (more than {MAX_FILE_BYTES // 1024} KiB)")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        raise TeamError(f"{path}: not a UTF-8 text file (bad byte at offset {e.start})") from e
+
+
+def load_team(path: Path) -> tuple[Team | None, list[ConfigError]]:
+    """Read and check a team file. Never raises for a bad file: the errors say what is wrong."""
+    source = str(path)
+    try:
+        text = _read_text(Path(path))
+        data = tomllib.loads(text)
+    except TeamError as e:
+        return None, [ConfigError(source, "", None, str(e).removeprefix(f"{source}: "))]
+    except tomllib.TOMLDecodeError as e:
+        return None, [ConfigError(source, "", None, f"not valid TOML: {e}")]
+    return parse_team(data, source)
+
+
+def team_path(data_dir: Path) -> Path:
+    return Path(data_dir) / TEAM_FILE
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write through a temporary file (mode 0600) renamed into place: never half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def join_team(source: Path, data_dir: Path) -> tuple[Team | None, list[ConfigError]]:
+    """Check ``source`` and, when it is a good team file, copy it as it is (comments too) to
+    the data directory. The bytes checked are the bytes copied."""
+    source = Path(source)
+    try:
+        text = _read_text(source)
+        data = tomllib.loads(text)
+    except TeamError as e:
+        return None, [ConfigError(str(source), "", None, str(e).removeprefix(f"{source}: "))]
+    except tomllib.TOMLDecodeError as e:
+        return None, [ConfigError(str(source), "", None, f"not valid TOML: {e}")]
+    team, errors = parse_team(data, str(source))
+    if team is None:
+        return None, errors
+    data_dir = Path(data_dir)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_private(team_path(data_dir), text)
+    return team, []
+
+
+def current_team(data_dir: Path) -> tuple[Team | None, list[ConfigError]]:
+    """The team joined, (None, []) when none; a damaged file gives its errors."""
+    path = team_path(data_dir)
+    if not path.exists():
+        return None, []
+    return load_team(path)
+
+
+def leave_team(data_dir: Path, store: Store | None) -> bool:
+    """Remove the team file and forget the summary tokens; False when there was no team."""
+    path = team_path(data_dir)
+    existed = path.exists()
+    path.unlink(missing_ok=True)
+    if store is not None:
+        with store.atomic():
+            for key in [k for k in store.meta() if k.startswith(_TOKEN_META)]:
+                store.set_meta(key, None)
+    return existed
+
+
+# -- plain words --------------------------------------------------------------------------
+
+
+def _minutes(n: int) -> str:
+    return format_duration(n * 60)
+
+
+def describe_goals(goals: Goals) -> list[str]:
+    """Each goal as a short sentence, for the terminal and the Team tab."""
+    lines = []
+    if goals.daily_minutes is not None:
+        lines.append(f"at most {_minutes(goals.daily_minutes)} of social time a work day")
+    for site, minutes in sorted(goals.site_daily_minutes.items()):
+        lines.append(f"at most {_minutes(minutes)} a work day on {site}")
+    for period in goals.focus:
+        lines.append(f"no social time from {str(period).replace('-', ' to ')}")
+    if goals.weekly_minutes is not None:
+        lines.append(f"at most {_minutes(goals.weekly_minutes)} of social time a week")
+    return lines
+
+
+def describe_team(team: Team) -> list[str]:
+    lines = [f'Team goal of "{team.name}", agreed on {team.agreed.isoformat()}:']
+    lines += [f"  - {line}" for line in describe_goals(team.goals)]
+    if team.note:
+        lines.append(f"  Note: {team.note}")
+    return lines
+
+
+# -- weeks and progress -------------------------------------------------------------------
+
+
+def week_label(period: Period) -> str:
+    iso = period.first.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def last_week(today: date) -> Period:
+    """The last complete ISO week: the default week of a summary."""
+    return week_of(today - timedelta(days=7))
+
+
+def recorded_days(store: Store, period: Period) -> set[date]:
+    """The days of ``period`` with some recorded time."""
+    doc: dict[str, Any] = report.build(store, period)
+    return {date.fromisoformat(d["date"]) for d in doc["days"] if d["active_seconds"] > 0}
+
+
+def counted_days(results: Sequence[DayResult], today: date, recorded: set[date]) -> list[DayResult]:
+    """The work days that count in a summary: over (a day still running is not judged yet)
+    and recorded. A work day with nothing recorded — socialtime not running, a sick day, a
+    holiday not entered as a day off — says nothing about the goal, so it is left out rather
+    than counted as met."""
+    return [r for r in results if r.work_day and r.day < today and r.day in recorded]
+
+
+def progress_lines(
+    store: Store, team: Team, work_hours: WorkHours, period: Period, today: date
+) -> list[str]:
+    """The user's own progress against the team goal, day by day: for their eyes only."""
+    shown = Period(period.first, min(period.last, today))
+    results = day_results(store, team.goals, work_hours, shown.first, shown.last)
+    recorded = recorded_days(store, shown)
+    lines = [f"Your progress in {week_label(period)} (only you see this):"]
+    words = {True: "goal met", False: "goal not met", None: ""}
+    for r in results:
+        if not r.work_day:
+            continue
+        if r.day == today:
+            state = "(so far)"
+        else:
+            state = words[r.met] if r.day in recorded else "nothing recorded"
+        minutes = format_duration(r.social_seconds)
+        lines.append(f"  {r.day:%a %d %b}  {minutes:>10} social  {state}".rstrip())
+    done = counted_days(results, today, recorded)
+    if not any(r.work_day for r in results):
+        lines.append("  No work day yet this week.")
+    elif done:
+        met = sum(1 for r in done if r.met)
+        lines.append(f"  Goal met on {met} of {len(done)} recorded work day(s) that are over.")
+    if team.goals.weekly_minutes is not None:
+        total = sum(r.social_seconds for r in results if r.work_day)
+        limit = _minutes(team.goals.weekly_minutes)
+        lines.append(
+            f"  This week: {format_duration(total)} of social time (goal: at most {limit})."
+        )
+    return lines
+
+
+# -- the voluntary weekly summary ---------------------------------------------------------
+
+
+def _token_key(team: str, week: str) -> str:
+    return f"{_TOKEN_META}{week}:{team}"
+
+
+def token_for(store: Store, team: str, week: str) -> str:
+    """The token of this team and week: the one remembered, or a fresh random one (not yet
+    remembered: see ``remember_token``). Never derived from anything about the user."""
+    return store.meta().get(_token_key(team, week)) or secrets.token_hex(16)
+
+
+def remember_token(store: Store, team: str, week: str, token: str) -> None:
+    """Keep the token so that writing the same week again gives the same file."""
+    store.set_meta(_token_key(team, week), token)
+
+
+def build_summary(
+    store: Store, team: Team, work_hours: WorkHours, period: Period, today: date
+) -> dict[str, object]:
+    """The summary of one week, exactly as it would be written (see SUMMARY_KEYS).
+
+    Work days are those that ``counted_days`` keeps; the bucket is the average social time
+    over them. TeamError when the week has no such day.
+    """
+    week = week_label(period)
+    results = day_results(store, team.goals, work_hours, period.first, period.last)
+    done = counted_days(results, today, recorded_days(store, period))
+    if not done:
+        raise TeamError(
+            f"week {week} has no work day that is over and has recorded time: nothing to summarise"
+        )
+    average = sum(r.social_seconds for r in done) / len(done) / 60
+    return {
+        "format": SUMMARY_FORMAT,
+        "version": SUMMARY_VERSION,
+        "team": team.name,
+        "week": week,
+        "work_days": len(done),
+        "days_met": sum(1 for r in done if r.met),
+        "social_minutes_per_work_day": bucket(average),
+        "token": token_for(store, team.name, week),
+    }
+
+
+def save_summary(store: Store, summary: Mapping[str, object], path: Path) -> str:
+    """Remember the token, then write the summary; returns the text written."""
+    remember_token(store, str(summary["team"]), str(summary["week"]), str(summary["token"]))
+    text = summary_text(summary)
+    write_private(path, text)
+    return text

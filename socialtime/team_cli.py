@@ -1,0 +1,233 @@
+"""``socialtime team join|leave|status|summary|aggregate``: team goals that share no data.
+
+Kept apart from socialtime/cli.py, which gains only the call to :func:`register`. Errors are
+printed here and the exit status returned (cli.py's UsageError cannot be imported from here
+without a cycle): 0 done, 1 files that cannot be used, 2 a bad argument or team file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from socialtime.report import parse_week, week_of
+from socialtime.store import DB_NAME
+from socialtime.team_summary import (
+    MIN_GROUP,
+    AggregateError,
+    aggregate,
+    read_summary,
+    render,
+    summary_text,
+)
+
+if TYPE_CHECKING:  # imported by the commands that need it: goals and progress load lazily
+    from socialtime import team as core
+
+Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def register(command: Command, common: argparse.ArgumentParser) -> None:
+    """Add ``team`` through socialtime.cli's ``command(name, func, help)`` helper; ``common``
+    gives every action the global options (--data-dir, --config)."""
+    p = command(
+        "team",
+        cmd_team,
+        "Team goals that share no data: join a team's goal file, see your own progress, "
+        "write a weekly summary you read first, combine members' summaries.",
+    )
+    actions = p.add_subparsers(
+        title="actions", dest="team_action", metavar="ACTION", required=True,
+        help="join, leave, status, summary or aggregate",
+    )  # fmt: skip
+
+    def action(name: str, text: str) -> argparse.ArgumentParser:
+        return actions.add_parser(name, parents=[common], help=text, description=text)
+
+    q = action("join", "Check a team goal file and keep a copy of it; prints the goal.")
+    q.add_argument("file", metavar="FILE", help="the team goal file (TOML) the team agreed on")
+    action("leave", "Leave the team: remove its goal file and forget your summary tokens.")
+    action("status", "Your own progress against the team goal this week (only you see it).")
+    q = action(
+        "summary",
+        "Write your weekly summary for the team: shows the whole content, then asks.",
+    )
+    q.add_argument(
+        "--week",
+        metavar="YYYY-Www",
+        help="the ISO week (default: last week, the last complete one)",
+    )
+    q.add_argument("-o", "--output", metavar="FILE", required=True, help="write the summary here")
+    q.add_argument("--yes", action="store_true", help="write without asking (needed in scripts)")
+    q = action(
+        "aggregate",
+        f"Team figures from at least {MIN_GROUP} members' summaries of one team and week.",
+    )
+    q.add_argument("files", metavar="FILE", nargs="+", help="the summaries (JSON) to combine")
+    q.add_argument(
+        "--min-group",
+        metavar="N",
+        type=int,
+        default=MIN_GROUP,
+        help=f"need at least N distinct summaries (default and lowest allowed: {MIN_GROUP})",
+    )
+    q.add_argument("--chart", metavar="PNG", help="also draw the histogram into this PNG file")
+
+
+def eprint(*parts: object) -> None:
+    print(*parts, file=sys.stderr)
+
+
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
+    eprint(f"socialtime: {message}")
+    return status
+
+
+def today() -> date:
+    return date.today()
+
+
+def cmd_team(ctx: Any, args: argparse.Namespace) -> int:
+    actions: dict[str, Callable[[Any, argparse.Namespace], int]] = {
+        "join": _join,
+        "leave": _leave,
+        "status": _status,
+        "summary": _summary,
+        "aggregate": _aggregate,
+    }
+    return actions[args.team_action](ctx, args)
+
+
+def _join(ctx: Any, args: argparse.Namespace) -> int:
+    from socialtime import team as core
+
+    before, _ = core.current_team(ctx.data_dir)
+    try:
+        team, errors = core.join_team(Path(args.file).expanduser(), ctx.data_dir)
+    except OSError as e:
+        return _fail(f"{ctx.data_dir}: cannot keep the team file there ({e.strerror})", EXIT_DATA)
+    if team is None:
+        lines = "\n".join(f"  {error}" for error in errors)
+        return _fail(f"this is not a team goal file you can join:\n{lines}")
+    if before is not None and before.name != team.name:
+        print(f'You left "{before.name}".')
+    print("\n".join(core.describe_team(team)))
+    print(
+        "You joined. Your progress stays on this computer and only you see it:\n"
+        "`socialtime team status`. Leave any time with `socialtime team leave`."
+    )
+    return EXIT_OK
+
+
+def _leave(ctx: Any, args: argparse.Namespace) -> int:
+    from socialtime import team as core
+
+    team, _ = core.current_team(ctx.data_dir)
+    store = ctx.store() if (Path(ctx.data_dir) / DB_NAME).exists() else None
+    if not core.leave_team(ctx.data_dir, store):
+        print("You are not in a team.")
+        return EXIT_OK
+    print(f'You left "{team.name}".' if team else "You left the team.")
+    return EXIT_OK
+
+
+def _team(ctx: Any) -> core.Team | int:
+    """The team joined, or the exit status after saying why there is none."""
+    from socialtime import team as core
+
+    team, errors = core.current_team(ctx.data_dir)
+    if errors:
+        lines = "\n".join(f"  {error}" for error in errors)
+        return _fail(f"the team file cannot be used (join again, or leave):\n{lines}")
+    if team is None:
+        return _fail("you are not in a team; join one with `socialtime team join FILE`")
+    return team
+
+
+def _status(ctx: Any, args: argparse.Namespace) -> int:
+    from socialtime import team as core
+
+    if not core.team_path(ctx.data_dir).exists():
+        print("You are not in a team. Join one with `socialtime team join FILE`.")
+        return EXIT_OK
+    team = _team(ctx)
+    if isinstance(team, int):
+        return team
+    work_hours = ctx.config(strict=True).work_hours
+    print("\n".join(core.describe_team(team)))
+    now = today()
+    lines = core.progress_lines(ctx.store(), team, work_hours, week_of(now), now)
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _summary(ctx: Any, args: argparse.Namespace) -> int:
+    from socialtime import team as core
+
+    now = today()
+    try:
+        period = parse_week(args.week) if args.week else core.last_week(now)
+    except ValueError as e:
+        return _fail(str(e))
+    team = _team(ctx)
+    if isinstance(team, int):
+        return team
+    work_hours = ctx.config(strict=True).work_hours
+    store = ctx.store()
+    try:
+        summary = core.build_summary(store, team, work_hours, period, now)
+    except core.TeamError as e:
+        return _fail(str(e), EXIT_DATA)
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        return _fail(f"-o {output}: is a directory; give a file name")
+    print(f"This is the whole summary, exactly as it would be written to {output}:")
+    print(summary_text(summary), end="")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            return _fail(f"nothing written: add --yes to write this to {output}")
+        if input(f"Write it to {output}? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("Nothing was written.")
+            return EXIT_OK
+    try:
+        core.save_summary(store, summary, output)
+    except OSError as e:
+        return _fail(f"-o {output}: cannot write there ({e.strerror})")
+    print(f"Written to {output}. It is yours: share it with the team if you want to.")
+    return EXIT_OK
+
+
+def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
+    if args.min_group < MIN_GROUP:
+        return _fail(
+            f"--min-group {args.min_group}: never fewer than {MIN_GROUP} summaries, "
+            "so that no one person can be seen"
+        )
+    summaries, problems = [], []
+    for name in args.files:
+        summary, found = read_summary(Path(name))
+        problems += found
+        if summary is not None:
+            summaries.append(summary)
+    try:
+        if problems:
+            raise AggregateError(problems)
+        figures = aggregate(summaries, args.min_group)
+    except AggregateError as e:
+        lines = "\n".join(f"  {line}" for line in e.problems)
+        return _fail(f"no team figures:\n{lines}", EXIT_DATA)
+    print(render(figures), end="")
+    if args.chart:
+        from socialtime.ui.team_chart import write_chart
+
+        try:
+            write_chart(figures, Path(args.chart).expanduser())
+        except OSError as e:
+            return _fail(f"--chart {args.chart}: cannot write there ({e.strerror})", EXIT_DATA)
+        print(f"Chart written to {args.chart}.")
+    return EXIT_OK
