@@ -1,4 +1,4 @@
-"""Opening the dashboard on a year of data, from creating the window to every chart drawn (goals calendar included).
+"""Opening the dashboard on a year of data, from creating the window to every chart drawn.
 
 The figure that matters is the first open in a fresh process: that is what a user waits for,
 and it includes importing matplotlib (the tray does not load it before). It is measured in a
