@@ -91,6 +91,7 @@ class Config:
     custom_sites: tuple[CustomSite, ...] = ()
     goals: Goals = field(default_factory=Goals)
     nudges: NudgeSettings = field(default_factory=NudgeSettings)
+    language: str = "auto"  # "auto" follows the system; "en" or "fr" overrides it
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,12 @@ def _boolean(value: Any) -> bool:
     return value
 
 
+def _language(value: Any) -> str:
+    if value not in ("auto", "en", "fr"):
+        raise ValueError
+    return str(value)
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError
@@ -313,6 +320,7 @@ _SCHEMA = _Table(
         ),
         "goals": _GOALS,
         "nudges": _NUDGES,
+        "language": _Value('"auto" (the system\'s language), "en" or "fr"', _language),
     },
 )
 
@@ -415,6 +423,7 @@ def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
         custom_sites=tuple(custom),
         goals=_build_goals(values.get("goals", {})),
         nudges=NudgeSettings(**values.get("nudges", {})),
+        language=values.get("language", Config.language),
     )
 
 
@@ -532,6 +541,7 @@ def dump_config(config: Config) -> str:
         f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
         f"idle_seconds = {config.idle_seconds}",
         f"retention_days = {config.retention_days}",
+        f"language = {_toml_str(config.language)}",
         f"days_off = {_toml_array(sorted(day.isoformat() for day in wh.days_off))}",
         "",
         "[work_hours]",

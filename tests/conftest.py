@@ -10,6 +10,9 @@ import pytest
 # Qt tests run offscreen (no display needed); end-to-end tests start their own X server and pass
 # QT_QPA_PLATFORM=xcb to the processes they run there.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Messages are asserted in English unless a test asks for French (the `french` fixture); the
+# language of the machine running the tests must not change them, nor that of a CLI subprocess.
+os.environ["LANGUAGE"] = "en"
 from xserver import XServer
 
 
@@ -21,3 +24,16 @@ def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
     """
     with XServer.start(tmp_path_factory.mktemp("xserver")) as server:
         yield server
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    """French for the core's messages and Qt's (ask for `qtbot` first, so the QApplication
+    exists when the translators are installed); English again afterwards."""
+    from socialtime.ui import translations
+
+    translations.install("fr")
+    try:
+        yield
+    finally:
+        translations.install("en")

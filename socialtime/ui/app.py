@@ -29,6 +29,7 @@ from socialtime.sites import CatalogueError, load_catalogue
 from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
 from socialtime.store import Store, StoreError
 from socialtime.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.ui import translations
 from socialtime.ui.consent_dialog import ConsentDialog
 from socialtime.ui.single_instance import SingleInstance
 from socialtime.ui.tray import Tray
@@ -62,6 +63,7 @@ class TrayApp(QObject):
         loaded = load_config(config_path)
         self.config: Config = loaded.config
         self.config_errors = [str(e) for e in loaded.errors]
+        translations.install(self.config.language)  # before any widget says a word
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
         self.tray = Tray(
