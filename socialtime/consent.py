@@ -11,71 +11,129 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+
 NOTICE_VERSION = 1
 
+# Marked here, translated where shown (translate("consent", ...)): see notice() and notice_html().
 RECORDED = (
-    "time per social site (for example facebook.com, youtube.com), and",
-    "your total active work time (time at the computer that is not on a social site).",
+    QT_TRANSLATE_NOOP(
+        "consent", "time per social site (for example facebook.com, youtube.com), and"
+    ),
+    QT_TRANSLATE_NOOP(
+        "consent",
+        "your total active work time (time at the computer that is not on a social site).",
+    ),
 )
-NEVER = (
+NEVER = QT_TRANSLATE_NOOP(
+    "consent",
     "window titles, web addresses (URLs), file names, the names of your other applications, "
     "keystrokes, screenshots, anything outside your work hours, and idle time (after a few "
-    "minutes without input, time simply stops counting)."
+    "minutes without input, time simply stops counting).",
 )
-WHO = "No network connection is ever opened. Only you can see it: not your employer, not IT."
+WHO = QT_TRANSLATE_NOOP(
+    "consent",
+    "No network connection is ever opened. Only you can see it: not your employer, not IT.",
+)
 
 CLI_ACTIONS = (
-    ("pause", 'socialtime pause 30m   (or 1h, or "tomorrow"), then socialtime resume'),
-    ("see it", "socialtime report"),
-    ("export it", "socialtime export --format csv -o my-data.csv"),
-    ("erase it", "socialtime erase --all   (or --from DATE --to DATE)"),
-    ("withdraw", "socialtime consent --withdraw   (recording stops at once)"),
+    (
+        QT_TRANSLATE_NOOP("consent", "pause"),
+        QT_TRANSLATE_NOOP(
+            "consent", 'socialtime pause 30m   (or 1h, or "tomorrow"), then socialtime resume'
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("consent", "see it"), "socialtime report"),  # i18n: ignore - a command
+    (
+        QT_TRANSLATE_NOOP("consent", "export it"),
+        QT_TRANSLATE_NOOP("consent", "socialtime export --format csv -o my-data.csv"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("consent", "erase it"),
+        QT_TRANSLATE_NOOP("consent", "socialtime erase --all   (or --from DATE --to DATE)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("consent", "withdraw"),
+        QT_TRANSLATE_NOOP("consent", "socialtime consent --withdraw   (recording stops at once)"),
+    ),
 )
 UI_ACTIONS = (
-    ("Pause it", "from the tray menu: for 30 minutes, 1 hour or until tomorrow."),
-    ("See it", "in the Dashboard, from the tray menu."),
-    ("Export it", "in Settings › Data, as CSV or JSON."),
-    ("Erase it", "in Settings › Data: some days, or everything."),
-    ("Withdraw consent", "in Settings › Data: recording stops at once."),
+    (
+        QT_TRANSLATE_NOOP("consent", "Pause it"),
+        QT_TRANSLATE_NOOP(
+            "consent", "from the tray menu: for 30 minutes, 1 hour or until tomorrow."
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("consent", "See it"),
+        QT_TRANSLATE_NOOP("consent", "in the Dashboard, from the tray menu."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("consent", "Export it"),
+        QT_TRANSLATE_NOOP("consent", "in Settings › Data, as CSV or JSON."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("consent", "Erase it"),
+        QT_TRANSLATE_NOOP("consent", "in Settings › Data: some days, or everything."),
+    ),
+    (
+        QT_TRANSLATE_NOOP("consent", "Withdraw consent"),
+        QT_TRANSLATE_NOOP("consent", "in Settings › Data: recording stops at once."),
+    ),
 )
+
+
+def _t(text: str) -> str:
+    """A text marked above, in the current language."""
+    return translate("consent", text)
 
 
 def notice(data_dir: Path) -> str:
     """The notice as plain text, for the terminal."""
-    recorded = "\n".join(f"  - {line}" for line in RECORDED)
-    actions = "\n".join(f"  {name:<12} {how}" for name, how in CLI_ACTIONS)
-    return f"""\
-socialtime — privacy notice (version {NOTICE_VERSION})
-
-What is recorded, during your work hours only:
-{recorded}
-
-What is never recorded:
-  {NEVER}
-
-Where it is stored: on this computer only, in
-  {data_dir}
-{WHO}
-
-What you can do at any time:
-{actions}
-
-Recording starts only after you accept: socialtime consent --accept
-"""
+    recorded = "\n".join(f"  - {_t(line)}" for line in RECORDED)
+    names = [(_t(name), _t(how)) for name, how in CLI_ACTIONS]
+    width = max(len(name) for name, _ in names)
+    actions = "\n".join(f"  {name:<{width}}  {how}" for name, how in names)
+    title = translate("consent", "socialtime — privacy notice (version {version})")
+    lines = [
+        title.format(version=NOTICE_VERSION),
+        "",
+        translate("consent", "What is recorded, during your work hours only:"),
+        recorded,
+        "",
+        translate("consent", "What is never recorded:"),
+        f"  {_t(NEVER)}",
+        "",
+        translate("consent", "Where it is stored: on this computer only, in"),
+        f"  {data_dir}",
+        _t(WHO),
+        "",
+        translate("consent", "What you can do at any time:"),
+        actions,
+        "",
+        translate("consent", "Recording starts only after you accept: socialtime consent --accept"),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def notice_html(data_dir: Path) -> str:
     """The notice as simple rich text, for the first-run dialog."""
     esc = html.escape
-    recorded = "".join(f"<li>{esc(line)}</li>" for line in RECORDED)
-    actions = "".join(f"<li><b>{esc(n)}</b> {esc(how)}</li>" for n, how in UI_ACTIONS)
+    recorded = "".join(f"<li>{esc(_t(line))}</li>" for line in RECORDED)
+    actions = "".join(f"<li><b>{esc(_t(n))}</b> {esc(_t(how))}</li>" for n, how in UI_ACTIONS)
+    never = _t(NEVER)
+    records = translate("consent", "What socialtime records")
+    during = translate("consent", "During your work hours only:")
+    never_records = translate("consent", "What it never records")
+    kept = translate("consent", "Where it is kept, and who sees it")
+    where = translate("consent", "On this computer only, in <code>{path}</code>.")
+    can_do = translate("consent", "What you can do at any time")
+    accept = translate("consent", "Nothing is recorded until you choose <b>Accept</b>.")
+    version = translate("consent", "(Notice version {version}.)")
     return (
-        "<h3>What socialtime records</h3>"
-        f"<p>During your work hours only:</p><ul>{recorded}</ul>"
-        f"<h3>What it never records</h3><p>{esc(NEVER[0].upper() + NEVER[1:])}</p>"
-        "<h3>Where it is kept, and who sees it</h3>"
-        f"<p>On this computer only, in <code>{esc(str(data_dir))}</code>. {esc(WHO)}</p>"
-        f"<h3>What you can do at any time</h3><ul>{actions}</ul>"
-        "<p>Nothing is recorded until you choose <b>Accept</b>. "
-        f"<small>(Notice version {NOTICE_VERSION}.)</small></p>"
+        f"<h3>{esc(records)}</h3><p>{esc(during)}</p><ul>{recorded}</ul>"
+        f"<h3>{esc(never_records)}</h3><p>{esc(never[:1].upper() + never[1:])}</p>"
+        f"<h3>{esc(kept)}</h3><p>{where.format(path=esc(str(data_dir)))} {esc(_t(WHO))}</p>"
+        f"<h3>{esc(can_do)}</h3><ul>{actions}</ul>"
+        f"<p>{accept} <small>{esc(version.format(version=NOTICE_VERSION))}</small></p>"
     )

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from socialtime import report
 from socialtime.config import Goals, NudgeSettings, dump_goals, parse_goals
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration
 from socialtime.schedule import WorkHours
 from socialtime.store import Store
@@ -180,20 +181,29 @@ def progress_text(goals: Goals, social_seconds: float) -> str | None:
     """ "24 min of your 30 min" for the tray; None without a daily budget."""
     if goals.daily_minutes is None:
         return None
-    return f"{format_duration(social_seconds)} of your {format_duration(goals.daily_minutes * 60)}"
+    text = translate("goals", "{spent} of your {budget}")
+    return text.format(
+        spent=format_duration(social_seconds), budget=format_duration(goals.daily_minutes * 60)
+    )
 
 
 # -- the dashboard's Goals tab ------------------------------------------------------------
 
+# Marked here, translated where shown; the sentences with a count are translate() calls with
+# their count (plural forms) in overview_text.
 _TEXT = {
-    "none": (
+    "none": QT_TRANSLATE_NOOP(
+        "goals",
         "No goals yet. In Settings, Goals, you can choose a daily budget, budgets per site, "
-        "focus periods or a weekly budget; only you see them."
+        "focus periods or a weekly budget; only you see them.",
     ),
-    "streak": "Current streak: {days} with your goals met.",
-    "month": "This month: goals met on {met} of {days} work days so far.",
-    "week": "This week: {social} of your {budget}.",
+    "week": QT_TRANSLATE_NOOP("goals", "This week: {social} of your {budget}."),
 }
+
+
+def _text(key: str) -> str:
+    text = _TEXT[key]
+    return translate("goals", text)
 
 
 @dataclass(frozen=True)
@@ -249,16 +259,24 @@ def overview(store: Store, goals: Goals, work_hours: WorkHours, now: float) -> O
 def overview_text(data: Overview, goals: Goals) -> str:
     """The sentence above the calendar."""
     if goals.is_empty():
-        return _TEXT["none"]
+        return _text("none")
     parts = []
     if has_daily_goal(goals):
-        days = f"{data.streak} work day" + ("" if data.streak == 1 else "s")
-        parts.append(_TEXT["streak"].format(days=days))
+        streak = data.streak
+        parts.append(
+            translate("goals", "Current streak: %n work day(s) with your goals met.", None, streak)
+        )
         judged = data.judged()
         if judged:
             met = sum(1 for r in judged if r.met)
-            parts.append(_TEXT["month"].format(met=met, days=len(judged)))
+            text = translate(
+                "goals",
+                "This month: goals met on {met} of %n work day(s) so far.",
+                None,
+                len(judged),
+            )
+            parts.append(text.format(met=met))
     if goals.weekly_minutes is not None:
         budget = format_duration(goals.weekly_minutes * 60)
-        parts.append(_TEXT["week"].format(social=format_duration(data.week_social), budget=budget))
+        parts.append(_text("week").format(social=format_duration(data.week_social), budget=budget))
     return " ".join(parts)

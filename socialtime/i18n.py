@@ -9,9 +9,10 @@ Marking a message: ``translate("context", "Source text")`` with two string liter
 ``lupdate`` finds them by that name, exactly as it finds ``QCoreApplication.translate`` in the
 UI). Values go in with ``str.format`` placeholders *after* translation, so a translator can move
 them: ``translate("report", "Active time {duration}").format(duration=...)``. A count that
-changes the words is passed as ``n`` and written ``%n`` in the text (Qt's numerus forms):
-``translate("goals", "%n day(s) met", n=3)``. A message that must be marked where it is defined
-but translated later is wrapped in ``QT_TRANSLATE_NOOP("context", "text")``.
+changes the words is passed fourth and written ``%n`` in the text (Qt's numerus forms):
+``translate("goals", "%n day(s) met", None, 3)`` (lupdate misses it when given as ``n=3``).
+A message that must be marked where it is defined but translated later is wrapped in
+``QT_TRANSLATE_NOOP("context", "text")``.
 
 English is the source language; ``socialtime_en.ts`` holds only the English plural forms.
 The language is "auto" (the system's: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``; the

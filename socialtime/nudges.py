@@ -28,8 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from socialtime import i18n
 from socialtime.config import Config, NudgeSettings
 from socialtime.goals import focus_intervals
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.reflection import reflection
 from socialtime.report import format_duration, local_midnight
 from socialtime.sites import Catalogue
@@ -43,16 +45,29 @@ SNOOZED_META = "nudges_snoozed"  # "2026-11-24": nothing more that day
 WEEK_META = "nudges_reflection"  # "2026-W48": the week of the last reflection
 THRESHOLDS = (80, 100)
 
-_TEXT = {
-    "budget_title": "Social time today",
-    "site_title": "{site} today",
-    "focus_title": "Focus time",
-    "all_80": "You have spent {spent} of your {budget} on social sites today.",
-    "all_100": "You have reached the {budget} you set for social sites today.",
-    "site_80": "You have spent {spent} of your {budget} on {site} today.",
-    "site_100": "You have reached the {budget} you set for {site} today.",
-    "focus": "Focus time until {end} — {site} is in front.",
+_TEXT = {  # marked here, translated when a nudge is made (_text)
+    "budget_title": QT_TRANSLATE_NOOP("nudges", "Social time today"),
+    "site_title": QT_TRANSLATE_NOOP("nudges", "{site} today"),
+    "focus_title": QT_TRANSLATE_NOOP("nudges", "Focus time"),
+    "all_80": QT_TRANSLATE_NOOP(
+        "nudges", "You have spent {spent} of your {budget} on social sites today."
+    ),
+    "all_100": QT_TRANSLATE_NOOP(
+        "nudges", "You have reached the {budget} you set for social sites today."
+    ),
+    "site_80": QT_TRANSLATE_NOOP(
+        "nudges", "You have spent {spent} of your {budget} on {site} today."
+    ),
+    "site_100": QT_TRANSLATE_NOOP(
+        "nudges", "You have reached the {budget} you set for {site} today."
+    ),
+    "focus": QT_TRANSLATE_NOOP("nudges", "Focus time until {end} — {site} is in front."),
 }
+
+
+def _text(key: str) -> str:
+    text = _TEXT[key]
+    return translate("nudges", text)
 
 
 @dataclass(frozen=True)
@@ -152,10 +167,10 @@ class Nudger:
                 continue
             top = reached[-1]  # the highest threshold passed; the lower ones are done with it
             name = self.names.get(site, site)
-            text = _TEXT[f"{'site' if site else 'all'}_{top}"].format(
+            text = _text(f"{'site' if site else 'all'}_{top}").format(
                 spent=format_duration(seconds), budget=format_duration(minutes * 60), site=name
             )
-            title = _TEXT["site_title"].format(site=name) if site else _TEXT["budget_title"]
+            title = _text("site_title").format(site=name) if site else _text("budget_title")
             out.append((Nudge("budget", title, text, f"{prefix}:{top}"), keys))
         return out
 
@@ -166,11 +181,11 @@ class Nudger:
                 key = f"focus:{self._clock(start)}"
                 if key in shown:
                     return []
-                text = _TEXT["focus"].format(end=self._clock(end), site=self.names.get(site, site))
-                return [(Nudge("focus", _TEXT["focus_title"], text, key), {key})]
+                text = _text("focus").format(end=self._clock(end), site=self.names.get(site, site))
+                return [(Nudge("focus", _text("focus_title"), text, key), {key})]
         return []
 
     def _clock(self, t: float) -> str:
         tz = self.config.work_hours.tz
         when = datetime.fromtimestamp(t, tz) if tz is not None else datetime.fromtimestamp(t)
-        return f"{when:%H:%M}"
+        return i18n.format_time(when)

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from socialtime.i18n import translate
+
 LOCK_NAME = "recorder.lock"
 
 
@@ -42,9 +44,13 @@ class RecorderLock:
             _lock(fd)
         except OSError:
             os.close(fd)
+            message = translate(
+                "recorder_lock",
+                "{path}: another socialtime is already recording into {folder}; "
+                "stop it first (one recorder per data directory)",
+            )
             raise AlreadyRecording(
-                f"{self.path}: another socialtime is already recording into "
-                f"{self.path.parent}; stop it first (one recorder per data directory)"
+                message.format(path=self.path, folder=self.path.parent)
             ) from None
         self._fd = fd
 

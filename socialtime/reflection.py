@@ -16,27 +16,44 @@ from datetime import date, timedelta
 from socialtime import report, stats
 from socialtime.config import Config, Goals
 from socialtime.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration, local_midnight
 from socialtime.store import Store
 
+# Marked here, translated where shown (_text); the sentence with a count (plural forms) is a
+# translate() call in reflection().
 _TEXT = {
-    "title": "Your last week",
-    "social": "Last week: {social} on social sites.",
-    "less": "Last week: {social} on social sites, {diff} less than the week before.",
-    "more": "Last week: {social} on social sites, {diff} more than the week before.",
-    "same": "Last week: {social} on social sites, about the same as the week before.",
-    "met": "Your daily goals held on {met} of {days} work days.",
-    "weekly": "Weekly goal: {social} of your {budget}.",
-    "first_goal": (
+    "title": QT_TRANSLATE_NOOP("reflection", "Your last week"),
+    "social": QT_TRANSLATE_NOOP("reflection", "Last week: {social} on social sites."),
+    "less": QT_TRANSLATE_NOOP(
+        "reflection", "Last week: {social} on social sites, {diff} less than the week before."
+    ),
+    "more": QT_TRANSLATE_NOOP(
+        "reflection", "Last week: {social} on social sites, {diff} more than the week before."
+    ),
+    "same": QT_TRANSLATE_NOOP(
+        "reflection", "Last week: {social} on social sites, about the same as the week before."
+    ),
+    "weekly": QT_TRANSLATE_NOOP("reflection", "Weekly goal: {social} of your {budget}."),
+    "first_goal": QT_TRANSLATE_NOOP(
+        "reflection",
         "Idea: you spent {average} a work day on social sites; a daily goal of {target} "
-        "(Settings, Goals) would be a first step."
+        "(Settings, Goals) would be a first step.",
     ),
-    "site_budget": "Idea: {site} took {seconds} of it; a daily budget for {site} could help.",
-    "focus": (
-        "Idea: most of it fell between {start} and {end}; a focus period at that time could help."
+    "site_budget": QT_TRANSLATE_NOOP(
+        "reflection", "Idea: {site} took {seconds} of it; a daily budget for {site} could help."
     ),
-    "top_site": "Most of it was on {site} ({seconds}).",
+    "focus": QT_TRANSLATE_NOOP(
+        "reflection",
+        "Idea: most of it fell between {start} and {end}; a focus period at that time could help.",
+    ),
+    "top_site": QT_TRANSLATE_NOOP("reflection", "Most of it was on {site} ({seconds})."),
 }
+
+
+def _text(key: str) -> str:
+    text = _TEXT[key]
+    return translate("reflection", text)
 
 
 def suggestion(
@@ -54,19 +71,19 @@ def suggestion(
     if goals.is_empty():
         average = social / max(work_days, 1)
         target = max(5, int(average / 60 * 0.8) // 5 * 5)  # a fifth less, in steps of 5 min
-        return _TEXT["first_goal"].format(
+        return _text("first_goal").format(
             average=format_duration(average), target=format_duration(target * 60)
         )
     top, seconds = max(sites.items(), key=lambda kv: (kv[1], kv[0]))
     name = names.get(top, top)
     if seconds >= social / 2 and top not in goals.site_daily_minutes:
-        return _TEXT["site_budget"].format(site=name, seconds=format_duration(seconds))
+        return _text("site_budget").format(site=name, seconds=format_duration(seconds))
     hour = max(range(24), key=lambda h: (hours[h], -h))
     if hours[hour] > 0 and not any(
         r.start < (hour + 1) * 60 and r.end > hour * 60 for r in goals.focus
     ):
-        return _TEXT["focus"].format(start=f"{hour:02d}:00", end=f"{hour + 1:02d}:00")
-    return _TEXT["top_site"].format(site=name, seconds=format_duration(seconds))
+        return _text("focus").format(start=f"{hour:02d}:00", end=f"{hour + 1:02d}:00")
+    return _text("top_site").format(site=name, seconds=format_duration(seconds))
 
 
 def reflection(
@@ -84,11 +101,11 @@ def reflection(
     previous = report.build(store, before)
     shown = format_duration(social)
     if not previous["active_seconds"]:
-        lines = [_TEXT["social"].format(social=shown)]
+        lines = [_text("social").format(social=shown)]
     else:
         diff = social - float(previous["social_seconds"])  # type: ignore[arg-type]
         kind = "same" if abs(diff) < 60 else "less" if diff < 0 else "more"
-        lines = [_TEXT[kind].format(social=shown, diff=format_duration(abs(diff)))]
+        lines = [_text(kind).format(social=shown, diff=format_duration(abs(diff)))]
 
     goals = config.goals
     hours = config.work_hours
@@ -99,10 +116,13 @@ def reflection(
         ]
         if judged:
             met = sum(1 for r in judged if r.met)
-            lines.append(_TEXT["met"].format(met=met, days=len(judged)))
+            text = translate(
+                "reflection", "Your daily goals held on {met} of %n work day(s).", None, len(judged)
+            )
+            lines.append(text.format(met=met))
     if goals.weekly_minutes is not None:
         budget = format_duration(goals.weekly_minutes * 60)
-        lines.append(_TEXT["weekly"].format(social=shown, budget=budget))
+        lines.append(_text("weekly").format(social=shown, budget=budget))
 
     heat = stats.heatmap(store, local_midnight(monday) - 1, weeks=1)
     per_hour = [sum(row[h] for row in heat.matrix) for h in range(24)]
@@ -111,4 +131,4 @@ def reflection(
     idea = suggestion(goals, social, work_days, sites, per_hour, names)
     if idea:
         lines.append(idea)
-    return _TEXT["title"], "\n".join(lines)
+    return _text("title"), "\n".join(lines)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from socialtime import i18n
+from socialtime.i18n import translate
 from socialtime.store import Store
 
 
@@ -28,12 +30,19 @@ class Period:
         return local_midnight(self.first), local_midnight(self.last + timedelta(days=1))
 
     def label(self) -> str:
+        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)" or
+        "2026-03-02 to 2026-03-05", in the current language."""
         if self.first == self.last:
-            return self.first.strftime("%A %d %B %Y")
+            return i18n.format_date(self.first, "long")
+        first, last = (
+            i18n.format_date(self.first, "numeric"),
+            i18n.format_date(self.last, "numeric"),
+        )
         iso = self.first.isocalendar()
         if self.first.weekday() == 0 and (self.last - self.first).days == 6:
-            return f"week {iso.year}-W{iso.week:02d} ({self.first} to {self.last})"
-        return f"{self.first} to {self.last}"
+            text = translate("report", "week {week} ({first} to {last})")
+            return text.format(week=f"{iso.year}-W{iso.week:02d}", first=first, last=last)
+        return translate("report", "{first} to {last}").format(first=first, last=last)
 
 
 def local_midnight(day: date) -> float:
@@ -46,7 +55,8 @@ def parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{what}: {text!r} is not a date (expected YYYY-MM-DD)") from None
+        message = translate("report", "{option}: {value} is not a date (expected YYYY-MM-DD)")
+        raise ValueError(message.format(option=what, value=repr(text))) from None
 
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
@@ -55,11 +65,15 @@ _WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
 def parse_week(text: str) -> Period:
     match = _WEEK.match(text.strip())
     if not match:
-        raise ValueError(f"--week: {text!r} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)")
+        message = translate(
+            "report", "{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)"
+        )
+        raise ValueError(message.format(option="--week", value=repr(text)))
     try:
         monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
     except ValueError:
-        raise ValueError(f"--week: {text!r}: that year has no such week") from None
+        message = translate("report", "{option}: {value}: that year has no such week")
+        raise ValueError(message.format(option="--week", value=repr(text))) from None
     return Period(monday, monday + timedelta(days=6))
 
 
@@ -71,7 +85,8 @@ def week_of(day: date) -> Period:
 def date_range(first: str, last: str) -> Period:
     a, b = parse_date(first, "--from"), parse_date(last, "--to")
     if b < a:
-        raise ValueError(f"--to {b} is before --from {a}")
+        message = translate("report", "--to {last} is before --from {first}")
+        raise ValueError(message.format(last=b, first=a))
     return Period(a, b)
 
 
@@ -122,28 +137,33 @@ def _figures(active: float, sites: dict[str, float]) -> dict[str, object]:
 
 
 def format_duration(seconds: float) -> str:
-    """``"1 h 05 min"``, ``"42 min"``, ``"35 s"``: minutes are what a person reads."""
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes = seconds // 60
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+    """``"1 h 05 min"``, ``"42 min"``, ``"35 s"``: minutes are what a person reads (kept here
+    for the modules that import it; :func:`socialtime.i18n.format_duration` does the work)."""
+    return i18n.format_duration(seconds)
 
 
-def render(doc: dict[str, object], period: Period, names: dict[str, str]) -> str:
-    """The human-readable report."""
+def render(
+    doc: dict[str, object], period: Period, names: dict[str, str], today: date | None = None
+) -> str:
+    """The human-readable report; ``today`` (the local date by default) says whether an empty
+    single day is still running."""
     active = int(doc["active_seconds"])  # type: ignore[call-overload]
     social = int(doc["social_seconds"])  # type: ignore[call-overload]
     sites: dict[str, int] = doc["sites"]  # type: ignore[assignment]
-    lines = [period.label().capitalize()]
+    label = period.label()
+    lines = [label[:1].upper() + label[1:]]
     if active == 0:
-        lines.append("  Nothing recorded in this period.")
+        if period.first == period.last == (today or date.today()):
+            lines.append("  " + translate("report", "Nothing recorded yet today."))
+        else:
+            lines.append("  " + translate("report", "Nothing recorded in this period."))
         return "\n".join(lines) + "\n"
-    share = f" ({100 * social / active:.0f} % of active time)" if active else ""
-    lines.append(f"  Active time  {format_duration(active)}")
-    lines.append(f"  Social time  {format_duration(social)}{share}")
+    percent = i18n.format_percent(100 * social / active)
+    share = " " + translate("report", "({percent} of active time)").format(percent=percent)
+    heads = [translate("report", "Active time"), translate("report", "Social time")]
+    width = max(len(head) for head in heads)
+    lines.append(f"  {heads[0]:<{width}}  {format_duration(active)}")
+    lines.append(f"  {heads[1]:<{width}}  {format_duration(social)}{share}")
     width = max((len(names.get(s, s)) for s in sites), default=0)
     for site, seconds in sites.items():
         lines.append(f"    {names.get(site, site):<{width}}  {format_duration(seconds)}")

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 
+from socialtime.i18n import translate
+
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MINUTES_PER_DAY = 1440
 _ONE_DAY = timedelta(days=1)
@@ -57,8 +59,8 @@ class TimeRange:
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end <= _MINUTES_PER_DAY:
-            raise ValueError(
-                f"invalid time range {self.start}-{self.end} "
+            raise ValueError(  # a programming error: parse_ranges checks what people write
+                f"invalid time range {self.start}-{self.end} "  # i18n: ignore - for developers
                 "(minutes after midnight, need 0 <= start < end <= 1440)"
             )
 
@@ -72,7 +74,8 @@ def _parse_time(text: str) -> int:
         hours, minutes = int(match[1]), int(match[2])
         if minutes < 60 and (hours < 24 or (hours == 24 and minutes == 0)):
             return hours * 60 + minutes
-    raise ValueError(f"'{text}' is not a time of day (HH:MM, 00:00-24:00)")
+    message = translate("schedule", "'{value}' is not a time of day (HH:MM, 00:00-24:00)")
+    raise ValueError(message.format(value=text))
 
 
 def parse_ranges(text: str) -> tuple[TimeRange, ...]:
@@ -88,18 +91,23 @@ def parse_ranges(text: str) -> tuple[TimeRange, ...]:
             continue
         match = _RANGE.fullmatch(item)
         if not match:
-            raise ValueError(f"'{item.strip()}' is not a range (HH:MM-HH:MM, e.g. 09:00-12:30)")
+            message = translate(
+                "schedule", "'{value}' is not a range (HH:MM-HH:MM, e.g. 09:00-12:30)"
+            )
+            raise ValueError(message.format(value=item.strip()))
         start, end = _parse_time(match[1]), _parse_time(match[2])
         shown = f"{_hhmm(start)}-{_hhmm(end)}"
         if end < start:
-            raise ValueError(f"range {shown} ends before it starts")
+            message = translate("schedule", "range {range} ends before it starts")
+            raise ValueError(message.format(range=shown))
         if end == start:
-            raise ValueError(f"range {shown} is empty")
+            raise ValueError(translate("schedule", "range {range} is empty").format(range=shown))
         ranges.append(TimeRange(start, end))
     ranges.sort(key=lambda r: (r.start, r.end))
     for before, after in pairwise(ranges):
         if after.start < before.end:
-            raise ValueError(f"ranges {before} and {after} overlap")
+            message = translate("schedule", "ranges {first} and {second} overlap")
+            raise ValueError(message.format(first=before, second=after))
     return tuple(ranges)
 
 
@@ -127,7 +135,10 @@ class WorkHours:
 
     def __post_init__(self) -> None:
         if len(self.days) != 7:
-            raise ValueError(f"work hours need 7 days (Monday first), got {len(self.days)}")
+            raise ValueError(  # a programming error: from_strings always gives 7 days
+                "work hours need 7 days (Monday first), "  # i18n: ignore - for developers
+                f"got {len(self.days)}"
+            )
 
     @classmethod
     def from_strings(
@@ -139,13 +150,15 @@ class WorkHours:
         """Build from {"mon": "09:00-18:00", ...}; a missing day is a day off."""
         unknown = sorted(set(mapping) - set(DAY_KEYS))
         if unknown:
-            raise ValueError(f"unknown day {unknown[0]!r} (expected one of {', '.join(DAY_KEYS)})")
+            message = translate("schedule", "unknown day {day} (expected one of {days})")
+            raise ValueError(message.format(day=repr(unknown[0]), days=", ".join(DAY_KEYS)))
         days = []
         for key in DAY_KEYS:
             try:
                 days.append(parse_ranges(mapping.get(key, "")))
             except ValueError as error:
-                raise ValueError(f"{key}: {error}") from None
+                message = translate("schedule", "{day}: {error}")  # French spaces its colons
+                raise ValueError(message.format(day=key, error=error)) from None
         return cls(tuple(days), frozenset(days_off), tz)
 
     # -- local time <-> epoch -------------------------------------------------------------

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from socialtime.i18n import translate
+
 __all__ = [
     "Catalogue",
     "CatalogueError",
@@ -105,7 +107,8 @@ class Catalogue:
             for host in site.hosts:
                 norm = normalize_host(host)
                 if norm is None:
-                    raise CatalogueError(f"site {site.id!r}: invalid host {host!r}")
+                    message = translate("sites", "site {site}: invalid host {host}")
+                    raise CatalogueError(message.format(site=repr(site.id), host=repr(host)))
                 hosts[norm] = site.id
             for app in _with_truncations(_app_key(a) for a in site.apps):
                 apps[app] = site.id
@@ -140,8 +143,9 @@ def _compile_titles(site: Site) -> _Searcher:
         try:
             compiled.append(re.compile(source))
         except re.error as e:
+            message = translate("sites", "site {site}: invalid title pattern {pattern}: {error}")
             raise CatalogueError(
-                f"site {site.id!r}: invalid title pattern {source!r}: {e}"
+                message.format(site=repr(site.id), pattern=repr(source), error=e)
             ) from None
     if all(p.groups == 0 for p in compiled):
         try:
@@ -238,10 +242,11 @@ _BROWSERS = frozenset(
             "mullvadbrowser", "tor-browser", "palemoon", "seamonkey",
             # Chromium family
             "chrome", "google-chrome", "google-chrome-stable", "google-chrome-beta",
-            "google-chrome-unstable", "google chrome", "google chrome canary", "chromium",
-            "chromium-browser", "msedge", "microsoft-edge", "microsoft-edge-stable",
-            "microsoft-edge-beta", "microsoft-edge-dev", "microsoft edge", "brave",
-            "brave-browser", "brave browser", "opera", "opera_gx", "vivaldi", "vivaldi-bin",
+            "google-chrome-unstable", "chromium", "chromium-browser", "msedge", "microsoft-edge",
+            "microsoft-edge-stable", "microsoft-edge-beta", "microsoft-edge-dev", "brave",
+            "brave-browser", "opera", "opera_gx", "vivaldi", "vivaldi-bin",
+            "google chrome", "google chrome canary",  # i18n: ignore - process names
+            "microsoft edge", "brave browser",  # i18n: ignore - process names
             "vivaldi-stable", "thorium", "thorium-browser", "arc", "yandex_browser",
             # WebKit and others
             "safari", "epiphany", "falkon", "qutebrowser", "konqueror", "midori", "orion",
@@ -260,14 +265,20 @@ _SEP = r"\s+[-–—]\s+"
 _SEGMENT = r"(?:(?!\s[-–—]\s).)+?"  # one " - "-separated part, e.g. a profile name
 _BRANDS = "|".join(
     [
-        r"Mozilla Firefox", r"Firefox(?: Developer Edition| Nightly)?", r"LibreWolf",
-        r"Waterfox", r"Floorp", r"Zen(?: Browser)?", r"Tor Browser", r"Mullvad Browser",
-        r"Pale Moon", r"SeaMonkey", r"Google Chrome", r"Chromium", r"Brave", r"Opera",
-        r"Vivaldi", r"Thorium", r"Yandex(?: Browser)?", r"Falkon", r"qutebrowser",
-        r"Konqueror", r"Midori", r"(?:Windows )?Internet Explorer",
+        r"Mozilla Firefox",  # i18n: ignore - browser names, in a regex
+        r"Firefox(?: Developer Edition| Nightly)?",  # i18n: ignore - browser names
+        r"LibreWolf", r"Waterfox", r"Floorp", r"Zen(?: Browser)?",
+        r"Tor Browser", r"Mullvad Browser", r"Pale Moon",  # i18n: ignore - browser names
+        r"SeaMonkey", r"Google Chrome", r"Chromium", r"Brave",  # i18n: ignore - browser names
+        r"Opera", r"Vivaldi", r"Thorium", r"Yandex(?: Browser)?", r"Falkon", r"qutebrowser",
+        r"Konqueror", r"Midori",
+        r"(?:Windows )?Internet Explorer",  # i18n: ignore - browser names
     ]
 )  # fmt: skip
-_QUALIFIERS = r"(?:\s+(?:Private Browsing|\(Private Browsing\)|\(Incognito\)|Beta|Dev|Canary|ESR))*"
+_QUALIFIERS = (
+    r"(?:\s+(?:Private Browsing|\(Private Browsing\)"  # i18n: ignore - browser window titles
+    r"|\(Incognito\)|Beta|Dev|Canary|ESR))*"
+)
 # Chrome puts a profile name after its brand ("… - Google Chrome - Work").
 _SUFFIX = re.compile(
     rf"{_SEP}(?:(?:{_BRANDS}){_QUALIFIERS}(?:{_SEP}{_SEGMENT})?"
@@ -354,19 +365,22 @@ _KEYS = {"id", "name", "hosts", "titles", "apps"}
 def _parse_site(entry: object) -> Site:
     """Validate one [[site]] table; raises CatalogueError with the reason (no location)."""
     if not isinstance(entry, dict):
-        raise CatalogueError("must be a table")
+        raise CatalogueError(translate("sites", "must be a table"))
     unknown = set(entry) - _KEYS
     if unknown:
-        raise CatalogueError(f"unknown key(s) {', '.join(sorted(unknown))}")
+        message = translate("sites", "unknown key(s) {keys}", None, len(unknown))
+        raise CatalogueError(message.format(keys=", ".join(sorted(unknown))))
     for key in ("id", "name"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise CatalogueError(f"{key!r} must be a non-empty string")
+            message = translate("sites", "{key} must be a non-empty string")
+            raise CatalogueError(message.format(key=repr(key)))
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("hosts", "titles", "apps"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise CatalogueError(f"{key!r} must be a list of non-empty strings")
+            message = translate("sites", "{key} must be a list of non-empty strings")
+            raise CatalogueError(message.format(key=repr(key)))
         lists[key] = tuple(value)
     return Site(entry["id"], entry["name"], lists["hosts"], lists["titles"], lists["apps"])
 
@@ -376,12 +390,15 @@ def _read_sites(path: Path) -> list[Site]:
         with path.open("rb") as f:
             doc = tomllib.load(f)
     except OSError as e:
-        raise CatalogueError(f"{path}: cannot read the site catalogue: {e.strerror}") from None
+        message = translate("sites", "{path}: cannot read the site catalogue: {error}")
+        raise CatalogueError(message.format(path=path, error=e.strerror)) from None
     except tomllib.TOMLDecodeError as e:
-        raise CatalogueError(f"{path}: not valid TOML: {e}") from None
+        message = translate("sites", "{path}: not valid TOML: {error}")
+        raise CatalogueError(message.format(path=path, error=e)) from None
     entries = doc.get("site")
     if not isinstance(entries, list):
-        raise CatalogueError(f"{path}: expected an array of [[site]] tables")
+        message = translate("sites", "{path}: expected an array of [[site]] tables")
+        raise CatalogueError(message.format(path=path))
     sites: list[Site] = []
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
@@ -391,10 +408,11 @@ def _read_sites(path: Path) -> list[Site]:
         try:
             site = _parse_site(entry)
             if site.id in seen:
-                raise CatalogueError("duplicate id")
+                raise CatalogueError(translate("sites", "duplicate id"))
             _check_site(site)
         except CatalogueError as e:
-            raise CatalogueError(f"{path}: {label}: {e}") from None
+            message = translate("sites", "{path}: {entry}: {error}")  # French spaces its colons
+            raise CatalogueError(message.format(path=path, entry=label, error=e)) from None
         seen.add(site.id)
         sites.append(site)
     return sites
@@ -404,7 +422,7 @@ def _check_site(site: Site) -> None:
     """Reject what Catalogue would choke on, with a message fit for the user."""
     for host in site.hosts:
         if normalize_host(host) is None:
-            raise CatalogueError(f"invalid host {host!r}")
+            raise CatalogueError(translate("sites", "invalid host {host}").format(host=repr(host)))
     _compile_titles(site)
 
 
@@ -424,7 +442,8 @@ def load_catalogue(
         try:
             _check_site(site)
         except CatalogueError as e:
-            raise CatalogueError(f"custom site {site.id!r}: {e}") from None
+            message = translate("sites", "custom site {site}: {error}")
+            raise CatalogueError(message.format(site=repr(site.id), error=e)) from None
         by_id[site.id] = site
     off = set(disabled)
     return Catalogue(tuple(s for s in by_id.values() if s.id not in off))

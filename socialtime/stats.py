@@ -10,7 +10,7 @@ is for both to come from one function. The timeline and the heatmap need the spa
 
 Wording is neutral on purpose: social time is described, never judged ("unproductive", "wasted"
 and the like would turn a mirror into a reproach). User-facing text lives in ``_TEXT``, in one
-place, so that translations can replace it later.
+place, marked for the catalogue and translated where it is shown (socialtime.i18n).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from socialtime import report
+from socialtime import i18n, report
 from socialtime.config import Config
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration, local_midnight
 from socialtime.schedule import WorkHours
 from socialtime.sites import Catalogue
@@ -58,33 +59,57 @@ HEATMAP_WEEKS = 4
 Segment = tuple[float, float, str | None]  # (start, end, site id or None for other)
 
 _TEXT = {
-    "today": "Today",
-    "week": "This week",
-    "heatmap": "Last four weeks",
-    "summary": "{when}: {social} on social sites, {share} of your active time",
-    "summary_most": "; most on {site} ({seconds}).",
-    "summary_none": "{when}: no time on social sites, out of {active} of active time.",
-    "heatmap_summary": (
-        "{when}: social time was highest on {weekdays}, {start}–{end} ({seconds} in all)."
+    "today": QT_TRANSLATE_NOOP("stats", "Today"),
+    "week": QT_TRANSLATE_NOOP("stats", "This week"),
+    "heatmap": QT_TRANSLATE_NOOP("stats", "Last four weeks"),
+    "summary": QT_TRANSLATE_NOOP(
+        "stats", "{when}: {social} on social sites, {share} of your active time"
     ),
-    "empty_today": "Nothing recorded today.",
-    "empty_today_yet": "Nothing recorded yet today.",
-    "empty_week": "Nothing recorded yet this week.",
-    "empty_month": "Nothing recorded yet this month.",
-    "empty_heatmap": "Nothing recorded in the last four weeks.",
-    "starts_today": "Recording starts in your work hours, at {time}.",
-    "starts_tomorrow": "Recording starts in your work hours, tomorrow at {time}.",
-    "starts_later": "Recording starts in your work hours, on {day} at {time}.",
-    "no_hours": "No work hours are set, so nothing is recorded. You can set them in Settings.",
+    "summary_most": QT_TRANSLATE_NOOP("stats", "; most on {site} ({seconds})."),
+    "summary_none": QT_TRANSLATE_NOOP(
+        "stats", "{when}: no time on social sites, out of {active} of active time."
+    ),
+    "heatmap_summary": QT_TRANSLATE_NOOP(
+        "stats", "{when}: social time was highest {on_weekdays}, {start}–{end} ({seconds} in all)."
+    ),
+    "empty_today": QT_TRANSLATE_NOOP("stats", "Nothing recorded today."),
+    "empty_today_yet": QT_TRANSLATE_NOOP("stats", "Nothing recorded yet today."),
+    "empty_week": QT_TRANSLATE_NOOP("stats", "Nothing recorded yet this week."),
+    "empty_month": QT_TRANSLATE_NOOP("stats", "Nothing recorded yet this month."),
+    "empty_heatmap": QT_TRANSLATE_NOOP("stats", "Nothing recorded in the last four weeks."),
+    "starts_today": QT_TRANSLATE_NOOP("stats", "Recording starts in your work hours, at {time}."),
+    "starts_tomorrow": QT_TRANSLATE_NOOP(
+        "stats", "Recording starts in your work hours, tomorrow at {time}."
+    ),
+    # "on Monday at 09:00" and "on 4 January at 09:00": one sentence in English, two in French
+    "starts_weekday": QT_TRANSLATE_NOOP(
+        "stats", "Recording starts in your work hours, on {weekday} at {time}."
+    ),
+    "starts_date": QT_TRANSLATE_NOOP(
+        "stats", "Recording starts in your work hours, on {date} at {time}."
+    ),
+    "no_hours": QT_TRANSLATE_NOOP(
+        "stats", "No work hours are set, so nothing is recorded. You can set them in Settings."
+    ),
 }
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAYS_PLURAL = tuple(f"{day}s" for day in _WEEKDAYS)  # "on Tuesdays": one table to translate
-# Not strftime("%B"): Qt sets the C library's locale from the environment, which would put a
-# French month into an English sentence. Translations will replace these tables as a whole.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+# "social time was highest on Tuesdays": French says « le mardi », so the whole phrase is a message.
+_ON_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("stats", "on Mondays"),
+    QT_TRANSLATE_NOOP("stats", "on Tuesdays"),
+    QT_TRANSLATE_NOOP("stats", "on Wednesdays"),
+    QT_TRANSLATE_NOOP("stats", "on Thursdays"),
+    QT_TRANSLATE_NOOP("stats", "on Fridays"),
+    QT_TRANSLATE_NOOP("stats", "on Saturdays"),
+    QT_TRANSLATE_NOOP("stats", "on Sundays"),
+)
+# Names of days and months come from socialtime.i18n, never from strftime("%A"/"%B"): Qt sets
+# the C library's locale from the environment, which would mix languages in one sentence.
+
+
+def _text(key: str) -> str:
+    """``_TEXT[key]`` in the current language."""
+    text = _TEXT[key]
+    return translate("stats", text)
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -111,7 +136,7 @@ def share(social: float, active: float) -> float | None:
 
 def share_text(fraction: float | None) -> str:
     """``"13 %"``, rounded as ``socialtime report`` rounds it; ``"–"`` when undefined."""
-    return "–" if fraction is None else f"{100 * fraction:.0f} %"
+    return "–" if fraction is None else i18n.format_percent(100 * fraction)
 
 
 def site_names(catalogue: Catalogue) -> dict[str, str]:
@@ -284,18 +309,21 @@ def next_start_text(config: Config, now: float) -> str | None:
     None when work hours are going on at ``now``."""
     start = config.work_hours.next_start(now)
     if start is None:
-        return _TEXT["no_hours"]
+        return _text("no_hours")
     if start <= now:
         return None
     when, today_ = _clock(start, config), _clock(now, config).date()
-    hhmm = when.strftime("%H:%M")
+    hhmm = i18n.format_time(when)
     days = (when.date() - today_).days
     if days == 0:
-        return _TEXT["starts_today"].format(time=hhmm)
+        return _text("starts_today").format(time=hhmm)
     if days == 1:
-        return _TEXT["starts_tomorrow"].format(time=hhmm)
-    label = _WEEKDAYS[when.weekday()] if days < 7 else f"{when.day} {_MONTHS[when.month - 1]}"
-    return _TEXT["starts_later"].format(day=label, time=hhmm)
+        return _text("starts_tomorrow").format(time=hhmm)
+    if days < 7:
+        weekday = i18n.weekday_name(when.weekday())
+        return _text("starts_weekday").format(weekday=weekday, time=hhmm)
+    day = f"{when.day} {i18n.month_name(when.month)}"
+    return _text("starts_date").format(date=day, time=hhmm)
 
 
 def empty_text(kind: str, config: Config, now: float) -> str:
@@ -310,9 +338,9 @@ def empty_text(kind: str, config: Config, now: float) -> str:
             and _clock(start, config).date() == _clock(now, config).date()
         ):
             return str(upcoming)  # the day's work hours are still ahead: that says it all
-        head = _TEXT["empty_today_yet"] if upcoming is None else _TEXT["empty_today"]
+        head = _text("empty_today_yet") if upcoming is None else _text("empty_today")
     else:
-        head = _TEXT[f"empty_{kind}"]
+        head = _text(f"empty_{kind}")
     return head if upcoming is None else f"{head} {upcoming}"
 
 
@@ -323,12 +351,12 @@ def summary(
     "Today: 42 min on social sites, 13 % of your active time; most on YouTube (25 min)."
     """
     if social <= 0:
-        return _TEXT["summary_none"].format(when=when, active=format_duration(active))
-    head = _TEXT["summary"].format(
+        return _text("summary_none").format(when=when, active=format_duration(active))
+    head = _text("summary").format(
         when=when, social=format_duration(social), share=share_text(share(social, active))
     )
     site, seconds = max(sites.items(), key=lambda kv: (kv[1], kv[0]))
-    return head + _TEXT["summary_most"].format(
+    return head + _text("summary_most").format(
         site=names.get(site, site), seconds=format_duration(seconds)
     )
 
@@ -336,7 +364,7 @@ def summary(
 def today_summary(data: Today, names: Mapping[str, str], config: Config) -> str:
     if data.active_seconds == 0:
         return empty_text("today", config, data.now)
-    return summary(_TEXT["today"], data.active_seconds, data.social_seconds, data.sites, names)
+    return summary(_text("today"), data.active_seconds, data.social_seconds, data.sites, names)
 
 
 def bars_summary(
@@ -345,11 +373,9 @@ def bars_summary(
     """The sentence beside the week ("This week: …") or month ("November 2026: …") chart."""
     if data.active_seconds == 0:
         return empty_text(kind, config, now)
-    when = (
-        _TEXT["week"]
-        if kind == "week"
-        else f"{_MONTHS[data.period.first.month - 1]} {data.period.first.year}"
-    )
+    first = data.period.first
+    month = i18n.month_name(first.month)  # "November", "novembre": it opens the sentence
+    when = _text("week") if kind == "week" else f"{month[:1].upper()}{month[1:]} {first.year}"
     sites = dict(data.doc["sites"])
     return summary(when, data.active_seconds, data.social_seconds, sites, names)
 
@@ -359,9 +385,10 @@ def heatmap_summary(data: Heatmap, config: Config, now: float) -> str:
     if peak is None:
         return empty_text("heatmap", config, now)
     weekday, hour, seconds = peak
-    return _TEXT["heatmap_summary"].format(
-        when=_TEXT["heatmap"],
-        weekdays=_WEEKDAYS_PLURAL[weekday],
+    on_weekdays = _ON_WEEKDAYS[weekday]
+    return _text("heatmap_summary").format(
+        when=_text("heatmap"),
+        on_weekdays=translate("stats", on_weekdays),
         start=f"{hour:02d}:00",
         end=f"{hour + 1:02d}:00",
         seconds=format_duration(seconds),
@@ -369,7 +396,8 @@ def heatmap_summary(data: Heatmap, config: Config, now: float) -> str:
 
 
 def weekday_names() -> Sequence[str]:
-    return _WEEKDAYS
+    """Monday to Sunday in the current language ("Monday" / "lundi")."""
+    return tuple(i18n.weekday_name(day) for day in range(7))
 
 
 def shown_hours(data: Heatmap, work_hours: WorkHours, default: tuple[int, int] = (8, 18)) -> range:

@@ -10,15 +10,18 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from socialtime import i18n
 from socialtime.goals import Goals, progress_text
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import format_duration, local_midnight
 from socialtime.schedule import WorkHours
 from socialtime.tracker import State
 
+# The labels are marked here: show them with translate("status", label), or use pause_choices().
 PAUSE_CHOICES: tuple[tuple[str, float | None], ...] = (
-    ("30 minutes", 30 * 60),
-    ("1 hour", 60 * 60),
-    ("Until tomorrow", None),  # None: until the next local midnight
+    (QT_TRANSLATE_NOOP("status", "30 minutes"), 30 * 60),
+    (QT_TRANSLATE_NOOP("status", "1 hour"), 60 * 60),
+    (QT_TRANSLATE_NOOP("status", "Until tomorrow"), None),  # None: until the next local midnight
 )
 
 
@@ -44,6 +47,11 @@ class Status:
         return f"socialtime\n{self.headline}\n{self.detail}"
 
 
+def pause_choices() -> tuple[tuple[str, float | None], ...]:
+    """PAUSE_CHOICES with their labels in the current language."""
+    return tuple((translate("status", label), seconds) for label, seconds in PAUSE_CHOICES)
+
+
 def pause_end(now: float, seconds: float | None) -> float:
     """When a pause started at ``now`` ends: after ``seconds``, or at the next local midnight."""
     if seconds is not None:
@@ -51,14 +59,49 @@ def pause_end(now: float, seconds: float | None) -> float:
     return local_midnight(datetime.fromtimestamp(now).date() + timedelta(days=1))
 
 
-def clock_time(t: float, now: float) -> str:
-    """``"14:30"`` today, ``"tomorrow 09:00"``, or ``"Mon 09:00"`` further away."""
+def _when(t: float, now: float) -> tuple[str, str, str]:
+    """("today" | "tomorrow" | "later", the day as shown ("Mon 2 Nov"), the time "09:00")."""
     when, today = datetime.fromtimestamp(t), datetime.fromtimestamp(now).date()
+    hhmm = i18n.format_time(when)
     if when.date() == today:
-        return f"{when:%H:%M}"
+        return "today", "", hhmm
     if when.date() == today + timedelta(days=1):
-        return f"tomorrow {when:%H:%M}"
-    return f"{when:%a %d %b %H:%M}"
+        return "tomorrow", "", hhmm
+    weekday, month = i18n.weekday_name(when.weekday(), True), i18n.month_name(when.month, True)
+    return "later", f"{weekday} {when.day} {month}", hhmm
+
+
+def clock_time(t: float, now: float) -> str:
+    """``"14:30"`` today, ``"tomorrow 09:00"``, or ``"Mon 2 Nov 09:00"`` further away."""
+    kind, day, hhmm = _when(t, now)
+    if kind == "today":
+        return hhmm
+    if kind == "tomorrow":
+        return translate("status", "tomorrow {time}").format(time=hhmm)
+    return f"{day} {hhmm}"
+
+
+def _paused_until(t: float, now: float) -> str:
+    kind, day, hhmm = _when(t, now)
+    if kind == "today":
+        return translate("status", "Paused until {time}").format(time=hhmm)
+    if kind == "tomorrow":
+        return translate("status", "Paused until tomorrow {time}").format(time=hhmm)
+    return translate("status", "Paused until {day} {time}").format(day=day, time=hhmm)
+
+
+def _outside_hours(start: float | None, now: float) -> str:
+    if start is None:
+        return translate("status", "Outside your work hours")
+    kind, day, hhmm = _when(start, now)
+    if kind == "today":
+        text = translate("status", "Outside your work hours: recording starts at {time}")
+        return text.format(time=hhmm)
+    if kind == "tomorrow":
+        text = translate("status", "Outside your work hours: recording starts at tomorrow {time}")
+        return text.format(time=hhmm)
+    text = translate("status", "Outside your work hours: recording starts at {day} {time}")
+    return text.format(day=day, time=hhmm)
 
 
 def today_bounds(now: float) -> tuple[float, float]:
@@ -80,22 +123,27 @@ def tray_status(
     tick) and the social seconds recorded today; with a daily budget in ``goals``, the
     headline shows the progress towards it ("Today: 24 min of your 30 min on social sites")."""
     progress = progress_text(goals, social_today) if goals is not None else None
-    headline = f"Today: {progress or format_duration(social_today)} on social sites"
+    amount = progress or format_duration(social_today)
+    headline = translate("status", "Today: {amount} on social sites").format(amount=amount)
     if state is State.NO_CONSENT:
-        return Status(Icon.NO_CONSENT, headline, "Not recording: waiting for your consent")
+        detail = translate("status", "Not recording: waiting for your consent")
+        return Status(Icon.NO_CONSENT, headline, detail)
     if paused_until is not None and now < paused_until:
-        return Status(Icon.PAUSED, headline, f"Paused until {clock_time(paused_until, now)}")
+        return Status(Icon.PAUSED, headline, _paused_until(paused_until, now))
     if recording_elsewhere:
-        return Status(Icon.RECORDING, headline, "Recorded by another socialtime (socialtime track)")
+        detail = translate("status", "Recorded by another socialtime (socialtime track)")
+        return Status(Icon.RECORDING, headline, detail)
     if state is State.OUTSIDE_HOURS or (state is None and not work_hours.contains(now)):
-        start = work_hours.next_start(now)
-        when = f": recording starts at {clock_time(start, now)}" if start else ""
-        return Status(Icon.OUTSIDE_HOURS, headline, f"Outside your work hours{when}")
+        return Status(Icon.OUTSIDE_HOURS, headline, _outside_hours(work_hours.next_start(now), now))
     icon = Icon.GOAL_EXCEEDED if goal_exceeded else Icon.RECORDING
+    if state is None:
+        return Status(icon, headline, translate("status", "Starting…"))
     details = {
-        State.IDLE: "Recording paused while you are away",
-        State.LOCKED: "Screen locked: nothing is counted",
-        State.UNAVAILABLE: "Cannot see the desktop here: see socialtime doctor",
-        State.PAUSED: "Paused",
+        State.IDLE: translate("status", "Recording paused while you are away"),
+        State.LOCKED: translate("status", "Screen locked: nothing is counted"),
+        State.UNAVAILABLE: translate(
+            "status", "Cannot see the desktop here: see socialtime doctor"
+        ),
+        State.PAUSED: translate("status", "Paused"),
     }
-    return Status(icon, headline, details.get(state, "Recording") if state else "Starting…")
+    return Status(icon, headline, details.get(state) or translate("status", "Recording"))

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from socialtime.i18n import translate
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -102,11 +104,14 @@ def _guard(path: str) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as e:
         if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
-            raise StoreError(f"{path}: the database is busy ({e}); try again") from e
-        raise StoreError(
-            f"{path}: not a readable socialtime database ({e}). It was left untouched: "
-            "move it away to start afresh, or restore it from a backup."
-        ) from e
+            message = translate("store", "{path}: the database is busy ({error}); try again")
+            raise StoreError(message.format(path=path, error=e)) from e
+        message = translate(
+            "store",
+            "{path}: not a readable socialtime database ({error}). It was left untouched: "
+            "move it away to start afresh, or restore it from a backup.",
+        )
+        raise StoreError(message.format(path=path, error=e)) from e
 
 
 class Store:
@@ -144,7 +149,8 @@ class Store:
             os.close(fd)
             os.chmod(path, 0o600)
         except OSError as e:
-            raise StoreError(f"{data_dir}: cannot use this data directory ({e.strerror})") from e
+            message = translate("store", "{path}: cannot use this data directory ({error})")
+            raise StoreError(message.format(path=data_dir, error=e.strerror)) from e
         return cls(path)
 
     def close(self) -> None:
@@ -172,11 +178,13 @@ class Store:
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: this database was written by a newer socialtime (schema "
-                f"{version}; this program knows up to {SCHEMA_VERSION}). Upgrade socialtime; "
-                "the file was left untouched."
+            message = translate(
+                "store",
+                "{path}: this database was written by a newer socialtime (schema {version}; "
+                "this program knows up to {known}). Upgrade socialtime; the file was left "
+                "untouched.",
             )
+            raise StoreError(message.format(path=self.path, version=version, known=SCHEMA_VERSION))
         if version == SCHEMA_VERSION:
             return
         db = _schema_tool(self.conn)

@@ -26,6 +26,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from socialtime import i18n
+from socialtime.i18n import translate
+
 MIN_GROUP = 5
 MAX_FILE_BYTES = 64 * 1024  # a goal file or a summary is a few hundred bytes
 NAME_MAX = 80
@@ -118,47 +121,62 @@ def _valid_week(value: Any) -> bool:
 def check_summary(doc: Any, source: str) -> tuple[Summary | None, list[str]]:
     """Check one parsed summary; the problems name keys, never values."""
     if not isinstance(doc, dict):
-        return None, [f"{source}: not a team summary (expected a JSON object)"]
+        message = translate("team_summary", "{source}: not a team summary (expected a JSON object)")
+        return None, [message.format(source=source)]
     problems = []
     for key in doc:
         if key not in SUMMARY_KEYS:
             shown = repr(key) if len(key) <= 40 else repr(key[:37] + "...")
-            problems.append(f"{source}: unexpected key {shown} (a summary holds nothing else)")
+            message = translate(
+                "team_summary", "{source}: unexpected key {key} (a summary holds nothing else)"
+            )
+            problems.append(message.format(source=source, key=shown))
     for key in SUMMARY_KEYS:
         if key not in doc:
-            problems.append(f"{source}: key {key!r} is missing")
+            message = translate("team_summary", "{source}: key {key} is missing")
+            problems.append(message.format(source=source, key=repr(key)))
+    buckets = ", ".join(f'"{b}"' for b in BUCKETS)
     rules: dict[str, tuple[bool, str]] = {
-        "format": (doc.get("format") == SUMMARY_FORMAT, f'must be "{SUMMARY_FORMAT}"'),
+        "format": (
+            doc.get("format") == SUMMARY_FORMAT,
+            translate("team_summary", 'must be "{value}"').format(value=SUMMARY_FORMAT),
+        ),
         "version": (
             _int(doc.get("version")) and doc["version"] == SUMMARY_VERSION,
-            f"must be {SUMMARY_VERSION} (a newer socialtime may have written this file)",
+            translate(
+                "team_summary", "must be {value} (a newer socialtime may have written this file)"
+            ).format(value=SUMMARY_VERSION),
         ),
         "team": (
             isinstance(doc.get("team"), str) and clean_name(doc["team"]) == doc["team"],
-            "must be the team's name",
+            translate("team_summary", "must be the team's name"),
         ),
-        "week": (_valid_week(doc.get("week")), "must be an ISO week such as 2026-W48"),
+        "week": (
+            _valid_week(doc.get("week")),
+            translate("team_summary", "must be an ISO week such as 2026-W48"),
+        ),
         "work_days": (
             _int(doc.get("work_days")) and 1 <= doc["work_days"] <= 7,
-            "must be a whole number from 1 to 7",
+            translate("team_summary", "must be a whole number from 1 to 7"),
         ),
         "days_met": (
             _int(doc.get("days_met"))
             and 0 <= doc["days_met"] <= (doc["work_days"] if _int(doc.get("work_days")) else 7),
-            "must be a whole number from 0 to work_days",
+            translate("team_summary", "must be a whole number from 0 to work_days"),
         ),
         "social_minutes_per_work_day": (
             doc.get("social_minutes_per_work_day") in BUCKETS,
-            "must be one of " + ", ".join(f'"{b}"' for b in BUCKETS),
+            translate("team_summary", "must be one of {values}").format(values=buckets),
         ),
         "token": (
             isinstance(doc.get("token"), str) and bool(_TOKEN.fullmatch(doc["token"])),
-            "must be 32 hexadecimal digits",
+            translate("team_summary", "must be 32 hexadecimal digits"),
         ),
     }
     for key, (ok, rule) in rules.items():
         if key in doc and not ok:
-            problems.append(f"{source}: key {key!r} {rule}")
+            message = translate("team_summary", "{source}: key {key} {rule}")
+            problems.append(message.format(source=source, key=repr(key), rule=rule))
     if problems:
         return None, problems
     return Summary(
@@ -179,47 +197,61 @@ def read_summary(path: Path) -> tuple[Summary | None, list[str]]:
         with Path(path).open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        return None, [f"{source}: cannot read the file ({e.strerror or e})"]
+        message = translate("team_summary", "{source}: cannot read the file ({error})")
+        return None, [message.format(source=source, error=e.strerror or e)]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [f"{source}: too large to be a team summary"]
+        message = translate("team_summary", "{source}: too large to be a team summary")
+        return None, [message.format(source=source)]
     try:
         doc = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return None, [f"{source}: not a UTF-8 text file"]
+        message = translate("team_summary", "{source}: not a UTF-8 text file")
+        return None, [message.format(source=source)]
     except json.JSONDecodeError as e:
-        where = f"line {e.lineno}, column {e.colno}"
-        return None, [f"{source}: not valid JSON, truncated or damaged ({e.msg} at {where})"]
+        message = translate(
+            "team_summary",
+            "{source}: not valid JSON, truncated or damaged "
+            "({error} at line {line}, column {column})",
+        )
+        return None, [message.format(source=source, error=e.msg, line=e.lineno, column=e.colno)]
     return check_summary(doc, source)
 
 
 def aggregate(summaries: Sequence[Summary], min_group: int = MIN_GROUP) -> TeamFigures:
     """The team's figures; AggregateError for duplicates, mixed teams or weeks, too few."""
     if min_group < MIN_GROUP:
-        raise ValueError(f"the minimum group is never below {MIN_GROUP}")
+        message = translate("team_summary", "the minimum group is never below {minimum}")
+        raise ValueError(message.format(minimum=MIN_GROUP))
     problems = []
     seen: dict[str, Summary] = {}
     first = summaries[0] if summaries else None
     for s in summaries:
         if s.token in seen:
-            problems.append(
-                f"{s.source}: the same summary as {seen[s.token].source} (same token); "
-                "give each member's summary once"
+            message = translate(
+                "team_summary",
+                "{source}: the same summary as {other} (same token); "
+                "give each member's summary once",
             )
+            problems.append(message.format(source=s.source, other=seen[s.token].source))
             continue
         seen[s.token] = s
         if first is not None and s.team != first.team:
-            problems.append(f"{s.source}: for another team than {first.source}")
+            message = translate("team_summary", "{source}: for another team than {other}")
+            problems.append(message.format(source=s.source, other=first.source))
         elif first is not None and s.week != first.week:
-            problems.append(f"{s.source}: for another week than {first.source}")
+            message = translate("team_summary", "{source}: for another week than {other}")
+            problems.append(message.format(source=s.source, other=first.source))
     if problems:
         raise AggregateError(problems)
     if len(seen) < min_group:
-        raise AggregateError(
-            [
-                f"only {len(seen)} distinct summaries; team figures need at least {min_group} "
-                "of the same team and week, so that no one person can be seen"
-            ]
+        message = translate(
+            "team_summary",
+            "only %n distinct summaries; team figures need at least {minimum} "
+            "of the same team and week, so that no one person can be seen",
+            None,
+            len(seen),
         )
+        raise AggregateError([message.format(minimum=min_group)])
     members = list(seen.values())
     assert first is not None
     return TeamFigures(
@@ -234,13 +266,20 @@ def aggregate(summaries: Sequence[Summary], min_group: int = MIN_GROUP) -> TeamF
 
 def render(figures: TeamFigures) -> str:
     """The figures for the terminal: group totals only, one line per bucket."""
-    n = figures.members
+    n = figures.members  # never below MIN_GROUP: no singular to write
+    head = translate("team_summary", 'Team "{team}", week {week}: {members} members')
+    met = translate(
+        "team_summary",
+        "Goal met on {percent} of work days (each member's days met / work days, averaged)",
+    )
+    most = translate(
+        "team_summary", "Members who met the goal on most of their work days: {count} of {members}"
+    )
     lines = [
-        f'Team "{figures.team}", week {figures.week}: {n} members',
-        f"Goal met on {100 * figures.share_met:.0f} % of work days "
-        "(each member's days met / work days, averaged)",
-        f"Members who met the goal on most of their work days: {figures.most_days} of {n}",
-        "Average social time per work day (members):",
+        head.format(team=figures.team, week=figures.week, members=n),
+        met.format(percent=i18n.format_percent(100 * figures.share_met)),
+        most.format(count=figures.most_days, members=n),
+        translate("team_summary", "Average social time per work day (members):"),
     ]
     for name, count in figures.histogram.items():
         lines.append(f"  {name + ' min':<10} {'#' * count:<{n}}  {count}")

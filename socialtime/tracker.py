@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import Foreground, Probe
 from socialtime.sites import Catalogue, Site, classify, load_catalogue
 from socialtime.store import Store
@@ -38,13 +39,21 @@ def catalogue_for(config: Config) -> Catalogue:
 
 
 class State(enum.Enum):
-    NO_CONSENT = "no consent"
-    OUTSIDE_HOURS = "outside work hours"
-    PAUSED = "paused"
-    LOCKED = "screen locked"
-    IDLE = "idle"
-    UNAVAILABLE = "cannot see the desktop"
-    RECORDING = "recording"
+    """What a tick found. The value is English (logs, tests); ``text`` is for people."""
+
+    NO_CONSENT = QT_TRANSLATE_NOOP("tracker", "no consent")
+    OUTSIDE_HOURS = QT_TRANSLATE_NOOP("tracker", "outside work hours")
+    PAUSED = QT_TRANSLATE_NOOP("tracker", "paused")
+    LOCKED = QT_TRANSLATE_NOOP("tracker", "screen locked")
+    IDLE = QT_TRANSLATE_NOOP("tracker", "idle")
+    UNAVAILABLE = QT_TRANSLATE_NOOP("tracker", "cannot see the desktop")
+    RECORDING = QT_TRANSLATE_NOOP("tracker", "recording")
+
+    @property
+    def text(self) -> str:
+        """The state in words, in the current language ("screen locked")."""
+        value: str = self.value
+        return translate("tracker", value)
 
 
 @dataclass(frozen=True)

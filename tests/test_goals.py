@@ -13,14 +13,16 @@ from socialtime.goals import (
     FOCUS_GRACE_SECONDS,
     DayResult,
     Goals,
+    Overview,
     current_streak,
     day_results,
     dump_goals,
+    overview_text,
     parse_goals,
     progress_text,
     streak,
 )
-from socialtime.report import local_midnight
+from socialtime.report import Period, local_midnight
 from socialtime.schedule import WorkHours, parse_ranges
 from socialtime.store import Store
 
@@ -129,6 +131,30 @@ def test_progress_text() -> None:
     assert progress_text(Goals(daily_minutes=30), 24 * 60 + 30) == "24 min of your 30 min"
     assert progress_text(Goals(daily_minutes=90), 0) == "0 s of your 1 h 30 min"
     assert progress_text(Goals(weekly_minutes=30), 60) is None
+
+
+def test_progress_text_in_french(french) -> None:
+    assert progress_text(Goals(daily_minutes=30), 24 * 60 + 30) == "24 min sur vos 30 min"
+
+
+@pytest.mark.parametrize(
+    ("streak_days", "english", "french_text"),
+    [
+        (0, "0 work days", "0 jour travaillé"),  # French counts 0 as singular
+        (1, "1 work day", "1 jour travaillé"),
+        (3, "3 work days", "3 jours travaillés"),
+    ],
+)
+def test_the_streak_sentence_counts_days_in_each_language(
+    request, streak_days, english, french_text
+) -> None:
+    data = Overview(MONDAY, Period(MONDAY, MONDAY), {}, streak_days, 0.0)
+    goals = Goals(daily_minutes=30)
+    assert overview_text(data, goals) == f"Current streak: {english} with your goals met."
+    request.getfixturevalue("french")
+    assert overview_text(data, goals) == (
+        f"Série en cours\u00a0: {french_text} avec vos objectifs atteints."
+    )
 
 
 # -- days met -----------------------------------------------------------------------------

@@ -409,3 +409,14 @@ def test_local_time_path_follows_a_zone_change(
     time.tzset()
     assert not wh.contains(nine_paris)  # 03:00 in New York
     assert wh.contains(at(NEW_YORK, "2026-06-01", "09:00"))
+
+
+def test_errors_in_french(french) -> None:
+    with pytest.raises(ValueError, match=r"^«\u00a09\u00a0» n'est pas une heure valide "):
+        parse_ranges("9-12:00")
+    with pytest.raises(ValueError, match=r"^les plages 09:00-12:00 et 11:00-13:00 se chevauchent$"):
+        parse_ranges("09:00-12:00, 11:00-13:00")
+    with pytest.raises(
+        ValueError, match=r"^tue\u00a0: la plage 12:00-09:00 se termine avant de commencer$"
+    ):
+        WorkHours.from_strings({"tue": "12:00-09:00"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -610,7 +611,7 @@ GOOD = 'id = "a.com"\nname = "A"\nhosts = ["a.com"]\ntitles = []\napps = []\n'
         ('[[site]]\nid = "a.com"\n', r"#1 \(id 'a\.com'\): 'name' must be a non-empty string"),
         ('[[site]]\nid = "a.com"\nname = "A"\nhosts = "a.com"\n', "'hosts' must be a list"),
         ('[[site]]\nid = "a.com"\nname = "A"\napps = [1]\n', "'apps' must be a list"),
-        ('[[site]]\nid = "a.com"\nname = "A"\nhost = []\n', r"unknown key\(s\) host"),
+        ('[[site]]\nid = "a.com"\nname = "A"\nhost = []\n', "unknown key host"),
         ('[[site]]\nid = "a.com"\nname = "A"\nhosts = ["a b"]\n', "invalid host 'a b'"),
         (
             '[[site]]\nid = "a.com"\nname = "A"\ntitles = [\'(oops\']\n',
@@ -641,3 +642,19 @@ def test_catalogue_from_another_file(tmp_path: Path) -> None:
     cat = load_catalogue(path=path)
     assert cat.ids() == ("a.com",)
     assert classify("chrome", "Facebook - Google Chrome", cat) is None
+
+
+def test_catalogue_errors_in_french(french, tmp_path: Path) -> None:
+    path = tmp_path / "sites.toml"
+    path.write_text('[[site]]\nname = "A"\n', encoding="utf-8")
+    with pytest.raises(
+        CatalogueError, match=re.escape("#1\u00a0: 'id' doit être une chaîne non vide")
+    ):
+        load_catalogue(path=path)
+    path.write_text('[[site]]\nid = "a.com"\nname = "A"\nhost = []\nwho = 1\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="clés inconnues host, who"):
+        load_catalogue(path=path)
+    with pytest.raises(
+        CatalogueError, match=re.escape("site personnalisé 'b.com'\u00a0: nom d'hôte invalide")
+    ):
+        load_catalogue(custom=[Site("b.com", "B", ("b b",), (), ())])

@@ -243,3 +243,53 @@ def test_nothing_reads_the_clock_itself(store, monkeypatch):
     stats.bars_summary(stats.month(store, now), "month", {}, config, now)
     stats.heatmap_summary(stats.heatmap(store, now), config, now)
     stats.empty_text("today", config, now)
+
+
+# -- in French ------------------------------------------------------------------------------
+
+
+def test_summaries_in_french(french, store):
+    store.record("youtube.com", at(TUESDAY, 9), at(TUESDAY, 9, 25), GAP)
+    store.record("facebook.com", at(TUESDAY, 9, 25), at(TUESDAY, 9, 42), GAP)
+    store.record(None, at(TUESDAY, 9, 42), at(TUESDAY, 14, 23), GAP)
+    config = Config()
+    today = stats.today(store, config, at(TUESDAY, 16))
+    assert stats.today_summary(today, names(), config) == (
+        "Aujourd'hui\u00a0: 42 min sur les réseaux sociaux, soit 13\u00a0% de votre temps actif"
+        "\u00a0; surtout sur YouTube (25 min)."
+    )
+    month = stats.month(store, at(TUESDAY, 16))
+    assert stats.bars_summary(month, "month", names(), config, at(TUESDAY, 16)).startswith(
+        "Novembre 2026\u00a0: 42 min"
+    )
+
+
+def test_the_heatmap_summary_in_french_names_the_weekday(french, store):
+    store.record("x.com", at(TUESDAY, 14, 10), at(TUESDAY, 14, 50), GAP)
+    data = stats.heatmap(store, at(TUESDAY, 16))
+    assert stats.heatmap_summary(data, Config(), at(TUESDAY, 16)) == (
+        "Ces quatre dernières semaines\u00a0: le temps sur les réseaux sociaux a été le plus élevé "
+        "le mardi, de 14:00 à 15:00 (40 min au total)."
+    )
+    monday = date(2026, 11, 23)
+    store.record("x.com", at(monday, 10), at(monday, 11), GAP)
+    data = stats.heatmap(store, at(TUESDAY, 16))
+    assert "le plus élevé le lundi, de 10:00 à 11:00" in stats.heatmap_summary(
+        data, Config(), at(TUESDAY, 16)
+    )
+    assert stats.weekday_names()[0] == "lundi"
+
+
+def test_when_recording_starts_in_french(french):
+    config = Config()
+    friday = TUESDAY + timedelta(days=3)
+    assert stats.empty_text("today", config, at(friday, 19)) == (
+        "Rien n'a été enregistré aujourd'hui. "
+        "L'enregistrement commencera pendant vos heures de travail, lundi à 09:00."
+    )
+    holidays = [date(2026, 12, 21) + timedelta(days=i) for i in range(14)]
+    away = Config(work_hours=WorkHours.from_strings({"mon": "09:00-17:00"}, holidays))
+    assert stats.next_start_text(away, at(date(2026, 12, 20), 12)) == (
+        "L'enregistrement commencera pendant vos heures de travail, le 4 janvier à 09:00."
+    )
+    assert stats.share_text(0.134) == "13\u00a0%"

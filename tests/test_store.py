@@ -216,3 +216,13 @@ def test_unusable_data_directory_is_reported(tmp_path):
     with pytest.raises(StoreError, match="cannot use this data directory") as info:
         Store.open(blocker / "data")
     assert str(blocker / "data") in str(info.value)
+
+
+def test_a_corrupted_file_is_explained_in_french(french, tmp_path):
+    path = tmp_path / DB_NAME
+    path.write_bytes(b"this is not a database " * 200)
+    with pytest.raises(StoreError) as info:
+        Store.open(tmp_path)
+    message = str(info.value)
+    assert message.startswith(f"{path}\u00a0: ce n'est pas une base de données socialtime lisible")
+    assert "Elle n'a pas été modifiée" in message

@@ -257,3 +257,11 @@ def test_the_clock_is_injected(env):
     tracker.tick()
     clock.advance(5)
     assert tracker.tick().seconds == 5  # no argument: the tracker asks its clock
+
+
+def test_states_in_words(request):
+    assert State.LOCKED.value == State.LOCKED.text == "screen locked"
+    request.getfixturevalue("french")
+    assert State.LOCKED.value == "screen locked"  # the value never changes: logs, tests
+    assert State.LOCKED.text == "écran verrouillé"
+    assert State.IDLE.text == "absence de saisie"  # never "inactivité" (promise 5)

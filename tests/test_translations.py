@@ -123,6 +123,8 @@ def test_messages_are_marked_with_literals(path):
         count = {"translate": 2, "QT_TRANSLATE_NOOP": 2, "tr": 1}.get(name)
         if count is None or (name == "translate" and len(call.args) < 2):
             continue
+        if name == "translate" and any(k.arg == "n" for k in call.keywords):
+            bad.append(f"line {call.lineno}: pass the count fourth, translate(ctx, text, None, n)")
         for arg in call.args[:count]:
             literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
             if not literal and (name == "QT_TRANSLATE_NOOP" or not isinstance(arg, ast.Name)):

@@ -1,4 +1,71 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>bridge</name>
+    <message numerus="yes">
+        <source>connected (%n browser(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>goals</name>
+    <message numerus="yes">
+        <source>Current streak: %n work day(s) with your goals met.</source>
+        <translation>
+            <numerusform>Current streak: %n work day with your goals met.</numerusform>
+            <numerusform>Current streak: %n work days with your goals met.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This month: goals met on {met} of %n work day(s) so far.</source>
+        <translation>
+            <numerusform>This month: goals met on {met} of %n work day so far.</numerusform>
+            <numerusform>This month: goals met on {met} of %n work days so far.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reflection</name>
+    <message numerus="yes">
+        <source>Your daily goals held on {met} of %n work day(s).</source>
+        <translation>
+            <numerusform>Your daily goals held on {met} of %n work day.</numerusform>
+            <numerusform>Your daily goals held on {met} of %n work days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sites</name>
+    <message numerus="yes">
+        <source>unknown key(s) {keys}</source>
+        <translation>
+            <numerusform>unknown key {keys}</numerusform>
+            <numerusform>unknown keys {keys}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>team_chart</name>
+    <message numerus="yes">
+        <source>{team}, {week}: %n member(s), goal met on {share} of work days</source>
+        <translation>
+            <numerusform>{team}, {week}: %n member, goal met on {share} of work days</numerusform>
+            <numerusform>{team}, {week}: %n members, goal met on {share} of work days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>team_summary</name>
+    <message numerus="yes">
+        <source>only %n distinct summaries; team figures need at least {minimum} of the same team and week, so that no one person can be seen</source>
+        <translation>
+            <numerusform>only %n distinct summary; team figures need at least {minimum} of the same team and week, so that no one person can be seen</numerusform>
+            <numerusform>only %n distinct summaries; team figures need at least {minimum} of the same team and week, so that no one person can be seen</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2,14 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>socialtime — Dashboard</source>
+        <translation>socialtime — Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Jours et heures</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>The days you meet your goals will show here once you have set one.</source>
+        <translation>Les jours où vous atteignez vos objectifs s&apos;afficheront ici dès que vous en aurez fixé un.</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to {path}: {error}</source>
+        <translation>Impossible d&apos;enregistrer le graphique dans {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Only you see these figures; they stay on this computer.</source>
+        <translation>Ces chiffres ne sont visibles que par vous et restent sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>{path}: the file name must end in .png or .svg</source>
+        <translation>{path}&#xa0;: le nom du fichier doit se terminer par .png ou .svg</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
+        <source>At 80 % and at 100 % of a daily budget</source>
+        <translation>À 80&#xa0;% et à 100&#xa0;% d&apos;un budget quotidien</translation>
+    </message>
+    <message>
+        <source>When a social site comes to the front during a focus period</source>
+        <translation>Quand un réseau social passe au premier plan pendant une plage de concentration</translation>
+    </message>
+    <message>
+        <source>A look back at last week, on the first work day of the week</source>
+        <translation>Un bilan de la semaine passée, le premier jour travaillé de la semaine</translation>
+    </message>
+    <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source> min a day</source>
-        <translation type="unfinished"></translation>
+        <translation> min par jour</translation>
     </message>
     <message>
         <source>Add</source>
@@ -17,59 +84,59 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Site</translation>
     </message>
     <message>
         <source>Minutes a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes par jour</translation>
     </message>
     <message>
         <source>Each work day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque jour travaillé&#xa0;:</translation>
     </message>
     <message>
         <source>Each week:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque semaine&#xa0;:</translation>
     </message>
     <message>
         <source>Per site, each day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Par site, chaque jour&#xa0;:</translation>
     </message>
     <message>
         <source>Periods of each work day without social sites, such as 09:00-11:00, 14:00-15:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plages de chaque jour travaillé sans réseaux sociaux, par exemple 09:00-11:00, 14:00-15:00.</translation>
     </message>
     <message>
         <source>Focus time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plages de concentration&#xa0;:</translation>
     </message>
     <message>
         <source>Your goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos objectifs</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>&quot;Not today&quot; in the tray menu silences them until tomorrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Pas aujourd&apos;hui&#xa0;», dans le menu de la zone de notification, les suspend jusqu&apos;à demain.</translation>
     </message>
     <message>
         <source>Goals are yours and optional. Nothing is ever blocked, and only you see how you are doing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos objectifs vous appartiennent et sont facultatifs. Rien n&apos;est jamais bloqué, et personne d&apos;autre que vous ne voit où vous en êtes.</translation>
     </message>
     <message>
         <source>at most, all social sites:</source>
-        <translation type="unfinished"></translation>
+        <translation>au plus, tous réseaux sociaux confondus&#xa0;:</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
 </context>
 <context>
@@ -80,11 +147,11 @@
     </message>
     <message>
         <source>Work hours</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Heures de travail</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Enregistrement en cours</translation>
     </message>
     <message>
         <source>Sites</source>
@@ -100,7 +167,7 @@
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Objectifs</translation>
     </message>
     <message>
         <source>Team</source>
@@ -152,7 +219,7 @@
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> min</translation>
     </message>
     <message>
         <source> s</source>
@@ -340,7 +407,7 @@
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Retirer votre consentement</translation>
     </message>
     <message>
         <source>Consent withdrawn: recording has stopped.</source>
@@ -472,6 +539,1554 @@
     </message>
     <message>
         <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bridge</name>
+    <message>
+        <source>{folder} belongs to another user; not listening there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>connected (%n browser(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{path}: the path is too long for a local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another socialtime (the tray or `socialtime track`) already receives the browser&apos;s sites; this one uses window titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: cannot listen ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no browser is connected: install the socialtime extension in your browser and run `socialtime browser install`; until then sites are recognised from window titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the browser bridge is not available on Windows yet (it needs a named pipe); sites are recognised from window titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listening: start socialtime (the tray) or `socialtime track` to receive the browser&apos;s sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: the recorder did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>browser</name>
+    <message>
+        <source>The native messaging host that your browser starts for the socialtime extension (not for use by hand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the browser passes (the extension&apos;s origin, the manifest path, --parent-window on Windows); ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register socialtime with your browsers so the extension can tell it the active site (install), or remove that registration (uninstall).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>install or uninstall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the native messaging host manifests for your browsers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove socialtime&apos;s native messaging host manifests (and only those).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for all users of this computer (needs administrator rights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>which browser (repeatable; default: all, which per user means those whose profile folder exists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: {file}: permission denied (try again with sudo, or as an administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: {file}: permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered for all users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now add the socialtime extension to your browser (packaging/browser-extension/, or ask your IT); `socialtime doctor` then says whether it is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; the host is registered for {browsers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; the host is not registered with any browser: `socialtime browser install`</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>browser_install</name>
+    <message>
+        <source>unknown browser {browser}; expected one of {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Windows registry is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launcher: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: skipped (not found: {folder})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: removed the registry key {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: left {key} (not ours: {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: left {path} (not ours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: kept {path} (also used by {users})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{browser}: removed {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Work hours</source>
+        <translation>Heures de travail</translation>
+    </message>
+    <message>
+        <source>Other (not social)</source>
+        <translation>Autre (hors réseaux sociaux)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Active time (hours)</source>
+        <translation>Temps actif (heures)</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>Heure de la journée</translation>
+    </message>
+    <message>
+        <source>Social sites today</source>
+        <translation>Réseaux sociaux aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Social sites today: {progress}</source>
+        <translation>Réseaux sociaux aujourd&apos;hui&#xa0;: {progress}</translation>
+    </message>
+    <message>
+        <source>No time on social sites today.</source>
+        <translation>Aucun temps passé sur les réseaux sociaux aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Minutes of social time</source>
+        <translation>Minutes sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Your daily budget per site</source>
+        <translation>Votre budget quotidien par site</translation>
+    </message>
+    <message>
+        <source>Your daily goal ({minutes} of social time)</source>
+        <translation>Objectif quotidien ({minutes} de réseaux sociaux)</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>socialtime: the invitation cannot be shown ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run by a login entry that your organisation installed: offer socialtime (the notice) unless you declined or already accepted; does nothing unless the organisation policy sets invite_at_login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--invite goes without a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consent</name>
+    <message>
+        <source>time per social site (for example facebook.com, youtube.com), and</source>
+        <translation>le temps passé sur chaque réseau social (par exemple facebook.com, youtube.com), et</translation>
+    </message>
+    <message>
+        <source>your total active work time (time at the computer that is not on a social site).</source>
+        <translation>votre temps actif total (le temps passé à l&apos;ordinateur ailleurs que sur un réseau social).</translation>
+    </message>
+    <message>
+        <source>window titles, web addresses (URLs), file names, the names of your other applications, keystrokes, screenshots, anything outside your work hours, and idle time (after a few minutes without input, time simply stops counting).</source>
+        <translation>les titres des fenêtres, les adresses web (URL), les noms de fichiers, les noms de vos autres applications, les frappes au clavier, les captures d&apos;écran, tout ce qui se passe en dehors de vos heures de travail, et le temps sans clavier ni souris (après quelques minutes sans saisie, le décompte s&apos;arrête tout simplement).</translation>
+    </message>
+    <message>
+        <source>No network connection is ever opened. Only you can see it: not your employer, not IT.</source>
+        <translation>Aucune connexion réseau n&apos;est jamais ouverte. Ces données ne sont visibles que par vous&#xa0;: ni par votre employeur, ni par le service informatique.</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>mettre en pause</translation>
+    </message>
+    <message>
+        <source>socialtime pause 30m   (or 1h, or &quot;tomorrow&quot;), then socialtime resume</source>
+        <translation>socialtime pause 30m   (ou 1h, ou &quot;tomorrow&quot;), puis socialtime resume</translation>
+    </message>
+    <message>
+        <source>see it</source>
+        <translation>les consulter</translation>
+    </message>
+    <message>
+        <source>export it</source>
+        <translation>les exporter</translation>
+    </message>
+    <message>
+        <source>socialtime export --format csv -o my-data.csv</source>
+        <translation>socialtime export --format csv -o mes-donnees.csv</translation>
+    </message>
+    <message>
+        <source>erase it</source>
+        <translation>les effacer</translation>
+    </message>
+    <message>
+        <source>socialtime erase --all   (or --from DATE --to DATE)</source>
+        <translation>socialtime erase --all   (ou --from DATE --to DATE)</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>retirer votre consentement</translation>
+    </message>
+    <message>
+        <source>socialtime consent --withdraw   (recording stops at once)</source>
+        <translation>socialtime consent --withdraw   (l&apos;enregistrement s&apos;arrête aussitôt)</translation>
+    </message>
+    <message>
+        <source>Pause it</source>
+        <translation>Mettre en pause</translation>
+    </message>
+    <message>
+        <source>from the tray menu: for 30 minutes, 1 hour or until tomorrow.</source>
+        <translation>depuis le menu de la zone de notification&#xa0;: pour 30 minutes, 1 heure ou jusqu&apos;à demain.</translation>
+    </message>
+    <message>
+        <source>See it</source>
+        <translation>Les consulter</translation>
+    </message>
+    <message>
+        <source>in the Dashboard, from the tray menu.</source>
+        <translation>dans le Tableau de bord, depuis le menu de la zone de notification.</translation>
+    </message>
+    <message>
+        <source>Export it</source>
+        <translation>Les exporter</translation>
+    </message>
+    <message>
+        <source>in Settings › Data, as CSV or JSON.</source>
+        <translation>dans Paramètres › Données, au format CSV ou JSON.</translation>
+    </message>
+    <message>
+        <source>Erase it</source>
+        <translation>Les effacer</translation>
+    </message>
+    <message>
+        <source>in Settings › Data: some days, or everything.</source>
+        <translation>dans Paramètres › Données&#xa0;: certains jours, ou tout.</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Retirer votre consentement</translation>
+    </message>
+    <message>
+        <source>in Settings › Data: recording stops at once.</source>
+        <translation>dans Paramètres › Données&#xa0;: l&apos;enregistrement s&apos;arrête aussitôt.</translation>
+    </message>
+    <message>
+        <source>socialtime — privacy notice (version {version})</source>
+        <translation>socialtime — notice de confidentialité (version {version})</translation>
+    </message>
+    <message>
+        <source>What is recorded, during your work hours only:</source>
+        <translation>Ce qui est enregistré, uniquement pendant vos heures de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What is never recorded:</source>
+        <translation>Ce qui n&apos;est jamais enregistré&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Where it is stored: on this computer only, in</source>
+        <translation>Où les données sont conservées&#xa0;: uniquement sur cet ordinateur, dans le dossier</translation>
+    </message>
+    <message>
+        <source>What you can do at any time:</source>
+        <translation>Ce que vous pouvez faire à tout moment&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Recording starts only after you accept: socialtime consent --accept</source>
+        <translation>L&apos;enregistrement ne commence qu&apos;après votre accord&#xa0;: socialtime consent --accept</translation>
+    </message>
+    <message>
+        <source>What socialtime records</source>
+        <translation>Ce que socialtime enregistre</translation>
+    </message>
+    <message>
+        <source>During your work hours only:</source>
+        <translation>Uniquement pendant vos heures de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What it never records</source>
+        <translation>Ce qu&apos;il n&apos;enregistre jamais</translation>
+    </message>
+    <message>
+        <source>Where it is kept, and who sees it</source>
+        <translation>Où les données sont conservées, et qui les voit</translation>
+    </message>
+    <message>
+        <source>On this computer only, in &lt;code&gt;{path}&lt;/code&gt;.</source>
+        <translation>Uniquement sur cet ordinateur, dans le dossier &lt;code&gt;{path}&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>What you can do at any time</source>
+        <translation>Ce que vous pouvez faire à tout moment</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded until you choose &lt;b&gt;Accept&lt;/b&gt;.</source>
+        <translation>Rien n&apos;est enregistré tant que vous n&apos;avez pas choisi &lt;b&gt;Accepter&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>(Notice version {version}.)</source>
+        <translation>(Version {version} de la notice.)</translation>
+    </message>
+</context>
+<context>
+    <name>dbus_session</name>
+    <message>
+        <source>not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost {bus}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logind: suspend is seen; no logind session found for LockedHint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logind: suspend and the lock of session {path} are seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screensaver: {service}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no screensaver service answers (its signal is still heard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system bus: no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session bus: no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{system}; {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status} — lock and suspend are not seen over D-Bus; a locked screen still counts as idle once the idle threshold passes (install and start dbus and systemd-logind or elogind to fix this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dbusio</name>
+    <message>
+        <source>the session bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D-Bus {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jeepney is missing ({error}): pip install jeepney</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bus} is not known here ({variable} is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect to {bus}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service} did not answer {method} within {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost the connection while calling {service} {method}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot subscribe to {signal}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>doctor</name>
+    <message>
+        <source>foreground window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screen lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>browser pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>browser bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gnome</name>
+    <message>
+        <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log out and back in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GNOME Shell extension &quot;{extension}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hint}; meanwhile only X11 apps (under XWayland) are seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the same extension, used in memory only, never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no titles without the extension (see above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutter IdleMonitor: {seconds} s idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutter IdleMonitor does not answer ({error}); is this GNOME?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GNOME reports its lock screen over D-Bus only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>goal_charts</name>
+    <message>
+        <source>Goals met</source>
+        <translation>Objectifs atteints</translation>
+    </message>
+    <message>
+        <source>Today, so far within your goals</source>
+        <translation>Aujourd&apos;hui, dans vos objectifs pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Non atteints</translation>
+    </message>
+</context>
+<context>
+    <name>goals</name>
+    <message>
+        <source>{spent} of your {budget}</source>
+        <translation>{spent} sur vos {budget}</translation>
+    </message>
+    <message>
+        <source>No goals yet. In Settings, Goals, you can choose a daily budget, budgets per site, focus periods or a weekly budget; only you see them.</source>
+        <translation>Aucun objectif pour l&apos;instant. Dans Paramètres, Objectifs, vous pouvez choisir un budget quotidien, des budgets par site, des plages de concentration ou un budget hebdomadaire&#xa0;; ils ne sont visibles que par vous.</translation>
+    </message>
+    <message>
+        <source>This week: {social} of your {budget}.</source>
+        <translation>Cette semaine&#xa0;: {social} sur vos {budget}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Current streak: %n work day(s) with your goals met.</source>
+        <translation>
+            <numerusform>Série en cours&#xa0;: %n jour travaillé avec vos objectifs atteints.</numerusform>
+            <numerusform>Série en cours&#xa0;: %n jours travaillés avec vos objectifs atteints.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This month: goals met on {met} of %n work day(s) so far.</source>
+        <translation>
+            <numerusform>Ce mois-ci, jusqu&apos;à présent&#xa0;: objectifs atteints {met} fois sur %n jour travaillé.</numerusform>
+            <numerusform>Ce mois-ci, jusqu&apos;à présent&#xa0;: objectifs atteints {met} fois sur %n jours travaillés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kde</name>
+    <message>
+        <source>cannot load the KWin script: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost the session bus: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KWin script (untested on real KDE: please report what you see)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KWin does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; is this KDE Plasma? Meanwhile only X11 apps (under XWayland) are seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; is this KDE Plasma?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window captions from the same script, in memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KDE does not tell idle time over D-Bus on Wayland: idle time is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KDE reports its lock screen over D-Bus only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>macos</name>
+    <message>
+        <source>window titles need the Accessibility permission: open System Settings › Privacy &amp; Security › Accessibility, switch on socialtime (add it with + if it is not listed), then restart socialtime. Until then only the application in front is seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to recognise sites in Safari and Chrome-family browsers, allow socialtime to control them: System Settings › Privacy &amp; Security › Automation › socialtime (macOS asks once, the first time a browser is in front). Only the hostname is read, never stored with the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Events refused by {browsers}; {fix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NSWorkspace: {app} in front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accessibility API, used in memory only, never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CGEventSource: {seconds} s idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleep, wake and lock notifications, while socialtime&apos;s event loop runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot subscribe to sleep and lock notifications {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nudges</name>
+    <message>
+        <source>Social time today</source>
+        <translation>Réseaux sociaux aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>{site} today</source>
+        <translation>{site} aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Focus time</source>
+        <translation>Plage de concentration</translation>
+    </message>
+    <message>
+        <source>You have spent {spent} of your {budget} on social sites today.</source>
+        <translation>Aujourd&apos;hui, vous avez passé {spent} sur les réseaux sociaux, sur un budget de {budget}.</translation>
+    </message>
+    <message>
+        <source>You have reached the {budget} you set for social sites today.</source>
+        <translation>Vous avez atteint aujourd&apos;hui le budget de {budget} que vous vous étiez fixé pour les réseaux sociaux.</translation>
+    </message>
+    <message>
+        <source>You have spent {spent} of your {budget} on {site} today.</source>
+        <translation>Aujourd&apos;hui, vous avez passé {spent} sur {site}, sur un budget de {budget}.</translation>
+    </message>
+    <message>
+        <source>You have reached the {budget} you set for {site} today.</source>
+        <translation>Vous avez atteint aujourd&apos;hui le budget de {budget} que vous vous étiez fixé pour {site}.</translation>
+    </message>
+    <message>
+        <source>Focus time until {end} — {site} is in front.</source>
+        <translation>Plage de concentration jusqu&apos;à {end} — {site} est au premier plan.</translation>
+    </message>
+</context>
+<context>
+    <name>policy</name>
+    <message>
+        <source>mandatory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key} = {value} ({level}, {source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignored: {key} = {value} ({level}, {source}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error, left out: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy sets nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a policy cannot consent for the user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a policy cannot switch recording on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a policy cannot read or collect the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another custom site has this id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a custom site with a unique id and valid hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path of a team goal file (a non-empty string)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an organisation setting (a policy may set only: {keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a table ([mandatory] or [recommended])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside [mandatory] and [recommended]: put it in one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a table ([{table}])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the folder ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the registry key ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a REG_DWORD of 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a REG_SZ (comma-separated) or a REG_MULTI_SZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a REG_SZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a property list ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a dictionary of preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dictionary of recommended values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the policy ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>probes</name>
+    <message>
+        <source>no X display: set DISPLAY (e.g. DISPLAY=:0), or start socialtime from your desktop session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can on GNOME, with a Shell extension, and on KDE); enable XWayland so that DISPLAY is set, or choose an X11 session (e.g. &apos;GNOME on Xorg&apos;) at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>python-xlib is missing: pip install python-xlib (Debian: apt install python3-xlib)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform {platform} is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime could not set up its probe here: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} (XWayland is not running either)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recorder_lock</name>
+    <message>
+        <source>{path}: another socialtime is already recording into {folder}; stop it first (one recorder per data directory)</source>
+        <translation>{path}&#xa0;: un autre socialtime enregistre déjà dans {folder}&#xa0;; arrêtez-le d&apos;abord (un seul enregistrement à la fois par dossier des données)</translation>
+    </message>
+</context>
+<context>
+    <name>reflection</name>
+    <message>
+        <source>Your last week</source>
+        <translation>Bilan de votre semaine dernière</translation>
+    </message>
+    <message>
+        <source>Last week: {social} on social sites.</source>
+        <translation>La semaine dernière&#xa0;: {social} sur les réseaux sociaux.</translation>
+    </message>
+    <message>
+        <source>Last week: {social} on social sites, {diff} less than the week before.</source>
+        <translation>La semaine dernière&#xa0;: {social} sur les réseaux sociaux, soit {diff} de moins que la semaine précédente.</translation>
+    </message>
+    <message>
+        <source>Last week: {social} on social sites, {diff} more than the week before.</source>
+        <translation>La semaine dernière&#xa0;: {social} sur les réseaux sociaux, soit {diff} de plus que la semaine précédente.</translation>
+    </message>
+    <message>
+        <source>Last week: {social} on social sites, about the same as the week before.</source>
+        <translation>La semaine dernière&#xa0;: {social} sur les réseaux sociaux, à peu près autant que la semaine précédente.</translation>
+    </message>
+    <message>
+        <source>Weekly goal: {social} of your {budget}.</source>
+        <translation>Objectif hebdomadaire&#xa0;: {social} sur vos {budget}.</translation>
+    </message>
+    <message>
+        <source>Idea: you spent {average} a work day on social sites; a daily goal of {target} (Settings, Goals) would be a first step.</source>
+        <translation>Idée&#xa0;: vous avez passé en moyenne {average} par jour travaillé sur les réseaux sociaux&#xa0;; un objectif quotidien de {target} (Paramètres, Objectifs) pourrait être un premier pas.</translation>
+    </message>
+    <message>
+        <source>Idea: {site} took {seconds} of it; a daily budget for {site} could help.</source>
+        <translation>Idée&#xa0;: {site} a représenté {seconds} de ce temps&#xa0;; un budget quotidien pour {site} pourrait vous aider.</translation>
+    </message>
+    <message>
+        <source>Idea: most of it fell between {start} and {end}; a focus period at that time could help.</source>
+        <translation>Idée&#xa0;: l&apos;essentiel de ce temps se situait entre {start} et {end}&#xa0;; une plage de concentration à ce moment-là pourrait vous aider.</translation>
+    </message>
+    <message>
+        <source>Most of it was on {site} ({seconds}).</source>
+        <translation>L&apos;essentiel de ce temps a été passé sur {site} ({seconds}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your daily goals held on {met} of %n work day(s).</source>
+        <translation>
+            <numerusform>Vos objectifs quotidiens ont été respectés {met} fois sur %n jour travaillé.</numerusform>
+            <numerusform>Vos objectifs quotidiens ont été respectés {met} fois sur %n jours travaillés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>week {week} ({first} to {last})</source>
+        <translation>semaine {week} (du {first} au {last})</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is not a date (expected YYYY-MM-DD)</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
+    </message>
+    <message>
+        <source>{option}: {value}: that year has no such week</source>
+        <translation>{option}&#xa0;: {value}&#xa0;: cette année n&apos;a pas de semaine portant ce numéro</translation>
+    </message>
+    <message>
+        <source>--to {last} is before --from {first}</source>
+        <translation>--to {last} est antérieur à --from {first}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet today.</source>
+        <translation>Rien n&apos;a encore été enregistré aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>Rien n&apos;a été enregistré sur cette période.</translation>
+    </message>
+    <message>
+        <source>({percent} of active time)</source>
+        <translation>({percent} du temps actif)</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>Temps actif</translation>
+    </message>
+    <message>
+        <source>Social time</source>
+        <translation>Réseaux sociaux</translation>
+    </message>
+</context>
+<context>
+    <name>schedule</name>
+    <message>
+        <source>&apos;{value}&apos; is not a time of day (HH:MM, 00:00-24:00)</source>
+        <translation>«&#xa0;{value}&#xa0;» n&apos;est pas une heure valide (HH:MM, de 00:00 à 24:00)</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a range (HH:MM-HH:MM, e.g. 09:00-12:30)</source>
+        <translation>«&#xa0;{value}&#xa0;» n&apos;est pas une plage horaire (HH:MM-HH:MM, par exemple 09:00-12:30)</translation>
+    </message>
+    <message>
+        <source>range {range} ends before it starts</source>
+        <translation>la plage {range} se termine avant de commencer</translation>
+    </message>
+    <message>
+        <source>range {range} is empty</source>
+        <translation>la plage {range} est vide</translation>
+    </message>
+    <message>
+        <source>ranges {first} and {second} overlap</source>
+        <translation>les plages {first} et {second} se chevauchent</translation>
+    </message>
+    <message>
+        <source>unknown day {day} (expected one of {days})</source>
+        <translation>jour inconnu {day} (valeurs possibles&#xa0;: {days})</translation>
+    </message>
+    <message>
+        <source>{day}: {error}</source>
+        <translation>{day}&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>{probe}; {watcher}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sites</name>
+    <message>
+        <source>site {site}: invalid host {host}</source>
+        <translation>site {site}&#xa0;: nom d&apos;hôte invalide {host}</translation>
+    </message>
+    <message>
+        <source>site {site}: invalid title pattern {pattern}: {error}</source>
+        <translation>site {site}&#xa0;: motif de titre invalide {pattern}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>must be a table</source>
+        <translation>doit être une table</translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown key(s) {keys}</source>
+        <translation>
+            <numerusform>clé inconnue {keys}</numerusform>
+            <numerusform>clés inconnues {keys}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{key} must be a non-empty string</source>
+        <translation>{key} doit être une chaîne non vide</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of non-empty strings</source>
+        <translation>{key} doit être une liste de chaînes non vides</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the site catalogue: {error}</source>
+        <translation>{path}&#xa0;: impossible de lire le catalogue des sites&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: not valid TOML: {error}</source>
+        <translation>{path}&#xa0;: TOML invalide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>{path}: expected an array of [[site]] tables</source>
+        <translation>{path}&#xa0;: un tableau de tables [[site]] est attendu</translation>
+    </message>
+    <message>
+        <source>duplicate id</source>
+        <translation>id en double</translation>
+    </message>
+    <message>
+        <source>{path}: {entry}: {error}</source>
+        <translation>{path}&#xa0;: {entry}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>invalid host {host}</source>
+        <translation>nom d&apos;hôte invalide {host}</translation>
+    </message>
+    <message>
+        <source>custom site {site}: {error}</source>
+        <translation>site personnalisé {site}&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>stats</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Last four weeks</source>
+        <translation>Ces quatre dernières semaines</translation>
+    </message>
+    <message>
+        <source>{when}: {social} on social sites, {share} of your active time</source>
+        <translation>{when}&#xa0;: {social} sur les réseaux sociaux, soit {share} de votre temps actif</translation>
+    </message>
+    <message>
+        <source>; most on {site} ({seconds}).</source>
+        <translation>&#xa0;; surtout sur {site} ({seconds}).</translation>
+    </message>
+    <message>
+        <source>{when}: no time on social sites, out of {active} of active time.</source>
+        <translation>{when}&#xa0;: aucun temps sur les réseaux sociaux, sur {active} de temps actif.</translation>
+    </message>
+    <message>
+        <source>{when}: social time was highest {on_weekdays}, {start}–{end} ({seconds} in all).</source>
+        <translation>{when}&#xa0;: le temps sur les réseaux sociaux a été le plus élevé {on_weekdays}, de {start} à {end} ({seconds} au total).</translation>
+    </message>
+    <message>
+        <source>Nothing recorded today.</source>
+        <translation>Rien n&apos;a été enregistré aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet today.</source>
+        <translation>Rien n&apos;a encore été enregistré aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet this week.</source>
+        <translation>Rien n&apos;a encore été enregistré cette semaine.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet this month.</source>
+        <translation>Rien n&apos;a encore été enregistré ce mois-ci.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in the last four weeks.</source>
+        <translation>Rien n&apos;a été enregistré ces quatre dernières semaines.</translation>
+    </message>
+    <message>
+        <source>Recording starts in your work hours, at {time}.</source>
+        <translation>L&apos;enregistrement commencera pendant vos heures de travail, à {time}.</translation>
+    </message>
+    <message>
+        <source>Recording starts in your work hours, tomorrow at {time}.</source>
+        <translation>L&apos;enregistrement commencera pendant vos heures de travail, demain à {time}.</translation>
+    </message>
+    <message>
+        <source>Recording starts in your work hours, on {weekday} at {time}.</source>
+        <translation>L&apos;enregistrement commencera pendant vos heures de travail, {weekday} à {time}.</translation>
+    </message>
+    <message>
+        <source>Recording starts in your work hours, on {date} at {time}.</source>
+        <translation>L&apos;enregistrement commencera pendant vos heures de travail, le {date} à {time}.</translation>
+    </message>
+    <message>
+        <source>No work hours are set, so nothing is recorded. You can set them in Settings.</source>
+        <translation>Aucune heure de travail n&apos;est définie, donc rien n&apos;est enregistré. Vous pouvez les définir dans Paramètres.</translation>
+    </message>
+    <message>
+        <source>on Mondays</source>
+        <translation>le lundi</translation>
+    </message>
+    <message>
+        <source>on Tuesdays</source>
+        <translation>le mardi</translation>
+    </message>
+    <message>
+        <source>on Wednesdays</source>
+        <translation>le mercredi</translation>
+    </message>
+    <message>
+        <source>on Thursdays</source>
+        <translation>le jeudi</translation>
+    </message>
+    <message>
+        <source>on Fridays</source>
+        <translation>le vendredi</translation>
+    </message>
+    <message>
+        <source>on Saturdays</source>
+        <translation>le samedi</translation>
+    </message>
+    <message>
+        <source>on Sundays</source>
+        <translation>le dimanche</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Jusqu&apos;à demain</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>demain {time}</translation>
+    </message>
+    <message>
+        <source>Paused until {time}</source>
+        <translation>En pause jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <source>Paused until tomorrow {time}</source>
+        <translation>En pause jusqu&apos;à demain {time}</translation>
+    </message>
+    <message>
+        <source>Paused until {day} {time}</source>
+        <translation>En pause jusqu&apos;au {day} à {time}</translation>
+    </message>
+    <message>
+        <source>Outside your work hours</source>
+        <translation>Hors de vos heures de travail</translation>
+    </message>
+    <message>
+        <source>Outside your work hours: recording starts at {time}</source>
+        <translation>Hors de vos heures de travail&#xa0;: l&apos;enregistrement commence à {time}</translation>
+    </message>
+    <message>
+        <source>Outside your work hours: recording starts at tomorrow {time}</source>
+        <translation>Hors de vos heures de travail&#xa0;: l&apos;enregistrement commence demain à {time}</translation>
+    </message>
+    <message>
+        <source>Outside your work hours: recording starts at {day} {time}</source>
+        <translation>Hors de vos heures de travail&#xa0;: l&apos;enregistrement commence le {day} à {time}</translation>
+    </message>
+    <message>
+        <source>Today: {amount} on social sites</source>
+        <translation>Réseaux sociaux aujourd&apos;hui&#xa0;: {amount}</translation>
+    </message>
+    <message>
+        <source>Not recording: waiting for your consent</source>
+        <translation>Pas d&apos;enregistrement&#xa0;: en attente de votre consentement</translation>
+    </message>
+    <message>
+        <source>Recorded by another socialtime (socialtime track)</source>
+        <translation>Enregistré par un autre socialtime (socialtime track)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Recording paused while you are away</source>
+        <translation>Enregistrement suspendu pendant votre absence</translation>
+    </message>
+    <message>
+        <source>Screen locked: nothing is counted</source>
+        <translation>Écran verrouillé&#xa0;: rien n&apos;est compté</translation>
+    </message>
+    <message>
+        <source>Cannot see the desktop here: see socialtime doctor</source>
+        <translation>Le bureau n&apos;est pas visible ici&#xa0;: voir socialtime doctor</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Enregistrement en cours</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>{path}: the database is busy ({error}); try again</source>
+        <translation>{path}&#xa0;: la base de données est occupée ({error})&#xa0;; réessayez</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable socialtime database ({error}). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible ({error}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot use this data directory ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: this database was written by a newer socialtime (schema {version}; this program knows up to {known}). Upgrade socialtime; the file was left untouched.</source>
+        <translation>{path}&#xa0;: cette base de données a été écrite par une version plus récente de socialtime (schéma {version}&#xa0;; ce programme connaît jusqu&apos;au schéma {known}). Mettez socialtime à jour&#xa0;; le fichier n&apos;a pas été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>Team summaries are switched off by your organisation&apos;s policy ({source}). Your own progress is still shown to you, and only to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: cannot remember that you left ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation offers the team &quot;{name}&quot; ({source}); leave it too with `socialtime team leave`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered by your organisation ({source}). Only you see your progress; `socialtime team leave` if you do not want this goal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>team_chart</name>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Average social time per work day</source>
+        <translation>Temps moyen sur les réseaux sociaux par jour travaillé</translation>
+    </message>
+    <message numerus="yes">
+        <source>{team}, {week}: %n member(s), goal met on {share} of work days</source>
+        <translation>
+            <numerusform>{team}, {week}&#xa0;: %n membre, objectif atteint sur {share} des jours travaillés</numerusform>
+            <numerusform>{team}, {week}&#xa0;: %n membres, objectif atteint sur {share} des jours travaillés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>team_summary</name>
+    <message>
+        <source>{source}: not a team summary (expected a JSON object)</source>
+        <translation>{source}&#xa0;: ce n&apos;est pas un récapitulatif d&apos;équipe (un objet JSON est attendu)</translation>
+    </message>
+    <message>
+        <source>{source}: unexpected key {key} (a summary holds nothing else)</source>
+        <translation>{source}&#xa0;: clé inattendue {key} (un récapitulatif ne contient rien d&apos;autre)</translation>
+    </message>
+    <message>
+        <source>{source}: key {key} is missing</source>
+        <translation>{source}&#xa0;: la clé {key} manque</translation>
+    </message>
+    <message>
+        <source>must be &quot;{value}&quot;</source>
+        <translation>doit valoir &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>must be {value} (a newer socialtime may have written this file)</source>
+        <translation>doit valoir {value} (ce fichier a peut-être été écrit par une version plus récente de socialtime)</translation>
+    </message>
+    <message>
+        <source>must be the team&apos;s name</source>
+        <translation>doit être le nom de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>must be an ISO week such as 2026-W48</source>
+        <translation>doit être une semaine ISO, par exemple 2026-W48</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 to 7</source>
+        <translation>doit être un nombre entier de 1 à 7</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to work_days</source>
+        <translation>doit être un nombre entier de 0 à work_days</translation>
+    </message>
+    <message>
+        <source>must be one of {values}</source>
+        <translation>doit valoir l&apos;une de ces valeurs&#xa0;: {values}</translation>
+    </message>
+    <message>
+        <source>must be 32 hexadecimal digits</source>
+        <translation>doit contenir 32 chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <source>{source}: key {key} {rule}</source>
+        <translation>{source}&#xa0;: la clé {key} {rule}</translation>
+    </message>
+    <message>
+        <source>{source}: cannot read the file ({error})</source>
+        <translation>{source}&#xa0;: impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>{source}: too large to be a team summary</source>
+        <translation>{source}&#xa0;: trop volumineux pour être un récapitulatif d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>{source}: not a UTF-8 text file</source>
+        <translation>{source}&#xa0;: ce n&apos;est pas un fichier texte UTF-8</translation>
+    </message>
+    <message>
+        <source>{source}: not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
+        <translation>{source}&#xa0;: JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>the minimum group is never below {minimum}</source>
+        <translation>le groupe minimal n&apos;est jamais inférieur à {minimum}</translation>
+    </message>
+    <message>
+        <source>{source}: the same summary as {other} (same token); give each member&apos;s summary once</source>
+        <translation>{source}&#xa0;: même récapitulatif que {other} (même jeton)&#xa0;; ne donnez qu&apos;une fois le récapitulatif de chaque membre</translation>
+    </message>
+    <message>
+        <source>{source}: for another team than {other}</source>
+        <translation>{source}&#xa0;: pour une autre équipe que {other}</translation>
+    </message>
+    <message>
+        <source>{source}: for another week than {other}</source>
+        <translation>{source}&#xa0;: pour une autre semaine que {other}</translation>
+    </message>
+    <message numerus="yes">
+        <source>only %n distinct summaries; team figures need at least {minimum} of the same team and week, so that no one person can be seen</source>
+        <translation>
+            <numerusform>seulement %n récapitulatif distinct&#xa0;; les chiffres d&apos;équipe en demandent au moins {minimum}, de la même équipe et de la même semaine, pour que personne ne puisse être reconnu individuellement</numerusform>
+            <numerusform>seulement %n récapitulatifs distincts&#xa0;; les chiffres d&apos;équipe en demandent au moins {minimum}, de la même équipe et de la même semaine, pour que personne ne puisse être reconnu individuellement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team &quot;{team}&quot;, week {week}: {members} members</source>
+        <translation>Équipe «&#xa0;{team}&#xa0;», semaine {week}&#xa0;: {members} membres</translation>
+    </message>
+    <message>
+        <source>Goal met on {percent} of work days (each member&apos;s days met / work days, averaged)</source>
+        <translation>Objectif atteint {percent} des jours travaillés (pour chaque membre, jours où l&apos;objectif est atteint / jours travaillés, puis moyenne)</translation>
+    </message>
+    <message>
+        <source>Members who met the goal on most of their work days: {count} of {members}</source>
+        <translation>Membres ayant atteint l&apos;objectif la plupart de leurs jours travaillés&#xa0;: {count} sur {members}</translation>
+    </message>
+    <message>
+        <source>Average social time per work day (members):</source>
+        <translation>Temps moyen sur les réseaux sociaux par jour travaillé (membres)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>tracker</name>
+    <message>
+        <source>no consent</source>
+        <translation>pas de consentement</translation>
+    </message>
+    <message>
+        <source>outside work hours</source>
+        <translation>hors des heures de travail</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>screen locked</source>
+        <translation>écran verrouillé</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>absence de saisie</translation>
+    </message>
+    <message>
+        <source>cannot see the desktop</source>
+        <translation>bureau non visible</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>enregistrement en cours</translation>
+    </message>
+</context>
+<context>
+    <name>windows</name>
+    <message>
+        <source>WTSRegisterSessionNotification failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GetForegroundWindow: {process}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no window in front right now {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GetWindowTextW, used in memory only, never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo: {seconds} s idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock and sleep messages from Windows (WTS session and power notifications)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock and sleep are seen only while the tray app runs (not in `socialtime track` or doctor); a locked screen still counts as idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wlroots</name>
+    <message>
+        <source>{compositor} (Wayland): native Wayland windows can be seen only through the wlr-foreign-toplevel-management protocol, and idle time through ext-idle-notify-v1; socialtime does not support them yet. Run browsers under XWayland (e.g. Firefox with MOZ_ENABLE_WAYLAND=0, Chromium with --ozone-platform=x11) so that they are seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; XWayland: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>x11</name>
+    <message>
+        <source>cannot open X display {display}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost the X display {display}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}; check DISPLAY (and XAUTHORITY), or start socialtime from inside your desktop session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}; check that the X server is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X display {display}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: the window manager ({wm}) does not publish _NET_ACTIVE_WINDOW; use an EWMH window manager (GNOME, KDE, Xfce, openbox, i3...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wayland session, XWayland {where}: only X11 apps are visible; windows of native Wayland apps are not. For full coverage choose an X11 session at login (e.g. &apos;GNOME on Xorg&apos;), or run browsers under XWayland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}, window manager {wm}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read from _NET_WM_NAME / WM_NAME, used in memory only, never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no titles without the foreground window (see above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{extension} extension: {seconds} s idle (Wayland: input to native Wayland apps may not count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{extension} extension: {seconds} s idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X screensaver state ({extension})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the X server lacks the {extension} extension; enable it in the X server: idle time is counted as active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the X server lacks the {extension} extension; enable it in the X server: the screensaver state is unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

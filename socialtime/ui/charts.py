@@ -18,6 +18,7 @@ test can check what the user sees against ``socialtime report --json``.
 
 from __future__ import annotations
 
+import textwrap
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,27 +33,36 @@ from matplotlib.ticker import FuncFormatter, Locator
 from socialtime import stats
 from socialtime.config import Config
 from socialtime.goals import Goals, progress_text
-from socialtime.report import format_duration
+from socialtime.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate, weekday_name
 
 # Okabe & Ito (2008) without black, which would vanish on a dark background.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 HATCHES = ("", "//", "..", "xx")
 MET = OKABE_ITO[2]  # bluish green: a day or a budget within the user's goals
+MESSAGE_WIDTH = 72  # characters per line of an empty state: ~450 px at 10 pt, inside any axes
 
+# Marked here, translated where drawn (``_text``): matplotlib text is plain Python strings, so
+# this module translates with socialtime.i18n (context "charts"), as the core does.
 _TEXT = {
-    "work_hours": "Work hours",
-    "other": "Other (not social)",
-    "now": "now",
-    "minutes": "Minutes",
-    "hours": "Active time (hours)",
-    "hour_of_day": "Hour of the day",
-    "per_site": "Social sites today",
-    "no_social": "No time on social sites today.",
-    "social_minutes": "Minutes of social time",
-    "share_axis": "share of active time",
-    "site_budget": "Your daily budget per site",
-    "daily_budget": "Your daily goal ({minutes} of social time)",
+    "work_hours": QT_TRANSLATE_NOOP("charts", "Work hours"),
+    "other": QT_TRANSLATE_NOOP("charts", "Other (not social)"),
+    "now": QT_TRANSLATE_NOOP("charts", "now"),
+    "minutes": QT_TRANSLATE_NOOP("charts", "Minutes"),
+    "hours": QT_TRANSLATE_NOOP("charts", "Active time (hours)"),
+    "hour_of_day": QT_TRANSLATE_NOOP("charts", "Hour of the day"),
+    "per_site": QT_TRANSLATE_NOOP("charts", "Social sites today"),
+    "per_site_progress": QT_TRANSLATE_NOOP("charts", "Social sites today: {progress}"),
+    "no_social": QT_TRANSLATE_NOOP("charts", "No time on social sites today."),
+    "social_minutes": QT_TRANSLATE_NOOP("charts", "Minutes of social time"),
+    "site_budget": QT_TRANSLATE_NOOP("charts", "Your daily budget per site"),
+    "daily_budget": QT_TRANSLATE_NOOP("charts", "Your daily goal ({minutes} of social time)"),
 }
+
+
+def _text(key: str) -> str:
+    """The text of ``key`` in the current language."""
+    text = _TEXT[key]
+    return translate("charts", text)
 
 
 @dataclass(frozen=True)
@@ -167,7 +177,7 @@ def _legend(fig: Figure, handles: list[Any], th: Theme) -> None:
         return
     legend = fig.legend(
         handles=handles,
-        loc="outside right upper",
+        loc="outside right upper",  # i18n: ignore - a matplotlib position
         frameon=False,
         fontsize=9,
         labelcolor=th.foreground,
@@ -190,17 +200,20 @@ def _daily_budget(ax: Axes, goals: Goals | None, th: Theme) -> Any:
     """A dashed line across the day bars (hours) at the daily budget; its legend handle."""
     if goals is None or goals.daily_minutes is None:
         return None
-    label = _TEXT["daily_budget"].format(minutes=format_duration(goals.daily_minutes * 60))
+    label = _text("daily_budget").format(minutes=format_duration(goals.daily_minutes * 60))
     return ax.axhline(goals.daily_minutes / 60, color=th.foreground, lw=1.3, ls="--", label=label)
 
 
 def _message(ax: Axes, text: str, th: Theme) -> None:
-    """An empty state in the middle of the axes, on a patch of background over the grid."""
+    """An empty state in the middle of the axes, on a patch of background over the grid.
+
+    Cut into lines of at most MESSAGE_WIDTH characters: matplotlib wraps only at the figure's
+    edge, so a long sentence (French is a fifth longer) would cover the axis labels."""
     box = {"facecolor": th.background, "edgecolor": "none", "pad": 6}
     ax.text(
         0.5,
         0.5,
-        text,
+        textwrap.fill(text, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False),
         transform=ax.transAxes,
         ha="center",
         va="center",
@@ -251,7 +264,7 @@ def draw_today(
     now = stats.clock_hours(data.now, day)
     if lo <= now <= hi:
         top.axvline(now, color=th.foreground, lw=1, ls=":")
-        top.text(now, 0.98, _TEXT["now"], color=th.muted, fontsize=8, ha="center", va="bottom")
+        top.text(now, 0.98, _text("now"), color=th.muted, fontsize=8, ha="center", va="bottom")
     top.set_xlim(lo, hi)
     top.set_ylim(0, 1)
     top.set_yticks([])
@@ -263,10 +276,8 @@ def draw_today(
     sites = sorted(data.sites.items(), key=lambda kv: (-kv[1], kv[0]))
     shown: dict[str, int] = {}
     budgets: dict[str, int] = {}
-    title = _TEXT["per_site"]
     progress = progress_text(goals, data.social_seconds) if goals else None
-    if progress:
-        title += f": {progress}"
+    title = _text("per_site_progress").format(progress=progress) if progress else _text("per_site")
     if sites:
         labels = [names.get(s, s) for s, _ in sites]
         minutes = [v / 60 for _, v in sites]
@@ -284,19 +295,19 @@ def draw_today(
         )
         budgets = _site_budgets(bottom, [s for s, _ in sites], goals, th)
         bottom.set_xlim(0, max(minutes + list(budgets.values())) * 1.25)
-        bottom.set_xlabel(_TEXT["minutes"])
+        bottom.set_xlabel(_text("minutes"))
         bottom.set_title(title, loc="left", fontsize=10, color=th.foreground)
         shown = {s: round(r.get_width() * 60) for (s, _), r in zip(sites, bars, strict=True)}
     else:
         bottom.set_axis_off()
-        message = _TEXT["no_social"] if data.active_seconds else empty
+        message = _text("no_social") if data.active_seconds else empty
         _message(bottom, message, th)
 
-    handles = [Patch(facecolor=th.work, label=_TEXT["work_hours"])] if data.work_hours else []
+    handles = [Patch(facecolor=th.work, label=_text("work_hours"))] if data.work_hours else []
     if None in groups:
-        handles.append(Patch(facecolor=th.other, label=_TEXT["other"]))
+        handles.append(Patch(facecolor=th.other, label=_text("other")))
     if budgets:
-        handles.append(Line2D([], [], color=th.foreground, lw=2.5, label=_TEXT["site_budget"]))
+        handles.append(Line2D([], [], color=th.foreground, lw=2.5, label=_text("site_budget")))
     _legend(fig, handles, th)
     social = sum(shown.values())
     return {
@@ -371,7 +382,7 @@ def draw_bars(
         lw=0.5,
     )
     other = [round(r.get_height() * 3600) for r in other_bars]
-    handles.append(Patch(facecolor=th.other, label=_TEXT["other"]))
+    handles.append(Patch(facecolor=th.other, label=_text("other")))
     top = bottom + np.array(other) / 3600
     peak = float(top.max()) if len(top) else 0.0
 
@@ -394,13 +405,13 @@ def draw_bars(
             if d.weekday() >= 5:
                 ax.axvspan(i - 0.5, i + 0.5, color=th.grid, alpha=0.5, lw=0, zorder=0)
     else:
-        labels = [f"{stats.weekday_names()[d.weekday()][:3]} {d.day}" for d in days]
+        labels = [format_date(d, "weekday") for d in days]
     ax.set_xticks(x, labels)
     ax.set_xlim(-0.6, len(days) - 0.4)
     goal = _daily_budget(ax, goals, th)
     high = float(goal.get_ydata()[0]) * 1.15 if goal is not None else 0.0
     ax.set_ylim(0, max(peak * (1.22 if month else 1.12), 1.0, high))
-    ax.set_ylabel(_TEXT["hours"])
+    ax.set_ylabel(_text("hours"))
     if data.active_seconds == 0:
         _message(ax, empty, th)
     if goal is not None:
@@ -458,10 +469,10 @@ def draw_heatmap(
     vmax = max(float(minutes.max()), 1.0)
     cmap = _colormap(th)
     image = ax.imshow(masked, cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
-    ax.set_yticks(range(7), [name[:3] for name in stats.weekday_names()])
+    ax.set_yticks(range(7), [weekday_name(i, short=True) for i in range(7)])
     form = "{:02d}:00" if len(hours) <= 12 else "{:02d}"
     ax.set_xticks(range(len(hours)), [form.format(h) for h in hours])
-    ax.set_xlabel(_TEXT["hour_of_day"])
+    ax.set_xlabel(_text("hour_of_day"))
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -491,7 +502,7 @@ def draw_heatmap(
         bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
         bar.locator = MaxNLocator(integer=True)
         bar.update_ticks()
-        bar.set_label(_TEXT["social_minutes"], color=th.foreground)
+        bar.set_label(_text("social_minutes"), color=th.foreground)
         bar.ax.tick_params(colors=th.muted, labelcolor=th.foreground, labelsize=8)
         bar.outline.set_edgecolor(th.muted)
     return {

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from socialtime import goals, stats
 from socialtime.config import Config
+from socialtime.i18n import QT_TRANSLATE_NOOP
 from socialtime.sites import Catalogue
 from socialtime.store import Store
 
@@ -43,20 +44,34 @@ if TYPE_CHECKING:
 TABS = ("today", "week", "month", "heatmap", "goals")
 FORMATS = {".png": "png", ".svg": "svg"}
 
+# Marked here, translated where shown (``_text``), in the language of the moment.
 _TEXT = {
-    "title": "socialtime — Dashboard",
-    "today": "Today",
-    "week": "Week",
-    "month": "Month",
-    "heatmap": "Heatmap",
-    "goals": "Goals",
-    "no_goals": "The days you meet your goals will show here once you have set one.",
-    "export": "Export chart…",
-    "export_title": "Export chart",
-    "export_filter": "PNG image (*.png);;SVG image (*.svg)",
-    "export_failed": "The chart could not be written to {path}: {error}",
-    "private": "Only you see these figures; they stay on this computer.",
+    "title": QT_TRANSLATE_NOOP("DashboardWindow", "socialtime — Dashboard"),
+    "today": QT_TRANSLATE_NOOP("DashboardWindow", "Today"),
+    "week": QT_TRANSLATE_NOOP("DashboardWindow", "Week"),
+    "month": QT_TRANSLATE_NOOP("DashboardWindow", "Month"),
+    "heatmap": QT_TRANSLATE_NOOP("DashboardWindow", "Heatmap"),
+    "goals": QT_TRANSLATE_NOOP("DashboardWindow", "Goals"),
+    "no_goals": QT_TRANSLATE_NOOP(
+        "DashboardWindow",
+        "The days you meet your goals will show here once you have set one.",
+    ),
+    "export": QT_TRANSLATE_NOOP("DashboardWindow", "Export chart…"),
+    "export_title": QT_TRANSLATE_NOOP("DashboardWindow", "Export chart"),
+    "export_filter": QT_TRANSLATE_NOOP("DashboardWindow", "PNG image (*.png);;SVG image (*.svg)"),
+    "export_failed": QT_TRANSLATE_NOOP(
+        "DashboardWindow", "The chart could not be written to {path}: {error}"
+    ),
+    "private": QT_TRANSLATE_NOOP(
+        "DashboardWindow", "Only you see these figures; they stay on this computer."
+    ),
 }
+
+
+def _text(key: str) -> str:
+    """The text of ``key`` in the language of the installed Qt translators."""
+    text = _TEXT[key]
+    return QCoreApplication.translate("DashboardWindow", text)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -79,7 +94,7 @@ class DashboardWindow(QWidget):
         super().__init__(parent)
         self.store, self.config, self.catalogue, self.clock = store, config, catalogue, clock
         self.names = stats.site_names(catalogue)
-        self.setWindowTitle(_TEXT["title"])
+        self.setWindowTitle(_text("title"))
         self.resize(960, 640)
 
         self.tabs = QTabWidget()
@@ -97,11 +112,11 @@ class DashboardWindow(QWidget):
                 summary.setFont(font)
             layout.addWidget(summary)
             self._pages[tab], self.summaries[tab] = layout, summary
-            self.tabs.addTab(page, _TEXT[tab])
+            self.tabs.addTab(page, _text(tab))
 
-        self.export_button = QPushButton(_TEXT["export"])
+        self.export_button = QPushButton(_text("export"))
         self.export_button.clicked.connect(self._ask_export)
-        note = QLabel(_TEXT["private"])
+        note = QLabel(_text("private"))
         bottom = QHBoxLayout()
         bottom.addWidget(note, 1)
         bottom.addWidget(self.export_button)
@@ -126,7 +141,7 @@ class DashboardWindow(QWidget):
         for tab in TABS:
             canvas = FigureCanvasQTAgg(charts.new_figure())
             canvas.setMinimumSize(480, 300)
-            canvas.setAccessibleName(_TEXT[tab])
+            canvas.setAccessibleName(_text(tab))
             self._pages[tab].addWidget(canvas, 1)
             self._canvases[tab] = canvas
 
@@ -167,7 +182,7 @@ class DashboardWindow(QWidget):
         texts["heatmap"] = stats.heatmap_summary(heat, config, now)
         overview = goals.overview(self.store, config.goals, config.work_hours, now)
         texts["goals"] = goals.overview_text(overview, config.goals)
-        empty = _TEXT["no_goals"] if config.goals.is_empty() else ""
+        empty = _text("no_goals") if config.goals.is_empty() else ""
         shown["goals"] = goal_charts.draw_calendar(fig["goals"], overview, th, empty)
 
         for tab in TABS:
@@ -195,7 +210,10 @@ class DashboardWindow(QWidget):
         path = Path(path)
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:
-            raise ValueError(f"{path}: the file name must end in .png or .svg")
+            text = QCoreApplication.translate(
+                "DashboardWindow", "{path}: the file name must end in .png or .svg"
+            )
+            raise ValueError(text.format(path=path))
         figure = self.canvas(tab).figure
         figure.savefig(path, format=fmt, dpi=150, facecolor=figure.get_facecolor())
 
@@ -204,7 +222,7 @@ class DashboardWindow(QWidget):
         day = datetime.fromtimestamp(self.clock()).date().isoformat()
         suggested = str(Path.home() / f"socialtime-{tab}-{day}.png")
         name, chosen = QFileDialog.getSaveFileName(
-            self, _TEXT["export_title"], suggested, _TEXT["export_filter"]
+            self, _text("export_title"), suggested, _text("export_filter")
         )
         if not name:
             return
@@ -214,8 +232,8 @@ class DashboardWindow(QWidget):
         try:
             self.export_chart(tab, path)
         except (OSError, ValueError) as error:
-            message = _TEXT["export_failed"].format(path=path, error=error)
-            QMessageBox.warning(self, _TEXT["export_title"], message)
+            message = _text("export_failed").format(path=path, error=error)
+            QMessageBox.warning(self, _text("export_title"), message)
 
     # -- Qt events ----------------------------------------------------------------------------
 

@@ -14,15 +14,23 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from socialtime.goals import Overview
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate, weekday_name
 from socialtime.ui.charts import MET, Theme, _legend, _message, _start
 
+# Marked here, translated where drawn (socialtime.i18n, as in socialtime.ui.charts); the names
+# of the weekdays come from socialtime.i18n.
 _TEXT = {
-    "met": "Goals met",
-    "today": "Today, so far within your goals",
-    "missed": "Not met",
-    "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "met": QT_TRANSLATE_NOOP("goal_charts", "Goals met"),
+    "today": QT_TRANSLATE_NOOP("goal_charts", "Today, so far within your goals"),
+    "missed": QT_TRANSLATE_NOOP("goal_charts", "Not met"),
 }
 _MARKS = {"met": "✓", "today": "✓", "missed": "–"}
+
+
+def _text(key: str) -> str:
+    """The text of ``key`` in the current language."""
+    text = _TEXT[key]
+    return translate("goal_charts", text)
 
 
 def draw_calendar(fig: Figure, data: Overview, th: Theme, message: str) -> dict[str, Any]:
@@ -39,7 +47,8 @@ def draw_calendar(fig: Figure, data: Overview, th: Theme, message: str) -> dict[
     rows = (offset + len(days) + 6) // 7
     ax.set_xlim(-0.05, 7.05)
     ax.set_ylim(rows + 0.05, -0.6)
-    for column, name in enumerate(_TEXT["weekdays"]):
+    for column in range(7):
+        name = weekday_name(column, short=True)
         ax.text(column + 0.5, -0.3, name, ha="center", va="center", color=th.muted, fontsize=9)
     cells: dict[str, str] = {}
     for day in days:
@@ -87,10 +96,11 @@ def draw_calendar(fig: Figure, data: Overview, th: Theme, message: str) -> dict[
     if message:
         _message(ax, message, th)
     else:
+        met, today, missed = (_text(key) for key in ("met", "today", "missed"))
         handles = [
-            Patch(facecolor=MET, edgecolor=MET, label=f"✓  {_TEXT['met']}"),
-            Patch(facecolor="none", edgecolor=MET, ls="--", label=f"✓  {_TEXT['today']}"),
-            Patch(facecolor="none", edgecolor=th.muted, label=f"–  {_TEXT['missed']}"),
+            Patch(facecolor=MET, edgecolor=MET, label=f"✓  {met}"),
+            Patch(facecolor="none", edgecolor=MET, ls="--", label=f"✓  {today}"),
+            Patch(facecolor="none", edgecolor=th.muted, label=f"–  {missed}"),
         ]
         _legend(fig, handles, th)
     return {

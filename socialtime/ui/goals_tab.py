@@ -35,15 +35,26 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.config import Config
+from socialtime.i18n import QT_TRANSLATE_NOOP
 from socialtime.schedule import format_ranges
 from socialtime.sites import Catalogue
 
 _USER = Qt.ItemDataRole.UserRole
-# (key in [nudges], what the box says)
+# (key in [nudges], what the box says: marked here, translated with self.tr where shown)
 _KINDS = (
-    ("budget", "At 80 % and at 100 % of a daily budget"),
-    ("focus", "When a social site comes to the front during a focus period"),
-    ("reflection", "A look back at last week, on the first work day of the week"),
+    ("budget", QT_TRANSLATE_NOOP("GoalsTab", "At 80 % and at 100 % of a daily budget")),
+    (
+        "focus",
+        QT_TRANSLATE_NOOP(
+            "GoalsTab", "When a social site comes to the front during a focus period"
+        ),
+    ),
+    (
+        "reflection",
+        QT_TRANSLATE_NOOP(
+            "GoalsTab", "A look back at last week, on the first work day of the week"
+        ),
+    ),
 )
 # Builds a field (editor, its error label, a hint) registered under a config key.
 FieldMaker = Callable[..., QWidget]

@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from socialtime.i18n import format_percent, translate
 from socialtime.team_summary import TeamFigures
 
 _COLOR = "#0072B2"  # Okabe–Ito blue, as on the dashboard
@@ -25,16 +26,20 @@ def draw(figures: TeamFigures) -> Figure:
     counts = list(figures.histogram.values())
     bars = axes.bar(names, counts, color=_COLOR)
     axes.bar_label(bars)
-    axes.set_ylabel("Members")
-    axes.set_xlabel("Average social time per work day")
+    axes.set_ylabel(translate("team_chart", "Members"))
+    axes.set_xlabel(translate("team_chart", "Average social time per work day"))
     axes.set_ylim(0, max(counts) + 1)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title(
-        f"{figures.team}, {figures.week}: {figures.members} members, goal met on "
-        f"{100 * figures.share_met:.0f} % of work days",
-        fontsize=10,
+    title = translate(
+        "team_chart",
+        "{team}, {week}: %n member(s), goal met on {share} of work days",
+        None,
+        figures.members,
     )
+    share = format_percent(100 * figures.share_met)
+    title = title.format(team=figures.team, week=figures.week, share=share)
+    axes.set_title(title, fontsize=10, wrap=True)  # a long team name, or French, takes two lines
     return figure
 
 

@@ -1,0 +1,73 @@
+"""The tray's texts, computed without Qt, in English and in French (Paris time)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from socialtime.config import Goals
+from socialtime.report import local_midnight
+from socialtime.schedule import WorkHours
+from socialtime.status import Icon, pause_choices, tray_status
+from socialtime.tracker import State
+
+TUESDAY = date(2026, 11, 24)
+HOURS = WorkHours.from_strings({d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
+
+
+@pytest.fixture(autouse=True)
+def paris(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def at(day: date, hh: int, mm: int = 0) -> float:
+    return local_midnight(day) + hh * 3600 + mm * 60
+
+
+def test_the_tray_in_english() -> None:
+    now = at(TUESDAY, 10)
+    status = tray_status(State.RECORDING, 42 * 60, now, HOURS)
+    assert (status.icon, status.headline, status.detail) == (
+        Icon.RECORDING,
+        "Today: 42 min on social sites",
+        "Recording",
+    )
+    with_goal = tray_status(State.RECORDING, 24 * 60, now, HOURS, goals=Goals(daily_minutes=30))
+    assert with_goal.headline == "Today: 24 min of your 30 min on social sites"
+    evening = tray_status(State.OUTSIDE_HOURS, 0, at(TUESDAY, 18), HOURS)
+    assert evening.detail == "Outside your work hours: recording starts at tomorrow 09:00"
+    friday = tray_status(State.OUTSIDE_HOURS, 0, at(date(2026, 11, 27), 18), HOURS)
+    assert friday.detail == "Outside your work hours: recording starts at Mon 30 Nov 09:00"
+    paused = tray_status(State.PAUSED, 0, now, HOURS, paused_until=at(TUESDAY, 10, 30))
+    assert paused.detail == "Paused until 10:30"
+    assert tray_status(None, 0, now, HOURS).detail == "Starting…"
+    assert [label for label, _ in pause_choices()] == ["30 minutes", "1 hour", "Until tomorrow"]
+
+
+def test_the_tray_in_french(french) -> None:
+    now = at(TUESDAY, 10)
+    status = tray_status(State.RECORDING, 42 * 60, now, HOURS)
+    assert status.headline == "Réseaux sociaux aujourd'hui\u00a0: 42 min"
+    assert status.detail == "Enregistrement en cours"
+    with_goal = tray_status(State.RECORDING, 24 * 60, now, HOURS, goals=Goals(daily_minutes=30))
+    assert with_goal.headline == "Réseaux sociaux aujourd'hui\u00a0: 24 min sur vos 30 min"
+    evening = tray_status(State.OUTSIDE_HOURS, 0, at(TUESDAY, 18), HOURS)
+    assert evening.detail == (
+        "Hors de vos heures de travail\u00a0: l'enregistrement commence demain à 09:00"
+    )
+    friday = tray_status(State.OUTSIDE_HOURS, 0, at(date(2026, 11, 27), 18), HOURS)
+    assert friday.detail.endswith("commence le lun. 30 nov. à 09:00")
+    morning = tray_status(State.OUTSIDE_HOURS, 0, at(TUESDAY, 7), HOURS)
+    assert morning.detail.endswith("l'enregistrement commence à 09:00")
+    paused = tray_status(State.PAUSED, 0, now, HOURS, paused_until=at(TUESDAY, 10, 30))
+    assert paused.detail == "En pause jusqu'à 10:30"
+    idle = tray_status(State.IDLE, 0, now, HOURS)
+    assert idle.detail == "Enregistrement suspendu pendant votre absence"
+    assert "inactivit" not in idle.detail
+    assert [label for label, _ in pause_choices()] == ["30 minutes", "1 heure", "Jusqu'à demain"]
