@@ -288,6 +288,16 @@ def test_doctor_asks_the_running_bridge(bridge, link, runtime):
     assert not missing.ok and "not listening" in missing.detail
 
 
+def test_doctor_tells_the_bridge_in_french(bridge, link, runtime, french):
+    missing = bridge_status(runtime / "elsewhere.sock")
+    assert missing.label == "passerelle du navigateur"
+    assert missing.detail.startswith("pas d'écoute\u00a0: lancez socialtime")
+    assert bridge_status(bridge.path).detail.startswith("aucun navigateur n'est connecté")
+    report(link, "www.facebook.com")
+    arrived(bridge, "www.facebook.com")
+    assert bridge_status(bridge.path).detail == "connecté (1 navigateur)"
+
+
 # --- socialtime browser-host, as the browser runs it -----------------------------------------
 
 

@@ -222,6 +222,18 @@ def test_windows_registry_keys(tmp_path, browser, system):
 # --- uninstall: ours and only ours ---------------------------------------------------------------
 
 
+def test_what_was_done_is_told_in_french(tmp_path, french):
+    machine = linux(tmp_path)
+    (tmp_path / "home/.mozilla").mkdir(parents=True)
+    lines = install(["all"], machine=machine, command=COMMAND)
+    assert lines[0].startswith("lanceur\u00a0: ")
+    chrome = tmp_path / "home/.config/google-chrome"
+    assert f"chrome\u00a0: ignoré (introuvable\u00a0: {chrome})" in lines
+    assert f"firefox\u00a0: {tmp_path / LINUX_USER['firefox'] / FILE}" in lines
+    lines = uninstall(["firefox"], machine=machine)
+    assert f"firefox\u00a0: {tmp_path / LINUX_USER['firefox'] / FILE} supprimé" in lines
+
+
 def test_uninstall_removes_only_ours(tmp_path):
     machine = linux(tmp_path)
     install(["chromium", "firefox"], machine=machine, command=COMMAND)

@@ -181,6 +181,22 @@ def test_unsupported_cases_say_why(platform: str, environ: dict[str, str], expec
     assert expected in probe.diagnose()[0].detail
 
 
+def test_doctor_explains_in_french(french: None) -> None:
+    """The line names and the advice are French; the names stay English keys underneath."""
+    checks = make_probe("linux", {}).diagnose()
+    assert [c.name for c in checks] == list(PROBE_CHECKS)
+    assert [c.label for c in checks] == [
+        "fenêtre au premier plan",
+        "titres des fenêtres",
+        "absence de saisie",
+        "verrouillage de l'écran",
+    ]
+    assert checks[0].detail.startswith("pas d'affichage X\u00a0: définissez DISPLAY")
+    wayland = make_probe("linux", {"WAYLAND_DISPLAY": "wayland-0"}).diagnose()[0].detail
+    assert "«\u00a0GNOME sur Xorg\u00a0»" in wayland
+    assert "inactivit" not in wayland  # idle is never "inactivity"
+
+
 def x11_inside(probe: object) -> X11Probe:
     """The X11 probe that make_probe wrapped so that D-Bus lock and suspend count."""
     assert isinstance(probe, LockAwareProbe), probe

@@ -167,13 +167,16 @@ UI_CALLS = {
 # What the core shows: printed lines, argparse help, errors raised for a person to read.
 CORE_CALLS = {"print", "eprint", "_fail", "fail", "add_argument", "add_parser", "ArgumentParser",
               "add_argument_group", "add_mutually_exclusive_group", "error", "exit"}  # fmt: skip
+NAMED = {"add_argument", "add_parser"}
 CORE_KEYWORDS = {"help", "description", "epilog", "title", "message", "expected", "reason"}
 
 
 def _unmarked(path: Path, calls: set[str], keywords: set[str]) -> list[str]:
     found = []
     for call in _calls(path):
-        args = list(call.args) if _name(call) in calls else []
+        name = _name(call)
+        # add_argument("--data-dir") and add_parser("report") take names, not text
+        args = list(call.args) if name in calls and name not in NAMED else []
         args += [k.value for k in call.keywords if k.arg in keywords]
         for arg in args:
             words = _words(arg)

@@ -5,9 +5,9 @@
     <name>bridge</name>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>connected (%n browser)</numerusform>
+            <numerusform>connected (%n browsers)</numerusform>
         </translation>
     </message>
 </context>

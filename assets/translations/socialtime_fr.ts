@@ -546,160 +546,160 @@
     <name>bridge</name>
     <message>
         <source>{folder} belongs to another user; not listening there</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} appartient à un autre utilisateur&#xa0;; aucune écoute à cet endroit</translation>
     </message>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>connecté (%n navigateur)</numerusform>
+            <numerusform>connecté (%n navigateurs)</numerusform>
         </translation>
     </message>
     <message>
         <source>{path}: the path is too long for a local socket</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}&#xa0;: le chemin est trop long pour un socket local</translation>
     </message>
     <message>
         <source>another socialtime (the tray or `socialtime track`) already receives the browser&apos;s sites; this one uses window titles</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre socialtime (celui de la zone de notification ou `socialtime track`) reçoit déjà les sites du navigateur&#xa0;; celui-ci se sert des titres des fenêtres</translation>
     </message>
     <message>
         <source>{path}: cannot listen ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}&#xa0;: écoute impossible ({error})</translation>
     </message>
     <message>
         <source>no browser is connected: install the socialtime extension in your browser and run `socialtime browser install`; until then sites are recognised from window titles</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun navigateur n&apos;est connecté&#xa0;: installez l&apos;extension de navigateur socialtime et lancez `socialtime browser install`&#xa0;; en attendant, les sites sont reconnus d&apos;après les titres des fenêtres</translation>
     </message>
     <message>
         <source>the browser bridge is not available on Windows yet (it needs a named pipe); sites are recognised from window titles</source>
-        <translation type="unfinished"></translation>
+        <translation>la passerelle du navigateur n&apos;est pas encore disponible sous Windows (il lui faut un tube nommé)&#xa0;; les sites sont reconnus d&apos;après les titres des fenêtres</translation>
     </message>
     <message>
         <source>not listening: start socialtime (the tray) or `socialtime track` to receive the browser&apos;s sites</source>
-        <translation type="unfinished"></translation>
+        <translation>pas d&apos;écoute&#xa0;: lancez socialtime (dans la zone de notification) ou `socialtime track` pour recevoir les sites du navigateur</translation>
     </message>
     <message>
         <source>{path}: the recorder did not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}&#xa0;: l&apos;enregistreur n&apos;a pas répondu</translation>
     </message>
 </context>
 <context>
     <name>browser</name>
     <message>
         <source>The native messaging host that your browser starts for the socialtime extension (not for use by hand).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;hôte de messagerie native que votre navigateur lance pour l&apos;extension socialtime (pas à lancer à la main).</translation>
     </message>
     <message>
         <source>what the browser passes (the extension&apos;s origin, the manifest path, --parent-window on Windows); ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>ce que le navigateur transmet (l&apos;origine de l&apos;extension, le chemin du manifeste, --parent-window sous Windows)&#xa0;; ignoré</translation>
     </message>
     <message>
         <source>Register socialtime with your browsers so the extension can tell it the active site (install), or remove that registration (uninstall).</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclarer socialtime auprès de vos navigateurs pour que l&apos;extension puisse lui indiquer le site actif (install), ou retirer cette déclaration (uninstall).</translation>
     </message>
     <message>
         <source>actions</source>
-        <translation type="unfinished"></translation>
+        <translation>actions</translation>
     </message>
     <message>
         <source>install or uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>install ou uninstall</translation>
     </message>
     <message>
         <source>Write the native messaging host manifests for your browsers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire les manifestes de l&apos;hôte de messagerie native pour vos navigateurs.</translation>
     </message>
     <message>
         <source>Remove socialtime&apos;s native messaging host manifests (and only those).</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les manifestes de l&apos;hôte de messagerie native de socialtime (et seulement ceux-là).</translation>
     </message>
     <message>
         <source>for all users of this computer (needs administrator rights)</source>
-        <translation type="unfinished"></translation>
+        <translation>pour tous les utilisateurs de cet ordinateur (droits d&apos;administrateur nécessaires)</translation>
     </message>
     <message>
         <source>which browser (repeatable; default: all, which per user means those whose profile folder exists)</source>
-        <translation type="unfinished"></translation>
+        <translation>quel navigateur (option répétable&#xa0;; par défaut&#xa0;: all, c&apos;est-à-dire, pour vous seul, ceux dont le dossier de profil existe)</translation>
     </message>
     <message>
         <source>socialtime: {file}: permission denied (try again with sudo, or as an administrator)</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: {file}&#xa0;: permission refusée (réessayez avec sudo, ou en tant qu&apos;administrateur)</translation>
     </message>
     <message>
         <source>socialtime: {file}: permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: {file}&#xa0;: permission refusée</translation>
     </message>
     <message>
         <source>Registered for all users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclaré pour tous les utilisateurs.</translation>
     </message>
     <message>
         <source>Registered for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclaré pour vous.</translation>
     </message>
     <message>
         <source>Now add the socialtime extension to your browser (packaging/browser-extension/, or ask your IT); `socialtime doctor` then says whether it is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez maintenant l&apos;extension socialtime à votre navigateur (packaging/browser-extension/, ou demandez à votre service informatique)&#xa0;; `socialtime doctor` vous dira ensuite si elle est connectée.</translation>
     </message>
     <message>
         <source>Nothing to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à supprimer.</translation>
     </message>
     <message>
         <source>{problem}; the host is registered for {browsers}</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}&#xa0;; l&apos;hôte est déclaré pour {browsers}</translation>
     </message>
     <message>
         <source>{problem}; the host is not registered with any browser: `socialtime browser install`</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}&#xa0;; l&apos;hôte n&apos;est déclaré auprès d&apos;aucun navigateur&#xa0;: `socialtime browser install`</translation>
     </message>
 </context>
 <context>
     <name>browser_install</name>
     <message>
         <source>unknown browser {browser}; expected one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>navigateur inconnu {browser}&#xa0;; valeurs possibles&#xa0;: {choices}</translation>
     </message>
     <message>
         <source>the Windows registry is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>le registre Windows n&apos;est pas disponible</translation>
     </message>
     <message>
         <source>launcher: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>lanceur&#xa0;: {path}</translation>
     </message>
     <message>
         <source>{browser}: skipped (not found: {folder})</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: ignoré (introuvable&#xa0;: {folder})</translation>
     </message>
     <message>
         <source>{browser}: {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: {where}</translation>
     </message>
     <message>
         <source>{browser}: removed the registry key {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: clé de registre {key} supprimée</translation>
     </message>
     <message>
         <source>{browser}: left {key} (not ours: {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: {key} laissée en place (pas à socialtime&#xa0;: {value})</translation>
     </message>
     <message>
         <source>{browser}: left {path} (not ours)</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: {path} laissé en place (pas à socialtime)</translation>
     </message>
     <message>
         <source>{browser}: kept {path} (also used by {users})</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: {path} conservé (utilisé aussi par {users})</translation>
     </message>
     <message>
         <source>{browser}: removed {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{browser}&#xa0;: {path} supprimé</translation>
     </message>
     <message>
         <source>removed {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} supprimé</translation>
     </message>
 </context>
 <context>
@@ -927,148 +927,148 @@
     <name>dbus_session</name>
     <message>
         <source>not used</source>
-        <translation type="unfinished"></translation>
+        <translation>non utilisé</translation>
     </message>
     <message>
         <source>lost {bus}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion perdue avec {bus}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>logind: suspend is seen; no logind session found for LockedHint</source>
-        <translation type="unfinished"></translation>
+        <translation>logind&#xa0;: la mise en veille est vue&#xa0;; aucune session logind trouvée pour LockedHint</translation>
     </message>
     <message>
         <source>logind: suspend and the lock of session {path} are seen</source>
-        <translation type="unfinished"></translation>
+        <translation>logind&#xa0;: la mise en veille et le verrouillage de la session {path} sont vus</translation>
     </message>
     <message>
         <source>screensaver: {service}</source>
-        <translation type="unfinished"></translation>
+        <translation>économiseur d&apos;écran&#xa0;: {service}</translation>
     </message>
     <message>
         <source>no screensaver service answers (its signal is still heard)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun service d&apos;économiseur d&apos;écran ne répond (son signal reste écouté)</translation>
     </message>
     <message>
         <source>system bus: no answer yet</source>
-        <translation type="unfinished"></translation>
+        <translation>bus système&#xa0;: pas encore de réponse</translation>
     </message>
     <message>
         <source>session bus: no answer yet</source>
-        <translation type="unfinished"></translation>
+        <translation>bus de session&#xa0;: pas encore de réponse</translation>
     </message>
     <message>
         <source>{system}; {session}</source>
-        <translation type="unfinished"></translation>
+        <translation>{system}&#xa0;; {session}</translation>
     </message>
     <message>
         <source>{status} — lock and suspend are not seen over D-Bus; a locked screen still counts as idle once the idle threshold passes (install and start dbus and systemd-logind or elogind to fix this)</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} — le verrouillage et la mise en veille ne sont pas vus par D-Bus&#xa0;; un écran verrouillé compte tout de même comme absence de saisie une fois le délai sans clavier ni souris écoulé (pour y remédier, installez et démarrez dbus et systemd-logind ou elogind)</translation>
     </message>
 </context>
 <context>
     <name>dbusio</name>
     <message>
         <source>the session bus</source>
-        <translation type="unfinished"></translation>
+        <translation>le bus de session</translation>
     </message>
     <message>
         <source>the system bus</source>
-        <translation type="unfinished"></translation>
+        <translation>le bus système</translation>
     </message>
     <message>
         <source>D-Bus {address}</source>
-        <translation type="unfinished"></translation>
+        <translation>D-Bus {address}</translation>
     </message>
     <message>
         <source>jeepney is missing ({error}): pip install jeepney</source>
-        <translation type="unfinished"></translation>
+        <translation>jeepney est absent ({error})&#xa0;: pip install jeepney</translation>
     </message>
     <message>
         <source>{bus} is not known here ({variable} is not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>{bus} est inconnu ici ({variable} n&apos;est pas définie)</translation>
     </message>
     <message>
         <source>cannot connect to {bus}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion impossible avec {bus}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>{service} did not answer {method} within {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{service} n&apos;a pas répondu à {method} en {seconds} s</translation>
     </message>
     <message>
         <source>lost the connection while calling {service} {method}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion perdue pendant l&apos;appel de {service} {method}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>cannot subscribe to {signal}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>abonnement impossible à {signal}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>signals</source>
-        <translation type="unfinished"></translation>
+        <translation>signaux</translation>
     </message>
 </context>
 <context>
     <name>doctor</name>
     <message>
         <source>foreground window</source>
-        <translation type="unfinished"></translation>
+        <translation>fenêtre au premier plan</translation>
     </message>
     <message>
         <source>window titles</source>
-        <translation type="unfinished"></translation>
+        <translation>titres des fenêtres</translation>
     </message>
     <message>
         <source>idle time</source>
-        <translation type="unfinished"></translation>
+        <translation>absence de saisie</translation>
     </message>
     <message>
         <source>screen lock</source>
-        <translation type="unfinished"></translation>
+        <translation>verrouillage de l&apos;écran</translation>
     </message>
     <message>
         <source>browser pages</source>
-        <translation type="unfinished"></translation>
+        <translation>pages du navigateur</translation>
     </message>
     <message>
         <source>browser bridge</source>
-        <translation type="unfinished"></translation>
+        <translation>passerelle du navigateur</translation>
     </message>
 </context>
 <context>
     <name>gnome</name>
     <message>
         <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log out and back in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous Wayland, GNOME ne montre la fenêtre au premier plan qu&apos;à une extension GNOME Shell&#xa0;: installez «&#xa0;Focused Window D-Bus&#xa0;» (extensions.gnome.org/extension/5592) ou «&#xa0;Window Calls&#xa0;» (extensions.gnome.org/extension/4724) avec l&apos;application Gestionnaire d&apos;extensions ou depuis le site, activez-la (par exemple `gnome-extensions enable focused-window-dbus@flexagoon.com`), puis fermez la session et rouvrez-la</translation>
     </message>
     <message>
         <source>GNOME Shell extension &quot;{extension}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>extension GNOME Shell «&#xa0;{extension}&#xa0;»</translation>
     </message>
     <message>
         <source>{hint}; meanwhile only X11 apps (under XWayland) are seen</source>
-        <translation type="unfinished"></translation>
+        <translation>{hint}&#xa0;; en attendant, seules les applications X11 (sous XWayland) sont vues</translation>
     </message>
     <message>
         <source>from the same extension, used in memory only, never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>par la même extension, utilisés en mémoire seulement, jamais enregistrés</translation>
     </message>
     <message>
         <source>no titles without the extension (see above)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de titres sans l&apos;extension (voir plus haut)</translation>
     </message>
     <message>
         <source>Mutter IdleMonitor: {seconds} s idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Mutter IdleMonitor&#xa0;: {seconds} s sans saisie</translation>
     </message>
     <message>
         <source>Mutter IdleMonitor does not answer ({error}); is this GNOME?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mutter IdleMonitor ne répond pas ({error})&#xa0;; est-ce bien GNOME&#xa0;?</translation>
     </message>
     <message>
         <source>GNOME reports its lock screen over D-Bus only</source>
-        <translation type="unfinished"></translation>
+        <translation>GNOME ne signale son écran de verrouillage que par D-Bus</translation>
     </message>
 </context>
 <context>
@@ -1119,86 +1119,86 @@
     <name>kde</name>
     <message>
         <source>cannot load the KWin script: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de charger le script KWin&#xa0;: {error}</translation>
     </message>
     <message>
         <source>lost the session bus: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion perdue avec le bus de session&#xa0;: {error}</translation>
     </message>
     <message>
         <source>KWin script (untested on real KDE: please report what you see)</source>
-        <translation type="unfinished"></translation>
+        <translation>script KWin (pas encore essayé sur un vrai KDE&#xa0;: dites-nous ce que vous voyez)</translation>
     </message>
     <message>
         <source>KWin does not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>KWin ne répond pas</translation>
     </message>
     <message>
         <source>{problem}; is this KDE Plasma? Meanwhile only X11 apps (under XWayland) are seen</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}&#xa0;; est-ce bien KDE Plasma&#xa0;? En attendant, seules les applications X11 (sous XWayland) sont vues</translation>
     </message>
     <message>
         <source>{problem}; is this KDE Plasma?</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}&#xa0;; est-ce bien KDE Plasma&#xa0;?</translation>
     </message>
     <message>
         <source>window captions from the same script, in memory only</source>
-        <translation type="unfinished"></translation>
+        <translation>titres des fenêtres par le même script, en mémoire seulement</translation>
     </message>
     <message>
         <source>{seconds} s idle</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s sans saisie</translation>
     </message>
     <message>
         <source>KDE does not tell idle time over D-Bus on Wayland: idle time is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>sous Wayland, KDE n&apos;indique pas par D-Bus depuis quand il n&apos;y a plus de saisie&#xa0;: l&apos;absence de saisie est inconnue</translation>
     </message>
     <message>
         <source>KDE reports its lock screen over D-Bus only</source>
-        <translation type="unfinished"></translation>
+        <translation>KDE ne signale son écran de verrouillage que par D-Bus</translation>
     </message>
 </context>
 <context>
     <name>macos</name>
     <message>
         <source>window titles need the Accessibility permission: open System Settings › Privacy &amp; Security › Accessibility, switch on socialtime (add it with + if it is not listed), then restart socialtime. Until then only the application in front is seen</source>
-        <translation type="unfinished"></translation>
+        <translation>les titres des fenêtres demandent l&apos;autorisation Accessibilité&#xa0;: ouvrez Réglages Système › Confidentialité et sécurité › Accessibilité, activez socialtime (ajoutez-le avec + s&apos;il n&apos;est pas dans la liste), puis relancez socialtime. En attendant, seule l&apos;application au premier plan est vue</translation>
     </message>
     <message>
         <source>to recognise sites in Safari and Chrome-family browsers, allow socialtime to control them: System Settings › Privacy &amp; Security › Automation › socialtime (macOS asks once, the first time a browser is in front). Only the hostname is read, never stored with the page</source>
-        <translation type="unfinished"></translation>
+        <translation>pour reconnaître les sites dans Safari et les navigateurs de la famille Chrome, autorisez socialtime à les contrôler&#xa0;: Réglages Système › Confidentialité et sécurité › Automatisation › socialtime (macOS vous le demande une fois, la première fois qu&apos;un navigateur est au premier plan). Seul le nom d&apos;hôte est lu, jamais enregistré avec la page</translation>
     </message>
     <message>
         <source>Apple Events refused by {browsers}; {fix}</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple Events refusés par {browsers}&#xa0;; {fix}</translation>
     </message>
     <message>
         <source>NSWorkspace: {app} in front</source>
-        <translation type="unfinished"></translation>
+        <translation>NSWorkspace&#xa0;: {app} au premier plan</translation>
     </message>
     <message>
         <source>unavailable {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>indisponible {error}</translation>
     </message>
     <message>
         <source>Accessibility API, used in memory only, never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>API Accessibilité, utilisés en mémoire seulement, jamais enregistrés</translation>
     </message>
     <message>
         <source>CGEventSource: {seconds} s idle</source>
-        <translation type="unfinished"></translation>
+        <translation>CGEventSource&#xa0;: {seconds} s sans saisie</translation>
     </message>
     <message>
         <source>unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>indisponible</translation>
     </message>
     <message>
         <source>sleep, wake and lock notifications, while socialtime&apos;s event loop runs</source>
-        <translation type="unfinished"></translation>
+        <translation>notifications de mise en veille, de réveil et de verrouillage, tant que la boucle d&apos;événements de socialtime tourne</translation>
     </message>
     <message>
         <source>cannot subscribe to sleep and lock notifications {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>abonnement impossible aux notifications de mise en veille et de verrouillage {error}</translation>
     </message>
 </context>
 <context>
@@ -1371,27 +1371,27 @@
     <name>probes</name>
     <message>
         <source>no X display: set DISPLAY (e.g. DISPLAY=:0), or start socialtime from your desktop session</source>
-        <translation type="unfinished"></translation>
+        <translation>pas d&apos;affichage X&#xa0;: définissez DISPLAY (par exemple DISPLAY=:0), ou lancez socialtime depuis votre session de bureau</translation>
     </message>
     <message>
         <source>Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can on GNOME, with a Shell extension, and on KDE); enable XWayland so that DISPLAY is set, or choose an X11 session (e.g. &apos;GNOME on Xorg&apos;) at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Wayland sans XWayland&#xa0;: sur ce bureau, socialtime ne peut pas voir les fenêtres Wayland (il le peut sous GNOME, avec une extension Shell, et sous KDE)&#xa0;; activez XWayland pour que DISPLAY soit défini, ou choisissez une session X11 (par exemple «&#xa0;GNOME sur Xorg&#xa0;») à la connexion</translation>
     </message>
     <message>
         <source>python-xlib is missing: pip install python-xlib (Debian: apt install python3-xlib)</source>
-        <translation type="unfinished"></translation>
+        <translation>python-xlib est absent&#xa0;: pip install python-xlib (Debian&#xa0;: apt install python3-xlib)</translation>
     </message>
     <message>
         <source>platform {platform} is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>la plateforme {platform} n&apos;est pas prise en charge</translation>
     </message>
     <message>
         <source>socialtime could not set up its probe here: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime n&apos;a pas pu mettre en place sa sonde ici&#xa0;: {error}</translation>
     </message>
     <message>
         <source>{problem} (XWayland is not running either)</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem} (et XWayland ne tourne pas non plus)</translation>
     </message>
 </context>
 <context>
@@ -1533,7 +1533,7 @@
     <name>session</name>
     <message>
         <source>{probe}; {watcher}</source>
-        <translation type="unfinished"></translation>
+        <translation>{probe}&#xa0;; {watcher}</translation>
     </message>
 </context>
 <context>
@@ -1973,121 +1973,121 @@
     <name>windows</name>
     <message>
         <source>WTSRegisterSessionNotification failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>échec de WTSRegisterSessionNotification&#xa0;: {error}</translation>
     </message>
     <message>
         <source>unknown process</source>
-        <translation type="unfinished"></translation>
+        <translation>processus inconnu</translation>
     </message>
     <message>
         <source>GetForegroundWindow: {process}</source>
-        <translation type="unfinished"></translation>
+        <translation>GetForegroundWindow&#xa0;: {process}</translation>
     </message>
     <message>
         <source>no window in front right now {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune fenêtre au premier plan en ce moment {error}</translation>
     </message>
     <message>
         <source>GetWindowTextW, used in memory only, never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>GetWindowTextW, utilisés en mémoire seulement, jamais enregistrés</translation>
     </message>
     <message>
         <source>GetLastInputInfo: {seconds} s idle</source>
-        <translation type="unfinished"></translation>
+        <translation>GetLastInputInfo&#xa0;: {seconds} s sans saisie</translation>
     </message>
     <message>
         <source>unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>indisponible</translation>
     </message>
     <message>
         <source>lock and sleep messages from Windows (WTS session and power notifications)</source>
-        <translation type="unfinished"></translation>
+        <translation>messages de verrouillage et de mise en veille de Windows (notifications de session WTS et d&apos;alimentation)</translation>
     </message>
     <message>
         <source>lock and sleep are seen only while the tray app runs (not in `socialtime track` or doctor); a locked screen still counts as idle</source>
-        <translation type="unfinished"></translation>
+        <translation>le verrouillage et la mise en veille ne sont vus que lorsque l&apos;application tourne dans la zone de notification (pas avec `socialtime track` ni doctor)&#xa0;; un écran verrouillé compte tout de même comme absence de saisie</translation>
     </message>
 </context>
 <context>
     <name>wlroots</name>
     <message>
         <source>{compositor} (Wayland): native Wayland windows can be seen only through the wlr-foreign-toplevel-management protocol, and idle time through ext-idle-notify-v1; socialtime does not support them yet. Run browsers under XWayland (e.g. Firefox with MOZ_ENABLE_WAYLAND=0, Chromium with --ozone-platform=x11) so that they are seen</source>
-        <translation type="unfinished"></translation>
+        <translation>{compositor} (Wayland)&#xa0;: les fenêtres Wayland natives ne sont visibles que par le protocole wlr-foreign-toplevel-management, et l&apos;absence de saisie par ext-idle-notify-v1&#xa0;; socialtime ne les prend pas encore en charge. Lancez vos navigateurs sous XWayland (par exemple Firefox avec MOZ_ENABLE_WAYLAND=0, Chromium avec --ozone-platform=x11) pour qu&apos;ils soient vus</translation>
     </message>
     <message>
         <source>{problem}; XWayland: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}&#xa0;; XWayland&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>
     <name>x11</name>
     <message>
         <source>cannot open X display {display}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir l&apos;affichage X {display}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>lost the X display {display}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>affichage X {display} perdu&#xa0;: {error}</translation>
     </message>
     <message>
         <source>{error}; check DISPLAY (and XAUTHORITY), or start socialtime from inside your desktop session</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}&#xa0;; vérifiez DISPLAY (et XAUTHORITY), ou lancez socialtime depuis votre session de bureau</translation>
     </message>
     <message>
         <source>{error}; check that the X server is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}&#xa0;; vérifiez que le serveur X tourne toujours</translation>
     </message>
     <message>
         <source>unnamed</source>
-        <translation type="unfinished"></translation>
+        <translation>sans nom</translation>
     </message>
     <message>
         <source>X display {display}</source>
-        <translation type="unfinished"></translation>
+        <translation>affichage X {display}</translation>
     </message>
     <message>
         <source>{where}: the window manager ({wm}) does not publish _NET_ACTIVE_WINDOW; use an EWMH window manager (GNOME, KDE, Xfce, openbox, i3...)</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}&#xa0;: le gestionnaire de fenêtres ({wm}) ne publie pas _NET_ACTIVE_WINDOW&#xa0;; utilisez un gestionnaire de fenêtres EWMH (GNOME, KDE, Xfce, openbox, i3…)</translation>
     </message>
     <message>
         <source>none found</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun trouvé</translation>
     </message>
     <message>
         <source>Wayland session, XWayland {where}: only X11 apps are visible; windows of native Wayland apps are not. For full coverage choose an X11 session at login (e.g. &apos;GNOME on Xorg&apos;), or run browsers under XWayland</source>
-        <translation type="unfinished"></translation>
+        <translation>Session Wayland, XWayland {where}&#xa0;: seules les applications X11 sont visibles, pas les fenêtres des applications Wayland natives. Pour tout voir, choisissez une session X11 à la connexion (par exemple «&#xa0;GNOME sur Xorg&#xa0;»), ou lancez vos navigateurs sous XWayland</translation>
     </message>
     <message>
         <source>{where}, window manager {wm}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}, gestionnaire de fenêtres {wm}</translation>
     </message>
     <message>
         <source>read from _NET_WM_NAME / WM_NAME, used in memory only, never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>lus dans _NET_WM_NAME / WM_NAME, utilisés en mémoire seulement, jamais enregistrés</translation>
     </message>
     <message>
         <source>no titles without the foreground window (see above)</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de titres sans la fenêtre au premier plan (voir plus haut)</translation>
     </message>
     <message>
         <source>{extension} extension: {seconds} s idle (Wayland: input to native Wayland apps may not count)</source>
-        <translation type="unfinished"></translation>
+        <translation>extension {extension}&#xa0;: {seconds} s sans saisie (Wayland&#xa0;: la saisie dans les applications Wayland natives peut ne pas compter)</translation>
     </message>
     <message>
         <source>{extension} extension: {seconds} s idle</source>
-        <translation type="unfinished"></translation>
+        <translation>extension {extension}&#xa0;: {seconds} s sans saisie</translation>
     </message>
     <message>
         <source>X screensaver state ({extension})</source>
-        <translation type="unfinished"></translation>
+        <translation>état de l&apos;économiseur d&apos;écran X ({extension})</translation>
     </message>
     <message>
         <source>the X server lacks the {extension} extension; enable it in the X server: idle time is counted as active</source>
-        <translation type="unfinished"></translation>
+        <translation>il manque au serveur X l&apos;extension {extension}&#xa0;; activez-la dans le serveur X&#xa0;: sans elle, le temps sans saisie est compté comme temps actif</translation>
     </message>
     <message>
         <source>the X server lacks the {extension} extension; enable it in the X server: the screensaver state is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>il manque au serveur X l&apos;extension {extension}&#xa0;; activez-la dans le serveur X&#xa0;: sans elle, l&apos;état de l&apos;économiseur d&apos;écran est inconnu</translation>
     </message>
 </context>
 </TS>

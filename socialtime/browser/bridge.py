@@ -38,7 +38,8 @@ from socialtime.browser.protocol import (
     encode,
     parse_relay,
 )
-from socialtime.probes.base import Check, Foreground
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
 from socialtime.sites import Catalogue, classify_host
 
 __all__ = ["OTHER", "BridgeUnavailable", "BrowserBridge", "bridge_status", "socket_path"]
@@ -80,7 +81,8 @@ def private_dir(directory: Path) -> None:
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     st = directory.stat()
     if st.st_uid != os.getuid():
-        raise BridgeUnavailable(f"{directory} belongs to another user; not listening there")
+        text = translate("bridge", "{folder} belongs to another user; not listening there")
+        raise BridgeUnavailable(text.format(folder=directory))
     if st.st_mode & 0o077:
         os.chmod(directory, 0o700)
 
@@ -159,10 +161,13 @@ class BrowserBridge:
     def diagnose(self) -> Check:
         """The "browser bridge" line of doctor, for a process that runs the bridge itself."""
         if self.problem:
-            return Check("browser bridge", False, self.problem)
-        if self.connected():
-            return Check("browser bridge", True, f"connected ({self.browsers()} browser(s))")
-        return Check("browser bridge", False, NO_BROWSER)
+            return Check(BROWSER_BRIDGE, False, self.problem)
+        count = self.browsers()
+        if count:
+            return Check(
+                BROWSER_BRIDGE, True, translate("bridge", "connected (%n browser(s))", None, count)
+            )
+        return Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER))
 
     # --- start and stop --------------------------------------------------------------------
 
@@ -206,9 +211,10 @@ class BrowserBridge:
     def _listen(self) -> socket.socket:
         if sys.platform == "win32":
             # TODO: a named pipe (\\.\pipe\socialtime-<user>) with a user-only DACL.
-            raise BridgeUnavailable(WINDOWS_TODO)
+            raise BridgeUnavailable(translate("bridge", WINDOWS_TODO))
         if len(os.fsencode(self.path)) > MAX_SOCKET_PATH:
-            raise BridgeUnavailable(f"{self.path}: the path is too long for a local socket")
+            text = translate("bridge", "{path}: the path is too long for a local socket")
+            raise BridgeUnavailable(text.format(path=self.path))
         try:
             private_dir(self.path.parent)
             self._lock_fd = _try_lock(self.path.parent / LOCK_NAME)
@@ -216,8 +222,11 @@ class BrowserBridge:
             raise BridgeUnavailable(f"{self.path.parent}: {e.strerror}") from None
         if self._lock_fd is None:
             raise BridgeUnavailable(
-                "another socialtime (the tray or `socialtime track`) already receives the "
-                "browser's sites; this one uses window titles"
+                translate(
+                    "bridge",
+                    "another socialtime (the tray or `socialtime track`) already receives the "
+                    "browser's sites; this one uses window titles",
+                )
             )
         # We hold the lock, so a socket file left here is stale (its owner died).
         self.path.unlink(missing_ok=True)
@@ -230,7 +239,8 @@ class BrowserBridge:
             server.close()
             os.close(self._lock_fd)
             self._lock_fd = None
-            raise BridgeUnavailable(f"{self.path}: cannot listen ({e.strerror})") from None
+            text = translate("bridge", "{path}: cannot listen ({error})")
+            raise BridgeUnavailable(text.format(path=self.path, error=e.strerror)) from None
         server.setblocking(False)
         return server
 
@@ -337,13 +347,16 @@ class BrowserBridge:
                     del self._reports[pid]
 
 
-NO_BROWSER = (
+# Shown by doctor and the tray, translated there: translate("bridge", NO_BROWSER).
+NO_BROWSER = QT_TRANSLATE_NOOP(
+    "bridge",
     "no browser is connected: install the socialtime extension in your browser and run "
-    "`socialtime browser install`; until then sites are recognised from window titles"
+    "`socialtime browser install`; until then sites are recognised from window titles",
 )
-WINDOWS_TODO = (
+WINDOWS_TODO = QT_TRANSLATE_NOOP(
+    "bridge",
     "the browser bridge is not available on Windows yet (it needs a named pipe); "
-    "sites are recognised from window titles"
+    "sites are recognised from window titles",
 )
 
 
@@ -381,7 +394,7 @@ def _same_user(conn: socket.socket) -> bool:
 def bridge_status(path: Path | None = None, timeout: float = 1.0) -> Check:
     """Ask a running recorder's bridge how many browsers are connected (for doctor)."""
     if sys.platform == "win32":
-        return Check("browser bridge", False, WINDOWS_TODO)
+        return Check(BROWSER_BRIDGE, False, translate("bridge", WINDOWS_TODO))
     path = path if path is not None else socket_path()
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.settimeout(timeout)
@@ -397,13 +410,16 @@ def bridge_status(path: Path | None = None, timeout: float = 1.0) -> Check:
             frames = decoder.feed(data)
     except (FileNotFoundError, ConnectionRefusedError):
         return Check(
-            "browser bridge",
+            BROWSER_BRIDGE,
             False,
-            "not listening: start socialtime (the tray) or `socialtime track` to receive "
-            "the browser's sites",
+            translate(
+                "bridge",
+                "not listening: start socialtime (the tray) or `socialtime track` to receive "
+                "the browser's sites",
+            ),
         )
     except OSError as e:
-        return Check("browser bridge", False, f"{path}: {e.strerror or e}")
+        return Check(BROWSER_BRIDGE, False, f"{path}: {e.strerror or e}")
     finally:
         client.close()
     import json
@@ -413,7 +429,10 @@ def bridge_status(path: Path | None = None, timeout: float = 1.0) -> Check:
     except (ValueError, KeyError, TypeError):
         count = None
     if not isinstance(count, int):
-        return Check("browser bridge", False, f"{path}: the recorder did not answer")
+        text = translate("bridge", "{path}: the recorder did not answer")
+        return Check(BROWSER_BRIDGE, False, text.format(path=path))
     if count == 0:
-        return Check("browser bridge", False, NO_BROWSER)
-    return Check("browser bridge", True, f"connected ({count} browser(s))")
+        return Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER))
+    return Check(
+        BROWSER_BRIDGE, True, translate("bridge", "connected (%n browser(s))", None, count)
+    )

@@ -13,9 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from socialtime.i18n import translate
 from socialtime.probes.base import Check
 
 Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
+# Argument and option names are the command line's contract and never translated; named here, as
+# the translation tests read every literal given to add_argument as text for people.
+_CALLER, _SYSTEM, _BROWSER = "caller", "--system", "--browser"
 
 
 def register(command: Command) -> None:
@@ -25,41 +29,64 @@ def register(command: Command) -> None:
     p = command(
         "browser-host",
         cmd_browser_host,
-        "The native messaging host that your browser starts for the socialtime extension "
-        "(not for use by hand).",
+        translate(
+            "browser",
+            "The native messaging host that your browser starts for the socialtime extension "
+            "(not for use by hand).",
+        ),
     )
     p.add_argument(
-        "caller",
+        _CALLER,
         nargs=argparse.REMAINDER,
-        help="what the browser passes (the extension's origin, the manifest path, "
-        "--parent-window on Windows); ignored",
+        help=translate(
+            "browser",
+            "what the browser passes (the extension's origin, the manifest path, "
+            "--parent-window on Windows); ignored",
+        ),
     )
     p = command(
         "browser",
         cmd_browser,
-        "Register socialtime with your browsers so the extension can tell it the active "
-        "site (install), or remove that registration (uninstall).",
+        translate(
+            "browser",
+            "Register socialtime with your browsers so the extension can tell it the active "
+            "site (install), or remove that registration (uninstall).",
+        ),
     )
     actions = p.add_subparsers(
-        title="actions", dest="browser_action", metavar="ACTION", required=True,
-        help="install or uninstall",
+        title=translate("browser", "actions"), dest="browser_action", metavar="ACTION",
+        required=True, help=translate("browser", "install or uninstall"),
     )  # fmt: skip
     for name, text in (
-        ("install", "Write the native messaging host manifests for your browsers."),
-        ("uninstall", "Remove socialtime's native messaging host manifests (and only those)."),
+        (
+            "install",
+            translate("browser", "Write the native messaging host manifests for your browsers."),
+        ),
+        (
+            "uninstall",
+            translate(
+                "browser",
+                "Remove socialtime's native messaging host manifests (and only those).",
+            ),
+        ),
     ):
         q = actions.add_parser(name, help=text, description=text)
         q.add_argument(
-            "--system",
+            _SYSTEM,
             action="store_true",
-            help="for all users of this computer (needs administrator rights)",
+            help=translate(
+                "browser", "for all users of this computer (needs administrator rights)"
+            ),
         )
         q.add_argument(
-            "--browser",
+            _BROWSER,
             action="append",
             choices=(*BROWSERS, "all"),
-            help="which browser (repeatable; default: all, which per user means those whose "
-            "profile folder exists)",
+            help=translate(
+                "browser",
+                "which browser (repeatable; default: all, which per user means those whose "
+                "profile folder exists)",
+            ),
         )
 
 
@@ -73,15 +100,21 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
     from socialtime.browser.install import install, uninstall
 
     browsers = args.browser or ["all"]
-    scope = "all users" if args.system else "you"
     try:
         if args.browser_action == "install":
             lines = install(browsers, system=args.system)
         else:
             lines = uninstall(browsers, system=args.system)
     except PermissionError as e:
-        hint = " (try again with sudo, or as an administrator)" if args.system else ""
-        print(f"socialtime: {e.filename}: permission denied{hint}", file=sys.stderr)
+        if args.system:
+            text = translate(
+                "browser",
+                "socialtime: {file}: permission denied "
+                "(try again with sudo, or as an administrator)",
+            )
+        else:
+            text = translate("browser", "socialtime: {file}: permission denied")
+        print(text.format(file=e.filename), file=sys.stderr)
         return 1
     except OSError as e:
         print(f"socialtime: {e}", file=sys.stderr)
@@ -89,13 +122,19 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
     for line in lines:
         print(line)
     if args.browser_action == "install":
-        print(
-            f"Registered for {scope}. Now add the socialtime extension to your browser "
+        if args.system:
+            done = translate("browser", "Registered for all users.")
+        else:
+            done = translate("browser", "Registered for you.")
+        then = translate(
+            "browser",
+            "Now add the socialtime extension to your browser "
             "(packaging/browser-extension/, or ask your IT); `socialtime doctor` then says "
-            "whether it is connected."
+            "whether it is connected.",
         )
+        print(f"{done} {then}")
     elif not lines:
-        print("Nothing to remove.")
+        print(translate("browser", "Nothing to remove."))
     return 0
 
 
@@ -112,7 +151,11 @@ def doctor_check(data_dir: Path) -> Check:
     except OSError:
         registered = []
     if registered:
-        extra = f"; the host is registered for {', '.join(registered)}"
+        text = translate("browser", "{problem}; the host is registered for {browsers}")
     else:
-        extra = "; the host is not registered with any browser: `socialtime browser install`"
-    return Check(check.name, False, check.detail + extra)
+        text = translate(
+            "browser",
+            "{problem}; the host is not registered with any browser: `socialtime browser install`",
+        )
+    detail = text.format(problem=check.detail, browsers=", ".join(registered))
+    return Check(check.name, False, detail)

@@ -22,12 +22,14 @@ from pathlib import Path
 
 from socialtime.browser.bridge import WINDOWS_TODO, socket_path
 from socialtime.browser.protocol import FrameDecoder, ProtocolError, encode, parse_host_message
+from socialtime.i18n import translate
 
 __all__ = ["RecorderLink", "main", "serve"]
 
 log = logging.getLogger("socialtime.browser")
 
 RETRY_SECONDS = 1.0
+PROGRAM = "socialtime browser-host"  # i18n: ignore - the command's name, before its messages
 
 
 class RecorderLink:
@@ -108,9 +110,10 @@ def serve(
 def main(argv: list[str], data_dir: Path | None = None) -> int:
     """Entry point; ``argv`` holds what the browser passes (its origin or manifest path),
     which is not needed: the host manifest already limits who may start this."""
-    logging.basicConfig(level=logging.WARNING, format="socialtime browser-host: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format=f"{PROGRAM}: %(message)s")
     if sys.platform == "win32":
-        print(f"socialtime browser-host: {WINDOWS_TODO}", file=sys.stderr)
+        problem = translate("bridge", WINDOWS_TODO)
+        print(f"{PROGRAM}: {problem}", file=sys.stderr)
         return 1
     link = RecorderLink(socket_path(data_dir))
     fd = sys.stdin.buffer.fileno()

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from socialtime.i18n import translate
+
 __all__ = [
     "BROWSERS",
     "EXTENSION_ID",
@@ -44,7 +46,11 @@ HOST_NAME = "org.socialtime.bridge"
 EXTENSION_ID = "iahgaffbchcnofoohgaijblghbghiieb"
 GECKO_ID = "browser-bridge@socialtime"
 BROWSERS = ("chrome", "chromium", "edge", "brave", "firefox")
-DESCRIPTION = "socialtime: the active tab's hostname, for your own count of time on social sites"
+# Manifest content, read by browsers (not shown as a message): it stays English.
+DESCRIPTION = (
+    "socialtime: the active tab's hostname, "  # i18n: ignore - manifest content
+    "for your own count of time on social sites"
+)
 
 # Per-user folders under the config dir ($XDG_CONFIG_HOME or ~/.config) on Linux.
 _LINUX_USER = {
@@ -62,19 +68,20 @@ _LINUX_SYSTEM = {
     "firefox": "usr/lib/mozilla/native-messaging-hosts",
 }
 # Under ~/Library/Application Support on macOS.
+_APP_SUPPORT = "Library/Application Support"  # i18n: ignore - a macOS folder
 _MAC_USER = {
     "chrome": "Google/Chrome",
     "chromium": "Chromium",
-    "edge": "Microsoft Edge",
+    "edge": "Microsoft Edge",  # i18n: ignore - a macOS folder
     "brave": "BraveSoftware/Brave-Browser",
     "firefox": "Mozilla",
 }
 _MAC_SYSTEM = {
     "chrome": "Library/Google/Chrome/NativeMessagingHosts",
-    "chromium": "Library/Application Support/Chromium/NativeMessagingHosts",
+    "chromium": f"{_APP_SUPPORT}/Chromium/NativeMessagingHosts",
     "edge": "Library/Microsoft/Edge/NativeMessagingHosts",
-    "brave": "Library/Application Support/BraveSoftware/Brave-Browser/NativeMessagingHosts",
-    "firefox": "Library/Application Support/Mozilla/NativeMessagingHosts",
+    "brave": f"{_APP_SUPPORT}/BraveSoftware/Brave-Browser/NativeMessagingHosts",
+    "firefox": f"{_APP_SUPPORT}/Mozilla/NativeMessagingHosts",
 }
 # Under HKCU (per user) or HKLM (system) on Windows; the default value is the manifest's path.
 _WIN_KEYS = {
@@ -129,13 +136,14 @@ class Machine:
         env = self.environ
         if self.windows:
             if system:
-                return Path(env.get("ProgramFiles", str(self.root / "Program Files")), "socialtime")
+                default = str(self.root / "Program Files")  # i18n: ignore - a Windows folder
+                return Path(env.get("ProgramFiles", default), "socialtime")
             local = env.get("LOCALAPPDATA", str(self.home / "AppData" / "Local"))
             return Path(local, "socialtime", "browser-host")
         if self.mac:
             if system:
-                return self.root / "Library/Application Support/socialtime"
-            return self.home / "Library/Application Support/socialtime/browser-host"
+                return self.root / _APP_SUPPORT / "socialtime"
+            return self.home / _APP_SUPPORT / "socialtime/browser-host"
         if system:
             return self.root / "usr/local/lib/socialtime"
         data = env.get("XDG_DATA_HOME") or str(self.home / ".local/share")
@@ -160,7 +168,7 @@ class Target:
 def targets(browser: str, system: bool, machine: Machine) -> list[Target]:
     """Where ``browser``'s manifest goes on ``machine`` (per user, or for all users)."""
     if browser not in BROWSERS:
-        raise ValueError(f"unknown browser {browser!r}; expected one of {', '.join(BROWSERS)}")
+        raise ValueError(_unknown(browser))
     file = f"{HOST_NAME}.json"
     if machine.windows:
         kind = "firefox" if browser == "firefox" else "chromium"
@@ -169,7 +177,7 @@ def targets(browser: str, system: bool, machine: Machine) -> list[Target]:
     if machine.mac:
         if system:
             return [Target(browser, machine.root / _MAC_SYSTEM[browser] / file)]
-        app = machine.home / "Library/Application Support" / _MAC_USER[browser]
+        app = machine.home / _APP_SUPPORT / _MAC_USER[browser]
         return [Target(browser, app / "NativeMessagingHosts" / file, detect=app)]
     if system:
         found = [Target(browser, machine.root / _LINUX_SYSTEM[browser] / file)]
@@ -209,12 +217,16 @@ def launcher_command() -> list[str]:
 def launcher_text(command: Sequence[str], windows: bool) -> str:
     if windows:
         quoted = " ".join(f'"{part}"' for part in command)
-        return f"@echo off\r\nrem Written by `socialtime browser install`.\r\n{quoted} %*\r\n"
+        return (
+            "@echo off\r\n"
+            "rem Written by `socialtime browser install`.\r\n"  # i18n: ignore - script content
+            f"{quoted} %*\r\n"
+        )
     return (
         "#!/bin/sh\n"
         "# Started by the browser for the socialtime extension (native messaging).\n"
         "# Written by `socialtime browser install`; removed by `socialtime browser uninstall`.\n"
-        f'exec {shlex.join(command)} "$@"\n'
+        f'exec {shlex.join(command)} "$@"\n'  # i18n: ignore - the launcher script's content
     )
 
 
@@ -231,11 +243,16 @@ def _write(path: Path, text: str, mode: int) -> None:
     os.replace(tmp, path)
 
 
+def _unknown(browser: str) -> str:
+    text = translate("browser_install", "unknown browser {browser}; expected one of {choices}")
+    return text.format(browser=repr(browser), choices=", ".join(BROWSERS))
+
+
 def _chosen(browsers: Iterable[str]) -> list[str]:
     chosen = list(BROWSERS) if "all" in browsers else list(dict.fromkeys(browsers))
     for browser in chosen:
         if browser not in BROWSERS:
-            raise ValueError(f"unknown browser {browser!r}; expected one of {', '.join(BROWSERS)}")
+            raise ValueError(_unknown(browser))
     return chosen
 
 
@@ -253,15 +270,16 @@ def install(
     """
     machine = machine or Machine()
     if machine.windows and machine.winreg is None:
-        raise RuntimeError("the Windows registry is not available")
+        raise RuntimeError(translate("browser_install", "the Windows registry is not available"))
     explicit = "all" not in browsers
     launcher = machine.launcher(system)
     _write(launcher, launcher_text(command or launcher_command(), machine.windows), 0o755)
-    lines = [f"launcher: {launcher}"]
+    lines = [translate("browser_install", "launcher: {path}").format(path=launcher)]
     for browser in _chosen(browsers):
         for target in targets(browser, system, machine):
             if not explicit and target.detect is not None and not target.detect.is_dir():
-                lines.append(f"{browser}: skipped (not found: {target.detect})")
+                text = translate("browser_install", "{browser}: skipped (not found: {folder})")
+                lines.append(text.format(browser=browser, folder=target.detect))
                 continue
             text = json.dumps(manifest_for(browser, launcher), indent=2) + "\n"
             _write(target.manifest, text, 0o644)
@@ -272,7 +290,11 @@ def install(
                 reg.SetValue(_hive(machine, system), target.registry_key, reg.REG_SZ, where)
                 hive = "HKLM" if system else "HKCU"
                 where = f"{hive}\\{target.registry_key} -> {where}"
-            lines.append(f"{browser}: {where}")
+            lines.append(
+                translate("browser_install", "{browser}: {where}").format(
+                    browser=browser, where=where
+                )
+            )
     return lines
 
 
@@ -295,27 +317,35 @@ def uninstall(
         for target in targets(browser, system, machine):
             if target.registry_key is not None and machine.winreg is not None:
                 value = _key_value(machine, system, target.registry_key)
+                key = target.registry_key
                 if value is not None and Path(value) == target.manifest:
-                    machine.winreg.DeleteKey(_hive(machine, system), target.registry_key)
-                    lines.append(f"{browser}: removed the registry key {target.registry_key}")
+                    machine.winreg.DeleteKey(_hive(machine, system), key)
+                    text = translate("browser_install", "{browser}: removed the registry key {key}")
+                    lines.append(text.format(browser=browser, key=key))
                 elif value is not None:
-                    lines.append(f"{browser}: left {target.registry_key} (not ours: {value})")
+                    text = translate("browser_install", "{browser}: left {key} (not ours: {value})")
+                    lines.append(text.format(browser=browser, key=key, value=value))
             if not target.manifest.exists():
                 continue
             if not _is_ours(target.manifest):
-                lines.append(f"{browser}: left {target.manifest} (not ours)")
+                text = translate("browser_install", "{browser}: left {path} (not ours)")
+                lines.append(text.format(browser=browser, path=target.manifest))
                 continue
             users = _other_users(target.manifest, chosen, system, machine)
             if users:
-                lines.append(f"{browser}: kept {target.manifest} (also used by {', '.join(users)})")
+                text = translate("browser_install", "{browser}: kept {path} (also used by {users})")
+                lines.append(
+                    text.format(browser=browser, path=target.manifest, users=", ".join(users))
+                )
                 continue
             target.manifest.unlink()
-            lines.append(f"{browser}: removed {target.manifest}")
+            text = translate("browser_install", "{browser}: removed {path}")
+            lines.append(text.format(browser=browser, path=target.manifest))
     if not installed(system, machine):
         launcher = machine.launcher(system)
         if launcher.exists():
             launcher.unlink()
-            lines.append(f"removed {launcher}")
+            lines.append(translate("browser_install", "removed {path}").format(path=launcher))
         with contextlib.suppress(OSError):
             launcher.parent.rmdir()  # only when empty
     return lines

@@ -47,14 +47,18 @@ HEADER = struct.Struct("=I")  # native byte order, as Chrome and Firefox write i
 
 
 class ProtocolError(ValueError):
-    """A message that is not one of the accepted shapes; the text says why, without content."""
+    """A message that is not one of the accepted shapes; the text says why, without content.
+
+    The text goes to the log only (a person never reads it as a message), so it stays English.
+    """
 
 
 def encode(message: Mapping[str, object]) -> bytes:
     """One frame: the length header and the compact JSON of ``message``."""
     payload = json.dumps(message, separators=(",", ":"), allow_nan=False).encode("utf-8")
     if len(payload) > MAX_FRAME:
-        raise ProtocolError(f"message of {len(payload)} bytes exceeds {MAX_FRAME}")
+        reason = f"message of {len(payload)} bytes exceeds {MAX_FRAME}"  # i18n: ignore - log
+        raise ProtocolError(reason)
     return HEADER.pack(len(payload)) + payload
 
 
@@ -118,21 +122,21 @@ def clean_host(value: object) -> str:
     catalogue, so they count as "other". Raises ProtocolError for anything else.
     """
     if not isinstance(value, str):
-        raise ProtocolError("host is neither a string nor null")
+        raise ProtocolError("host is neither a string nor null")  # i18n: ignore - log
     if value.startswith("[") and value.endswith("]"):
         try:
             return f"[{ipaddress.IPv6Address(value[1:-1]).compressed}]"
         except ValueError:
-            raise ProtocolError("host is not a valid IPv6 literal") from None
+            raise ProtocolError("host is not a valid IPv6 literal") from None  # i18n: ignore - log
     if not _NAME_CHARS.match(value):
-        raise ProtocolError("host has characters a hostname cannot have")
+        raise ProtocolError("host has characters a hostname cannot have")  # i18n: ignore - log
     name = normalize_host(value)
     if name is not None:
         return name
     try:
         return str(ipaddress.IPv4Address(value))
     except ValueError:
-        raise ProtocolError("host is not a valid hostname") from None
+        raise ProtocolError("host is not a valid hostname") from None  # i18n: ignore - log
 
 
 def _load_object(payload: bytes) -> dict[str, object]:
@@ -141,22 +145,22 @@ def _load_object(payload: bytes) -> dict[str, object]:
     def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
         keys = [k for k, _ in pairs]
         if len(set(keys)) != len(keys):
-            raise ProtocolError("duplicate key")
+            raise ProtocolError("duplicate key")  # i18n: ignore - log
         return dict(pairs)
 
     try:
         text = payload.decode("utf-8")
         doc = json.loads(text, object_pairs_hook=no_duplicates)
     except UnicodeDecodeError:
-        raise ProtocolError("not UTF-8") from None
+        raise ProtocolError("not UTF-8") from None  # i18n: ignore - log
     except RecursionError:
-        raise ProtocolError("JSON nested too deeply") from None
+        raise ProtocolError("JSON nested too deeply") from None  # i18n: ignore - log
     except ValueError as e:
         if isinstance(e, ProtocolError):
             raise
-        raise ProtocolError("not JSON") from None
+        raise ProtocolError("not JSON") from None  # i18n: ignore - log
     if not isinstance(doc, dict):
-        raise ProtocolError("not a JSON object")
+        raise ProtocolError("not a JSON object")  # i18n: ignore - log
     return doc
 
 
@@ -164,7 +168,7 @@ def parse_host_message(payload: bytes) -> str | None:
     """The browser's message: the clean hostname, or None for a private or non-web tab."""
     doc = _load_object(payload)
     if set(doc) != {"host"}:
-        raise ProtocolError("expected exactly the key 'host'")
+        raise ProtocolError("expected exactly the key 'host'")  # i18n: ignore - log
     host = doc["host"]
     return None if host is None else clean_host(host)
 
@@ -184,13 +188,15 @@ def parse_relay(payload: bytes) -> Relay | str:
     doc = _load_object(payload)
     if set(doc) == {"query"}:
         if doc["query"] != "status":
-            raise ProtocolError("unknown query")
+            raise ProtocolError("unknown query")  # i18n: ignore - log
         return "status"
     if set(doc) != {"host", "pid", "time"}:
-        raise ProtocolError("expected exactly the keys 'host', 'pid' and 'time'")
+        raise ProtocolError(
+            "expected exactly the keys 'host', 'pid' and 'time'"  # i18n: ignore - log
+        )
     pid, when, host = doc["pid"], doc["time"], doc["host"]
     if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:
-        raise ProtocolError("pid is not a process id")
+        raise ProtocolError("pid is not a process id")  # i18n: ignore - log
     if not isinstance(when, int | float) or isinstance(when, bool) or not math.isfinite(when):
-        raise ProtocolError("time is not a number")
+        raise ProtocolError("time is not a number")  # i18n: ignore - log
     return Relay(None if host is None else clean_host(host), pid, float(when))

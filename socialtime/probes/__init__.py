@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Mapping
 
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import PROBE_CHECKS, Check, Foreground, Probe
 from socialtime.probes.unsupported import UnsupportedProbe
 
@@ -36,15 +37,21 @@ __all__ = [
 
 _X11_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")
 
-NO_DISPLAY = (
-    "no X display: set DISPLAY (e.g. DISPLAY=:0), or start socialtime from your desktop session"
+# Reasons shown by doctor, translated when the probe is made (translate("probes", NO_DISPLAY)).
+NO_DISPLAY = QT_TRANSLATE_NOOP(
+    "probes",
+    "no X display: set DISPLAY (e.g. DISPLAY=:0), or start socialtime from your desktop session",
 )
-WAYLAND_ONLY = (
+WAYLAND_ONLY = QT_TRANSLATE_NOOP(
+    "probes",
     "Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can "
     "on GNOME, with a Shell extension, and on KDE); enable XWayland so that DISPLAY is set, or "
-    "choose an X11 session (e.g. 'GNOME on Xorg') at login"
+    "choose an X11 session (e.g. 'GNOME on Xorg') at login",
 )
-NO_XLIB = "python-xlib is missing: pip install python-xlib (Debian: apt install python3-xlib)"
+NO_XLIB = QT_TRANSLATE_NOOP(
+    "probes",
+    "python-xlib is missing: pip install python-xlib (Debian: apt install python3-xlib)",
+)
 
 
 def is_wayland(environ: Mapping[str, str]) -> bool:
@@ -70,12 +77,14 @@ def make_probe(platform: str | None = None, environ: Mapping[str, str] | None = 
 
             return MacProbe()
         if not platform.startswith(_X11_PLATFORMS):
-            return UnsupportedProbe(f"platform {platform!r} is not supported")
+            reason = translate("probes", "platform {platform} is not supported")
+            return UnsupportedProbe(reason.format(platform=repr(platform)))
         return _unix_probe(environ)
     # make_probe is called at start-up and by doctor: a bug in one platform module must become
     # an honest "cannot see", not a crash of the whole program.
     except Exception as exc:
-        return UnsupportedProbe(f"socialtime could not set up its probe here: {exc!r}")
+        reason = translate("probes", "socialtime could not set up its probe here: {error}")
+        return UnsupportedProbe(reason.format(error=repr(exc)))
 
 
 def desktops(environ: Mapping[str, str]) -> list[str]:
@@ -113,12 +122,14 @@ def _unix_probe(environ: Mapping[str, str]) -> Probe:
             name = compositor(environ)
             if name is not None:
                 if x11 is None:
-                    return UnsupportedProbe(f"{needed(name)} (XWayland is not running either)")
+                    reason = translate("probes", "{problem} (XWayland is not running either)")
+                    return UnsupportedProbe(reason.format(problem=needed(name)))
                 inner = WlrootsProbe(name, x11)
     if inner is None:
         if missing_xlib:
-            return UnsupportedProbe(NO_XLIB)
-        return UnsupportedProbe(WAYLAND_ONLY if wayland else NO_DISPLAY)
+            return UnsupportedProbe(translate("probes", NO_XLIB))
+        reason = WAYLAND_ONLY if wayland else NO_DISPLAY
+        return UnsupportedProbe(translate("probes", reason))
     from socialtime.probes.dbus_session import SessionWatcher
     from socialtime.probes.session import LockAwareProbe
 

@@ -10,8 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-# The doctor lines a probe answers; "browser bridge" is answered by socialtime.browser.
-PROBE_CHECKS = ("foreground window", "window titles", "idle time", "screen lock")
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+
+# The names of doctor's lines (Check.name). They stay English: code and tests compare them;
+# Check.label is the name a person reads.
+FOREGROUND_WINDOW = QT_TRANSLATE_NOOP("doctor", "foreground window")
+WINDOW_TITLES = QT_TRANSLATE_NOOP("doctor", "window titles")
+IDLE_TIME = QT_TRANSLATE_NOOP("doctor", "idle time")
+SCREEN_LOCK = QT_TRANSLATE_NOOP("doctor", "screen lock")
+BROWSER_PAGES = QT_TRANSLATE_NOOP("doctor", "browser pages")  # macOS: Apple Events
+BROWSER_BRIDGE = QT_TRANSLATE_NOOP("doctor", "browser bridge")  # answered by socialtime.browser
+# The doctor lines every probe answers.
+PROBE_CHECKS = (FOREGROUND_WINDOW, WINDOW_TITLES, IDLE_TIME, SCREEN_LOCK)
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,14 @@ class Check:
 
     name: str  # "foreground window", "window titles", "idle time", "screen lock", "browser bridge"
     ok: bool
-    detail: str  # what was seen, or an actionable fix ("install X", "set DISPLAY", ...)
+    # What was seen, or an actionable fix ("install X", "set DISPLAY", ...), in the user's language.
+    detail: str
+
+    @property
+    def label(self) -> str:
+        """The line's name in the user's language (``name`` is the English key)."""
+        name = self.name  # a plain name: the translation tests accept a variable, not self.x
+        return translate("doctor", name)
 
 
 class Probe(Protocol):

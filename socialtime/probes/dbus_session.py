@@ -24,8 +24,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from socialtime.i18n import translate
 from socialtime.probes import dbusio
-from socialtime.probes.base import Check
+from socialtime.probes.base import SCREEN_LOCK, Check
 from socialtime.probes.session import SLEEP, SessionState
 
 RETRY_AFTER = 10.0  # seconds between attempts to reach a bus that is missing or was lost
@@ -44,7 +45,7 @@ SCREENSAVERS = (
     ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver"),
 )
 SAVER_INTERFACES = frozenset(iface for _, _, iface in SCREENSAVERS)
-LOCKED_HINT = "session lock"
+LOCKED_HINT = "session lock"  # i18n: ignore - a SessionState source key, never shown
 SCREENSAVER = "screensaver"
 
 
@@ -107,7 +108,7 @@ class SessionWatcher:
             for role, bus in self.buses.items():
                 ready = self._ready[role] = threading.Event()
                 if bus is None:
-                    self.status[role] = "not used"
+                    self.status[role] = translate("dbus_session", "not used")
                     ready.set()
                     continue
                 thread = threading.Thread(
@@ -168,7 +169,8 @@ class SessionWatcher:
             # errors...; the listener must survive them all and try again later.
             except Exception as exc:
                 if not stop.is_set():
-                    self.status[role] = f"lost {dbusio.describe(bus)}: {exc!r}"
+                    text = translate("dbus_session", "lost {bus}: {error}")
+                    self.status[role] = text.format(bus=dbusio.describe(bus), error=repr(exc))
             finally:
                 if conn is not None:
                     dbusio.close_quietly(conn)
@@ -194,8 +196,8 @@ class SessionWatcher:
         path = self.session_path or self._find_session(conn)
         self.session_path = path
         if path is None:
-            self.status["system"] = (
-                "logind: suspend is seen; no logind session found for LockedHint"
+            self.status["system"] = translate(
+                "dbus_session", "logind: suspend is seen; no logind session found for LockedHint"
             )
             return
         dbusio.add_match(conn, interface=PROPERTIES, member="PropertiesChanged", path=path)
@@ -204,7 +206,8 @@ class SessionWatcher:
             self.state.set(LOCKED_HINT, bool(hint))
         except dbusio.BusError:
             pass  # logind is not answering now; its PropertiesChanged will tell
-        self.status["system"] = f"logind: suspend and the lock of session {path} are seen"
+        text = translate("dbus_session", "logind: suspend and the lock of session {path} are seen")
+        self.status["system"] = text.format(path=path)
 
     def _find_session(self, conn: Any) -> str | None:
         """Our logind session's object path, or None (no logind, or not in a session)."""
@@ -253,9 +256,12 @@ class SessionWatcher:
                 continue
             self.saver = iface
             self.state.set(SCREENSAVER, bool(active))
-            self.status["session"] = f"screensaver: {iface}"
+            text = translate("dbus_session", "screensaver: {service}")
+            self.status["session"] = text.format(service=iface)
             return
-        self.status["session"] = "no screensaver service answers (its signal is still heard)"
+        self.status["session"] = translate(
+            "dbus_session", "no screensaver service answers (its signal is still heard)"
+        )
 
     def _on_session(self, msg: Any) -> None:
         kind, _, iface, member = dbusio.header(msg)
@@ -277,17 +283,22 @@ class SessionWatcher:
         lock_known = (
             self.state.value(LOCKED_HINT) is not None or self.state.value(SCREENSAVER) is not None
         )
-        parts = [self.status.get("system", "system bus: no answer yet")]
+        detail = self.status.get("system") or translate("dbus_session", "system bus: no answer yet")
         if self.buses["session"] is not None:
-            parts.append(self.status.get("session", "session bus: no answer yet"))
-        detail = "; ".join(parts)
-        if not (system_ok or lock_known):
-            detail += (
-                " — lock and suspend are not seen over D-Bus; a locked screen still counts as "
-                "idle once the idle threshold passes (install and start dbus and systemd-logind "
-                "or elogind to fix this)"
+            session = self.status.get("session") or translate(
+                "dbus_session", "session bus: no answer yet"
             )
-        return Check("screen lock", lock_known or system_ok, detail)
+            text = translate("dbus_session", "{system}; {session}")
+            detail = text.format(system=detail, session=session)
+        if not (system_ok or lock_known):
+            text = translate(
+                "dbus_session",
+                "{status} — lock and suspend are not seen over D-Bus; a locked screen still "
+                "counts as idle once the idle threshold passes (install and start dbus and "
+                "systemd-logind or elogind to fix this)",
+            )
+            detail = text.format(status=detail)
+        return Check(SCREEN_LOCK, lock_known or system_ok, detail)
 
 
 def _collect_signals(conn: Any) -> deque[Any]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from socialtime.i18n import format_number, translate
+
 # "SESSION" and "SYSTEM" are jeepney's names for the buses named by the environment; anything
 # else is a D-Bus address such as "unix:path=/run/user/1000/bus" (tests use private buses).
 SESSION = "SESSION"
@@ -51,7 +53,12 @@ class CallError(BusError):
 
 
 def describe(bus: str) -> str:
-    return {SESSION: "the session bus", SYSTEM: "the system bus"}.get(bus, f"D-Bus {bus!r}")
+    """The bus, for a sentence: "the session bus", "the system bus", "D-Bus 'unix:...'"."""
+    if bus == SESSION:
+        return translate("dbusio", "the session bus")
+    if bus == SYSTEM:
+        return translate("dbusio", "the system bus")
+    return translate("dbusio", "D-Bus {address}").format(address=repr(bus))
 
 
 def connect(bus: str) -> Any:
@@ -59,15 +66,18 @@ def connect(bus: str) -> Any:
     try:
         from jeepney.io.blocking import open_dbus_connection
     except ImportError as exc:
-        raise BusError(f"jeepney is missing ({exc}): pip install jeepney") from exc
+        text = translate("dbusio", "jeepney is missing ({error}): pip install jeepney")
+        raise BusError(text.format(error=exc)) from exc
     try:
         return open_dbus_connection(bus, auth_timeout=1.0)
     except KeyError as exc:  # DBUS_SESSION_BUS_ADDRESS is not set
-        raise BusError(f"{describe(bus)} is not known here ({exc} is not set)") from exc
+        text = translate("dbusio", "{bus} is not known here ({variable} is not set)")
+        raise BusError(text.format(bus=describe(bus), variable=exc)) from exc
     # A system boundary: jeepney raises OSError, RuntimeError (unsupported transport such as
     # tcp:), AuthenticationError, TimeoutError, ValueError (a malformed address)...
     except Exception as exc:
-        raise BusError(f"cannot connect to {describe(bus)}: {exc}") from exc
+        text = translate("dbusio", "cannot connect to {bus}: {error}")
+        raise BusError(text.format(bus=describe(bus), error=exc)) from exc
 
 
 def call(
@@ -88,9 +98,13 @@ def call(
     try:
         reply = conn.send_and_get_reply(msg, timeout=timeout)
     except TimeoutError as exc:
-        raise BusError(f"{dest} did not answer {method} within {timeout} s") from exc
+        text = translate("dbusio", "{service} did not answer {method} within {seconds} s")
+        raise BusError(
+            text.format(service=dest, method=method, seconds=format_number(timeout, 1))
+        ) from exc
     except Exception as exc:  # the connection broke (OSError, ConnectionResetError...)
-        raise BusError(f"lost the connection while calling {dest} {method}: {exc}") from exc
+        text = translate("dbusio", "lost the connection while calling {service} {method}: {error}")
+        raise BusError(text.format(service=dest, method=method, error=exc)) from exc
     if reply.header.message_type == MessageType.error:
         from jeepney import HeaderFields
 
@@ -119,7 +133,9 @@ def add_match(conn: Any, **rule: str) -> None:
             message_bus.AddMatch(MatchRule(type="signal", **rule)), timeout=CALL_TIMEOUT
         )
     except Exception as exc:
-        raise BusError(f"cannot subscribe to {rule.get('member', 'signals')}: {exc}") from exc
+        text = translate("dbusio", "cannot subscribe to {signal}: {error}")
+        signal = rule.get("member") or translate("dbusio", "signals")
+        raise BusError(text.format(signal=signal, error=exc)) from exc
 
 
 def wake(conn: Any) -> None:

@@ -23,8 +23,18 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from socialtime.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from socialtime.probes import dbusio
-from socialtime.probes.base import Check, Foreground, Probe, process_name
+from socialtime.probes.base import (
+    FOREGROUND_WINDOW,
+    IDLE_TIME,
+    SCREEN_LOCK,
+    WINDOW_TITLES,
+    Check,
+    Foreground,
+    Probe,
+    process_name,
+)
 
 SHELL = "org.gnome.Shell"
 # (bus name, object path, interface) of each service asked.
@@ -39,16 +49,21 @@ FOCUSED_WINDOW = (
     "org.gnome.shell.extensions.FocusedWindow",
 )
 WINDOW_CALLS = (SHELL, "/org/gnome/Shell/Extensions/Windows", "org.gnome.Shell.Extensions.Windows")
-EXTENSIONS = {"focused-window": "Focused Window D-Bus", "window-calls": "Window Calls"}
+# The extensions' own names (proper names, as listed on extensions.gnome.org).
+EXTENSIONS = {
+    "focused-window": "Focused Window D-Bus",  # i18n: ignore - a proper name
+    "window-calls": "Window Calls",  # i18n: ignore - a proper name
+}
 DETECT_EVERY = 30.0
 RECONNECT_AFTER = 5.0
 
-INSTALL_HINT = (
+INSTALL_HINT = QT_TRANSLATE_NOOP(
+    "gnome",
     "GNOME on Wayland shows the window in front only to a GNOME Shell extension: install "
     '"Focused Window D-Bus" (extensions.gnome.org/extension/5592) or "Window Calls" '
     "(extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, "
     "enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log "
-    "out and back in"
+    "out and back in",
 )
 
 
@@ -158,28 +173,35 @@ class GnomeProbe:
         self._detect_at = float("-inf")  # the user asked now: look again
         source = self._detect()
         if source is not None:
-            front = Check(
-                "foreground window", True, f'GNOME Shell extension "{EXTENSIONS[source]}"'
-            )
+            text = translate("gnome", 'GNOME Shell extension "{extension}"')
+            front = Check(FOREGROUND_WINDOW, True, text.format(extension=EXTENSIONS[source]))
         else:
-            also = "; meanwhile only X11 apps (under XWayland) are seen" if self.fallback else ""
-            front = Check("foreground window", False, f"{INSTALL_HINT}{also}")
+            hint = translate("gnome", INSTALL_HINT)
+            if self.fallback:
+                text = translate(
+                    "gnome", "{hint}; meanwhile only X11 apps (under XWayland) are seen"
+                )
+                hint = text.format(hint=hint)
+            front = Check(FOREGROUND_WINDOW, False, hint)
         titles = Check(
-            "window titles",
+            WINDOW_TITLES,
             front.ok,
-            "from the same extension, used in memory only, never stored"
+            translate("gnome", "from the same extension, used in memory only, never stored")
             if front.ok
-            else "no titles without the extension (see above)",
+            else translate("gnome", "no titles without the extension (see above)"),
         )
         idle = self._call(IDLE, "GetIdletime")
-        idle_check = Check(
-            "idle time",
-            idle is not None,
-            f"Mutter IdleMonitor: {int(idle) / 1000:.0f} s idle"
-            if idle is not None
-            else f"Mutter IdleMonitor does not answer ({self.last_error}); is this GNOME?",
-        )
-        lock = Check("screen lock", False, "GNOME reports its lock screen over D-Bus only")
+        if idle is not None:
+            text = translate("gnome", "Mutter IdleMonitor: {seconds} s idle")
+            detail = text.format(seconds=format_number(int(idle) / 1000))
+        else:
+            text = translate(
+                "gnome", "Mutter IdleMonitor does not answer ({error}); is this GNOME?"
+            )
+            detail = text.format(error=self.last_error)
+        idle_check = Check(IDLE_TIME, idle is not None, detail)
+        text = translate("gnome", "GNOME reports its lock screen over D-Bus only")
+        lock = Check(SCREEN_LOCK, False, text)
         return [front, titles, idle_check, lock]
 
     def close(self) -> None:

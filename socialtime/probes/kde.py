@@ -25,8 +25,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from socialtime.i18n import format_number, translate
 from socialtime.probes import dbusio
-from socialtime.probes.base import Check, Foreground, Probe, process_name
+from socialtime.probes.base import (
+    FOREGROUND_WINDOW,
+    IDLE_TIME,
+    SCREEN_LOCK,
+    WINDOW_TITLES,
+    Check,
+    Foreground,
+    Probe,
+    process_name,
+)
 
 KWIN = "org.kde.KWin"
 SCRIPTING = ("/Scripting", "org.kde.kwin.Scripting")
@@ -56,7 +66,7 @@ function watch(w) {{
 }}
 (workspace.windowActivated || workspace.clientActivated).connect(watch);
 watch(active());
-"""
+"""  # i18n: ignore - the KWin script's JavaScript source, not shown to anyone
 
 
 def kwin_script(service: str) -> str:
@@ -133,10 +143,13 @@ class KdeProbe:
                     continue
                 self._answer(conn, msg)
         except dbusio.BusError as exc:
-            self.last_error = f"cannot load the KWin script: {exc}"
+            self.last_error = translate("kde", "cannot load the KWin script: {error}").format(
+                error=exc
+            )
         except Exception as exc:  # the connection broke: the fallback takes over
             if not self._stop.is_set():
-                self.last_error = f"lost the session bus: {exc!r}"
+                text = translate("kde", "lost the session bus: {error}")
+                self.last_error = text.format(error=repr(exc))
         finally:
             self._ready.set()
             if conn is not None:
@@ -197,25 +210,40 @@ class KdeProbe:
         self.start()
         self.wait_ready(READY_WAIT)
         loaded = self._thread is not None and self._thread.is_alive() and not self.last_error
-        detail = (
-            "KWin script (untested on real KDE: please report what you see)"
-            if loaded
-            else f"{self.last_error or 'KWin does not answer'}; is this KDE Plasma?"
-        )
-        if not loaded and self.fallback:
-            detail += " Meanwhile only X11 apps (under XWayland) are seen"
+        if loaded:
+            detail = translate(
+                "kde", "KWin script (untested on real KDE: please report what you see)"
+            )
+        else:
+            problem = self.last_error or translate("kde", "KWin does not answer")
+            if self.fallback:
+                text = translate(
+                    "kde",
+                    "{problem}; is this KDE Plasma? "
+                    "Meanwhile only X11 apps (under XWayland) are seen",
+                )
+            else:
+                text = translate("kde", "{problem}; is this KDE Plasma?")
+            detail = text.format(problem=problem)
         idle = self.idle_seconds()
+        titles = translate("kde", "window captions from the same script, in memory only")
         return [
-            Check("foreground window", loaded, detail),
-            Check("window titles", loaded, "window captions from the same script, in memory only"),
+            Check(FOREGROUND_WINDOW, loaded, detail),
+            Check(WINDOW_TITLES, loaded, titles),
             Check(
-                "idle time",
+                IDLE_TIME,
                 idle is not None,
-                f"{idle or 0:.0f} s idle"
+                translate("kde", "{seconds} s idle").format(seconds=format_number(idle or 0))
                 if idle is not None
-                else "KDE does not tell idle time over D-Bus on Wayland: idle time is unknown",
+                else translate(
+                    "kde", "KDE does not tell idle time over D-Bus on Wayland: idle time is unknown"
+                ),
             ),
-            Check("screen lock", False, "KDE reports its lock screen over D-Bus only"),
+            Check(
+                SCREEN_LOCK,
+                False,
+                translate("kde", "KDE reports its lock screen over D-Bus only"),
+            ),
         ]
 
     def close(self) -> None:

@@ -29,7 +29,16 @@ from collections.abc import Callable
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from socialtime.probes.base import Check, Foreground
+from socialtime.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from socialtime.probes.base import (
+    BROWSER_PAGES,
+    FOREGROUND_WINDOW,
+    IDLE_TIME,
+    SCREEN_LOCK,
+    WINDOW_TITLES,
+    Check,
+    Foreground,
+)
 from socialtime.probes.session import LatchedLock, SessionEvent, SessionState
 
 # Bundle id -> AppleScript returning the front tab's URL. `application id` is immune to
@@ -45,24 +54,31 @@ CHROME_FAMILY = (
     "company.thebrowser.Browser",
 )
 URL_SCRIPTS = {
-    "com.apple.Safari": 'tell application id "com.apple.Safari" to return URL of front document',
+    "com.apple.Safari": (
+        'tell application id "com.apple.Safari" '
+        "to return URL of front document"  # i18n: ignore - AppleScript
+    ),
     **{
-        bid: f'tell application id "{bid}" to return URL of active tab of front window'
+        bid: f'tell application id "{bid}" '
+        "to return URL of active tab of front window"  # i18n: ignore - AppleScript
         for bid in CHROME_FAMILY
     },
 }
 AUTOMATION_DENIED = -1743  # errAEEventNotPermitted: the user said no (or was never asked)
 RETRY_DENIED = 60.0  # seconds before asking a browser again after a refusal
 
-ACCESSIBILITY_FIX = (
+# Shown by doctor, translated there: translate("macos", ACCESSIBILITY_FIX).
+ACCESSIBILITY_FIX = QT_TRANSLATE_NOOP(
+    "macos",
     "window titles need the Accessibility permission: open System Settings › Privacy & "
     "Security › Accessibility, switch on socialtime (add it with + if it is not listed), then "
-    "restart socialtime. Until then only the application in front is seen"
+    "restart socialtime. Until then only the application in front is seen",
 )
-AUTOMATION_FIX = (
+AUTOMATION_FIX = QT_TRANSLATE_NOOP(
+    "macos",
     "to recognise sites in Safari and Chrome-family browsers, allow socialtime to control them: "
     "System Settings › Privacy & Security › Automation › socialtime (macOS asks once, the first "
-    "time a browser is in front). Only the hostname is read, never stored with the page"
+    "time a browser is in front). Only the hostname is read, never stored with the page",
 )
 
 
@@ -233,7 +249,10 @@ class MacProbe:
         script = URL_SCRIPTS.get(bundle)
         if script is None or self._clock() < self._refused.get(bundle, float("-inf")):
             return None
-        answer = self._ask("Apple Events", lambda: self.api.run_applescript(script))
+        answer = self._ask(
+            "Apple Events",  # i18n: ignore - the name of the failing call, with its exception
+            lambda: self.api.run_applescript(script),
+        )
         url, error = answer if answer is not None else (None, -1)
         if error:  # refused, or no window open (-1728), or the app is quitting (-600)...
             self.automation_errors[bundle] = error
@@ -263,11 +282,16 @@ class MacProbe:
 
     def request_accessibility(self) -> bool:
         """Show macOS's Accessibility prompt; the UI explains why first. True if granted."""
-        return bool(self._ask("Accessibility prompt", self.api.request_accessibility))
+        return bool(
+            self._ask(
+                "Accessibility prompt",  # i18n: ignore - the failing call's name, as Apple Events
+                self.api.request_accessibility,
+            )
+        )
 
     def pump(self, seconds: float = 0.0) -> None:
         """Turn the main run loop (for loops without Qt, such as `socialtime track`)."""
-        self._ask("run loop", lambda: self.api.pump(seconds))
+        self._ask("run loop", lambda: self.api.pump(seconds))  # i18n: ignore - the call's name
 
     # --- doctor ----------------------------------------------------------------------------
 
@@ -277,37 +301,46 @@ class MacProbe:
         idle = self.idle_seconds()
         denied = sorted(b for b, e in self.automation_errors.items() if e == AUTOMATION_DENIED)
         observing = self.observe_session()
+        automation = translate("macos", AUTOMATION_FIX)
+        if denied:
+            text = translate("macos", "Apple Events refused by {browsers}; {fix}")
+            automation = text.format(browsers=", ".join(denied), fix=automation)
         return [
             Check(
-                "foreground window",
+                FOREGROUND_WINDOW,
                 front is not None,
-                f"NSWorkspace: {front[0]} in front" if front else f"unavailable {self.last_error}",
+                translate("macos", "NSWorkspace: {app} in front").format(app=front[0])
+                if front
+                else translate("macos", "unavailable {error}").format(error=self.last_error),
             ),
             Check(
-                "window titles",
+                WINDOW_TITLES,
                 trusted,
-                "Accessibility API, used in memory only, never stored"
+                translate("macos", "Accessibility API, used in memory only, never stored")
                 if trusted
-                else ACCESSIBILITY_FIX,
+                else translate("macos", ACCESSIBILITY_FIX),
             ),
+            Check(BROWSER_PAGES, not denied, automation),
             Check(
-                "browser pages",
-                not denied,
-                f"Apple Events refused by {', '.join(denied)}; {AUTOMATION_FIX}"
-                if denied
-                else AUTOMATION_FIX,
-            ),
-            Check(
-                "idle time",
+                IDLE_TIME,
                 idle is not None,
-                f"CGEventSource: {idle or 0:.0f} s idle" if idle is not None else "unavailable",
+                translate("macos", "CGEventSource: {seconds} s idle").format(
+                    seconds=format_number(idle or 0)
+                )
+                if idle is not None
+                else translate("macos", "unavailable"),
             ),
             Check(
-                "screen lock",
+                SCREEN_LOCK,
                 observing,
-                "sleep, wake and lock notifications, while socialtime's event loop runs"
+                translate(
+                    "macos",
+                    "sleep, wake and lock notifications, while socialtime's event loop runs",
+                )
                 if observing
-                else f"cannot subscribe to sleep and lock notifications {self.last_error}",
+                else translate(
+                    "macos", "cannot subscribe to sleep and lock notifications {error}"
+                ).format(error=self.last_error),
             ),
         ]
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import threading
 from typing import Literal, Protocol
 
-from socialtime.probes.base import Check, Foreground, Probe
+from socialtime.i18n import translate
+from socialtime.probes.base import SCREEN_LOCK, Check, Foreground, Probe
 
 SessionEvent = Literal["locked", "unlocked", "suspend", "resume"]
 SLEEP = "sleep"  # the source name for suspend; every other source name is a kind of lock
@@ -152,11 +153,16 @@ class LockAwareProbe:
         self.watcher.start()
         checks = self.inner.diagnose()
         session = self.watcher.diagnose()
-        if not any(check.name == "screen lock" for check in checks):
+        if not any(check.name == SCREEN_LOCK for check in checks):
             return [*checks, session]
+        both = translate("session", "{probe}; {watcher}")  # the probe's own source, then D-Bus's
         return [
-            (Check(c.name, True, f"{c.detail}; {session.detail}") if c.ok else session)
-            if c.name == "screen lock"
+            (
+                Check(c.name, True, both.format(probe=c.detail, watcher=session.detail))
+                if c.ok
+                else session
+            )
+            if c.name == SCREEN_LOCK
             else c
             for c in checks
         ]

@@ -26,7 +26,16 @@ import ntpath
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from socialtime.probes.base import Check, Foreground, process_name
+from socialtime.i18n import format_number, translate
+from socialtime.probes.base import (
+    FOREGROUND_WINDOW,
+    IDLE_TIME,
+    SCREEN_LOCK,
+    WINDOW_TITLES,
+    Check,
+    Foreground,
+    process_name,
+)
 from socialtime.probes.session import LatchedLock, SessionEvent, SessionState
 
 PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
@@ -186,7 +195,8 @@ class WindowsProbe:
         try:
             ok = self.api.register_session_notification(hwnd)
         except (OSError, AttributeError) as exc:
-            self.last_error = f"WTSRegisterSessionNotification failed: {exc}"
+            text = translate("windows", "WTSRegisterSessionNotification failed: {error}")
+            self.last_error = text.format(error=exc)
             return False
         if ok:
             self.session.set("lock", False)
@@ -246,30 +256,41 @@ class WindowsProbe:
     def diagnose(self) -> list[Check]:
         front = self.foreground()
         idle = self.idle_seconds()
+        if front:
+            process = front.process or translate("windows", "unknown process")
+            detail = translate("windows", "GetForegroundWindow: {process}").format(process=process)
+        else:
+            text = translate("windows", "no window in front right now {error}")
+            detail = text.format(error=self.last_error).strip()
+        titles = translate("windows", "GetWindowTextW, used in memory only, never stored")
         checks = [
+            Check(FOREGROUND_WINDOW, front is not None, detail),
+            Check(WINDOW_TITLES, True, titles),
             Check(
-                "foreground window",
-                front is not None,
-                f"GetForegroundWindow: {front.process or 'unknown process'}"
-                if front
-                else f"no window in front right now {self.last_error}".strip(),
-            ),
-            Check("window titles", True, "GetWindowTextW, used in memory only, never stored"),
-            Check(
-                "idle time",
+                IDLE_TIME,
                 idle is not None,
-                f"GetLastInputInfo: {idle or 0:.0f} s idle" if idle is not None else "unavailable",
+                translate("windows", "GetLastInputInfo: {seconds} s idle").format(
+                    seconds=format_number(idle or 0)
+                )
+                if idle is not None
+                else translate("windows", "unavailable"),
             ),
         ]
         known = self.session.locked() is not None
         checks.append(
             Check(
-                "screen lock",
+                SCREEN_LOCK,
                 known,
-                "lock and sleep messages from Windows (WTS session and power notifications)"
+                translate(
+                    "windows",
+                    "lock and sleep messages from Windows (WTS session and power notifications)",
+                )
                 if known
-                else "lock and sleep are seen only while the tray app runs (not in "
-                "`socialtime track` or doctor); a locked screen still counts as idle",
+                else translate(
+                    "windows",
+                    "lock and sleep are seen only while the tray app runs (not in "
+                    "`socialtime track` or doctor); a locked screen still counts as idle",
+                ),
             )
         )
         return checks

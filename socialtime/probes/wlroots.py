@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from socialtime.probes.base import Check, Foreground, Probe
+from socialtime.i18n import translate
+from socialtime.probes.base import FOREGROUND_WINDOW, Check, Foreground, Probe
 
 # XDG_CURRENT_DESKTOP values (lowercased) of wlroots-based compositors.
 WLROOTS_DESKTOPS = frozenset(
@@ -33,13 +34,14 @@ def compositor(environ: Mapping[str, str]) -> str | None:
 
 def needed(name: str) -> str:
     """What would let socialtime see native Wayland windows under compositor `name`."""
-    return (
-        f"{name} (Wayland): native Wayland windows can be seen only through the "
+    return translate(
+        "wlroots",
+        "{compositor} (Wayland): native Wayland windows can be seen only through the "
         "wlr-foreign-toplevel-management protocol, and idle time through ext-idle-notify-v1; "
         "socialtime does not support them yet. Run browsers under XWayland "
         "(e.g. Firefox with MOZ_ENABLE_WAYLAND=0, Chromium with --ozone-platform=x11) so that "
-        "they are seen"
-    )
+        "they are seen",
+    ).format(compositor=name)
 
 
 class WlrootsProbe:
@@ -65,10 +67,11 @@ class WlrootsProbe:
 
     def diagnose(self) -> list[Check]:
         checks = self.fallback.diagnose()
+        text = translate("wlroots", "{problem}; XWayland: {detail}")
         note = needed(self.compositor)
         return [
-            Check(c.name, False, f"{note}; XWayland: {c.detail}")
-            if c.name == "foreground window"
+            Check(c.name, False, text.format(problem=note, detail=c.detail))
+            if c.name == FOREGROUND_WINDOW
             else c
             for c in checks
         ]

@@ -27,7 +27,16 @@ from Xlib import X, Xatom
 from Xlib import error as xerror
 from Xlib.ext import screensaver
 
-from socialtime.probes.base import PROBE_CHECKS, Check, Foreground
+from socialtime.i18n import format_number, translate
+from socialtime.probes.base import (
+    FOREGROUND_WINDOW,
+    IDLE_TIME,
+    PROBE_CHECKS,
+    SCREEN_LOCK,
+    WINDOW_TITLES,
+    Check,
+    Foreground,
+)
 
 TITLE_LONGS = 1024  # read up to 4 KiB of title in one request; longer titles are truncated
 NAME_TTL = 30.0  # seconds a (window, pid) -> process name answer is reused
@@ -126,7 +135,9 @@ class X11Probe:
         # A system boundary: python-xlib raises DisplayError, XauthError, OSError, struct
         # errors... here, and "cannot open the display" must be an answer, not a crash.
         except Exception as exc:
-            self.last_error = f"cannot open X display {self.display or '$DISPLAY'!r}: {exc}"
+            self.last_error = translate("x11", "cannot open X display {display}: {error}").format(
+                display=repr(self.display or "$DISPLAY"), error=exc
+            )
             if dpy is not None:
                 self._close_quietly(dpy)
             return None
@@ -135,7 +146,9 @@ class X11Probe:
 
     def _lost(self, exc: BaseException) -> None:
         """The connection broke: forget it; the next call after RECONNECT_AFTER reopens it."""
-        self.last_error = f"lost the X display {self.display or '$DISPLAY'!r}: {exc}"
+        self.last_error = translate("x11", "lost the X display {display}: {error}").format(
+            display=repr(self.display or "$DISPLAY"), error=exc
+        )
         if self._conn is not None:
             self._close_quietly(self._conn.dpy)
             self._conn = None
@@ -247,16 +260,19 @@ class X11Probe:
         self._retry_at = float("-inf")  # the user asked now: try to connect even if it just failed
         conn = self._connection()
         if conn is None:
-            fix = (
-                f"{self.last_error}; check DISPLAY (and XAUTHORITY), "
-                "or start socialtime from inside your desktop session"
-            )
+            fix = translate(
+                "x11",
+                "{error}; check DISPLAY (and XAUTHORITY), "
+                "or start socialtime from inside your desktop session",
+            ).format(error=self.last_error)
             return [Check(name, False, fix) for name in PROBE_CHECKS]
         try:
             return self._diagnose(conn)
         except REQUEST_ERRORS + CONNECTION_ERRORS as exc:
             self._lost(exc)
-            fix = f"{self.last_error}; check that the X server is still running"
+            fix = translate("x11", "{error}; check that the X server is still running").format(
+                error=self.last_error
+            )
             return [Check(name, False, fix) for name in PROBE_CHECKS]
 
     def _wm_name(self, conn: _Connection) -> str | None:
@@ -266,48 +282,68 @@ class X11Probe:
             return None
         child = conn.dpy.create_resource_object("window", int(prop.value[0]))
         try:
-            return self._title(conn, child) or "unnamed"
+            return self._title(conn, child) or translate("x11", "unnamed")
         except REQUEST_ERRORS:  # a stale check window: the window manager exited
             return None
 
     def _diagnose(self, conn: _Connection) -> list[Check]:
-        where = f"X display {self.display or '$DISPLAY'}"
+        where = translate("x11", "X display {display}").format(display=self.display or "$DISPLAY")
         wm = self._wm_name(conn)
         prop = conn.root.get_property(conn.supported, Xatom.ATOM, 0, 1024)
         supported = prop is not None and conn.active_window in (prop.value or ())
         if wm is None or not supported:
-            front = Check(
-                "foreground window",
-                False,
-                f"{where}: the window manager ({wm or 'none found'}) does not publish "
-                "_NET_ACTIVE_WINDOW; use an EWMH window manager (GNOME, KDE, Xfce, openbox, i3...)",
+            text = translate(
+                "x11",
+                "{where}: the window manager ({wm}) does not publish _NET_ACTIVE_WINDOW; "
+                "use an EWMH window manager (GNOME, KDE, Xfce, openbox, i3...)",
             )
+            wm = wm or translate("x11", "none found")
+            front = Check(FOREGROUND_WINDOW, False, text.format(where=where, wm=wm))
         elif self.wayland:
-            front = Check(
-                "foreground window",
-                False,
-                f"Wayland session, XWayland {where}: only X11 apps are visible; windows of native "
+            text = translate(
+                "x11",
+                "Wayland session, XWayland {where}: only X11 apps are visible; windows of native "
                 "Wayland apps are not. For full coverage choose an X11 session at login "
                 "(e.g. 'GNOME on Xorg'), or run browsers under XWayland",
             )
+            front = Check(FOREGROUND_WINDOW, False, text.format(where=where))
         else:
-            front = Check("foreground window", True, f"{where}, window manager {wm}")
+            text = translate("x11", "{where}, window manager {wm}")
+            front = Check(FOREGROUND_WINDOW, True, text.format(where=where, wm=wm))
         titles = Check(
-            "window titles",
+            WINDOW_TITLES,
             front.ok,
-            "read from _NET_WM_NAME / WM_NAME, used in memory only, never stored"
+            translate("x11", "read from _NET_WM_NAME / WM_NAME, used in memory only, never stored")
             if front.ok
-            else "no titles without the foreground window (see above)",
+            else translate("x11", "no titles without the foreground window (see above)"),
         )
         if conn.has_saver:
             idle = self.idle_seconds()
-            note = " (Wayland: input to native Wayland apps may not count)" if self.wayland else ""
+            if self.wayland:
+                text = translate(
+                    "x11",
+                    "{extension} extension: {seconds} s idle "
+                    "(Wayland: input to native Wayland apps may not count)",
+                )
+            else:
+                text = translate("x11", "{extension} extension: {seconds} s idle")
+            seconds = format_number(idle or 0)
             idle_check = Check(
-                "idle time", idle is not None, f"{SAVER} extension: {idle or 0:.0f} s idle{note}"
+                IDLE_TIME, idle is not None, text.format(extension=SAVER, seconds=seconds)
             )
-            lock = Check("screen lock", True, f"X screensaver state ({SAVER})")
+            text = translate("x11", "X screensaver state ({extension})")
+            lock = Check(SCREEN_LOCK, True, text.format(extension=SAVER))
         else:
-            missing = f"the X server lacks the {SAVER} extension; enable it in the X server"
-            idle_check = Check("idle time", False, f"{missing}: idle time is counted as active")
-            lock = Check("screen lock", False, f"{missing}: the screensaver state is unknown")
+            text = translate(
+                "x11",
+                "the X server lacks the {extension} extension; enable it in the X server: "
+                "idle time is counted as active",
+            )
+            idle_check = Check(IDLE_TIME, False, text.format(extension=SAVER))
+            text = translate(
+                "x11",
+                "the X server lacks the {extension} extension; enable it in the X server: "
+                "the screensaver state is unknown",
+            )
+            lock = Check(SCREEN_LOCK, False, text.format(extension=SAVER))
         return [front, titles, idle_check, lock]
