@@ -17,17 +17,21 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from socialtime import __version__, paths, report, team_cli
 from socialtime.browser import cli as browser_cli
 from socialtime.config import Config, LoadedConfig, load_config
 from socialtime.consent import NOTICE_VERSION, notice
+from socialtime.i18n import translate
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.sites import Catalogue, CatalogueError
 from socialtime.status import pause_end
 from socialtime.store import Store, StoreError
 from socialtime.tracker import State, Tracker, catalogue_for
+
+if TYPE_CHECKING:
+    from socialtime.policy import Policy
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -45,10 +49,19 @@ class Context:
         self.config_path = paths.config_file(getattr(args, "config", None))
         self._loaded: LoadedConfig | None = None
         self._store: Store | None = None
+        self._policy: Policy | None = None
+
+    def policy(self) -> Policy:
+        """The organisation policy of this computer (socialtime.policy), read once."""
+        if self._policy is None:
+            from socialtime.policy import load_policy
+
+            self._policy = load_policy()
+        return self._policy
 
     def loaded(self) -> LoadedConfig:
         if self._loaded is None:
-            self._loaded = load_config(self.config_path)
+            self._loaded = load_config(self.config_path, policy=self.policy())
         return self._loaded
 
     def config(self, strict: bool) -> Config:
@@ -95,6 +108,8 @@ def today() -> date:
 
 
 def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
+    if getattr(args, "invite", False):
+        return cmd_invite(ctx, args)
     try:
         from socialtime.ui.app import run
     except ImportError as e:  # Qt or its system libraries are missing
@@ -104,6 +119,30 @@ def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
         )
         return EXIT_DATA
     return run(ctx.data_dir, ctx.config_path, show=args.show)
+
+
+def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
+    """`socialtime --invite`, run at login by an entry IT installed: see socialtime.invite."""
+    from socialtime import invite
+
+    try:
+        given = invite.consent_given(ctx.data_dir)
+    except StoreError:
+        given = True  # a database the user had: the tray says what is wrong with it
+    choice = invite.decide(ctx.data_dir, ctx.policy(), given)
+    if choice == invite.QUIT:
+        return EXIT_OK
+    if choice == invite.START:
+        # Consent was given: from now on the user's own choice decides whether the tray starts
+        # at login (their autostart entry, on or off), never the organisation's entry.
+        return EXIT_OK
+    try:
+        from socialtime.ui.invite import run_invite
+    except ImportError as e:  # Qt or its system libraries are missing
+        message = translate("cli", "socialtime: the invitation cannot be shown ({error}).")
+        eprint(message.format(error=e))
+        return EXIT_DATA
+    return run_invite(ctx.data_dir, ctx.config_path)
 
 
 def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
@@ -353,6 +392,11 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
         probe.close()
     check = browser_cli.doctor_check(ctx.data_dir)
     line(check.ok, check.name, check.detail)
+    from socialtime.policy import describe
+
+    print(translate("cli", "Organisation settings:"))
+    for text in describe(loaded.policy):
+        print(f"       {text}")
     return status
 
 
@@ -417,6 +461,16 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("dashboard", "settings", "notice"),
         help="open this window of the tray application (of the running one, if any)",
     )
+    parser.add_argument(
+        "--invite",
+        action="store_true",
+        help=translate(
+            "cli",
+            "run by a login entry that your organisation installed: offer socialtime "
+            "(the notice) unless you declined or already accepted; does nothing unless "
+            "the organisation policy sets invite_at_login",
+        ),
+    )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, func: Callable[..., int], text: str) -> argparse.ArgumentParser:
@@ -472,6 +526,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "invite", False) and args.func is not cmd_tray:
+        parser.error(translate("cli", "--invite goes without a command"))
     ctx = Context(args)
     try:
         return int(args.func(ctx, args))

@@ -22,11 +22,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import platformdirs
 
 from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours, format_ranges, parse_ranges
+
+if TYPE_CHECKING:
+    from socialtime.policy import Policy
 
 # -- the result ---------------------------------------------------------------------------
 
@@ -121,9 +124,16 @@ class ConfigError:
 
 @dataclass(frozen=True)
 class LoadedConfig:
-    config: Config
-    errors: tuple[ConfigError, ...]
+    config: Config  # in force: the user's file with the organisation policy applied
+    errors: tuple[ConfigError, ...]  # the user's file's
     path: Path | None  # the file read, None if none existed
+    user: Config = field(default=cast(Config, None))  # the user's own file; `config` if None
+    policy: Policy = field(default_factory=lambda: _no_policy())
+    user_keys: frozenset[str] = frozenset()  # policy keys the user's file sets (policy.py)
+
+    def __post_init__(self) -> None:
+        if self.user is None:
+            object.__setattr__(self, "user", self.config)
 
     @property
     def ok(self) -> bool:
@@ -462,8 +472,23 @@ def default_config_path() -> Path:
     return Path(platformdirs.user_config_dir("socialtime")) / "config.toml"
 
 
-def load_config(path: Path | None = None, tz: tzinfo | None = None) -> LoadedConfig:
-    """Read and check a settings file. Never raises for a bad file: see the module doc."""
+def _no_policy() -> Policy:
+    from socialtime.policy import Policy  # policy.py imports this module
+
+    return Policy()
+
+
+def load_config(
+    path: Path | None = None, tz: tzinfo | None = None, policy: Policy | None = None
+) -> LoadedConfig:
+    """Read and check a settings file, then apply the organisation ``policy`` over it
+    (socialtime.policy; none by default). Never raises for a bad file: see the module doc."""
+    from socialtime.policy import apply_policy
+
+    return apply_policy(_load_user(path, tz), policy)
+
+
+def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
     path = default_config_path() if path is None else Path(path)
     source = str(path)
     defaults = Config(work_hours=default_work_hours(tz))
@@ -485,7 +510,10 @@ def load_config(path: Path | None = None, tz: tzinfo | None = None) -> LoadedCon
         problem = f"not valid TOML: {error}"  # the message ends "(at line L, column C)"
         return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
     config, errors = parse_config(data, source, tz=tz)
-    return LoadedConfig(config, tuple(errors), path)
+    from socialtime.policy import user_keys
+
+    keys = frozenset() if errors else user_keys(data)
+    return LoadedConfig(config, tuple(errors), path, user_keys=keys)
 
 
 def _toml_str(text: str) -> str:

@@ -21,7 +21,9 @@ The team file::
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import json
 import os
 import re
 import secrets
@@ -31,11 +33,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialtime import report
 from socialtime.config import ConfigError
 from socialtime.goals import DayResult, Goals, day_results, has_daily_goal, parse_goals
+from socialtime.i18n import translate
 from socialtime.report import Period, format_duration, week_of
 from socialtime.schedule import WorkHours
 from socialtime.store import Store
@@ -48,7 +51,11 @@ from socialtime.team_summary import (
     summary_text,
 )
 
+if TYPE_CHECKING:
+    from socialtime.policy import Policy
+
 TEAM_FILE = "team.toml"
+LEFT_FILE = "teams-left.json"  # the organisation's teams the user left: file and agreed date
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _TOKEN_META = "team_token:"  # + week + ":" + team name -> 32 hex digits
 
@@ -63,6 +70,14 @@ class Team:
     agreed: date
     goals: Goals
     note: str = ""
+    # Set when the organisation's policy offers this team (team.goal_file) and the user has
+    # not joined one of their own: the policy source, and the goal file it names.
+    offered_by: str | None = None
+    goal_file: Path | None = None
+
+    @property
+    def from_organisation(self) -> bool:
+        return self.offered_by is not None
 
 
 # -- the team file ------------------------------------------------------------------------
@@ -192,24 +207,96 @@ def join_team(source: Path, data_dir: Path) -> tuple[Team | None, list[ConfigErr
     return team, []
 
 
-def current_team(data_dir: Path) -> tuple[Team | None, list[ConfigError]]:
-    """The team joined, (None, []) when none; a damaged file gives its errors."""
+def current_team(
+    data_dir: Path, policy: Policy | None = None
+) -> tuple[Team | None, list[ConfigError]]:
+    """The team in force, (None, []) when none; a damaged file gives its errors.
+
+    The team the user joined themself always wins. Without one, the team whose goal file the
+    organisation's ``policy`` names (``team.goal_file``), unless the user left it: such a
+    team has ``offered_by`` set. The CLI and the Team tab both ask here."""
     path = team_path(data_dir)
-    if not path.exists():
+    if path.exists():
+        return load_team(path)
+    goal_file = policy.team_goal_file if policy is not None else None
+    if policy is None or goal_file is None:
         return None, []
-    return load_team(path)
+    team, errors = load_team(goal_file)
+    if _has_left(data_dir, goal_file, team.agreed if team else None):
+        return None, []
+    if team is None:
+        return None, errors
+    entry = policy.entry("team.goal_file")
+    source = entry.source if entry else ""
+    return dataclasses.replace(team, offered_by=source, goal_file=goal_file), []
 
 
-def leave_team(data_dir: Path, store: Store | None) -> bool:
-    """Remove the team file and forget the summary tokens; False when there was no team."""
+def _left_path(data_dir: Path) -> Path:
+    return Path(data_dir) / LEFT_FILE
+
+
+def _left(data_dir: Path) -> list[dict[str, Any]]:
+    """The organisation teams left; a damaged record counts as none (they are offered again,
+    which the user can undo in one command)."""
+    try:
+        data = json.loads(_left_path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    items = data.get("left") if isinstance(data, dict) else None
+    return [item for item in items or () if isinstance(item, dict)]
+
+
+def _left_key(goal_file: Path, agreed: date | None) -> dict[str, Any]:
+    return {"file": str(goal_file), "agreed": agreed.isoformat() if agreed else None}
+
+
+def _has_left(data_dir: Path, goal_file: Path, agreed: date | None) -> bool:
+    """A team is the goal file *and* its agreed date: a goal agreed anew is offered again."""
+    return _left_key(goal_file, agreed) in _left(data_dir)
+
+
+def _remember_left(data_dir: Path, goal_file: Path, agreed: date | None) -> None:
+    data_dir = Path(data_dir)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    left = [*_left(data_dir), _left_key(goal_file, agreed)]
+    write_private(_left_path(data_dir), json.dumps({"left": left}, indent=1) + "\n")
+
+
+def leave_team(data_dir: Path, store: Store | None, policy: Policy | None = None) -> bool:
+    """Leave the team in force: remove the team file the user joined, or else remember that
+    they left the organisation's team (so it is not offered again); forget the summary
+    tokens either way. False when there was no team to leave."""
     path = team_path(data_dir)
     existed = path.exists()
     path.unlink(missing_ok=True)
+    if not existed and policy is not None and policy.team_goal_file is not None:
+        goal_file = policy.team_goal_file
+        team, _ = load_team(goal_file)  # a damaged file is left as it is: under no date
+        agreed = team.agreed if team else None
+        if not _has_left(data_dir, goal_file, agreed):
+            _remember_left(data_dir, goal_file, agreed)
+            existed = True
     if store is not None:
         with store.atomic():
             for key in [k for k in store.meta() if k.startswith(_TOKEN_META)]:
                 store.set_meta(key, None)
     return existed
+
+
+def summaries_allowed(policy: Policy | None) -> tuple[bool, str]:
+    """May the user write a weekly team summary? (allowed, the reason when not).
+
+    An organisation may switch summaries off (``team.summaries_allowed = false``): that
+    only ever keeps data from leaving the computer."""
+    entry = policy.entry("team.summaries_allowed") if policy is not None else None
+    if entry is None or entry.value:
+        return True, ""
+    reason = translate(
+        "team",
+        "Team summaries are switched off by your organisation's policy ({source}). "
+        "Your own progress is still shown to you, and only to you.",
+    )
+    return False, reason.format(source=entry.source)
 
 
 # -- plain words --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialtime.i18n import translate
 from socialtime.report import parse_week, week_of
 from socialtime.store import DB_NAME
 from socialtime.team_summary import (
@@ -127,12 +128,25 @@ def _join(ctx: Any, args: argparse.Namespace) -> int:
 def _leave(ctx: Any, args: argparse.Namespace) -> int:
     from socialtime import team as core
 
-    team, _ = core.current_team(ctx.data_dir)
+    team, _ = core.current_team(ctx.data_dir, ctx.policy())
     store = ctx.store() if (Path(ctx.data_dir) / DB_NAME).exists() else None
-    if not core.leave_team(ctx.data_dir, store):
+    try:
+        left = core.leave_team(ctx.data_dir, store, ctx.policy())
+    except OSError as e:
+        message = translate("team", "{path}: cannot remember that you left ({error})")
+        return _fail(message.format(path=ctx.data_dir, error=e.strerror or e), EXIT_DATA)
+    if not left:
         print("You are not in a team.")
         return EXIT_OK
     print(f'You left "{team.name}".' if team else "You left the team.")
+    offered, _ = core.current_team(ctx.data_dir, ctx.policy())
+    if offered is not None and offered.from_organisation:
+        text = translate(
+            "team",
+            'Your organisation offers the team "{name}" ({source}); '
+            "leave it too with `socialtime team leave`.",
+        )
+        print(text.format(name=offered.name, source=offered.offered_by))
     return EXIT_OK
 
 
@@ -140,7 +154,7 @@ def _team(ctx: Any) -> core.Team | int:
     """The team joined, or the exit status after saying why there is none."""
     from socialtime import team as core
 
-    team, errors = core.current_team(ctx.data_dir)
+    team, errors = core.current_team(ctx.data_dir, ctx.policy())
     if errors:
         lines = "\n".join(f"  {error}" for error in errors)
         return _fail(f"the team file cannot be used (join again, or leave):\n{lines}")
@@ -152,7 +166,8 @@ def _team(ctx: Any) -> core.Team | int:
 def _status(ctx: Any, args: argparse.Namespace) -> int:
     from socialtime import team as core
 
-    if not core.team_path(ctx.data_dir).exists():
+    found, errors = core.current_team(ctx.data_dir, ctx.policy())
+    if found is None and not errors:
         print("You are not in a team. Join one with `socialtime team join FILE`.")
         return EXIT_OK
     team = _team(ctx)
@@ -160,6 +175,13 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
         return team
     work_hours = ctx.config(strict=True).work_hours
     print("\n".join(core.describe_team(team)))
+    if team.from_organisation:
+        text = translate(
+            "team",
+            "Offered by your organisation ({source}). Only you see your progress; "
+            "`socialtime team leave` if you do not want this goal.",
+        )
+        print(text.format(source=team.offered_by))
     now = today()
     lines = core.progress_lines(ctx.store(), team, work_hours, week_of(now), now)
     print("\n".join(lines))
@@ -169,6 +191,9 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
 def _summary(ctx: Any, args: argparse.Namespace) -> int:
     from socialtime import team as core
 
+    allowed, reason = core.summaries_allowed(ctx.policy())
+    if not allowed:
+        return _fail(reason)
     now = today()
     try:
         period = parse_week(args.week) if args.week else core.last_week(now)

@@ -16,6 +16,14 @@ os.environ["LANGUAGE"] = "en"
 from xserver import XServer
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_system_policy(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Never read the machine's organisation policy (/etc/socialtime): an empty folder
+    stands in for it, here and in the processes tests start. A test that wants a policy sets
+    SOCIALTIME_POLICY_DIR itself (monkeypatch) or passes etc_dir to load_policy."""
+    os.environ["SOCIALTIME_POLICY_DIR"] = str(tmp_path_factory.mktemp("no-policy"))
+
+
 @pytest.fixture(scope="session")
 def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
     """A private Xvfb + openbox for the whole session; mark tests using it `@pytest.mark.xserver`.
