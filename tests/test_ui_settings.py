@@ -292,15 +292,15 @@ def test_export_writes_the_chosen_file(qtbot, make, store, tmp_path) -> None:
     record_days(store, DAY, DAY + timedelta(days=1))
     dialog = make()
     dialog.choose_path = lambda fmt: tmp_path / f"mine.{fmt}"
-    dialog.export("csv")
+    dialog.data_tab.export("csv")
     lines = (tmp_path / "mine.csv").read_text().splitlines()
     assert lines[0] == "start,end,seconds,site" and len(lines) == 3
-    dialog.export("json")
+    dialog.data_tab.export("json")
     doc = json.loads((tmp_path / "mine.json").read_text())
     assert doc["format"] == "socialtime-export" and len(doc["spans"]) == 2
-    assert "Exported 2 spans" in dialog.data_status.text()
+    assert "Exported 2 spans" in dialog.data_tab.data_status.text()
     dialog.choose_path = lambda fmt: None  # the user cancelled the file picker
-    dialog.export("csv")
+    dialog.data_tab.export("csv")
     assert sorted(p.name for p in tmp_path.glob("mine.*")) == ["mine.csv", "mine.json"]
 
 
@@ -310,14 +310,14 @@ def test_erase_a_range_erases_only_those_days(qtbot, make, store) -> None:
     dialog.tabs.setCurrentIndex(4)
     questions = []
     dialog.confirm = lambda title, text: questions.append(text) or True
-    dialog.erase_from.setDate(QDate(DAY.year, DAY.month, DAY.day + 1))
-    dialog.erase_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
-    assert dialog.range_field.error.isVisible()  # the last day before the first
-    assert not dialog.erase_range_button.isEnabled()
-    dialog.erase_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
-    assert dialog.erase_range_button.isEnabled()
+    dialog.data_tab.erase_from.setDate(QDate(DAY.year, DAY.month, DAY.day + 1))
+    dialog.data_tab.erase_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert dialog.data_tab.range_field.error.isVisible()  # the last day before the first
+    assert not dialog.data_tab.erase_range_button.isEnabled()
+    dialog.data_tab.erase_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert dialog.data_tab.erase_range_button.isEnabled()
     with qtbot.waitSignal(dialog.data_erased, timeout=1000):
-        qtbot.mouseClick(dialog.erase_range_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.data_tab.erase_range_button, Qt.MouseButton.LeftButton)
     assert questions == [
         "Erase everything recorded from 2026-03-10 to 2026-03-10? This cannot be undone."
     ]
@@ -332,12 +332,12 @@ def test_erase_everything_asks_first(qtbot, make, store) -> None:
     questions = []
     dialog.confirm = lambda title, text: questions.append(text) or False
     with qtbot.assertNotEmitted(dialog.data_erased):
-        qtbot.mouseClick(dialog.erase_all_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.data_tab.erase_all_button, Qt.MouseButton.LeftButton)
     assert len(questions) == 1 and store.count() == 2
-    assert dialog.data_status.text() == "Nothing was erased."
+    assert dialog.data_tab.data_status.text() == "Nothing was erased."
     dialog.confirm = lambda title, text: True
     with qtbot.waitSignal(dialog.data_erased, timeout=1000):
-        qtbot.mouseClick(dialog.erase_all_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.data_tab.erase_all_button, Qt.MouseButton.LeftButton)
     assert store.count() == 0
 
 
@@ -347,15 +347,15 @@ def test_withdraw_consent(qtbot, make, store, erase_too: bool) -> None:
     record_days(store, DAY)
     dialog = make()
     dialog.tabs.setCurrentIndex(4)
-    assert "You accepted the privacy notice on 2026-03-10" in dialog.consent_label.text()
+    assert "You accepted the privacy notice on 2026-03-10" in dialog.data_tab.consent_label.text()
     answers = iter([True, erase_too])
     dialog.confirm = lambda title, text: next(answers)
     with qtbot.waitSignal(dialog.consent_withdrawn, timeout=1000):
-        qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.data_tab.withdraw_button, Qt.MouseButton.LeftButton)
     assert store.consent_version() is None
     assert "CONSENT_AT" not in store.meta() and "consent_at" not in store.meta()
     assert store.count() == (0 if erase_too else 1)
-    assert not dialog.withdraw_button.isEnabled()
+    assert not dialog.data_tab.withdraw_button.isEnabled()
 
 
 def test_withdraw_declined_changes_nothing(qtbot, make, store) -> None:
@@ -363,7 +363,7 @@ def test_withdraw_declined_changes_nothing(qtbot, make, store) -> None:
     dialog = make()
     dialog.confirm = lambda title, text: False
     with qtbot.assertNotEmitted(dialog.consent_withdrawn):
-        dialog.withdraw_consent()
+        dialog.data_tab.withdraw_consent()
     assert store.consent_version() == 1
 
 
@@ -397,7 +397,7 @@ def test_screenshots_of_each_tab(qtbot, make, store, theme: str) -> None:
     type_into(qtbot, dialog.day_edits[DAY_KEYS.index("sat")], "10:00-25:00")
     dialog.idle.setValue(90)
     dialog.custom_table.item(0, 3).setText("^News\n(oops")
-    dialog._status("Exported 1234 spans to /home/ann/socialtime-2026-03-10.csv.")
+    dialog.data_tab._status("Exported 1234 spans to /home/ann/socialtime-2026-03-10.csv.")
     ARTIFACTS.mkdir(exist_ok=True)
     for index in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(index)

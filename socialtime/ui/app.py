@@ -23,6 +23,7 @@ from socialtime.browser import BrowserBridge, socket_path
 from socialtime.config import Config, load_config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.nudges import Nudger
+from socialtime.policy import load_policy
 from socialtime.probes import Probe, make_probe
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.sites import CatalogueError, load_catalogue
@@ -60,7 +61,8 @@ class TrayApp(QObject):
         self.last: TickResult | None = None
         self.error: str | None = None
         self.windows: dict[str, QWidget] = {}
-        loaded = load_config(config_path)
+        loaded = load_config(config_path, policy=load_policy())
+        self.policy = loaded.policy  # read once, at start
         self.config: Config = loaded.config
         self.config_errors = [str(e) for e in loaded.errors]
         translations.install(self.config.language)  # before any widget says a word
@@ -74,7 +76,9 @@ class TrayApp(QObject):
             on_notice=self.show_notice,
             on_quit=self.quit,
             on_snooze=self.snooze_nudges,
+            on_policy=self.show_policy,
         )
+        self.tray.policy_action.setVisible(not self.policy.is_empty())
         self.nudger: Nudger | None = None
 
     # --- start and stop -------------------------------------------------------------------
@@ -263,13 +267,16 @@ class TrayApp(QObject):
         old = self.windows.pop("settings", None)
         if old is not None:
             old.deleteLater()
+        # The file as it is now, the policy over it: Save needs the user's own settings.
+        loaded = load_config(self.config_path, policy=self.policy)
         dialog = SettingsDialog(
-            self.config,
+            loaded.config,
             self.config_path,
             self.store,
             load_catalogue(),
             Autostart(),
             data_dir=self.data_dir,
+            loaded=loaded,
         )
         dialog.config_saved.connect(self.apply_config)
         dialog.consent_withdrawn.connect(self.tick)
@@ -277,6 +284,16 @@ class TrayApp(QObject):
         self.windows["settings"] = dialog
         self._bring_forward(dialog)
         return dialog
+
+    def show_policy(self) -> QWidget:
+        """The organisation's policy, all of it (the tray offers it only when there is one)."""
+        from socialtime.ui.org_settings import OrganisationSettingsWindow
+
+        window = self.windows.get("policy")
+        if window is None:
+            window = self.windows["policy"] = OrganisationSettingsWindow(self.policy)
+        self._bring_forward(window)
+        return window
 
     def _display_catalogue(self) -> Any:
         return self.tracker.catalogue if self.tracker else load_catalogue()

@@ -16,7 +16,7 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("socialtime — your privacy")
         self.setMinimumSize(560, 520)
-        intro = QLabel(
+        self.intro = intro = QLabel(  # the invitation (socialtime.ui.invite) rewords it
             "<b>socialtime shows you, and only you, how much of your work time goes to social "
             "sites.</b> Please read what it does before it starts."
         )

@@ -7,8 +7,10 @@ key; the dialog shows it in red under the field holding that key while the user 
 Save stays disabled until none is left. Spin boxes are given wide ranges for that reason.
 
 Settings are written only by Save (atomically, by ``save_config``); Cancel leaves every file
-as it was, the start-at-login entry included. The Data tab is different: export, erase and
-withdraw act at once, after a confirmation, because they are actions, not settings.
+as it was, the start-at-login entry included. The Data tab (socialtime.ui.data_tab) is
+different: export, erase and withdraw act at once, after a confirmation, because they are
+actions, not settings. What an organisation's policy locks, and what Save then writes, is in
+socialtime.ui.settings_locks.
 
 Dialogs that would block a test go through two attributes that tests replace:
 ``choose_path(fmt) -> Path | None`` (the file picker) and ``confirm(title, text) -> bool``.
@@ -16,28 +18,21 @@ Dialogs that would block a test go through two attributes that tests replace:
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QBoxLayout,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,7 +40,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -59,25 +53,36 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.autostart import Autostart, launch_argv
-from socialtime.cli import iso
-from socialtime.config import Config, ConfigError, CustomSite, parse_config, save_config
-from socialtime.report import Period, format_duration
+from socialtime.config import (
+    Config,
+    ConfigError,
+    CustomSite,
+    LoadedConfig,
+    parse_config,
+    save_config,
+)
 from socialtime.schedule import DAY_KEYS, format_ranges, parse_ranges
 from socialtime.sites import Catalogue
-from socialtime.store import CONSENT_AT, Store, StoreError
+from socialtime.store import Store
+from socialtime.ui import settings_locks as locks
+from socialtime.ui.data_tab import DataTab
+from socialtime.ui.form import Field as _Field
+from socialtime.ui.form import box as _box
+from socialtime.ui.form import error_colors as _error_colors
+from socialtime.ui.form import label as _label
+from socialtime.ui.form import show as _show
 from socialtime.ui.goals_tab import GoalsTab
 from socialtime.ui.team_tab import TeamTab
 
 _CONTEXT = "SettingsDialog"
-# Error colours (text, background) for light and dark themes: a pink field with the light
-# text of a dark theme would be unreadable.
-_LIGHT_ERROR = (QColor("#b3261e"), QColor("#fde7e6"))
-_DARK_ERROR = (QColor("#f2b8b5"), QColor("#601410"))
 # Presets fill Monday to Friday and leave the weekend off.
 _PRESETS = (
-    (QT_TRANSLATE_NOOP(_CONTEXT, "Office hours with lunch break"), "09:00-12:30, 13:30-18:00"),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "Full day"), "09:00-18:00"),
-    (QT_TRANSLATE_NOOP(_CONTEXT, "Mornings"), "08:00-12:00"),
+    (
+        QT_TRANSLATE_NOOP("SettingsDialog", "Office hours with lunch break"),
+        "09:00-12:30, 13:30-18:00",
+    ),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Full day"), "09:00-18:00"),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Mornings"), "08:00-12:00"),
 )
 _SITES_TAB = 2
 _COLUMNS = {"id": 0, "name": 1, "hosts": 2, "titles": 3, "apps": 0}  # apps: no column, on id
@@ -98,64 +103,6 @@ def describe(error: ConfigError) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _box(layout: QBoxLayout, *items: QWidget | str, stretch: bool = True) -> QWidget:
-    """A margin-less container laying out ``items`` (a str becomes a label)."""
-    widget = QWidget()
-    widget.setLayout(layout)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for item in items:
-        layout.addWidget(QLabel(item) if isinstance(item, str) else item)
-    if stretch:
-        layout.addStretch()
-    return widget
-
-
-def _error_colors(widget: QWidget) -> tuple[QColor, QColor]:
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return _DARK_ERROR if dark else _LIGHT_ERROR
-
-
-def _show(label: QLabel, text: str, error: bool = True) -> None:
-    """Set a message label's text (hidden when empty), in the error colour or the normal one."""
-    palette = QPalette()  # an empty palette inherits everything: the normal look
-    if error:
-        palette.setColor(QPalette.ColorRole.WindowText, _error_colors(label)[0])
-    label.setPalette(palette)
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def _label(text: str = "", hint: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if hint:
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-class _Field(QWidget):
-    """An input, its red error label, then an optional hint; ``target`` gets highlighted."""
-
-    def __init__(self, editor: QWidget, target: QWidget | None = None, hint: str = "") -> None:
-        super().__init__()
-        self.target = target or editor
-        self.error = _label()
-        self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for widget in (editor, self.error, *([_label(hint, hint=True)] if hint else [])):
-            layout.addWidget(widget)
-
-    def set_error(self, text: str) -> None:
-        _show(self.error, text)
-        self.target.setAccessibleDescription(text)
-        palette = QPalette()
-        if text:
-            palette.setColor(QPalette.ColorRole.Base, _error_colors(self.target)[1])
-        self.target.setPalette(palette)
-
-
 class _MultiLineDelegate(QStyledItemDelegate):
     """Title patterns are edited one per line: a regex may hold any separator we could pick."""
 
@@ -169,19 +116,6 @@ class _MultiLineDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QPlainTextEdit, model: Any, index: Any) -> None:
         model.setData(index, editor.toPlainText())
-
-
-def _write_atomic(path: Path, fill: Callable[[IO[str]], int]) -> int:
-    """Write through a temporary file (0600: personal data) renamed into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = fill(out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
 
 
 class SettingsDialog(QDialog):
@@ -198,16 +132,26 @@ class SettingsDialog(QDialog):
         autostart: Autostart,
         parent: QWidget | None = None,
         data_dir: Path | None = None,
+        loaded: LoadedConfig | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("socialtime — Settings"))
         self.config, self.config_path, self.store = config, Path(config_path), store
+        # ``config`` is what is shown (the settings in force); ``loaded`` adds the user's own
+        # and the organisation's policy (socialtime.ui.settings_locks).
+        self.loaded = locks.loaded_for(config, self.config_path, loaded)
+        self.policy = self.loaded.policy
         self.autostart, self.catalogue = autostart, catalogue
         # The Team tab keeps the team file next to the database unless told otherwise.
         self.data_dir = Path(data_dir) if data_dir else Path(store.path).parent
         self.launch_argv: Sequence[str] = launch_argv()
-        self.choose_path: Callable[[str], Path | None] = self._choose_path
-        self.confirm: Callable[[str, str], bool] = self._confirm
+        # The Data tab's blocking dialogs (socialtime.ui.data_tab), here for tests to replace.
+        self.choose_path: Callable[[str], Path | None] = lambda fmt: (
+            self.data_tab.choose_export_path(fmt)
+        )
+        self.confirm: Callable[[str, str], bool] = lambda title, text: self.data_tab.ask(
+            title, text
+        )
         self.candidate: Config | None = config
         self._loading = True
         self._fields: dict[str, _Field] = {}
@@ -223,6 +167,8 @@ class SettingsDialog(QDialog):
             (self._team_tab, self.tr("Team")),
         ):
             self.tabs.addTab(build(), title)
+        self.org_badges = locks.apply_locks(self)  # what the organisation sets, marked
+        self.org_banner = locks.banner(self.policy, self.show_organisation)
         self.general_error = _label()
         self.general_error.hide()
         buttons = QDialogButtonBox(
@@ -232,7 +178,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.tabs, self.general_error, buttons):
+        for widget in (self.org_banner, self.tabs, self.general_error, buttons):
             layout.addWidget(widget)
         self.resize(620, 560)
         self._loading = False
@@ -373,53 +319,19 @@ class SettingsDialog(QDialog):
         return page
 
     def _data_tab(self) -> QWidget:
-        buttons = []
-        for text, slot in (
-            (self.tr("Export as CSV…"), lambda: self.export("csv")),
-            (self.tr("Export as JSON…"), lambda: self.export("json")),
-            (self.tr("Erase these days…"), self.erase_range),
-            (self.tr("Erase everything…"), self.erase_all),
-            (self.tr("Withdraw consent…"), self.withdraw_consent),
-        ):
-            buttons.append(QPushButton(text))
-            buttons[-1].clicked.connect(slot)
-        self.erase_range_button, self.erase_all_button, self.withdraw_button = buttons[2:]
-        self.erase_from, self.erase_to = (
-            QDateEdit(QDate.currentDate()),
-            QDateEdit(QDate.currentDate()),
+        self.data_tab = DataTab(
+            self.store,
+            confirm=lambda title, text: self.confirm(title, text),
+            choose_path=lambda fmt: self.choose_path(fmt),
         )
-        for edit in (self.erase_from, self.erase_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self._check_range)
-        dates = _box(QHBoxLayout(), self.tr("From"), self.erase_from, self.tr("to"), self.erase_to,
-                     buttons[2])  # fmt: skip
-        self.range_field = _Field(dates, self.erase_to)
-        self.consent_label = _label()
-        self.data_status = _label()
-        self.data_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        page = _box(QVBoxLayout(), stretch=False)
-        page.layout().setContentsMargins(9, 9, 9, 9)
-        hint = self.tr("These act at once (erasing asks first); Save and Cancel do not "
-                       "undo them.")  # fmt: skip
-        page.layout().addWidget(_label(hint, hint=True))
-        for title, items in (
-            (self.tr("Export everything recorded"), [_box(QHBoxLayout(), *buttons[:2])]),
-            (self.tr("Erase"), [self.range_field, _box(QHBoxLayout(), buttons[3])]),
-            (self.tr("Consent"), [self.consent_label, _box(QHBoxLayout(), buttons[4])]),
-        ):
-            group = QGroupBox(title)
-            QVBoxLayout(group)
-            for item in items:
-                group.layout().addWidget(item)
-            page.layout().addWidget(group)
-        page.layout().addWidget(self.data_status)
-        page.layout().addStretch()
-        self._show_consent()
-        return page
+        self.data_tab.consent_withdrawn.connect(self.consent_withdrawn)
+        self.data_tab.data_erased.connect(self.data_erased)
+        return self.data_tab
 
     def _team_tab(self) -> QWidget:
-        self.team_tab = TeamTab(self.store, self.data_dir, self.config.work_hours)
+        self.team_tab = TeamTab(
+            self.store, self.data_dir, self.config.work_hours, policy=self.policy
+        )
         return self.team_tab
 
     # -- work hours presets -------------------------------------------------------------
@@ -427,7 +339,8 @@ class SettingsDialog(QDialog):
     def _preset_chosen(self, index: int) -> None:
         if index < len(_PRESETS):  # "Custom" keeps what is there
             for i, edit in enumerate(self.day_edits):
-                edit.setText(_PRESETS[index][1] if i < 5 else "")
+                if edit.isEnabled():  # not a day the organisation sets
+                    edit.setText(_PRESETS[index][1] if i < 5 else "")
 
     def _days_edited(self) -> None:
         self._sync_preset()
@@ -467,7 +380,8 @@ class SettingsDialog(QDialog):
 
     def _remove_custom_sites(self) -> None:
         for row in sorted({i.row() for i in self.custom_table.selectedIndexes()}, reverse=True):
-            self.custom_table.removeRow(row)
+            if not locks.row_locked(self.custom_table, row):  # the organisation's stay
+                self.custom_table.removeRow(row)
         self.validate()
 
     def _custom_entries(self) -> list[dict[str, Any]]:
@@ -555,7 +469,8 @@ class SettingsDialog(QDialog):
                 found = cells.get((row, column), [])
                 background = _error_colors(table)[1] if found else QColor(0, 0, 0, 0)
                 table.item(row, column).setBackground(background)
-                table.item(row, column).setToolTip("\n".join(found))
+                tip = "\n".join(found) or table.item(row, column).data(locks.TIP_ROLE) or ""
+                table.item(row, column).setToolTip(tip)
         table.blockSignals(False)
         lines = [
             self.tr("Row {}, {}: {}").format(row + 1, table.horizontalHeaderItem(col).text(), text)
@@ -568,12 +483,13 @@ class SettingsDialog(QDialog):
         """Write the settings, then the start-at-login entry; close only when both worked."""
         if self.validate() or self.candidate is None:
             return
+        own, loaded = locks.for_save(self.candidate, self.loaded)  # never the policy's values
         try:
-            save_config(self.candidate, self.config_path)
+            save_config(own, self.config_path)
         except OSError as e:
             return self._fail(self.tr("The settings could not be saved: {}"), e)
-        self.config = self.candidate
-        self.config_saved.emit(self.candidate)
+        self.loaded, self.config = loaded, loaded.config
+        self.config_saved.emit(loaded.config)
         wanted = self.autostart_box.isChecked()
         if wanted != self.autostart_was:
             try:
@@ -586,102 +502,14 @@ class SettingsDialog(QDialog):
             self.autostart_was = wanted
         self.accept()
 
+    def show_organisation(self) -> QWidget:
+        """The organisation's policy, all of it (socialtime.ui.org_settings)."""
+        from socialtime.ui.org_settings import OrganisationSettingsWindow
+
+        window = OrganisationSettingsWindow(self.policy, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
     def _fail(self, text: str, error: Exception) -> None:
         _show(self.general_error, text.format(getattr(error, "strerror", None) or error))
-
-    # -- data ---------------------------------------------------------------------------
-
-    def _status(self, text: str, error: bool = False) -> None:
-        _show(self.data_status, text, error)
-
-    def export(self, fmt: str) -> None:
-        path = self.choose_path(fmt)
-        if not path:
-            return
-        write = self.store.export_csv if fmt == "csv" else self.store.export_json
-        try:
-            count = _write_atomic(Path(path), lambda out: write(out, iso))
-        except (OSError, StoreError) as e:
-            return self._status(self.tr("Nothing was exported: {}").format(e), error=True)
-        self._status(self.tr("Exported {} spans to {}.").format(count, path))
-
-    def _range(self) -> Period | None:
-        first, last = self.erase_from.date().toPython(), self.erase_to.date().toPython()
-        return Period(first, last) if first <= last else None
-
-    def _check_range(self) -> None:
-        ok = self._range() is not None
-        self.range_field.set_error("" if ok else self.tr("The last day is before the first."))
-        self.erase_range_button.setEnabled(ok)
-
-    def erase_range(self) -> None:
-        period = self._range()
-        if period is not None:
-            what = self.tr("everything recorded from {} to {}").format(period.first, period.last)
-            self._erase(what, period.bounds())
-
-    def erase_all(self) -> None:
-        self._erase(self.tr("everything recorded"), (None, None))
-
-    def _erase(
-        self, what: str, bounds: tuple[float | None, float | None], ask: bool = True
-    ) -> None:
-        question = self.tr("Erase {}? This cannot be undone.").format(what)
-        if ask and not self.confirm(self.tr("Erase data"), question):
-            return self._status(self.tr("Nothing was erased."))
-        try:
-            seconds = self.store.erase(*bounds)
-        except StoreError as e:
-            return self._status(str(e), error=True)
-        self._status(
-            self.tr("Erased {} ({} of recorded time).").format(what, format_duration(seconds))
-        )
-        self.data_erased.emit()
-
-    def withdraw_consent(self) -> None:
-        """Promise 2: recording stops at once, and erasure is offered."""
-        question = self.tr("Recording stops at once and nothing is recorded until you accept "
-                           "the notice again. Withdraw your consent?")  # fmt: skip
-        if not self.confirm(self.tr("Withdraw consent"), question):
-            return
-        try:
-            self.store.withdraw_consent()
-            count = self.store.count()
-        except StoreError as e:
-            return self._status(str(e), error=True)
-        self.consent_withdrawn.emit()
-        self._show_consent()
-        self._status(self.tr("Consent withdrawn: recording has stopped."))
-        offer = self.tr(
-            "Your recorded data ({} spans) is still on this computer. Erase it all now?"
-        )
-        if count and self.confirm(self.tr("Erase data"), offer.format(count)):
-            self._erase(self.tr("everything recorded"), (None, None), ask=False)
-
-    def _show_consent(self) -> None:
-        accepted = self.store.meta().get(CONSENT_AT)
-        if self.store.consent_version() is not None and accepted:
-            when = datetime.fromtimestamp(float(accepted)).strftime("%Y-%m-%d %H:%M")
-            self.consent_label.setText(
-                self.tr("You accepted the privacy notice on {}.").format(when)
-            )
-        else:
-            self.consent_label.setText(self.tr("You have not given consent: nothing is recorded."))
-        self.withdraw_button.setEnabled(accepted is not None)
-
-    # -- the blocking dialogs that tests replace ----------------------------------------
-
-    def _choose_path(self, fmt: str) -> Path | None:
-        suggested = Path.home() / f"socialtime-{date.today().isoformat()}.{fmt}"
-        kind = fmt.upper()
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export as {}").format(kind), str(suggested),
-            self.tr("{} files (*.{})").format(kind, fmt),
-        )  # fmt: skip
-        return Path(name) if name else None
-
-    def _confirm(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes

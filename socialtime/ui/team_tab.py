@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase, QPalette
@@ -38,6 +39,10 @@ from socialtime.report import week_of
 from socialtime.schedule import WorkHours
 from socialtime.store import Store, StoreError
 from socialtime.team_summary import summary_text
+from socialtime.ui.org_settings import OrgBadge
+
+if TYPE_CHECKING:
+    from socialtime.policy import Policy
 
 _WEEKS_OFFERED = 4  # the last complete weeks offered for a summary, newest first
 
@@ -87,9 +92,11 @@ class TeamTab(QWidget):
         work_hours: WorkHours,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        policy: Policy | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.data_dir, self.work_hours, self.today = store, data_dir, work_hours, today
+        self.policy = policy  # the organisation's: a team it offers, summaries switched off
         self.choose_team_file: Callable[[], Path | None] = self._choose_team_file
         self.choose_summary_path: Callable[[str], Path | None] = self._choose_summary_path
         self.preview: Callable[[str], bool] = self._preview
@@ -104,10 +111,20 @@ class TeamTab(QWidget):
         self.week_box = QComboBox()
         self.summary_button = QPushButton(self.tr("Write a weekly summary…"))
         self.summary_button.clicked.connect(self.write_summary)
+        # Why no summary can be written, when the organisation switched summaries off.
+        self.summary_blocked = _label()
         self.status = _label()
 
         goal = QGroupBox(self.tr("Team goal"))
         QVBoxLayout(goal)
+        entry = policy.entry("team.goal_file") if policy is not None else None
+        source = entry.source if entry else ""
+        self.org_badge = OrgBadge(
+            source,
+            self.tr("This team goal comes from your organisation."),
+            self.tr("Offered by your organisation ({}).").format(source),
+        )
+        goal.layout().addWidget(self.org_badge)
         goal.layout().addWidget(self.goal_label)
         goal.layout().addWidget(_row(self.import_button, self.leave_button))
         progress = QGroupBox(self.tr("Your progress"))
@@ -125,6 +142,7 @@ class TeamTab(QWidget):
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         share.layout().addWidget(hint)
         share.layout().addWidget(_row(self.tr("Week:"), self.week_box, self.summary_button))
+        share.layout().addWidget(self.summary_blocked)
         self.groups = (progress, share)
         layout = QVBoxLayout(self)
         for widget in (goal, progress, share, self.status):
@@ -135,8 +153,9 @@ class TeamTab(QWidget):
     # -- what is shown ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        team, errors = core.current_team(self.data_dir)
+        team, errors = core.current_team(self.data_dir, self.policy)
         self.team = team
+        self.org_badge.setVisible(team is not None and team.from_organisation)
         if errors:
             text = self.tr("The team file cannot be used; join again or leave:\n{}")
             self.goal_label.setText(text.format("\n".join(str(e) for e in errors)))
@@ -147,6 +166,10 @@ class TeamTab(QWidget):
                     "file; join it here. Only you see your progress."
                 )
             )
+        elif team.from_organisation:
+            intro = self.tr("Your organisation offers this goal ({}). You may leave it; your "
+                            "progress is shown to you alone.").format(team.offered_by)  # fmt: skip
+            self.goal_label.setText("\n".join([intro, *core.describe_team(team)]))
         else:
             self.goal_label.setText("\n".join(core.describe_team(team)))
         self.leave_button.setEnabled(team is not None or bool(errors))
@@ -154,6 +177,12 @@ class TeamTab(QWidget):
             group.setVisible(team is not None)
         self.progress_label.setText(self._progress())
         self._fill_weeks()
+        allowed, reason = core.summaries_allowed(self.policy)
+        for widget in (self.summary_button, self.week_box):
+            widget.setEnabled(allowed)
+        self.summary_button.setToolTip(reason)
+        self.summary_blocked.setText(reason)
+        self.summary_blocked.setVisible(not allowed)
 
     def _progress(self) -> str:
         if self.team is None:
@@ -203,7 +232,7 @@ class TeamTab(QWidget):
     def leave(self) -> None:
         name = self.team.name if self.team else ""
         try:
-            core.leave_team(self.data_dir, self.store)
+            core.leave_team(self.data_dir, self.store, self.policy)
         except (OSError, StoreError) as e:
             return self._say(str(e), True)
         self.refresh()
@@ -211,7 +240,7 @@ class TeamTab(QWidget):
         self.team_changed.emit()
 
     def write_summary(self) -> None:
-        if self.team is None:
+        if self.team is None or not core.summaries_allowed(self.policy)[0]:
             return
         period = self.week_box.currentData()
         try:

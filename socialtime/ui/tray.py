@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -26,6 +27,7 @@ class Tray(QSystemTrayIcon):
         on_quit: Callable[[], None],
         parent: QWidget | None = None,
         on_snooze: Callable[[], None] | None = None,
+        on_policy: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.menu = QMenu()
@@ -45,6 +47,12 @@ class Tray(QSystemTrayIcon):
         self.menu.addSeparator()
         self.menu.addAction("Dashboard…").triggered.connect(on_dashboard)
         self.menu.addAction("Settings…").triggered.connect(on_settings)
+        # Shown only when an organisation policy exists (TrayApp): see socialtime.policy.
+        self.policy_action = self.menu.addAction(
+            QCoreApplication.translate("Tray", "Organisation settings…")
+        )
+        self.policy_action.triggered.connect(on_policy or (lambda: None))
+        self.policy_action.setVisible(False)
         self.menu.addAction("Privacy notice…").triggered.connect(on_notice)
         self.menu.addSeparator()
         self.menu.addAction("Quit").triggered.connect(on_quit)

@@ -1,0 +1,202 @@
+"""The Data tab of Settings: export everything, erase some days or all, withdraw consent.
+
+Unlike the other tabs, these are actions, not settings: each acts at once, after a
+confirmation where it destroys something, and neither Save nor Cancel undoes it (promise 6:
+easy exit). Promise 2: withdrawing consent stops recording at once and offers erasure.
+
+Dialogs that would block a test are the two callables the tab is given:
+``confirm(title, text) -> bool`` and ``choose_path(fmt) -> Path | None`` (the Settings dialog
+passes its own ``confirm`` and ``choose_path`` attributes, which tests replace).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from socialtime.cli import iso
+from socialtime.report import Period, format_duration
+from socialtime.store import CONSENT_AT, Store, StoreError
+from socialtime.ui.form import Field, box, label, show
+
+
+def _write_atomic(path: Path, fill: Callable[[IO[str]], int]) -> int:
+    """Write through a temporary file (0600: personal data) renamed into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            count = fill(out)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+class DataTab(QWidget):
+    consent_withdrawn = Signal()
+    data_erased = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        confirm: Callable[[str, str], bool],
+        choose_path: Callable[[str], Path | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.confirm, self.choose_path = store, confirm, choose_path
+        buttons = []
+        for text, slot in (
+            (self.tr("Export as CSV…"), lambda: self.export("csv")),
+            (self.tr("Export as JSON…"), lambda: self.export("json")),
+            (self.tr("Erase these days…"), self.erase_range),
+            (self.tr("Erase everything…"), self.erase_all),
+            (self.tr("Withdraw consent…"), self.withdraw_consent),
+        ):
+            buttons.append(QPushButton(text))
+            buttons[-1].clicked.connect(slot)
+        self.erase_range_button, self.erase_all_button, self.withdraw_button = buttons[2:]
+        self.erase_from, self.erase_to = (
+            QDateEdit(QDate.currentDate()),
+            QDateEdit(QDate.currentDate()),
+        )
+        for edit in (self.erase_from, self.erase_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._check_range)
+        dates = box(QHBoxLayout(), self.tr("From"), self.erase_from, self.tr("to"), self.erase_to,
+                    buttons[2])  # fmt: skip
+        self.range_field = Field(dates, self.erase_to)
+        self.consent_label = label()
+        self.data_status = label()
+        self.data_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(9, 9, 9, 9)
+        hint = self.tr("These act at once (erasing asks first); Save and Cancel do not "
+                       "undo them.")  # fmt: skip
+        layout.addWidget(label(hint, hint=True))
+        for title, items in (
+            (self.tr("Export everything recorded"), [box(QHBoxLayout(), *buttons[:2])]),
+            (self.tr("Erase"), [self.range_field, box(QHBoxLayout(), buttons[3])]),
+            (self.tr("Consent"), [self.consent_label, box(QHBoxLayout(), buttons[4])]),
+        ):
+            group = QGroupBox(title)
+            inner = QVBoxLayout(group)
+            for item in items:
+                inner.addWidget(item)
+            layout.addWidget(group)
+        layout.addWidget(self.data_status)
+        layout.addStretch()
+        self._show_consent()
+
+    def _status(self, text: str, error: bool = False) -> None:
+        show(self.data_status, text, error)
+
+    def export(self, fmt: str) -> None:
+        path = self.choose_path(fmt)
+        if not path:
+            return
+        write = self.store.export_csv if fmt == "csv" else self.store.export_json
+        try:
+            count = _write_atomic(Path(path), lambda out: write(out, iso))
+        except (OSError, StoreError) as e:
+            return self._status(self.tr("Nothing was exported: {}").format(e), error=True)
+        self._status(self.tr("Exported {} spans to {}.").format(count, path))
+
+    def _range(self) -> Period | None:
+        first, last = self.erase_from.date().toPython(), self.erase_to.date().toPython()
+        return Period(first, last) if first <= last else None
+
+    def _check_range(self) -> None:
+        ok = self._range() is not None
+        self.range_field.set_error("" if ok else self.tr("The last day is before the first."))
+        self.erase_range_button.setEnabled(ok)
+
+    def erase_range(self) -> None:
+        period = self._range()
+        if period is not None:
+            what = self.tr("everything recorded from {} to {}").format(period.first, period.last)
+            self._erase(what, period.bounds())
+
+    def erase_all(self) -> None:
+        self._erase(self.tr("everything recorded"), (None, None))
+
+    def _erase(
+        self, what: str, bounds: tuple[float | None, float | None], ask: bool = True
+    ) -> None:
+        question = self.tr("Erase {}? This cannot be undone.").format(what)
+        if ask and not self.confirm(self.tr("Erase data"), question):
+            return self._status(self.tr("Nothing was erased."))
+        try:
+            seconds = self.store.erase(*bounds)
+        except StoreError as e:
+            return self._status(str(e), error=True)
+        self._status(
+            self.tr("Erased {} ({} of recorded time).").format(what, format_duration(seconds))
+        )
+        self.data_erased.emit()
+
+    def withdraw_consent(self) -> None:
+        """Promise 2: recording stops at once, and erasure is offered."""
+        question = self.tr("Recording stops at once and nothing is recorded until you accept "
+                           "the notice again. Withdraw your consent?")  # fmt: skip
+        if not self.confirm(self.tr("Withdraw consent"), question):
+            return
+        try:
+            self.store.withdraw_consent()
+            count = self.store.count()
+        except StoreError as e:
+            return self._status(str(e), error=True)
+        self.consent_withdrawn.emit()
+        self._show_consent()
+        self._status(self.tr("Consent withdrawn: recording has stopped."))
+        offer = self.tr(
+            "Your recorded data ({} spans) is still on this computer. Erase it all now?"
+        )
+        if count and self.confirm(self.tr("Erase data"), offer.format(count)):
+            self._erase(self.tr("everything recorded"), (None, None), ask=False)
+
+    def _show_consent(self) -> None:
+        accepted = self.store.meta().get(CONSENT_AT)
+        if self.store.consent_version() is not None and accepted:
+            when = datetime.fromtimestamp(float(accepted)).strftime("%Y-%m-%d %H:%M")
+            self.consent_label.setText(
+                self.tr("You accepted the privacy notice on {}.").format(when)
+            )
+        else:
+            self.consent_label.setText(self.tr("You have not given consent: nothing is recorded."))
+        self.withdraw_button.setEnabled(accepted is not None)
+
+    # -- the blocking dialogs (the defaults of the Settings dialog's hooks) -------------
+
+    def choose_export_path(self, fmt: str) -> Path | None:
+        suggested = Path.home() / f"socialtime-{date.today().isoformat()}.{fmt}"
+        kind = fmt.upper()
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window(), self.tr("Export as {}").format(kind), str(suggested),
+            self.tr("{} files (*.{})").format(kind, fmt),
+        )  # fmt: skip
+        return Path(name) if name else None
+
+    def ask(self, title: str, text: str) -> bool:
+        question = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window())
+        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        return question.exec() == QMessageBox.StandardButton.Yes
