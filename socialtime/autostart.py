@@ -29,6 +29,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from socialtime.i18n import QT_TRANSLATE_NOOP, language, translate
+
 __all__ = ["BUNDLE_ID", "Autostart", "desktop_exec", "launch_argv"]
 
 APP = "socialtime"
@@ -41,6 +43,12 @@ APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupAppro
 _RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
 # ... and inside double quotes, these take a backslash.
 _QUOTED_ESCAPES = frozenset('"`$\\')
+_GROUP = "[Desktop Entry]"  # i18n: ignore - the name the Desktop Entry spec gives the group
+# The entry's Comment (shown by the desktop's start-up settings): English, and also in the
+# user's language as Comment[fr] (Desktop Entry spec, "Localized values for keys").
+_COMMENT = QT_TRANSLATE_NOOP(
+    "autostart", "See, for yourself only, how much of your work time goes to social sites"
+)
 
 
 def launch_argv() -> list[str]:
@@ -73,7 +81,7 @@ def desktop_exec(argv: Sequence[str]) -> str:
     backslash in a quoted argument is written as four.
     """
     if not argv:
-        raise ValueError("an empty command cannot be started")
+        raise ValueError(translate("autostart", "an empty command cannot be started"))
     line = " ".join(_quote_arg(arg) for arg in argv).replace("%", "%%")
     for raw, escaped in (("\\", "\\\\"), ("\n", "\\n"), ("\t", "\\t"), ("\r", "\\r")):
         line = line.replace(raw, escaped)
@@ -179,7 +187,7 @@ class Autostart:
         """Start ``argv`` at each login from now on (replaces an older entry of ours)."""
         argv = [str(arg) for arg in argv]
         if not argv:
-            raise ValueError("an empty command cannot be started")
+            raise ValueError(translate("autostart", "an empty command cannot be started"))
         if self.kind == "windows":
             self._win_enable(subprocess.list2cmdline(argv))
             return
@@ -247,13 +255,16 @@ class Autostart:
 
 
 def _desktop_entry(argv: Sequence[str]) -> str:
+    comment = translate("autostart", _COMMENT)
+    localized = [f"Comment[{language()}]={comment}"] if comment != _COMMENT else []
     return "\n".join(
         [
-            "[Desktop Entry]",
+            _GROUP,
             "Type=Application",
             "Version=1.5",
             "Name=socialtime",
-            "Comment=See, for yourself only, how much of your work time goes to social sites",
+            f"Comment={_COMMENT}",
+            *localized,
             f"Exec={desktop_exec(argv)}",
             "Terminal=false",
             "X-GNOME-Autostart-enabled=true",
@@ -271,8 +282,8 @@ def _desktop_entry_enabled(text: str) -> bool:
         line = line.strip()
         if line.startswith("["):
             section = line
-            found = found or section == "[Desktop Entry]"
-        elif section == "[Desktop Entry]" and "=" in line and not line.startswith("#"):
+            found = found or section == _GROUP
+        elif section == _GROUP and "=" in line and not line.startswith("#"):
             key, _, value = line.partition("=")
             values[key.strip()] = value.strip()
     return (

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import platformdirs
 
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours, format_ranges, parse_ranges
 
 if TYPE_CHECKING:
@@ -101,7 +102,9 @@ class Config:
 class ConfigError:
     """One problem in one file. `key` is the full dotted path ("" for the file as a whole);
     `value` is None when the key is missing (TOML has no null); `reason` says what is wrong
-    when "not the expected form" is not enough (an overlap, an unknown key, a bad regex)."""
+    when "not the expected form" is not enough (an overlap, an unknown key, a bad regex).
+    `expected` and `reason` are in the language in force when the error was found (a person
+    reads them, in the CLI and in the Settings dialog); the keys and values stay as written."""
 
     file: str
     key: str
@@ -111,15 +114,18 @@ class ConfigError:
 
     def __str__(self) -> str:
         if not self.key:
-            return f"{self.file}: {self.expected}"
-        head = f"{self.file}: {self.key}"
+            text = translate("config", "{file}: {problem}")
+            return text.format(file=self.file, problem=self.expected)
+        setting = translate("config", "{file}: {key}").format(file=self.file, key=self.key)
         if self.value is not None:
             # TOML spelling for booleans, Python's repr (quotes visible) for the rest.
             shown = str(self.value).lower() if isinstance(self.value, bool) else repr(self.value)
-            head += f" = {shown if len(shown) <= 80 else shown[:77] + '...'}"
+            setting += f" = {shown if len(shown) <= 80 else shown[:77] + '...'}"
         if self.reason:
-            return f"{head}: {self.reason} (expected {self.expected})"
-        return f"{head}: expected {self.expected}"
+            text = translate("config", "{setting}: {reason} (expected {expected})")
+        else:
+            text = translate("config", "{setting}: expected {expected}")
+        return text.format(setting=setting, reason=self.reason, expected=self.expected)
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,10 @@ class LoadedConfig:
 @dataclass(frozen=True)
 class _Value:
     """A leaf. `convert` returns the Python value or raises ValueError (its text, if any,
-    becomes the error's reason)."""
+    becomes the error's reason, so it is translated where it is raised).
+
+    The `expected` texts of the schema are English, marked with QT_TRANSLATE_NOOP: the schema
+    is built at import, before the language is known; `_walk` translates them when it fails."""
 
     expected: str
     convert: Callable[[Any], Any]
@@ -215,7 +224,8 @@ def _date(value: Any) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value} is not a date of the calendar") from None
+        message = translate("config", "{value} is not a date of the calendar")
+        raise ValueError(message.format(value=value)) from None
 
 
 _HOSTNAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*")
@@ -258,79 +268,108 @@ def _regex(value: Any) -> str:
     try:
         re.compile(value)
     except re.error as error:
-        raise ValueError(f"invalid regular expression: {error}") from None
+        message = translate("config", "invalid regular expression: {error}")
+        raise ValueError(message.format(error=error)) from None
     return value
 
 
-_RANGES_FORM = 'a string such as "09:00-12:30, 13:30-18:00", or "" for a day off'
-_DOMAIN_FORM = 'a lowercase domain such as "example.com"'
-_HOST_FORM = 'a lowercase hostname such as "www.example.com"'
+_RANGES_FORM = QT_TRANSLATE_NOOP(
+    "config", 'a string such as "09:00-12:30, 13:30-18:00", or "" for a day off'
+)
+_DOMAIN_FORM = QT_TRANSLATE_NOOP("config", 'a lowercase domain such as "example.com"')
+_HOST_FORM = QT_TRANSLATE_NOOP("config", 'a lowercase hostname such as "www.example.com"')
 
 _CUSTOM_SITE = _Table(
-    "a table with at least an id",
+    QT_TRANSLATE_NOOP("config", "a table with at least an id"),
     {
         "id": _Value(_DOMAIN_FORM, _domain),
-        "name": _Value("a non-empty string", _text),
-        "hosts": _List("an array of hostnames", _Value(_HOST_FORM, _hostname)),
-        "titles": _List(
-            "an array of regular expressions (strings)",
-            _Value("a regular expression string", _regex),
+        "name": _Value(QT_TRANSLATE_NOOP("config", "a non-empty string"), _text),
+        "hosts": _List(
+            QT_TRANSLATE_NOOP("config", "an array of hostnames"), _Value(_HOST_FORM, _hostname)
         ),
-        "apps": _List("an array of process names", _Value("a process name string", _text)),
+        "titles": _List(
+            QT_TRANSLATE_NOOP("config", "an array of regular expressions (strings)"),
+            _Value(QT_TRANSLATE_NOOP("config", "a regular expression string"), _regex),
+        ),
+        "apps": _List(
+            QT_TRANSLATE_NOOP("config", "an array of process names"),
+            _Value(QT_TRANSLATE_NOOP("config", "a process name string"), _text),
+        ),
     },
     required=("id",),
 )
 
-_MINUTES_FORM = "an integer number of minutes between 1 and {}"
+_DAY_MINUTES = QT_TRANSLATE_NOOP("config", "an integer number of minutes between 1 and 1440")
 _GOALS = _Table(
-    "a table with keys daily_minutes, weekly_minutes, focus and sites",
+    QT_TRANSLATE_NOOP("config", "a table with keys daily_minutes, weekly_minutes, focus and sites"),
     {
-        "daily_minutes": _Value(_MINUTES_FORM.format(1440), _integer(1, 1440)),
-        "weekly_minutes": _Value(_MINUTES_FORM.format(10080), _integer(1, 10080)),
-        "focus": _Value('a string such as "09:00-11:00, 14:00-15:00", or ""', _ranges),
+        "daily_minutes": _Value(_DAY_MINUTES, _integer(1, 1440)),
+        "weekly_minutes": _Value(
+            QT_TRANSLATE_NOOP("config", "an integer number of minutes between 1 and 10080"),
+            _integer(1, 10080),
+        ),
+        "focus": _Value(
+            QT_TRANSLATE_NOOP("config", 'a string such as "09:00-11:00, 14:00-15:00", or ""'),
+            _ranges,
+        ),
         "sites": _Map(
-            'a table of site ids and minutes, such as "youtube.com" = 10',
+            QT_TRANSLATE_NOOP(
+                "config", 'a table of site ids and minutes, such as "youtube.com" = 10'
+            ),
             _Value(_DOMAIN_FORM, _domain),
-            _Value(_MINUTES_FORM.format(1440), _integer(1, 1440)),
+            _Value(_DAY_MINUTES, _integer(1, 1440)),
         ),
     },
 )
-_ON_OFF = "true or false"
+_ON_OFF = QT_TRANSLATE_NOOP("config", "true or false")
 _NUDGES = _Table(
-    "a table with keys budget, focus and reflection",
+    QT_TRANSLATE_NOOP("config", "a table with keys budget, focus and reflection"),
     {kind: _Value(_ON_OFF, _boolean) for kind in ("budget", "focus", "reflection")},
 )
 
 _SCHEMA = _Table(
-    "a table",
+    QT_TRANSLATE_NOOP("config", "a table"),
     {
-        "sample_seconds": _Value("a number of seconds between 1 and 60", _number(1, 60)),
+        "sample_seconds": _Value(
+            QT_TRANSLATE_NOOP("config", "a number of seconds between 1 and 60"), _number(1, 60)
+        ),
         "idle_seconds": _Value(
-            "an integer number of seconds between 1 and 3600", _integer(1, 3600)
+            QT_TRANSLATE_NOOP("config", "an integer number of seconds between 1 and 3600"),
+            _integer(1, 3600),
         ),
         "retention_days": _Value(
-            "an integer number of days between 0 (keep forever) and 3650", _integer(0, 3650)
+            QT_TRANSLATE_NOOP(
+                "config", "an integer number of days between 0 (keep forever) and 3650"
+            ),
+            _integer(0, 3650),
         ),
         "work_hours": _Table(
-            "a table with keys mon..sun", {day: _Value(_RANGES_FORM, _ranges) for day in DAY_KEYS}
+            QT_TRANSLATE_NOOP("config", "a table with keys mon..sun"),
+            {day: _Value(_RANGES_FORM, _ranges) for day in DAY_KEYS},
         ),
         "days_off": _List(
-            'an array of dates such as ["2026-12-25"]',
-            _Value('a date "YYYY-MM-DD"', _date),
+            QT_TRANSLATE_NOOP("config", 'an array of dates such as ["2026-12-25"]'),
+            _Value(QT_TRANSLATE_NOOP("config", 'a date "YYYY-MM-DD"'), _date),
         ),
         "sites": _Table(
-            "a table with keys disabled and custom",
+            QT_TRANSLATE_NOOP("config", "a table with keys disabled and custom"),
             {
                 "disabled": _List(
-                    'an array of site ids such as ["linkedin.com"]',
+                    QT_TRANSLATE_NOOP("config", 'an array of site ids such as ["linkedin.com"]'),
                     _Value(_DOMAIN_FORM, _domain),
                 ),
-                "custom": _List("an array of tables ([[sites.custom]])", _CUSTOM_SITE),
+                "custom": _List(
+                    QT_TRANSLATE_NOOP("config", "an array of tables ([[sites.custom]])"),
+                    _CUSTOM_SITE,
+                ),
             },
         ),
         "goals": _GOALS,
         "nudges": _NUDGES,
-        "language": _Value('"auto" (the system\'s language), "en" or "fr"', _language),
+        "language": _Value(
+            QT_TRANSLATE_NOOP("config", '"auto" (the system\'s language), "en" or "fr"'),
+            _language,
+        ),
     },
 )
 
@@ -339,7 +378,7 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
     """Check `value` against `node`; return the converted value (meaningless if errors grew)."""
 
     def fail(expected: str, reason: str = "") -> None:
-        errors.append(ConfigError(source, key, value, expected, reason))
+        errors.append(ConfigError(source, key, value, translate("config", expected), reason))
 
     if isinstance(node, _Value):
         try:
@@ -361,7 +400,11 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
             try:
                 node.key.convert(name)
             except ValueError:
-                errors.append(ConfigError(source, path, item, node.key.expected, "not a site id"))
+                expected = node.key.expected
+                reason = translate("config", "not a site id")
+                errors.append(
+                    ConfigError(source, path, item, translate("config", expected), reason)
+                )
                 continue
             entries[name] = _walk(node.value, item, path, source, errors)
         return entries
@@ -374,13 +417,19 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
             result[name] = _walk(node.fields[name], item, path, source, errors)
             continue
         close = difflib.get_close_matches(str(name), list(node.fields), n=1)
-        reason = "unknown setting" + (f", did you mean {close[0]!r}?" if close else "")
-        errors.append(ConfigError(source, path, item, "one of " + ", ".join(node.fields), reason))
+        if close:
+            reason = translate("config", "unknown setting, did you mean {key}?")
+            reason = reason.format(key=repr(close[0]))
+        else:
+            reason = translate("config", "unknown setting")
+        expected = translate("config", "one of {keys}").format(keys=", ".join(node.fields))
+        errors.append(ConfigError(source, path, item, expected, reason))
     for name in node.required:
         if name not in value:
             expected = node.fields[name].expected
             path = f"{key}.{name}" if key else name
-            errors.append(ConfigError(source, path, None, expected, "missing"))
+            missing = translate("config", "missing")
+            errors.append(ConfigError(source, path, None, translate("config", expected), missing))
     return result
 
 
@@ -444,10 +493,10 @@ def _duplicate_ids(values: dict[str, Any], source: str) -> list[ConfigError]:
     for i, entry in enumerate(values.get("sites", {}).get("custom", ())):
         site_id = entry["id"]
         if site_id in seen:
-            reason = f"duplicate id, also used by sites.custom[{seen[site_id]}]"
-            errors.append(
-                ConfigError(source, f"sites.custom[{i}].id", site_id, "a unique id", reason)
-            )
+            reason = translate("config", "duplicate id, also used by {key}")
+            reason = reason.format(key=f"sites.custom[{seen[site_id]}]")
+            expected = translate("config", "a unique id")
+            errors.append(ConfigError(source, f"sites.custom[{i}].id", site_id, expected, reason))
         seen.setdefault(site_id, i)
     return errors
 
@@ -488,6 +537,14 @@ def load_config(
     return apply_policy(_load_user(path, tz), policy)
 
 
+def read_language(path: Path | None = None) -> str:
+    """The ``language`` setting in force, for a program to speak the user's language before
+    it says anything (the messages of ``load_config``, its errors included, are then in that
+    language). Like ``load_config``, never raises, and a file with any error counts as none:
+    "auto". An organisation policy cannot set the language, so it is not read."""
+    return _load_user(path, None).config.language
+
+
 def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
     path = default_config_path() if path is None else Path(path)
     source = str(path)
@@ -497,17 +554,20 @@ def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
     except FileNotFoundError:
         return LoadedConfig(defaults, (), None)
     except OSError as error:
-        problem = f"cannot read the file ({error.strerror or error})"
+        problem = translate("config", "cannot read the file ({error})")
+        problem = problem.format(error=error.strerror or error)
         return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # Notepad's BOM is harmless
     except UnicodeDecodeError as error:
-        problem = f"not a UTF-8 text file (bad byte at offset {error.start})"
+        problem = translate("config", "not a UTF-8 text file (bad byte at offset {offset})")
+        problem = problem.format(offset=error.start)
         return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        problem = f"not valid TOML: {error}"  # the message ends "(at line L, column C)"
+        # tomllib's message (English: the stdlib has no French) ends "(at line L, column C)"
+        problem = translate("config", "not valid TOML: {error}").format(error=error)
         return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
     config, errors = parse_config(data, source, tz=tz)
     from socialtime.policy import user_keys
@@ -565,7 +625,9 @@ def dump_config(config: Config) -> str:
     wh = config.work_hours
     sample = config.sample_seconds
     lines = [
-        "# socialtime settings. Written by socialtime; comments here are not kept.",
+        # The file is the program's, read back like its English keys: its comment stays English.
+        "# socialtime settings. Written by socialtime; "  # i18n: ignore - see above
+        "comments here are not kept.",
         f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
         f"idle_seconds = {config.idle_seconds}",
         f"retention_days = {config.retention_days}",

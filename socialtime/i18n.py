@@ -312,4 +312,4 @@ def format_date(day: date, style: str = "long") -> str:
         return f"{weekday_name(day.weekday(), short=True)} {day.day}"
     if style == "numeric":
         return day.strftime("%d/%m/%Y") if lang == "fr" else day.isoformat()
-    raise ValueError(f"unknown date style {style!r}")
+    raise ValueError(f"unknown date style {style!r}")  # i18n: ignore - a programming error

@@ -35,10 +35,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime import report
+from socialtime import i18n, report
 from socialtime.config import ConfigError
 from socialtime.goals import DayResult, Goals, day_results, has_daily_goal, parse_goals
-from socialtime.i18n import translate
+from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration, week_of
 from socialtime.schedule import WorkHours
 from socialtime.store import Store
@@ -61,7 +61,14 @@ _TOKEN_META = "team_token:"  # + week + ":" + team name -> 32 hex digits
 
 
 class TeamError(Exception):
-    """The team file or a summary cannot be used; the message says which file and why."""
+    """The team file or a summary cannot be used; the message says which file and why.
+
+    ``problem`` is the why alone (the message without the file), for an error that names the
+    file elsewhere."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 @dataclass(frozen=True)
@@ -83,11 +90,23 @@ class Team:
 # -- the team file ------------------------------------------------------------------------
 
 _FIELDS = {
-    "team": "the team's name, a non-empty string of at most 80 characters on one line",
-    "agreed": "the date the team agreed on the goal, such as 2026-11-02",
-    "goals": "a table of goals ([goals]) with daily_minutes, sites or focus",
-    "note": "a text of at most 1000 characters (no control characters but line breaks)",
+    "team": QT_TRANSLATE_NOOP(
+        "team", "the team's name, a non-empty string of at most 80 characters on one line"
+    ),
+    "agreed": QT_TRANSLATE_NOOP("team", "the date the team agreed on the goal, such as 2026-11-02"),
+    "goals": QT_TRANSLATE_NOOP(
+        "team", "a table of goals ([goals]) with daily_minutes, sites or focus"
+    ),
+    "note": QT_TRANSLATE_NOOP(
+        "team", "a text of at most 1000 characters (no control characters but line breaks)"
+    ),
 }
+
+
+def _expected(key: str) -> str:
+    """What the team file's ``key`` must hold, in the user's language."""
+    text = _FIELDS[key]
+    return translate("team", text)
 
 
 def _agreed(value: Any) -> date | None:
@@ -107,34 +126,41 @@ def parse_team(data: Mapping[str, Any], source: str) -> tuple[Team | None, list[
     for key, value in data.items():
         if key not in _FIELDS:
             close = difflib.get_close_matches(str(key), list(_FIELDS), n=1)
-            reason = "unknown key" + (f", did you mean {close[0]!r}?" if close else "")
-            errors.append(
-                ConfigError(source, str(key), value, "one of " + ", ".join(_FIELDS), reason)
-            )
+            if close:
+                reason = translate("team", "unknown key, did you mean {key}?")
+                reason = reason.format(key=repr(close[0]))
+            else:
+                reason = translate("team", "unknown key")
+            expected = translate("team", "one of {keys}").format(keys=", ".join(_FIELDS))
+            errors.append(ConfigError(source, str(key), value, expected, reason))
     for key in ("team", "agreed", "goals"):
         if key not in data:
-            errors.append(ConfigError(source, key, None, _FIELDS[key], "missing"))
+            missing = translate("team", "missing")
+            errors.append(ConfigError(source, key, None, _expected(key), missing))
     name = clean_name(data.get("team"))
     if "team" in data and name is None:
-        errors.append(ConfigError(source, "team", data["team"], _FIELDS["team"]))
+        errors.append(ConfigError(source, "team", data["team"], _expected("team")))
     agreed = _agreed(data.get("agreed"))
     if "agreed" in data and agreed is None:
-        errors.append(ConfigError(source, "agreed", data["agreed"], _FIELDS["agreed"]))
+        errors.append(ConfigError(source, "agreed", data["agreed"], _expected("agreed")))
     note = data.get("note", "")
     if not isinstance(note, str) or len(note) > 1000 or _CONTROL.search(note.replace("\n", " ")):
-        errors.append(ConfigError(source, "note", note, _FIELDS["note"]))
+        errors.append(ConfigError(source, "note", note, _expected("note")))
     goals = Goals()
     table = data.get("goals")
     if "goals" in data and not isinstance(table, Mapping):
-        errors.append(ConfigError(source, "goals", table, _FIELDS["goals"]))
+        errors.append(ConfigError(source, "goals", table, _expected("goals")))
     elif isinstance(table, Mapping):
         goals, goal_errors = parse_goals(table, source, key_prefix="goals")
         errors.extend(goal_errors)
         if not goal_errors and not has_daily_goal(goals):
             # A summary tells on how many days the goal was met: a weekly budget alone
             # judges no day, so it may come with a daily goal but not stand alone.
-            reason = "a team goal needs a goal that judges each day (daily_minutes, sites or focus)"
-            errors.append(ConfigError(source, "goals", None, _FIELDS["goals"], reason))
+            reason = translate(
+                "team",
+                "a team goal needs a goal that judges each day (daily_minutes, sites or focus)",
+            )
+            errors.append(ConfigError(source, "goals", None, _expected("goals"), reason))
     if errors or name is None or agreed is None:
         return None, errors
     return Team(name, agreed, goals, note.strip() if isinstance(note, str) else ""), errors
@@ -142,17 +168,30 @@ def parse_team(data: Mapping[str, Any], source: str) -> tuple[Team | None, list[
 
 def _read_text(path: Path) -> str:
     """The UTF-8 text of a small file; TeamError naming the file otherwise."""
+
+    def error(problem: str) -> TeamError:
+        message = translate("team", "{file}: {problem}").format(file=path, problem=problem)
+        return TeamError(message, problem)
+
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise TeamError(f"{path}: cannot read the file ({e.strerror or e})") from e
+        problem = translate("team", "cannot read the file ({error})")
+        raise error(problem.format(error=e.strerror or e)) from e
     if len(raw) > MAX_FILE_BYTES:
-        raise TeamError(f"{path}: too large (more than {MAX_FILE_BYTES // 1024} KiB)")
+        problem = translate("team", "too large (more than {size} KiB)")
+        raise error(problem.format(size=MAX_FILE_BYTES // 1024))
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
-        raise TeamError(f"{path}: not a UTF-8 text file (bad byte at offset {e.start})") from e
+        problem = translate("team", "not a UTF-8 text file (bad byte at offset {offset})")
+        raise error(problem.format(offset=e.start)) from e
+
+
+def _not_toml(error: tomllib.TOMLDecodeError) -> str:
+    """tomllib's message (English: the stdlib has no French) in our sentence."""
+    return translate("team", "not valid TOML: {error}").format(error=error)
 
 
 def load_team(path: Path) -> tuple[Team | None, list[ConfigError]]:
@@ -162,9 +201,9 @@ def load_team(path: Path) -> tuple[Team | None, list[ConfigError]]:
         text = _read_text(Path(path))
         data = tomllib.loads(text)
     except TeamError as e:
-        return None, [ConfigError(source, "", None, str(e).removeprefix(f"{source}: "))]
+        return None, [ConfigError(source, "", None, e.problem)]
     except tomllib.TOMLDecodeError as e:
-        return None, [ConfigError(source, "", None, f"not valid TOML: {e}")]
+        return None, [ConfigError(source, "", None, _not_toml(e))]
     return parse_team(data, source)
 
 
@@ -195,9 +234,9 @@ def join_team(source: Path, data_dir: Path) -> tuple[Team | None, list[ConfigErr
         text = _read_text(source)
         data = tomllib.loads(text)
     except TeamError as e:
-        return None, [ConfigError(str(source), "", None, str(e).removeprefix(f"{source}: "))]
+        return None, [ConfigError(str(source), "", None, e.problem)]
     except tomllib.TOMLDecodeError as e:
-        return None, [ConfigError(str(source), "", None, f"not valid TOML: {e}")]
+        return None, [ConfigError(str(source), "", None, _not_toml(e))]
     team, errors = parse_team(data, str(source))
     if team is None:
         return None, errors
@@ -310,21 +349,27 @@ def describe_goals(goals: Goals) -> list[str]:
     """Each goal as a short sentence, for the terminal and the Team tab."""
     lines = []
     if goals.daily_minutes is not None:
-        lines.append(f"at most {_minutes(goals.daily_minutes)} of social time a work day")
+        text = translate("team", "at most {duration} of social time a work day")
+        lines.append(text.format(duration=_minutes(goals.daily_minutes)))
     for site, minutes in sorted(goals.site_daily_minutes.items()):
-        lines.append(f"at most {_minutes(minutes)} a work day on {site}")
+        text = translate("team", "at most {duration} a work day on {site}")
+        lines.append(text.format(duration=_minutes(minutes), site=site))
     for period in goals.focus:
-        lines.append(f"no social time from {str(period).replace('-', ' to ')}")
+        start, _, end = str(period).partition("-")
+        text = translate("team", "no social time from {start} to {end}")
+        lines.append(text.format(start=start, end=end))
     if goals.weekly_minutes is not None:
-        lines.append(f"at most {_minutes(goals.weekly_minutes)} of social time a week")
+        text = translate("team", "at most {duration} of social time a week")
+        lines.append(text.format(duration=_minutes(goals.weekly_minutes)))
     return lines
 
 
 def describe_team(team: Team) -> list[str]:
-    lines = [f'Team goal of "{team.name}", agreed on {team.agreed.isoformat()}:']
+    head = translate("team", 'Team goal of "{name}", agreed on {date}:')
+    lines = [head.format(name=team.name, date=i18n.format_date(team.agreed, "numeric"))]
     lines += [f"  - {line}" for line in describe_goals(team.goals)]
     if team.note:
-        lines.append(f"  Note: {team.note}")
+        lines.append("  " + translate("team", "Note: {note}").format(note=team.note))
     return lines
 
 
@@ -362,29 +407,42 @@ def progress_lines(
     shown = Period(period.first, min(period.last, today))
     results = day_results(store, team.goals, work_hours, shown.first, shown.last)
     recorded = recorded_days(store, shown)
-    lines = [f"Your progress in {week_label(period)} (only you see this):"]
-    words = {True: "goal met", False: "goal not met", None: ""}
+    head = translate("team", "Your progress in {week} (only you see this):")
+    lines = [head.format(week=week_label(period))]
+    words = {
+        True: translate("team", "goal met"),
+        False: translate("team", "goal not met"),
+        None: "",
+    }
+    line = translate("team", "{day}  {duration} social  {state}")
     for r in results:
         if not r.work_day:
             continue
         if r.day == today:
-            state = "(so far)"
+            state = translate("team", "(so far)")
         else:
-            state = words[r.met] if r.day in recorded else "nothing recorded"
+            state = words[r.met] if r.day in recorded else translate("team", "nothing recorded")
         minutes = format_duration(r.social_seconds)
-        lines.append(f"  {r.day:%a %d %b}  {minutes:>10} social  {state}".rstrip())
+        day = (
+            f"{i18n.weekday_name(r.day.weekday(), short=True)} {r.day.day:02d} "
+            f"{i18n.month_name(r.day.month, short=True)}"
+        )
+        text = line.format(day=day, duration=f"{minutes:>10}", state=state)
+        lines.append(f"  {text}".rstrip())
     done = counted_days(results, today, recorded)
     if not any(r.work_day for r in results):
-        lines.append("  No work day yet this week.")
+        lines.append("  " + translate("team", "No work day yet this week."))
     elif done:
         met = sum(1 for r in done if r.met)
-        lines.append(f"  Goal met on {met} of {len(done)} recorded work day(s) that are over.")
+        text = translate(
+            "team", "Goal met on {met} of %n recorded work day(s) that are over.", None, len(done)
+        )
+        lines.append("  " + text.format(met=met))
     if team.goals.weekly_minutes is not None:
         total = sum(r.social_seconds for r in results if r.work_day)
         limit = _minutes(team.goals.weekly_minutes)
-        lines.append(
-            f"  This week: {format_duration(total)} of social time (goal: at most {limit})."
-        )
+        text = translate("team", "This week: {total} of social time (goal: at most {limit}).")
+        lines.append("  " + text.format(total=format_duration(total), limit=limit))
     return lines
 
 
@@ -418,9 +476,11 @@ def build_summary(
     results = day_results(store, team.goals, work_hours, period.first, period.last)
     done = counted_days(results, today, recorded_days(store, period))
     if not done:
-        raise TeamError(
-            f"week {week} has no work day that is over and has recorded time: nothing to summarise"
+        message = translate(
+            "team",
+            "week {week} has no work day that is over and has recorded time: nothing to summarise",
         )
+        raise TeamError(message.format(week=week))
     average = sum(r.social_seconds for r in done) / len(done) / 60
     return {
         "format": SUMMARY_FORMAT,

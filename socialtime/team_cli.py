@@ -39,45 +39,84 @@ def register(command: Command, common: argparse.ArgumentParser) -> None:
     p = command(
         "team",
         cmd_team,
-        "Team goals that share no data: join a team's goal file, see your own progress, "
-        "write a weekly summary you read first, combine members' summaries.",
+        translate(
+            "team",
+            "Team goals that share no data: join a team's goal file, see your own progress, "
+            "write a weekly summary you read first, combine members' summaries.",
+        ),
     )
     actions = p.add_subparsers(
-        title="actions", dest="team_action", metavar="ACTION", required=True,
-        help="join, leave, status, summary or aggregate",
+        title=translate("team", "actions"), dest="team_action", metavar="ACTION", required=True,
+        help=translate("team", "join, leave, status, summary or aggregate"),
     )  # fmt: skip
 
     def action(name: str, text: str) -> argparse.ArgumentParser:
         return actions.add_parser(name, parents=[common], help=text, description=text)
 
-    q = action("join", "Check a team goal file and keep a copy of it; prints the goal.")
-    q.add_argument("file", metavar="FILE", help="the team goal file (TOML) the team agreed on")
-    action("leave", "Leave the team: remove its goal file and forget your summary tokens.")
-    action("status", "Your own progress against the team goal this week (only you see it).")
+    q = action(
+        "join", translate("team", "Check a team goal file and keep a copy of it; prints the goal.")
+    )
+    q.add_argument(
+        "file",
+        metavar="FILE",
+        help=translate("team", "the team goal file (TOML) the team agreed on"),
+    )
+    action(
+        "leave",
+        translate("team", "Leave the team: remove its goal file and forget your summary tokens."),
+    )
+    action(
+        "status",
+        translate("team", "Your own progress against the team goal this week (only you see it)."),
+    )
     q = action(
         "summary",
-        "Write your weekly summary for the team: shows the whole content, then asks.",
+        translate(
+            "team", "Write your weekly summary for the team: shows the whole content, then asks."
+        ),
     )
     q.add_argument(
         "--week",
         metavar="YYYY-Www",
-        help="the ISO week (default: last week, the last complete one)",
+        help=translate("team", "the ISO week (default: last week, the last complete one)"),
     )
-    q.add_argument("-o", "--output", metavar="FILE", required=True, help="write the summary here")
-    q.add_argument("--yes", action="store_true", help="write without asking (needed in scripts)")
-    q = action(
-        "aggregate",
-        f"Team figures from at least {MIN_GROUP} members' summaries of one team and week.",
+    q.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help=translate("team", "write the summary here"),
     )
-    q.add_argument("files", metavar="FILE", nargs="+", help="the summaries (JSON) to combine")
+    q.add_argument(
+        "--yes",
+        action="store_true",
+        help=translate("team", "write without asking (needed in scripts)"),
+    )
+    text = translate(
+        "team", "Team figures from at least {minimum} members' summaries of one team and week."
+    )
+    q = action("aggregate", text.format(minimum=MIN_GROUP))
+    q.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help=translate("team", "the summaries (JSON) to combine"),
+    )
+    text = translate(
+        "team", "need at least N distinct summaries (default and lowest allowed: {minimum})"
+    )
     q.add_argument(
         "--min-group",
         metavar="N",
         type=int,
         default=MIN_GROUP,
-        help=f"need at least N distinct summaries (default and lowest allowed: {MIN_GROUP})",
+        help=text.format(minimum=MIN_GROUP),
     )
-    q.add_argument("--chart", metavar="PNG", help="also draw the histogram into this PNG file")
+    q.add_argument(
+        "--chart",
+        metavar="PNG",
+        help=translate("team", "also draw the histogram into this PNG file"),
+    )
 
 
 def eprint(*parts: object) -> None:
@@ -85,8 +124,15 @@ def eprint(*parts: object) -> None:
 
 
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
-    eprint(f"socialtime: {message}")
+    eprint(translate("cli", "socialtime: {message}").format(message=message))
     return status
+
+
+def confirmed(prompt: str) -> bool:
+    """Ask ``prompt`` (which ends "[y/N]" in the user's language) on the terminal: True for
+    "y" or "yes", in English or in the user's language ("o", "oui")."""
+    answer = input(prompt).strip().lower()
+    return answer in {"y", "yes", translate("cli", "y"), translate("cli", "yes")}
 
 
 def today() -> date:
@@ -111,16 +157,21 @@ def _join(ctx: Any, args: argparse.Namespace) -> int:
     try:
         team, errors = core.join_team(Path(args.file).expanduser(), ctx.data_dir)
     except OSError as e:
-        return _fail(f"{ctx.data_dir}: cannot keep the team file there ({e.strerror})", EXIT_DATA)
+        message = translate("team", "{path}: cannot keep the team file there ({error})")
+        return _fail(message.format(path=ctx.data_dir, error=e.strerror or e), EXIT_DATA)
     if team is None:
         lines = "\n".join(f"  {error}" for error in errors)
-        return _fail(f"this is not a team goal file you can join:\n{lines}")
+        message = translate("team", "this is not a team goal file you can join:\n{errors}")
+        return _fail(message.format(errors=lines))
     if before is not None and before.name != team.name:
-        print(f'You left "{before.name}".')
+        print(translate("team", 'You left "{name}".').format(name=before.name))
     print("\n".join(core.describe_team(team)))
     print(
-        "You joined. Your progress stays on this computer and only you see it:\n"
-        "`socialtime team status`. Leave any time with `socialtime team leave`."
+        translate(
+            "team",
+            "You joined. Your progress stays on this computer and only you see it:\n"
+            "`socialtime team status`. Leave any time with `socialtime team leave`.",
+        )
     )
     return EXIT_OK
 
@@ -136,9 +187,12 @@ def _leave(ctx: Any, args: argparse.Namespace) -> int:
         message = translate("team", "{path}: cannot remember that you left ({error})")
         return _fail(message.format(path=ctx.data_dir, error=e.strerror or e), EXIT_DATA)
     if not left:
-        print("You are not in a team.")
+        print(translate("team", "You are not in a team."))
         return EXIT_OK
-    print(f'You left "{team.name}".' if team else "You left the team.")
+    if team:
+        print(translate("team", 'You left "{name}".').format(name=team.name))
+    else:
+        print(translate("team", "You left the team."))
     offered, _ = core.current_team(ctx.data_dir, ctx.policy())
     if offered is not None and offered.from_organisation:
         text = translate(
@@ -157,9 +211,14 @@ def _team(ctx: Any) -> core.Team | int:
     team, errors = core.current_team(ctx.data_dir, ctx.policy())
     if errors:
         lines = "\n".join(f"  {error}" for error in errors)
-        return _fail(f"the team file cannot be used (join again, or leave):\n{lines}")
+        message = translate(
+            "team", "the team file cannot be used (join again, or leave):\n{errors}"
+        )
+        return _fail(message.format(errors=lines))
     if team is None:
-        return _fail("you are not in a team; join one with `socialtime team join FILE`")
+        return _fail(
+            translate("team", "you are not in a team; join one with `socialtime team join FILE`")
+        )
     return team
 
 
@@ -168,7 +227,9 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
 
     found, errors = core.current_team(ctx.data_dir, ctx.policy())
     if found is None and not errors:
-        print("You are not in a team. Join one with `socialtime team join FILE`.")
+        print(
+            translate("team", "You are not in a team. Join one with `socialtime team join FILE`.")
+        )
         return EXIT_OK
     team = _team(ctx)
     if isinstance(team, int):
@@ -210,29 +271,39 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
         return _fail(str(e), EXIT_DATA)
     output = Path(args.output).expanduser()
     if output.is_dir():
-        return _fail(f"-o {output}: is a directory; give a file name")
-    print(f"This is the whole summary, exactly as it would be written to {output}:")
+        return _fail(
+            translate("team", "-o {file}: is a directory; give a file name").format(file=output)
+        )
+    text = translate("team", "This is the whole summary, exactly as it would be written to {file}:")
+    print(text.format(file=output))
     print(summary_text(summary), end="")
     if not args.yes:
         if not sys.stdin.isatty():
-            return _fail(f"nothing written: add --yes to write this to {output}")
-        if input(f"Write it to {output}? [y/N] ").strip().lower() not in ("y", "yes"):
-            print("Nothing was written.")
+            text = translate("team", "nothing written: add --yes to write this to {file}")
+            return _fail(text.format(file=output))
+        if not confirmed(translate("team", "Write it to {file}? [y/N] ").format(file=output)):
+            print(translate("team", "Nothing was written."))
             return EXIT_OK
     try:
         core.save_summary(store, summary, output)
     except OSError as e:
-        return _fail(f"-o {output}: cannot write there ({e.strerror})")
-    print(f"Written to {output}. It is yours: share it with the team if you want to.")
+        text = translate("team", "-o {file}: cannot write there ({error})")
+        return _fail(text.format(file=output, error=e.strerror or e))
+    text = translate(
+        "team", "Written to {file}. It is yours: share it with the team if you want to."
+    )
+    print(text.format(file=output))
     return EXIT_OK
 
 
 def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
     if args.min_group < MIN_GROUP:
-        return _fail(
-            f"--min-group {args.min_group}: never fewer than {MIN_GROUP} summaries, "
-            "so that no one person can be seen"
+        text = translate(
+            "team",
+            "--min-group {value}: never fewer than {minimum} summaries, "
+            "so that no one person can be seen",
         )
+        return _fail(text.format(value=args.min_group, minimum=MIN_GROUP))
     summaries, problems = [], []
     for name in args.files:
         summary, found = read_summary(Path(name))
@@ -245,7 +316,9 @@ def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
         figures = aggregate(summaries, args.min_group)
     except AggregateError as e:
         lines = "\n".join(f"  {line}" for line in e.problems)
-        return _fail(f"no team figures:\n{lines}", EXIT_DATA)
+        return _fail(
+            translate("team", "no team figures:\n{problems}").format(problems=lines), EXIT_DATA
+        )
     print(render(figures), end="")
     if args.chart:
         from socialtime.ui.team_chart import write_chart
@@ -253,6 +326,7 @@ def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
         try:
             write_chart(figures, Path(args.chart).expanduser())
         except OSError as e:
-            return _fail(f"--chart {args.chart}: cannot write there ({e.strerror})", EXIT_DATA)
-        print(f"Chart written to {args.chart}.")
+            text = translate("team", "--chart {file}: cannot write there ({error})")
+            return _fail(text.format(file=args.chart, error=e.strerror or e), EXIT_DATA)
+        print(translate("team", "Chart written to {file}.").format(file=args.chart))
     return EXIT_OK

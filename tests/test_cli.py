@@ -272,3 +272,74 @@ def test_global_options_work_before_and_after_the_command(tmp_path, monkeypatch,
         assert json.loads(capsys.readouterr().out)["social_seconds"] == 900
     parser = cli.build_parser()
     assert parser.parse_args(["--data-dir", "D", "team", "leave"]).data_dir == "D"
+
+
+# -- the user's language ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_french(french, monkeypatch):
+    """A French system (cli.main sets the language from the config and the system); the
+    `french` fixture brings English back for the tests that follow."""
+    monkeypatch.setenv("LANGUAGE", "fr")
+
+
+def test_help_is_in_the_users_language(in_french, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation\u00a0: socialtime")
+    assert "-h, --help" in out and "afficher cette aide et quitter" in out
+    assert "Voyez, pour vous seul, quelle part de votre temps de travail" in out
+    assert "commandes" in out and "--data-dir DIR" in out  # option names never change
+
+
+def test_argparse_errors_are_in_the_users_language(in_french, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["export", "--format", "xml"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "utilisation\u00a0: socialtime export" in err
+    assert "erreur\u00a0: argument --format\u00a0: choix non valide\u00a0: 'xml'" in err
+
+
+def test_the_config_file_chooses_the_language(tmp_path, monkeypatch, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('language = "fr"\n')
+    monkeypatch.setenv("SOCIALTIME_CONFIG", str(config))
+    try:
+        with pytest.raises(SystemExit):
+            cli.main(["report", "--help"])
+        assert "afficher le temps actif" in capsys.readouterr().out.lower()
+        config.write_text('language = "fr"\nidle_seconds = "abc"\n')  # broken: "auto"
+        with pytest.raises(SystemExit):
+            cli.main(["--config", str(config), "report", "--help"])
+        assert "Show active and social time" in capsys.readouterr().out
+    finally:
+        cli.set_language([])  # English again (LANGUAGE=en)
+
+
+def test_the_config_option_is_found_before_parsing():
+    assert cli.config_option(["report", "--config", "a.toml", "--json"]) == "a.toml"
+    assert cli.config_option(["--config=b.toml", "--config", "c.toml"]) == "c.toml"
+    assert cli.config_option(["team", "join", "--", "--config", "x"]) is None
+    assert cli.config_option(["--config"]) is None  # the real parser says what is missing
+
+
+def test_doctor_in_french(run, in_french):
+    code, out, _ = run("doctor")
+    assert code == 0
+    assert "[ok] configuration\u00a0: aucun (" in out
+    assert "[!!] consentement\u00a0: non donné\u00a0: `socialtime consent --accept`" in out
+    assert "[!!] fenêtre au premier plan\u00a0:" in out  # a probe's check.label
+    assert "Paramètres de l'organisation\u00a0:" in out
+    assert "foreground window" not in out and "consent:" not in out
+
+
+def test_a_bad_config_in_french(run, in_french):
+    run.config.write_text('idle_seconds = "abc"\n')
+    code, _, err = run("report")
+    assert code == 2
+    assert "le fichier de configuration contient des erreurs" in err
+    assert f"{run.config}\u00a0: idle_seconds = 'abc'\u00a0: il faut un nombre entier" in err

@@ -21,6 +21,7 @@ from socialtime.config import (
     dump_config,
     load_config,
     parse_config,
+    read_language,
     save_config,
 )
 from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
@@ -258,6 +259,38 @@ def test_message_format_matches_the_documented_one(tmp_path: Path) -> None:
         str(second)
         == f"{path}: sample_seconds = true: expected a number of seconds between 1 and 60"
     )
+
+
+def test_errors_are_in_the_users_language(tmp_path: Path, french: None) -> None:
+    """A person reads them, in the CLI and in the Settings dialog; keys and values stay."""
+    text = 'idle_seconds = "abc"\nidle_secs = 3\n[work_hours]\nmon = "09:00-12:00, 11:00-13:00"\n'
+    first, second, third = load_text(tmp_path, text).errors
+    assert first.expected == "un nombre entier de secondes entre 1 et 3600"
+    path = tmp_path / "config.toml"
+    assert str(first) == (
+        f"{path}\u00a0: idle_seconds = 'abc'\u00a0: il faut un nombre entier de secondes "
+        "entre 1 et 3600"
+    )
+    assert second.reason == "réglage inconnu, vouliez-vous dire 'idle_seconds'\u00a0?"
+    assert str(third).endswith(
+        "work_hours.mon = '09:00-12:00, 11:00-13:00'\u00a0: les plages 09:00-12:00 et "
+        '11:00-13:00 se chevauchent (il faut une chaîne comme "09:00-12:30, 13:30-18:00", '
+        'ou "" pour un jour de repos)'
+    )
+
+
+def test_the_language_is_read_before_anything_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert read_language(path) == "auto"  # no file
+    path.write_text('language = "fr"\nsample_seconds = 5\n', encoding="utf-8")
+    assert read_language(path) == "fr"
+    # Like load_config, a file with any error counts as none: the language is the system's.
+    for text in ('language = "fr"\nidle_seconds = "abc"\n', 'language = "de"\n', "language = [\n"):
+        path.write_text(text, encoding="utf-8")
+        assert read_language(path) == "auto", text
+    path.write_bytes(b"\xff\xfe")
+    assert read_language(path) == "auto"
+    assert read_language(tmp_path) == "auto"  # a directory
 
 
 def test_overlap_gives_reason_and_form(tmp_path: Path) -> None:

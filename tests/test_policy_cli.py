@@ -148,3 +148,14 @@ def test_a_broken_policy_team_file_is_reported_never_a_crash(run) -> None:
     assert code == 2 and "cannot read the file" in err
     assert run("team", "leave")[0] == 0  # leaving works even so
     assert "not in a team" in run("team", "status")[1]
+
+
+def test_summary_refused_in_french(run, french, monkeypatch) -> None:
+    monkeypatch.setenv("LANGUAGE", "fr")  # cli.main takes the system's language
+    path = team_policy(run, extra="summaries_allowed = false\n")
+    code, _, err = run("team", "summary", "-o", str(run.tmp / "s.json"), "--yes")
+    assert code == 2
+    assert (
+        "socialtime\u00a0: Les récapitulatifs d'équipe sont désactivés par la politique de votre "
+        f"organisation ({path}). Votre propre progression vous est toujours montrée"
+    ) in err

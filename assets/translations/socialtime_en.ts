@@ -2,12 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DataTab</name>
+    <message numerus="yes">
+        <source>Exported %n spans to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bridge</name>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
         <translation>
             <numerusform>connected (%n browser)</numerusform>
             <numerusform>connected (%n browsers)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message numerus="yes">
+        <source>Your recorded data (%n spans) is still in {path}.</source>
+        <translation>
+            <numerusform>Your recorded data (%n span) is still in {path}.</numerusform>
+            <numerusform>Your recorded data (%n spans) is still in {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n spans.</source>
+        <translation>
+            <numerusform>Exported %n span.</numerusform>
+            <numerusform>Exported %n spans.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n spans to {file}.</source>
+        <translation>
+            <numerusform>Exported %n span to {file}.</numerusform>
+            <numerusform>Exported %n spans to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} (%n spans, readable by you only)</source>
+        <translation>
+            <numerusform>{path} (%n span, readable by you only)</numerusform>
+            <numerusform>{path} (%n spans, readable by you only)</numerusform>
         </translation>
     </message>
 </context>
@@ -45,6 +93,16 @@
         <translation>
             <numerusform>unknown key {keys}</numerusform>
             <numerusform>unknown keys {keys}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message numerus="yes">
+        <source>Goal met on {met} of %n recorded work day(s) that are over.</source>
+        <translation>
+            <numerusform>Goal met on {met} of %n recorded work day that is over.</numerusform>
+            <numerusform>Goal met on {met} of %n recorded work days that are over.</numerusform>
         </translation>
     </message>
 </context>

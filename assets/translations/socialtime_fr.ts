@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>socialtime — your privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;socialtime shows you, and only you, how much of your work time goes to social sites.&lt;/b&gt; Please read what it does before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>socialtime — Dashboard</source>
@@ -54,6 +73,127 @@
     <message>
         <source>{path}: the file name must end in .png or .svg</source>
         <translation>{path}&#xa0;: le nom du fichier doit se terminer par .png ou .svg</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <source>Export as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase these days…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase everything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These act at once (erasing asks first); Save and Cancel do not undo them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export everything recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was exported: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n spans to {path}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything recorded from {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything recorded</source>
+        <translation type="unfinished">tout ce qui a été enregistré</translation>
+    </message>
+    <message>
+        <source>Erase {what}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation type="unfinished">Rien n&apos;a été effacé.</translation>
+    </message>
+    <message>
+        <source>Erased {what} ({duration} of recorded time).</source>
+        <translation type="unfinished">Effacé&#xa0;: {what} ({duration} de temps enregistré).</translation>
+    </message>
+    <message>
+        <source>Recording stops at once and nothing is recorded until you accept the notice again. Withdraw your consent?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished">Retirer votre consentement</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: recording has stopped.</source>
+        <translation type="unfinished">Consentement retiré&#xa0;: l&apos;enregistrement est arrêté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You accepted the privacy notice on {day} at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not given consent: nothing is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{format} files (*.{extension})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -140,6 +280,216 @@
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>socialtime — an invitation from your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your organisation offers socialtime&lt;/b&gt;, which shows you, and only you, how much of your work time goes to social sites. Nothing is recorded unless you accept. Please read what it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is recorded; you will be asked at next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is recorded and you will not be asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Not now” asks again at your next login. If you decline with “No thanks”, you will not be asked again; you can still start socialtime yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime — start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: there is no display to show the invitation on (DISPLAY and WAYLAND_DISPLAY are not set). Nothing was recorded; you will be asked at your next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: your answer could not be remembered ({error}); you will be asked again at your next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: your consent could not be recorded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You accepted, and socialtime starts now. It could not add itself to the programs started at login ({path}): {error}. You can turn this on in Settings › General › Start at login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationSettings</name>
+    <message>
+        <source>Work hours on Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work hours on Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work hours on Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work hours on Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work hours on Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work hours on Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work hours on Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites not counted as social</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites added to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team goal offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly team summaries allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation to use socialtime at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mandatory: it wins over your own setting, which you cannot change here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: it replaces the default only; your own setting wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside [mandatory] and [recommended]: it has no effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your organisation ({source}). You cannot change it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime — Organisation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation may set your work hours, which sites count as social, a team goal, whether weekly team summaries may be written, and an invitation at login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A policy can never consent for you, switch recording on or read your data: nothing is recorded until you accept the notice, and what is recorded stays on this computer, for you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where these settings come from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation policy was found on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy sets nothing.</source>
+        <translation type="unfinished">La politique ne définit rien.</translation>
+    </message>
+    <message>
+        <source>Ignored: these had no effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors: these entries were left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>socialtime — Settings</source>
@@ -158,11 +508,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Monday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office hours with lunch break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mornings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; got {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -179,34 +581,6 @@
     </message>
     <message>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sunday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -302,51 +676,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export as CSV…</source>
+        <source>Automatic (system language)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export as JSON…</source>
+        <source>Windows opened after Save use the new language; a window already open changes when it is opened again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Erase these days…</source>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Erase everything…</source>
+        <source>row {row}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Withdraw consent…</source>
+        <source>Row {row}, {column}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>From</source>
+        <source>The settings could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These act at once (erasing asks first); Save and Cancel do not undo them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export everything recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>row {}</source>
+        <source>Start at login could not be changed ({path}): {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -354,83 +708,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Row {}, {}: {}</source>
+        <source>Your organisation sets some of these settings: they are marked with a padlock and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The settings could not be saved: {}</source>
+        <source>Your organisation suggests some of these settings; you may change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start at login could not be changed ({}): {{}}</source>
+        <source>Your organisation&apos;s policy changes none of these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing was exported: {}</source>
+        <source>Organisation settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exported {} spans to {}.</source>
+        <source>Your organisation sets some week days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The last day is before the first.</source>
+        <source>Not counted: set by your organisation ({source}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>everything recorded from {} to {}</source>
+        <source>Sites with a padlock are not counted, as set by your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>everything recorded</source>
+        <source>Added by your organisation ({source}): it cannot be changed or removed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Erase {}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was erased.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erased {} ({} of recorded time).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recording stops at once and nothing is recorded until you accept the notice again. Withdraw your consent?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw consent</source>
-        <translation type="unfinished">Retirer votre consentement</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn: recording has stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your recorded data ({} spans) is still on this computer. Erase it all now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You accepted the privacy notice on {}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You have not given consent: nothing is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export as {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{} files (*.{})</source>
+        <source>Sites with a padlock are added by your organisation and cannot be removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -468,6 +778,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This team goal comes from your organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered by your organisation ({source}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,7 +803,32 @@
     </message>
     <message>
         <source>The team file cannot be used; join again or leave:
-{}</source>
+{errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation offers this goal ({source}). You may leave it; your progress is shown to you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team file could not be kept: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a team goal file you can join:
+{errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You joined &quot;{team}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Share it with your team if you want to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -493,36 +836,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The team file could not be kept: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a team goal file you can join:
-{}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You joined &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You left &quot;{}&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You left &quot;{team}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was saved: {}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved to {}. Share it with your team if you want to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -540,6 +862,123 @@
     <message>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No goal notifications until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nudges until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not today (no nudges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayApp</name>
+    <message>
+        <source>{path} could not be used, so socialtime uses its defaults until it is fixed:
+
+{errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your settings file has errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime cannot use its data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Recording is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime is not recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom site cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: there is no display to show the tray on (DISPLAY and WAYLAND_DISPLAY are not set). Start it from your desktop session, or record without a window with `socialtime track`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: {path}: cannot use this data directory ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime is already running; its window was brought forward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime is already running (its window could not be reached).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>socialtime: this desktop shows no system tray right now; the icon will appear when one starts. Meanwhile `socialtime report` and the dashboard work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>autostart</name>
+    <message>
+        <source>See, for yourself only, how much of your work time goes to social sites</source>
+        <translation>Voyez, pour vous seul, quelle part de votre temps de travail va aux réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>an empty command cannot be started</source>
+        <translation>une commande vide ne peut pas être lancée</translation>
     </message>
 </context>
 <context>
@@ -756,20 +1195,601 @@
 <context>
     <name>cli</name>
     <message>
+        <source>the config file has errors:
+{errors}</source>
+        <translation>le fichier de configuration contient des erreurs&#xa0;:
+{errors}</translation>
+    </message>
+    <message>
+        <source>warning: the config file has errors; using the defaults:
+{errors}</source>
+        <translation>attention&#xa0;: le fichier de configuration contient des erreurs&#xa0;; les valeurs par défaut sont utilisées&#xa0;:
+{errors}</translation>
+    </message>
+    <message>
+        <source>socialtime: {message}</source>
+        <translation>socialtime&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>socialtime: the tray application cannot start ({error}).
+Install Qt&apos;s libraries (see the README), or record with `socialtime track`.</source>
+        <translation>socialtime&#xa0;: l&apos;application de la zone de notification ne peut pas démarrer ({error}).
+Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `socialtime track`.</translation>
+    </message>
+    <message>
         <source>socialtime: the invitation cannot be shown ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: l&apos;invitation ne peut pas être affichée ({error}).</translation>
+    </message>
+    <message>
+        <source>socialtime: browser bridge off: {problem}</source>
+        <translation>socialtime&#xa0;: passerelle du navigateur désactivée&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>socialtime: started; data in {path}, a look every {seconds} s.</source>
+        <translation>socialtime&#xa0;: démarré&#xa0;; données dans {path}, un coup d&apos;œil toutes les {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.</source>
+        <translation>Arrêtez avec Ctrl+C. Rien n&apos;est compté hors de vos heures de travail ni sans votre consentement.</translation>
+    </message>
+    <message>
+        <source>socialtime: stopped; everything recorded is saved.</source>
+        <translation>socialtime&#xa0;: arrêté&#xa0;; tout ce qui a été enregistré est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>waiting for your consent: read and accept with `socialtime consent --accept`.</source>
+        <translation>en attente de votre consentement&#xa0;: lisez la notice et acceptez-la avec `socialtime consent --accept`.</translation>
+    </message>
+    <message>
+        <source>outside your work hours; recording resumes at {when}.</source>
+        <translation>hors de vos heures de travail&#xa0;; l&apos;enregistrement reprendra le {when}.</translation>
+    </message>
+    <message>
+        <source>outside your work hours.</source>
+        <translation>hors de vos heures de travail.</translation>
+    </message>
+    <message>
+        <source>paused until {when}.</source>
+        <translation>en pause jusqu&apos;au {when}.</translation>
+    </message>
+    <message>
+        <source>paused.</source>
+        <translation>en pause.</translation>
+    </message>
+    <message>
+        <source>cannot see the desktop here; `socialtime doctor` tells why.</source>
+        <translation>le bureau n&apos;est pas visible ici&#xa0;; `socialtime doctor` vous dit pourquoi.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: recording has stopped.</source>
+        <translation>Consentement retiré&#xa0;: l&apos;enregistrement est arrêté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your recorded data (%n spans) is still in {path}.</source>
+        <translation>
+            <numerusform>Vos données enregistrées (%n période) sont toujours dans {path}.</numerusform>
+            <numerusform>Vos données enregistrées (%n périodes) sont toujours dans {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase it all now? [y/N] </source>
+        <translation>Tout effacer maintenant&#xa0;? [o/N] </translation>
+    </message>
+    <message>
+        <source>Everything was erased.</source>
+        <translation>Tout a été effacé.</translation>
+    </message>
+    <message>
+        <source>To erase it: socialtime erase --all</source>
+        <translation>Pour les effacer&#xa0;: socialtime erase --all</translation>
+    </message>
+    <message>
+        <source>Thank you: recording will run during your work hours.</source>
+        <translation>Merci&#xa0;: l&apos;enregistrement aura lieu pendant vos heures de travail.</translation>
+    </message>
+    <message>
+        <source>Status: you accepted this notice on {when}.</source>
+        <translation>État&#xa0;: vous avez accepté cette notice le {when}.</translation>
+    </message>
+    <message>
+        <source>Status: you accepted an older notice (version {version}); accept this one to go on.</source>
+        <translation>État&#xa0;: vous avez accepté une notice plus ancienne (version {version})&#xa0;; acceptez celle-ci pour continuer.</translation>
+    </message>
+    <message>
+        <source>Status: not accepted; nothing is being recorded.</source>
+        <translation>État&#xa0;: non acceptée&#xa0;; rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>--from and --to go together</source>
+        <translation>--from et --to vont ensemble</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n spans.</source>
+        <translation>
+            <numerusform>%n période exportée.</numerusform>
+            <numerusform>%n périodes exportées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n spans to {file}.</source>
+        <translation>
+            <numerusform>%n période exportée dans {file}.</numerusform>
+            <numerusform>%n périodes exportées dans {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>-o {file}: is a directory; give a file name</source>
+        <translation>-o {file}&#xa0;: c&apos;est un dossier&#xa0;; donnez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>-o {file}: cannot write there ({error})</source>
+        <translation>-o {file}&#xa0;: impossible d&apos;écrire à cet endroit ({error})</translation>
+    </message>
+    <message>
+        <source>give either --all or --from/--to, not both</source>
+        <translation>donnez soit --all, soit --from/--to, pas les deux</translation>
+    </message>
+    <message>
+        <source>everything recorded</source>
+        <translation>tout ce qui a été enregistré</translation>
+    </message>
+    <message>
+        <source>everything from {first} to {last}</source>
+        <translation>tout du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>say what to erase: --all, or --from YYYY-MM-DD --to YYYY-MM-DD</source>
+        <translation>dites quoi effacer&#xa0;: --all, ou --from AAAA-MM-JJ --to AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>this would erase {what}; add --yes to confirm</source>
+        <translation>cela effacerait {what}&#xa0;; ajoutez --yes pour confirmer</translation>
+    </message>
+    <message>
+        <source>Erase {what} in {path}? This cannot be undone. [y/N] </source>
+        <translation>Effacer {what} dans {path}&#xa0;? C&apos;est définitif. [o/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation>Rien n&apos;a été effacé.</translation>
+    </message>
+    <message>
+        <source>Erased {what} ({duration} of recorded time).</source>
+        <translation>Effacé&#xa0;: {what} ({duration} de temps enregistré).</translation>
+    </message>
+    <message>
+        <source>{name}: {detail}</source>
+        <translation>{name}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>none ({path}); defaults</source>
+        <translation>aucun ({path})&#xa0;; valeurs par défaut</translation>
+    </message>
+    <message>
+        <source>errors, using the defaults:</source>
+        <translation>erreurs, valeurs par défaut utilisées&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>{path} (%n spans, readable by you only)</source>
+        <translation>
+            <numerusform>{path} (%n période, lisible par vous seul)</numerusform>
+            <numerusform>{path} (%n périodes, lisible par vous seul)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>not given: `socialtime consent --accept`</source>
+        <translation>non donné&#xa0;: `socialtime consent --accept`</translation>
+    </message>
+    <message>
+        <source>now inside your work hours</source>
+        <translation>vous êtes dans vos heures de travail</translation>
+    </message>
+    <message>
+        <source>outside now; next start {when}</source>
+        <translation>en dehors pour l&apos;instant&#xa0;; prochain début le {when}</translation>
+    </message>
+    <message>
+        <source>no work day set</source>
+        <translation>aucun jour travaillé défini</translation>
     </message>
     <message>
         <source>Organisation settings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de l&apos;organisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paused until {when}. Resume earlier with `socialtime resume`.</source>
+        <translation>En pause jusqu&apos;au {when}. Reprenez plus tôt avec `socialtime resume`.</translation>
+    </message>
+    <message>
+        <source>pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)</source>
+        <translation>pause&#xa0;: {value} n&apos;est pas une durée (attendu&#xa0;: 30m, 1h, 90min ou tomorrow)</translation>
+    </message>
+    <message>
+        <source>Recording resumed (during your work hours).</source>
+        <translation>Enregistrement repris (pendant vos heures de travail).</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>arguments positionnels</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {args}</source>
+        <translation>les arguments suivants sont obligatoires&#xa0;: {args}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {args}</source>
+        <translation>arguments non reconnus&#xa0;: {args}</translation>
+    </message>
+    <message>
+        <source>one of the arguments {args} is required</source>
+        <translation>l&apos;un des arguments {args} est obligatoire</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>option ambiguë&#xa0;: {option} peut correspondre à {matches}</translation>
+    </message>
+    <message>
+        <source>argument {argument}: {message}</source>
+        <translation>argument {argument}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>choix non valide&#xa0;: {value} (choisissez parmi {choices})</translation>
+    </message>
+    <message>
+        <source>invalid {type} value: {value}</source>
+        <translation>valeur non valide pour le type {type}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>un argument attendu</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>un argument au plus attendu</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>un argument au moins attendu</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {other}</source>
+        <translation>non autorisé avec l&apos;argument {other}</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument {value}</source>
+        <translation>argument explicite ignoré&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>utilisation&#xa0;: </translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>afficher cette aide et quitter</translation>
+    </message>
+    <message>
+        <source>{prog}: error: {message}</source>
+        <translation>{prog}&#xa0;: erreur&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>where the database lives (env {env}; default: the OS&apos;s user data dir)</source>
+        <translation>où se trouve la base de données (variable d&apos;environnement {env}&#xa0;; par défaut&#xa0;: le dossier des données de l&apos;utilisateur sur ce système)</translation>
+    </message>
+    <message>
+        <source>the TOML settings file (env {env}; default: the OS&apos;s user config dir)</source>
+        <translation>le fichier de paramètres TOML (variable d&apos;environnement {env}&#xa0;; par défaut&#xa0;: le dossier de configuration de l&apos;utilisateur sur ce système)</translation>
+    </message>
+    <message>
+        <source>See, for yourself only, how much of your work time goes to social sites. Data stays on this computer; nothing is recorded before you consent.</source>
+        <translation>Voyez, pour vous seul, quelle part de votre temps de travail va aux réseaux sociaux. Les données restent sur cet ordinateur&#xa0;; rien n&apos;est enregistré avant votre consentement.</translation>
+    </message>
+    <message>
+        <source>Without a command, starts the tray application.</source>
+        <translation>Sans commande, lance l&apos;application dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>show the version number and exit</source>
+        <translation>afficher le numéro de version et quitter</translation>
+    </message>
+    <message>
+        <source>open this window of the tray application (of the running one, if any)</source>
+        <translation>ouvrir cette fenêtre de l&apos;application de la zone de notification (celle qui tourne déjà, s&apos;il y en a une)</translation>
     </message>
     <message>
         <source>run by a login entry that your organisation installed: offer socialtime (the notice) unless you declined or already accepted; does nothing unless the organisation policy sets invite_at_login</source>
-        <translation type="unfinished"></translation>
+        <translation>lancé à l&apos;ouverture de session par une entrée que votre organisation a installée&#xa0;: propose socialtime (la notice) sauf si vous avez refusé ou déjà accepté&#xa0;; ne fait rien si la politique de l&apos;organisation ne définit pas invite_at_login</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>Record without a window until Ctrl+C or SIGTERM, then save and exit.</source>
+        <translation>Enregistrer sans fenêtre jusqu&apos;à Ctrl+C ou SIGTERM, puis sauvegarder et quitter.</translation>
+    </message>
+    <message>
+        <source>Show the privacy notice; accept it or withdraw consent.</source>
+        <translation>Afficher la notice de confidentialité&#xa0;; l&apos;accepter ou retirer votre consentement.</translation>
+    </message>
+    <message>
+        <source>accept the notice: recording may start</source>
+        <translation>accepter la notice&#xa0;: l&apos;enregistrement peut commencer</translation>
+    </message>
+    <message>
+        <source>withdraw consent: recording stops</source>
+        <translation>retirer votre consentement&#xa0;: l&apos;enregistrement s&apos;arrête</translation>
+    </message>
+    <message>
+        <source>Show active and social time (default: today).</source>
+        <translation>Afficher le temps actif et le temps sur les réseaux sociaux (par défaut&#xa0;: aujourd&apos;hui).</translation>
+    </message>
+    <message>
+        <source>one day</source>
+        <translation>un jour</translation>
+    </message>
+    <message>
+        <source>an ISO week (default: this week)</source>
+        <translation>une semaine ISO (par défaut&#xa0;: cette semaine)</translation>
+    </message>
+    <message>
+        <source>first day of a range</source>
+        <translation>premier jour d&apos;une période</translation>
+    </message>
+    <message>
+        <source>last day of a range (with --from)</source>
+        <translation>dernier jour d&apos;une période (avec --from)</translation>
+    </message>
+    <message>
+        <source>print one JSON object (for scripts)</source>
+        <translation>afficher un objet JSON (pour les scripts)</translation>
+    </message>
+    <message>
+        <source>Export everything recorded, as CSV or JSON.</source>
+        <translation>Exporter tout ce qui a été enregistré, en CSV ou en JSON.</translation>
+    </message>
+    <message>
+        <source>default: csv</source>
+        <translation>par défaut&#xa0;: csv</translation>
+    </message>
+    <message>
+        <source>write to FILE (default: standard output)</source>
+        <translation>écrire dans FILE (par défaut&#xa0;: la sortie standard)</translation>
+    </message>
+    <message>
+        <source>Erase everything, or the days of a date range.</source>
+        <translation>Effacer tout, ou les jours d&apos;une période.</translation>
+    </message>
+    <message>
+        <source>erase everything recorded</source>
+        <translation>effacer tout ce qui a été enregistré</translation>
+    </message>
+    <message>
+        <source>first day to erase</source>
+        <translation>premier jour à effacer</translation>
+    </message>
+    <message>
+        <source>last day to erase</source>
+        <translation>dernier jour à effacer</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation</source>
+        <translation>ne pas demander de confirmation</translation>
+    </message>
+    <message>
+        <source>Tell what this computer lets socialtime see, and how to fix it.</source>
+        <translation>Dire ce que cet ordinateur laisse voir à socialtime, et comment y remédier.</translation>
+    </message>
+    <message>
+        <source>Pause recording for a while (30m, 1h, tomorrow).</source>
+        <translation>Mettre l&apos;enregistrement en pause un moment (30m, 1h, tomorrow).</translation>
+    </message>
+    <message>
+        <source>30m, 1h, 90min or tomorrow (default 30m)</source>
+        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)</translation>
+    </message>
+    <message>
+        <source>Resume recording after a pause.</source>
+        <translation>Reprendre l&apos;enregistrement après une pause.</translation>
     </message>
     <message>
         <source>--invite goes without a command</source>
-        <translation type="unfinished"></translation>
+        <translation>--invite s&apos;emploie sans commande</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>o</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+</context>
+<context>
+    <name>config</name>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: {key}</source>
+        <translation>{file}&#xa0;: {key}</translation>
+    </message>
+    <message>
+        <source>{setting}: {reason} (expected {expected})</source>
+        <translation>{setting}&#xa0;: {reason} (il faut {expected})</translation>
+    </message>
+    <message>
+        <source>{setting}: expected {expected}</source>
+        <translation>{setting}&#xa0;: il faut {expected}</translation>
+    </message>
+    <message>
+        <source>{value} is not a date of the calendar</source>
+        <translation>{value} n&apos;est pas une date du calendrier</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: {error}</source>
+        <translation>expression régulière non valide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>a string such as &quot;09:00-12:30, 13:30-18:00&quot;, or &quot;&quot; for a day off</source>
+        <translation>une chaîne comme &quot;09:00-12:30, 13:30-18:00&quot;, ou &quot;&quot; pour un jour de repos</translation>
+    </message>
+    <message>
+        <source>a lowercase domain such as &quot;example.com&quot;</source>
+        <translation>un domaine en minuscules comme &quot;example.com&quot;</translation>
+    </message>
+    <message>
+        <source>a lowercase hostname such as &quot;www.example.com&quot;</source>
+        <translation>un nom d&apos;hôte en minuscules comme &quot;www.example.com&quot;</translation>
+    </message>
+    <message>
+        <source>a table with at least an id</source>
+        <translation>une table avec au moins un id</translation>
+    </message>
+    <message>
+        <source>a non-empty string</source>
+        <translation>une chaîne non vide</translation>
+    </message>
+    <message>
+        <source>an array of hostnames</source>
+        <translation>un tableau de noms d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>an array of regular expressions (strings)</source>
+        <translation>un tableau d&apos;expressions régulières (des chaînes)</translation>
+    </message>
+    <message>
+        <source>a regular expression string</source>
+        <translation>une chaîne d&apos;expression régulière</translation>
+    </message>
+    <message>
+        <source>an array of process names</source>
+        <translation>un tableau de noms de processus</translation>
+    </message>
+    <message>
+        <source>a process name string</source>
+        <translation>une chaîne de nom de processus</translation>
+    </message>
+    <message>
+        <source>an integer number of minutes between 1 and 1440</source>
+        <translation>un nombre entier de minutes entre 1 et 1440</translation>
+    </message>
+    <message>
+        <source>a table with keys daily_minutes, weekly_minutes, focus and sites</source>
+        <translation>une table avec les clés daily_minutes, weekly_minutes, focus et sites</translation>
+    </message>
+    <message>
+        <source>an integer number of minutes between 1 and 10080</source>
+        <translation>un nombre entier de minutes entre 1 et 10080</translation>
+    </message>
+    <message>
+        <source>a string such as &quot;09:00-11:00, 14:00-15:00&quot;, or &quot;&quot;</source>
+        <translation>une chaîne comme &quot;09:00-11:00, 14:00-15:00&quot;, ou &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>a table of site ids and minutes, such as &quot;youtube.com&quot; = 10</source>
+        <translation>une table d&apos;id de sites et de minutes, comme &quot;youtube.com&quot; = 10</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>a table with keys budget, focus and reflection</source>
+        <translation>une table avec les clés budget, focus et reflection</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>une table</translation>
+    </message>
+    <message>
+        <source>a number of seconds between 1 and 60</source>
+        <translation>un nombre de secondes entre 1 et 60</translation>
+    </message>
+    <message>
+        <source>an integer number of seconds between 1 and 3600</source>
+        <translation>un nombre entier de secondes entre 1 et 3600</translation>
+    </message>
+    <message>
+        <source>an integer number of days between 0 (keep forever) and 3650</source>
+        <translation>un nombre entier de jours entre 0 (tout garder) et 3650</translation>
+    </message>
+    <message>
+        <source>a table with keys mon..sun</source>
+        <translation>une table avec les clés mon..sun</translation>
+    </message>
+    <message>
+        <source>an array of dates such as [&quot;2026-12-25&quot;]</source>
+        <translation>un tableau de dates comme [&quot;2026-12-25&quot;]</translation>
+    </message>
+    <message>
+        <source>a date &quot;YYYY-MM-DD&quot;</source>
+        <translation>une date &quot;AAAA-MM-JJ&quot;</translation>
+    </message>
+    <message>
+        <source>a table with keys disabled and custom</source>
+        <translation>une table avec les clés disabled et custom</translation>
+    </message>
+    <message>
+        <source>an array of site ids such as [&quot;linkedin.com&quot;]</source>
+        <translation>un tableau d&apos;id de sites comme [&quot;linkedin.com&quot;]</translation>
+    </message>
+    <message>
+        <source>an array of tables ([[sites.custom]])</source>
+        <translation>un tableau de tables ([[sites.custom]])</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; (the system&apos;s language), &quot;en&quot; or &quot;fr&quot;</source>
+        <translation>&quot;auto&quot; (la langue du système), &quot;en&quot; ou &quot;fr&quot;</translation>
+    </message>
+    <message>
+        <source>not a site id</source>
+        <translation>pas un id de site</translation>
+    </message>
+    <message>
+        <source>unknown setting, did you mean {key}?</source>
+        <translation>réglage inconnu, vouliez-vous dire {key}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>unknown setting</source>
+        <translation>réglage inconnu</translation>
+    </message>
+    <message>
+        <source>one of {keys}</source>
+        <translation>l&apos;un des réglages {keys}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>duplicate id, also used by {key}</source>
+        <translation>id en double, déjà utilisé par {key}</translation>
+    </message>
+    <message>
+        <source>a unique id</source>
+        <translation>un id unique</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +2055,22 @@
         <source>browser bridge</source>
         <translation>passerelle du navigateur</translation>
     </message>
+    <message>
+        <source>config</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consentement</translation>
+    </message>
+    <message>
+        <source>work hours</source>
+        <translation>heures de travail</translation>
+    </message>
 </context>
 <context>
     <name>gnome</name>
@@ -1240,131 +2276,131 @@
     <name>policy</name>
     <message>
         <source>mandatory</source>
-        <translation type="unfinished"></translation>
+        <translation>obligatoire</translation>
     </message>
     <message>
         <source>recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>recommandé</translation>
     </message>
     <message>
         <source>no level</source>
-        <translation type="unfinished"></translation>
+        <translation>sans niveau</translation>
     </message>
     <message>
         <source>No organisation policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune politique d&apos;organisation.</translation>
     </message>
     <message>
         <source>Read: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu&#xa0;: {source}</translation>
     </message>
     <message>
         <source>{key} = {value} ({level}, {source})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} = {value} ({level}, {source})</translation>
     </message>
     <message>
         <source>Ignored: {key} = {value} ({level}, {source}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoré&#xa0;: {key} = {value} ({level}, {source})&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Error, left out: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur, entrée écartée&#xa0;: {error}</translation>
     </message>
     <message>
         <source>The policy sets nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>La politique ne définit rien.</translation>
     </message>
     <message>
         <source>a policy cannot consent for the user</source>
-        <translation type="unfinished"></translation>
+        <translation>une politique ne peut pas consentir à la place de l&apos;utilisateur</translation>
     </message>
     <message>
         <source>a policy cannot switch recording on</source>
-        <translation type="unfinished"></translation>
+        <translation>une politique ne peut pas activer l&apos;enregistrement</translation>
     </message>
     <message>
         <source>a policy cannot read or collect the data</source>
-        <translation type="unfinished"></translation>
+        <translation>une politique ne peut ni lire ni collecter les données</translation>
     </message>
     <message>
         <source>another custom site has this id</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre site personnalisé a cet id</translation>
     </message>
     <message>
         <source>a custom site with a unique id and valid hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>un site personnalisé avec un id unique et des hôtes valides</translation>
     </message>
     <message>
         <source>the path of a team goal file (a non-empty string)</source>
-        <translation type="unfinished"></translation>
+        <translation>le chemin d&apos;un fichier d&apos;objectif d&apos;équipe (une chaîne non vide)</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true ou false</translation>
     </message>
     <message>
         <source>not an organisation setting (a policy may set only: {keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un paramètre de l&apos;organisation (une politique ne peut définir que&#xa0;: {keys})</translation>
     </message>
     <message>
         <source>cannot read the file ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier ({error})</translation>
     </message>
     <message>
         <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
     </message>
     <message>
         <source>not valid TOML: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
     <message>
         <source>a table ([mandatory] or [recommended])</source>
-        <translation type="unfinished"></translation>
+        <translation>une table ([mandatory] ou [recommended])</translation>
     </message>
     <message>
         <source>outside [mandatory] and [recommended]: put it in one</source>
-        <translation type="unfinished"></translation>
+        <translation>en dehors de [mandatory] et de [recommended]&#xa0;: placez-le dans l&apos;une des deux</translation>
     </message>
     <message>
         <source>a table ([{table}])</source>
-        <translation type="unfinished"></translation>
+        <translation>une table ([{table}])</translation>
     </message>
     <message>
         <source>cannot read the folder ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le dossier ({error})</translation>
     </message>
     <message>
         <source>cannot read the registry key ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la clé de registre ({error})</translation>
     </message>
     <message>
         <source>a REG_DWORD of 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>un REG_DWORD valant 0 ou 1</translation>
     </message>
     <message>
         <source>a REG_SZ (comma-separated) or a REG_MULTI_SZ</source>
-        <translation type="unfinished"></translation>
+        <translation>un REG_SZ (valeurs séparées par des virgules) ou un REG_MULTI_SZ</translation>
     </message>
     <message>
         <source>a REG_SZ</source>
-        <translation type="unfinished"></translation>
+        <translation>un REG_SZ</translation>
     </message>
     <message>
         <source>not a property list ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>pas une liste de propriétés ({error})</translation>
     </message>
     <message>
         <source>not a dictionary of preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un dictionnaire de préférences</translation>
     </message>
     <message>
         <source>a dictionary of recommended values</source>
-        <translation type="unfinished"></translation>
+        <translation>un dictionnaire de valeurs recommandées</translation>
     </message>
     <message>
         <source>cannot read the policy ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire la politique ({error})</translation>
     </message>
 </context>
 <context>
@@ -1798,20 +2834,291 @@
 <context>
     <name>team</name>
     <message>
+        <source>the team&apos;s name, a non-empty string of at most 80 characters on one line</source>
+        <translation>le nom de l&apos;équipe, une chaîne non vide d&apos;au plus 80 caractères sur une ligne</translation>
+    </message>
+    <message>
+        <source>the date the team agreed on the goal, such as 2026-11-02</source>
+        <translation>la date à laquelle l&apos;équipe a convenu de l&apos;objectif, comme 2026-11-02</translation>
+    </message>
+    <message>
+        <source>a table of goals ([goals]) with daily_minutes, sites or focus</source>
+        <translation>une table d&apos;objectifs ([goals]) avec daily_minutes, sites ou focus</translation>
+    </message>
+    <message>
+        <source>a text of at most 1000 characters (no control characters but line breaks)</source>
+        <translation>un texte d&apos;au plus 1000 caractères (sans caractères de contrôle, hormis les retours à la ligne)</translation>
+    </message>
+    <message>
+        <source>unknown key, did you mean {key}?</source>
+        <translation>clé inconnue, vouliez-vous dire {key}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>clé inconnue</translation>
+    </message>
+    <message>
+        <source>one of {keys}</source>
+        <translation>l&apos;une des clés {keys}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>a team goal needs a goal that judges each day (daily_minutes, sites or focus)</source>
+        <translation>un objectif d&apos;équipe demande un objectif qui juge chaque jour (daily_minutes, sites ou focus)</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>too large (more than {size} KiB)</source>
+        <translation>trop volumineux (plus de {size} Kio)</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation>TOML non valide&#xa0;: {error}</translation>
+    </message>
+    <message>
         <source>Team summaries are switched off by your organisation&apos;s policy ({source}). Your own progress is still shown to you, and only to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les récapitulatifs d&apos;équipe sont désactivés par la politique de votre organisation ({source}). Votre propre progression vous est toujours montrée, et à vous seul.</translation>
+    </message>
+    <message>
+        <source>at most {duration} of social time a work day</source>
+        <translation>au plus {duration} sur les réseaux sociaux par jour travaillé</translation>
+    </message>
+    <message>
+        <source>at most {duration} a work day on {site}</source>
+        <translation>au plus {duration} par jour travaillé sur {site}</translation>
+    </message>
+    <message>
+        <source>no social time from {start} to {end}</source>
+        <translation>pas de réseaux sociaux de {start} à {end}</translation>
+    </message>
+    <message>
+        <source>at most {duration} of social time a week</source>
+        <translation>au plus {duration} sur les réseaux sociaux par semaine</translation>
+    </message>
+    <message>
+        <source>Team goal of &quot;{name}&quot;, agreed on {date}:</source>
+        <translation>Objectif d&apos;équipe de «&#xa0;{name}&#xa0;», convenu le {date}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Remarque&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <source>Your progress in {week} (only you see this):</source>
+        <translation>Votre progression en {week} (vous seul la voyez)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>goal met</source>
+        <translation>objectif atteint</translation>
+    </message>
+    <message>
+        <source>goal not met</source>
+        <translation>objectif non atteint</translation>
+    </message>
+    <message>
+        <source>{day}  {duration} social  {state}</source>
+        <translation>{day}  {duration} réseaux sociaux  {state}</translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation>(jusqu&apos;ici)</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>rien d&apos;enregistré</translation>
+    </message>
+    <message>
+        <source>No work day yet this week.</source>
+        <translation>Pas encore de jour travaillé cette semaine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Goal met on {met} of %n recorded work day(s) that are over.</source>
+        <translation>
+            <numerusform>Objectif atteint {met} fois sur %n jour travaillé terminé et enregistré.</numerusform>
+            <numerusform>Objectif atteint {met} fois sur %n jours travaillés terminés et enregistrés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This week: {total} of social time (goal: at most {limit}).</source>
+        <translation>Cette semaine&#xa0;: {total} sur les réseaux sociaux (objectif&#xa0;: au plus {limit}).</translation>
+    </message>
+    <message>
+        <source>week {week} has no work day that is over and has recorded time: nothing to summarise</source>
+        <translation>la semaine {week} n&apos;a aucun jour travaillé terminé avec du temps enregistré&#xa0;: rien à récapituler</translation>
+    </message>
+    <message>
+        <source>Team goals that share no data: join a team&apos;s goal file, see your own progress, write a weekly summary you read first, combine members&apos; summaries.</source>
+        <translation>Des objectifs d&apos;équipe qui ne partagent aucune donnée&#xa0;: rejoindre le fichier d&apos;objectif d&apos;une équipe, voir votre propre progression, écrire un récapitulatif hebdomadaire que vous lisez d&apos;abord, regrouper les récapitulatifs des membres.</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>join, leave, status, summary or aggregate</source>
+        <translation>join, leave, status, summary ou aggregate</translation>
+    </message>
+    <message>
+        <source>Check a team goal file and keep a copy of it; prints the goal.</source>
+        <translation>Vérifier un fichier d&apos;objectif d&apos;équipe et en garder une copie&#xa0;; affiche l&apos;objectif.</translation>
+    </message>
+    <message>
+        <source>the team goal file (TOML) the team agreed on</source>
+        <translation>le fichier d&apos;objectif d&apos;équipe (TOML) dont l&apos;équipe a convenu</translation>
+    </message>
+    <message>
+        <source>Leave the team: remove its goal file and forget your summary tokens.</source>
+        <translation>Quitter l&apos;équipe&#xa0;: supprimer son fichier d&apos;objectif et oublier vos jetons de récapitulatif.</translation>
+    </message>
+    <message>
+        <source>Your own progress against the team goal this week (only you see it).</source>
+        <translation>Votre propre progression vers l&apos;objectif d&apos;équipe cette semaine (vous seul la voyez).</translation>
+    </message>
+    <message>
+        <source>Write your weekly summary for the team: shows the whole content, then asks.</source>
+        <translation>Écrire votre récapitulatif hebdomadaire pour l&apos;équipe&#xa0;: affiche tout son contenu, puis demande.</translation>
+    </message>
+    <message>
+        <source>the ISO week (default: last week, the last complete one)</source>
+        <translation>la semaine ISO (par défaut&#xa0;: la semaine dernière, la dernière complète)</translation>
+    </message>
+    <message>
+        <source>write the summary here</source>
+        <translation>écrire le récapitulatif ici</translation>
+    </message>
+    <message>
+        <source>write without asking (needed in scripts)</source>
+        <translation>écrire sans demander (nécessaire dans les scripts)</translation>
+    </message>
+    <message>
+        <source>Team figures from at least {minimum} members&apos; summaries of one team and week.</source>
+        <translation>Les chiffres de l&apos;équipe, à partir des récapitulatifs d&apos;au moins {minimum} membres pour une même équipe et une même semaine.</translation>
+    </message>
+    <message>
+        <source>the summaries (JSON) to combine</source>
+        <translation>les récapitulatifs (JSON) à regrouper</translation>
+    </message>
+    <message>
+        <source>need at least N distinct summaries (default and lowest allowed: {minimum})</source>
+        <translation>exiger au moins N récapitulatifs distincts (par défaut et au minimum&#xa0;: {minimum})</translation>
+    </message>
+    <message>
+        <source>also draw the histogram into this PNG file</source>
+        <translation>dessiner aussi l&apos;histogramme dans ce fichier PNG</translation>
+    </message>
+    <message>
+        <source>{path}: cannot keep the team file there ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;y garder le fichier de l&apos;équipe ({error})</translation>
+    </message>
+    <message>
+        <source>this is not a team goal file you can join:
+{errors}</source>
+        <translation>ce n&apos;est pas un fichier d&apos;objectif d&apos;équipe que vous pouvez rejoindre&#xa0;:
+{errors}</translation>
+    </message>
+    <message>
+        <source>You left &quot;{name}&quot;.</source>
+        <translation>Vous avez quitté «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>You joined. Your progress stays on this computer and only you see it:
+`socialtime team status`. Leave any time with `socialtime team leave`.</source>
+        <translation>Vous avez rejoint l&apos;équipe. Votre progression reste sur cet ordinateur et vous seul la voyez&#xa0;:
+`socialtime team status`. Quittez-la quand vous voulez avec `socialtime team leave`.</translation>
     </message>
     <message>
         <source>{path}: cannot remember that you left ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}&#xa0;: impossible de retenir que vous êtes parti ({error})</translation>
+    </message>
+    <message>
+        <source>You are not in a team.</source>
+        <translation>Vous n&apos;êtes dans aucune équipe.</translation>
+    </message>
+    <message>
+        <source>You left the team.</source>
+        <translation>Vous avez quitté l&apos;équipe.</translation>
     </message>
     <message>
         <source>Your organisation offers the team &quot;{name}&quot; ({source}); leave it too with `socialtime team leave`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre organisation propose l&apos;équipe «&#xa0;{name}&#xa0;» ({source})&#xa0;; quittez-la aussi avec `socialtime team leave`.</translation>
+    </message>
+    <message>
+        <source>the team file cannot be used (join again, or leave):
+{errors}</source>
+        <translation>le fichier de l&apos;équipe est inutilisable (rejoignez-la de nouveau, ou quittez-la)&#xa0;:
+{errors}</translation>
+    </message>
+    <message>
+        <source>you are not in a team; join one with `socialtime team join FILE`</source>
+        <translation>vous n&apos;êtes dans aucune équipe&#xa0;; rejoignez-en une avec `socialtime team join FILE`</translation>
+    </message>
+    <message>
+        <source>You are not in a team. Join one with `socialtime team join FILE`.</source>
+        <translation>Vous n&apos;êtes dans aucune équipe. Rejoignez-en une avec `socialtime team join FILE`.</translation>
     </message>
     <message>
         <source>Offered by your organisation ({source}). Only you see your progress; `socialtime team leave` if you do not want this goal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposé par votre organisation ({source}). Vous seul voyez votre progression&#xa0;; `socialtime team leave` si vous ne voulez pas de cet objectif.</translation>
+    </message>
+    <message>
+        <source>-o {file}: is a directory; give a file name</source>
+        <translation>-o {file}&#xa0;: c&apos;est un dossier&#xa0;; donnez un nom de fichier</translation>
+    </message>
+    <message>
+        <source>This is the whole summary, exactly as it would be written to {file}:</source>
+        <translation>Voici le récapitulatif complet, exactement tel qu&apos;il serait écrit dans {file}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>nothing written: add --yes to write this to {file}</source>
+        <translation>rien n&apos;a été écrit&#xa0;: ajoutez --yes pour l&apos;écrire dans {file}</translation>
+    </message>
+    <message>
+        <source>Write it to {file}? [y/N] </source>
+        <translation>L&apos;écrire dans {file}&#xa0;? [o/N] </translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>-o {file}: cannot write there ({error})</source>
+        <translation>-o {file}&#xa0;: impossible d&apos;écrire à cet endroit ({error})</translation>
+    </message>
+    <message>
+        <source>Written to {file}. It is yours: share it with the team if you want to.</source>
+        <translation>Écrit dans {file}. Il vous appartient&#xa0;: partagez-le avec l&apos;équipe si vous le souhaitez.</translation>
+    </message>
+    <message>
+        <source>--min-group {value}: never fewer than {minimum} summaries, so that no one person can be seen</source>
+        <translation>--min-group {value}&#xa0;: jamais moins de {minimum} récapitulatifs, pour qu&apos;aucune personne ne puisse être distinguée</translation>
+    </message>
+    <message>
+        <source>no team figures:
+{problems}</source>
+        <translation>pas de chiffres d&apos;équipe&#xa0;:
+{problems}</translation>
+    </message>
+    <message>
+        <source>--chart {file}: cannot write there ({error})</source>
+        <translation>--chart {file}&#xa0;: impossible d&apos;écrire à cet endroit ({error})</translation>
+    </message>
+    <message>
+        <source>Chart written to {file}.</source>
+        <translation>Graphique écrit dans {file}.</translation>
     </message>
 </context>
 <context>
