@@ -619,9 +619,11 @@ def dump_goals(goals: Goals) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def dump_config(config: Config) -> str:
+def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
     """TOML text that load_config reads back to an equal Config (time zone aside: it is not
-    a setting, the caller passes it to load_config)."""
+    a setting, the caller passes it to load_config). ``omit`` names keys not to write
+    ("work_hours.fri", "sites.disabled"): those the user left to the organisation's
+    recommendation (policy.recommended_untouched)."""
     wh = config.work_hours
     sample = config.sample_seconds
     lines = [
@@ -635,11 +637,16 @@ def dump_config(config: Config) -> str:
         f"days_off = {_toml_array(sorted(day.isoformat() for day in wh.days_off))}",
         "",
         "[work_hours]",
-        *(f"{key} = {_toml_str(format_ranges(wh.days[i]))}" for i, key in enumerate(DAY_KEYS)),
+        *(
+            f"{key} = {_toml_str(format_ranges(wh.days[i]))}"
+            for i, key in enumerate(DAY_KEYS)
+            if f"work_hours.{key}" not in omit
+        ),
         "",
         "[sites]",
-        f"disabled = {_toml_array(sorted(config.disabled_sites))}",
     ]
+    if "sites.disabled" not in omit:
+        lines.append(f"disabled = {_toml_array(sorted(config.disabled_sites))}")
     for site in config.custom_sites:
         lines += [
             "",
@@ -659,7 +666,7 @@ def dump_config(config: Config) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_config(config: Config, path: Path) -> None:
+def save_config(config: Config, path: Path, omit: frozenset[str] = frozenset()) -> None:
     """Write atomically: a crash mid-write leaves the old file or the new one, never half.
 
     The temporary file is created by mkstemp, so the result is readable by the user only.
@@ -669,7 +676,7 @@ def save_config(config: Config, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump_config(config))
+            handle.write(dump_config(config, omit))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

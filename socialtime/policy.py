@@ -248,6 +248,26 @@ def user_settings_for_save(edited: Config, loaded: LoadedConfig) -> Config:
     )
 
 
+def recommended_untouched(edited: Config, loaded: LoadedConfig) -> frozenset[str]:
+    """Keys the user's file should not write: recommended by the organisation, not set in
+    the user's file, not locked, and left as shown. Writing them would turn a recommendation
+    into the user's own choice, which a later change of the recommendation no longer reaches."""
+    policy, shown = loaded.policy, loaded.config
+    keys = set()
+    for i, key in enumerate(WORK_DAY_KEYS):
+        if edited.work_hours.days[i] == shown.work_hours.days[i]:
+            keys.add(key)
+    if edited.disabled_sites == shown.disabled_sites:
+        keys.add("sites.disabled")
+    return frozenset(
+        key
+        for key in keys
+        if policy.entry_at(key, RECOMMENDED) is not None
+        and key not in loaded.user_keys
+        and key not in policy.locked()
+    )
+
+
 # -- plain words --------------------------------------------------------------------------
 
 

@@ -443,7 +443,7 @@ def test_save_is_atomic_when_replacing_fails(
 def test_save_leaves_no_temp_file_when_writing_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_dump(config: Config) -> str:
+    def broken_dump(config: Config, omit: frozenset[str] = frozenset()) -> str:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(config_module, "dump_config", broken_dump)
