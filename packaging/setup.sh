@@ -26,16 +26,21 @@ fi
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   debs="$debs python3-venv"
 fi
-missing=""
-for p in $debs; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-  echo "Installing Debian packages:$missing"
-  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
-fi
+# Install the Debian packages named in $@ that are not installed yet.
+install_missing() {
+  missing=""
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+  done
+  if [ -n "$missing" ]; then
+    echo "Installing Debian packages:$missing"
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+  fi
+}
+# shellcheck disable=SC2086 # one word per package
+install_missing $debs
 
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "socialtime needs Python 3.11 or newer; $PYTHON is $("$PYTHON" --version 2>&1)" >&2
@@ -50,8 +55,8 @@ fi
 
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 echo "== ruff"
-.venv/bin/ruff check socialtime tests
-.venv/bin/ruff format --check socialtime tests
+.venv/bin/ruff check socialtime tests packaging
+.venv/bin/ruff format --check socialtime tests packaging
 echo "== mypy"
 .venv/bin/mypy
 # pytest exits 5 when it collected no test: that is a failure here, never a pass.
@@ -68,3 +73,21 @@ echo "== pytest"
 run_pytest --ignore=tests/bench
 echo "== benchmarks (figures to read, not timed assertions)"
 run_pytest tests/bench -q -s
+
+# Packages (packaging/check.sh): the wheel and sdist, the PyInstaller folder, the .deb, the MSI
+# (stand-in payload, installed and removed under wine), the ADMX/ADML and example policies,
+# each built and checked. Its Debian tools are installed only when missing; PyInstaller and
+# build come with the `package` extra. SOCIALTIME_SKIP_PACKAGING=1 skips this part (~2 min).
+if [ "${SOCIALTIME_SKIP_PACKAGING:-}" = 1 ]; then
+  echo "== packaging: skipped (SOCIALTIME_SKIP_PACKAGING=1)"
+else
+  debs="binutils dpkg-dev lintian wixl msitools libxml2-utils desktop-file-utils wine64"
+  # PyInstaller needs the interpreter's shared library: Debian's python has it in a package.
+  case "$(.venv/bin/python -c 'import sys; print(sys.base_prefix)')" in
+    /usr) debs="$debs libpython$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')" ;;
+  esac
+  # shellcheck disable=SC2086 # one word per package
+  install_missing $debs
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
+  sh packaging/check.sh
+fi
