@@ -239,3 +239,80 @@ def test_the_browser_bridge_runs_with_the_tray(make_app, tmp_path):
     app.quit()
     assert not (tmp_path / "socialtime" / "bridge.sock").exists()
     app.store = None  # closed by quit
+
+
+# --- French ---------------------------------------------------------------------------------
+
+
+def menu_texts(app: TrayApp) -> list[str]:
+    return [a.text() for a in app.tray.menu.actions() if a.text() and not a.isSeparator()]
+
+
+def test_the_tray_menu_in_french(qtbot, french, make_app):
+    app = make_app(f'language = "fr"\nsample_seconds = 5\n[work_hours]\n{ALL_DAY}\n')
+    app.start(ask_consent=False)
+    texts = menu_texts(app)
+    for text in (
+        "Mettre en pause",
+        "Reprendre",
+        "Pas aujourd'hui (aucun rappel)",
+        "Tableau de bord…",
+        "Paramètres…",
+        "Notice de confidentialité…",
+        "Quitter",
+    ):
+        assert text in texts  # fmt: skip
+    labels = [a.text() for a in app.tray.pause_menu.actions()]
+    assert labels == ["30 minutes", "1 heure", "Jusqu'à demain"]
+    assert "consentement" in app.tray.toolTip()
+
+
+def test_choosing_french_in_settings_retranslates_the_tray_at_once(qtbot, french, make_app):
+    from dataclasses import replace
+
+    app = accepted(make_app)  # "auto" and LANGUAGE=en: English
+    assert "Dashboard…" in menu_texts(app)
+    step(app, seconds=10, times=13)
+    dashboard = app.show_dashboard()
+    assert dashboard.windowTitle() == "socialtime — Dashboard"
+    dashboard.close()
+    app.apply_config(replace(app.config, language="fr"))
+    texts = menu_texts(app)
+    assert "Tableau de bord…" in texts and "Quitter" in texts and "Dashboard…" not in texts
+    assert [a.text() for a in app.tray.pause_menu.actions()][1] == "1 heure"
+    assert app.tray.headline.text() == "Réseaux sociaux aujourd'hui\u00a0: 2 min"
+    assert "Réseaux sociaux aujourd'hui" in app.tray.toolTip()
+    reopened = app.show_dashboard()  # closed before the change: built again, in French
+    assert reopened is not dashboard
+    assert reopened.windowTitle() == "socialtime — Tableau de bord"
+    app.apply_config(replace(app.config, language="en"))
+    assert "Dashboard…" in menu_texts(app)
+    assert app.tray.headline.text() == "Today: 2 min on social sites"
+
+
+def test_a_window_open_during_the_change_is_kept(make_app):
+    from dataclasses import replace
+
+    app = accepted(make_app)
+    notice = app.show_notice()
+    app.apply_config(replace(app.config, language="en"))  # the same language: nothing to do
+    assert app.show_notice() is notice
+    app.apply_config(replace(app.config, language="fr"))
+    try:
+        assert app.show_notice() is notice  # open: kept as it is until it is closed
+        notice.close()
+        assert app.show_notice() is not notice
+    finally:
+        from socialtime.ui import translations
+
+        translations.install("en")
+
+
+def test_the_consent_dialog_in_french(qtbot, french, tmp_path):
+    dialog = ConsentDialog(tmp_path / "data")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "socialtime — votre vie privée"
+    assert dialog.accept_button.text() == "Accepter"
+    assert dialog.later_button.text() == "Pas maintenant"
+    assert "réseaux sociaux" in dialog.intro.text()
+    assert "Ce que socialtime enregistre" in dialog.text.toPlainText()

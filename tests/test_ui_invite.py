@@ -94,7 +94,7 @@ def test_a_login_entry_that_cannot_be_written_does_not_undo_consent(env, monkeyp
     env.answer("accept_button")
     assert env.run() == 0
     assert invite.consent_given(env.data)
-    assert len(warnings) == 1 and "Settings › Start at login" in warnings[0]
+    assert len(warnings) == 1 and "Settings › General › Start at login" in warnings[0]
     assert env.tray == [(env.data, env.config)]
 
 

@@ -215,6 +215,32 @@ def test_recommended_values_lock_nothing(make) -> None:
     assert "suggests" in dialog.org_banner.label.text()
 
 
+def test_a_recommendation_left_as_shown_stays_a_recommendation(qtbot, make, tmp_path) -> None:
+    """Saving other settings does not copy the organisation's suggestion into the user's file:
+    when IT changes the suggestion, the user gets the new one. A day they edit is theirs."""
+    suggestion = (
+        '[recommended.work_hours]\nfri = "08:00-16:00"\n'
+        '[recommended.sites]\ndisabled = ["tiktok.com"]\n'
+    )
+    dialog = make(
+        policy_text=suggestion, user='idle_seconds = 240\n[work_hours]\nmon = "10:00-11:00"\n'
+    )
+    dialog.idle.setValue(5)  # minutes
+    with qtbot.waitSignal(dialog.config_saved, timeout=1000):
+        dialog.save()
+    text = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert "idle_seconds = 300" in text and "fri =" not in text and "disabled =" not in text
+    changed = write_policy(tmp_path / "etc", suggestion.replace("08:00-16:00", "07:00-15:00"))
+    config = load_config(tmp_path / "config.toml", policy=changed).config
+    assert config.work_hours.days[4] == parse_ranges("07:00-15:00")
+    assert "tiktok.com" in config.disabled_sites
+
+    dialog.day_edits[4].setText("09:00-12:00")  # now Friday is the user's own
+    with qtbot.waitSignal(dialog.config_saved, timeout=1000):
+        dialog.save()
+    assert 'fri = "09:00-12:00"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+
+
 def test_a_policy_file_that_sets_nothing_shows_no_banner(make) -> None:
     dialog = make(policy_text="# all commented out, as shipped\n")
     assert not dialog.policy.is_empty()  # the file was read: the tray offers the page

@@ -277,6 +277,39 @@ def test_start_at_login_writes_and_removes_the_entry(qtbot, make, tmp_path, auto
     assert not entry.exists()
 
 
+# --- language -----------------------------------------------------------------------------------
+
+
+def test_the_language_is_chosen_on_the_general_tab_and_saved(qtbot, make, tmp_path) -> None:
+    dialog = make()
+    general = dialog.tabs.widget(3)
+    assert dialog.tabs.tabText(3) == "General" and general.isAncestorOf(dialog.language)
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert names == ["Automatic (system language)", "English", "Français"]
+    assert dialog.language.currentData() == "auto"
+    notes = [label.text() for label in general.findChildren(QLabel)]
+    assert any("already open changes when it is opened again" in text for text in notes)
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    assert save(qtbot, dialog).language == "fr"
+    assert 'language = "fr"' in (tmp_path / "config.toml").read_text()
+    assert load_config(tmp_path / "config.toml").config.language == "fr"
+    assert make(load_config(tmp_path / "config.toml").config).language.currentText() == "Français"
+
+
+def test_the_settings_in_french(qtbot, french, make) -> None:
+    dialog = make()
+    assert dialog.windowTitle() == "socialtime — Paramètres"
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert titles == ["Heures de travail", "Enregistrement", "Sites", "Général", "Données",
+                      "Objectifs", "Équipe"]  # fmt: skip
+    assert dialog.save_button.text() == "Enregistrer"  # Qt's own French
+    assert dialog.language.itemText(0) == "Automatique (langue du système)"
+    assert dialog.language.itemText(1) == "English"  # each language in its own words
+    assert dialog.data_tab.erase_all_button.text() == "Tout effacer…"
+    # every title is shown whole: the dialog is as wide as its tabs
+    assert dialog.tabs.tabBar().sizeHint().width() <= dialog.tabs.width()
+
+
 # --- data ---------------------------------------------------------------------------------------
 
 DAY = date(2026, 3, 10)

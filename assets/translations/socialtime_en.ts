@@ -5,16 +5,16 @@
     <name>DataTab</name>
     <message numerus="yes">
         <source>Exported %n spans to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n span to {path}.</numerusform>
+            <numerusform>Exported %n spans to {path}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Your recorded data (%n span) is still on this computer. Erase it all now?</numerusform>
+            <numerusform>Your recorded data (%n spans) is still on this computer. Erase it all now?</numerusform>
         </translation>
     </message>
 </context>

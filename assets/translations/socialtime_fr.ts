@@ -5,19 +5,19 @@
     <name>ConsentDialog</name>
     <message>
         <source>socialtime — your privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime — votre vie privée</translation>
     </message>
     <message>
         <source>&lt;b&gt;socialtime shows you, and only you, how much of your work time goes to social sites.&lt;/b&gt; Please read what it does before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;socialtime vous montre, à vous et à personne d&apos;autre, quelle part de votre temps de travail vous passez sur les réseaux sociaux.&lt;/b&gt; Prenez le temps de lire ce qu&apos;il fait avant qu&apos;il ne démarre.</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas maintenant</translation>
     </message>
 </context>
 <context>
@@ -79,121 +79,121 @@
     <name>DataTab</name>
     <message>
         <source>Export as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en CSV…</translation>
     </message>
     <message>
         <source>Export as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en JSON…</translation>
     </message>
     <message>
         <source>Erase these days…</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer ces jours…</translation>
     </message>
     <message>
         <source>Erase everything…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout effacer…</translation>
     </message>
     <message>
         <source>Withdraw consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer mon consentement…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>These act at once (erasing asks first); Save and Cancel do not undo them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces actions s&apos;appliquent aussitôt (l&apos;effacement demande d&apos;abord confirmation)&#xa0;; Enregistrer et Annuler n&apos;y changent rien.</translation>
     </message>
     <message>
         <source>Export everything recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter tout ce qui a été enregistré</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement</translation>
     </message>
     <message>
         <source>Nothing was exported: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été exporté&#xa0;: {error}</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n spans to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n période exportée dans {path}.</numerusform>
+            <numerusform>%n périodes exportées dans {path}.</numerusform>
         </translation>
     </message>
     <message>
         <source>The last day is before the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier jour précède le premier.</translation>
     </message>
     <message>
         <source>everything recorded from {first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>tout ce qui a été enregistré du {first} au {last}</translation>
     </message>
     <message>
         <source>everything recorded</source>
-        <translation type="unfinished">tout ce qui a été enregistré</translation>
+        <translation>tout ce qui a été enregistré</translation>
     </message>
     <message>
         <source>Erase {what}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer {what}&#xa0;? C&apos;est irréversible.</translation>
     </message>
     <message>
         <source>Erase data</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer les données</translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
-        <translation type="unfinished">Rien n&apos;a été effacé.</translation>
+        <translation>Rien n&apos;a été effacé.</translation>
     </message>
     <message>
         <source>Erased {what} ({duration} of recorded time).</source>
-        <translation type="unfinished">Effacé&#xa0;: {what} ({duration} de temps enregistré).</translation>
+        <translation>Effacement terminé&#xa0;: {what} ({duration} de temps enregistré).</translation>
     </message>
     <message>
         <source>Recording stops at once and nothing is recorded until you accept the notice again. Withdraw your consent?</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement s&apos;arrête aussitôt, et rien n&apos;est enregistré tant que vous n&apos;avez pas de nouveau accepté la notice. Retirer votre consentement&#xa0;?</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation type="unfinished">Retirer votre consentement</translation>
+        <translation>Retirer mon consentement</translation>
     </message>
     <message>
         <source>Consent withdrawn: recording has stopped.</source>
-        <translation type="unfinished">Consentement retiré&#xa0;: l&apos;enregistrement est arrêté.</translation>
+        <translation>Consentement retiré&#xa0;: l&apos;enregistrement est arrêté.</translation>
     </message>
     <message numerus="yes">
         <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vos données enregistrées (%n période) sont toujours sur cet ordinateur. Tout effacer maintenant&#xa0;?</numerusform>
+            <numerusform>Vos données enregistrées (%n périodes) sont toujours sur cet ordinateur. Tout effacer maintenant&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>You accepted the privacy notice on {day} at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez accepté la notice de confidentialité le {day} à {time}.</translation>
     </message>
     <message>
         <source>You have not given consent: nothing is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez pas donné votre consentement&#xa0;: rien n&apos;est enregistré.</translation>
     </message>
     <message>
         <source>Export as {format}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en {format}</translation>
     </message>
     <message>
         <source>{format} files (*.{extension})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers {format} (*.{extension})</translation>
     </message>
 </context>
 <context>
@@ -283,628 +283,630 @@
     <name>InviteDialog</name>
     <message>
         <source>socialtime — an invitation from your organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime — une invitation de votre organisation</translation>
     </message>
     <message>
         <source>&lt;b&gt;Your organisation offers socialtime&lt;/b&gt;, which shows you, and only you, how much of your work time goes to social sites. Nothing is recorded unless you accept. Please read what it does.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Votre organisation vous propose socialtime&lt;/b&gt;, qui vous montre, à vous et à personne d&apos;autre, quelle part de votre temps de travail vous passez sur les réseaux sociaux. Rien n&apos;est enregistré sans votre accord. Prenez le temps de lire ce qu&apos;il fait.</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas maintenant</translation>
     </message>
     <message>
         <source>Nothing is recorded; you will be asked at next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est enregistré&#xa0;; la question vous sera reposée à la prochaine ouverture de session.</translation>
     </message>
     <message>
         <source>No thanks</source>
-        <translation type="unfinished"></translation>
+        <translation>Non merci</translation>
     </message>
     <message>
         <source>Nothing is recorded and you will not be asked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est enregistré, et la question ne vous sera plus posée.</translation>
     </message>
     <message>
         <source>“Not now” asks again at your next login. If you decline with “No thanks”, you will not be asked again; you can still start socialtime yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;Pas maintenant&#xa0;»&#xa0;: la question vous sera reposée à votre prochaine ouverture de session. Si vous refusez avec «&#xa0;Non merci&#xa0;», elle ne vous sera plus posée&#xa0;; vous pourrez toujours lancer socialtime vous-même.</translation>
     </message>
     <message>
         <source>socialtime — start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime — démarrage à l&apos;ouverture de session</translation>
     </message>
     <message>
         <source>socialtime: there is no display to show the invitation on (DISPLAY and WAYLAND_DISPLAY are not set). Nothing was recorded; you will be asked at your next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: aucun écran sur lequel afficher l&apos;invitation (DISPLAY et WAYLAND_DISPLAY ne sont pas définies). Rien n&apos;a été enregistré&#xa0;; la question vous sera reposée à votre prochaine ouverture de session.</translation>
     </message>
     <message>
         <source>socialtime: your answer could not be remembered ({error}); you will be asked again at your next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: impossible de mémoriser votre réponse ({error})&#xa0;; la question vous sera reposée à votre prochaine ouverture de session.</translation>
     </message>
     <message>
         <source>socialtime: your consent could not be recorded: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: impossible d&apos;enregistrer votre consentement&#xa0;: {error}</translation>
     </message>
     <message>
         <source>You accepted, and socialtime starts now. It could not add itself to the programs started at login ({path}): {error}. You can turn this on in Settings › General › Start at login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez accepté, et socialtime démarre maintenant. Il n&apos;a pas pu s&apos;ajouter aux programmes lancés à l&apos;ouverture de session ({path})&#xa0;: {error}. Vous pouvez l&apos;activer dans Paramètres › Général › Démarrage à l&apos;ouverture de session.</translation>
     </message>
 </context>
 <context>
     <name>OrganisationSettings</name>
     <message>
         <source>Work hours on Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du lundi</translation>
     </message>
     <message>
         <source>Work hours on Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du mardi</translation>
     </message>
     <message>
         <source>Work hours on Wednesday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du mercredi</translation>
     </message>
     <message>
         <source>Work hours on Thursday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du jeudi</translation>
     </message>
     <message>
         <source>Work hours on Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du vendredi</translation>
     </message>
     <message>
         <source>Work hours on Saturday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du samedi</translation>
     </message>
     <message>
         <source>Work hours on Sunday</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de travail du dimanche</translation>
     </message>
     <message>
         <source>Sites not counted as social</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites non comptés comme réseaux sociaux</translation>
     </message>
     <message>
         <source>Sites added to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites ajoutés à la liste</translation>
     </message>
     <message>
         <source>Team goal offered</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif d&apos;équipe proposé</translation>
     </message>
     <message>
         <source>Weekly team summaries allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Récapitulatifs hebdomadaires d&apos;équipe autorisés</translation>
     </message>
     <message>
         <source>Invitation to use socialtime at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitation à utiliser socialtime à l&apos;ouverture de session</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Day off</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour de repos</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>Mandatory</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire</translation>
     </message>
     <message>
         <source>Recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandé</translation>
     </message>
     <message>
         <source>No level</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans niveau</translation>
     </message>
     <message>
         <source>Mandatory: it wins over your own setting, which you cannot change here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire&#xa0;: ce réglage l&apos;emporte sur le vôtre, que vous ne pouvez pas modifier ici.</translation>
     </message>
     <message>
         <source>Recommended: it replaces the default only; your own setting wins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommandé&#xa0;: ce réglage remplace seulement la valeur par défaut&#xa0;; le vôtre l&apos;emporte.</translation>
     </message>
     <message>
         <source>Outside [mandatory] and [recommended]: it has no effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>En dehors de [mandatory] et de [recommended]&#xa0;: sans effet.</translation>
     </message>
     <message>
         <source>Set by your organisation ({source}). You cannot change it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Défini par votre organisation ({source}). Vous ne pouvez pas le modifier ici.</translation>
     </message>
     <message>
         <source>Set by your organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Défini par votre organisation</translation>
     </message>
     <message>
         <source>socialtime — Organisation settings</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime — Paramètres de l&apos;organisation</translation>
     </message>
     <message>
         <source>Your organisation may set your work hours, which sites count as social, a team goal, whether weekly team summaries may be written, and an invitation at login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre organisation peut définir vos heures de travail, les sites comptés comme réseaux sociaux, un objectif d&apos;équipe, l&apos;autorisation d&apos;écrire des récapitulatifs hebdomadaires d&apos;équipe, et une invitation à l&apos;ouverture de session.</translation>
     </message>
     <message>
         <source>A policy can never consent for you, switch recording on or read your data: nothing is recorded until you accept the notice, and what is recorded stays on this computer, for you alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une stratégie ne peut jamais consentir à votre place, activer l&apos;enregistrement ni lire vos données&#xa0;: rien n&apos;est enregistré tant que vous n&apos;avez pas accepté la notice, et ce qui est enregistré reste sur cet ordinateur, pour vous seul.</translation>
     </message>
     <message>
         <source>Where these settings come from</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;où viennent ces paramètres</translation>
     </message>
     <message>
         <source>No organisation policy was found on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune stratégie d&apos;organisation n&apos;a été trouvée sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Settings in force</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres en vigueur</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>The policy sets nothing.</source>
-        <translation type="unfinished">La politique ne définit rien.</translation>
+        <translation>La stratégie ne définit rien.</translation>
     </message>
     <message>
         <source>Ignored: these had no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorés&#xa0;: ces réglages n&apos;ont eu aucun effet</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
     <message>
         <source>Errors: these entries were left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs&#xa0;: ces entrées ont été écartées</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>socialtime — Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime — Paramètres</translation>
     </message>
     <message>
         <source>Work hours</source>
-        <translation type="unfinished">Heures de travail</translation>
+        <translation>Heures de travail</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished">Enregistrement en cours</translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites</translation>
     </message>
     <message>
         <source>Monday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lundi&#xa0;:</translation>
     </message>
     <message>
         <source>Tuesday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mardi&#xa0;:</translation>
     </message>
     <message>
         <source>Wednesday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mercredi&#xa0;:</translation>
     </message>
     <message>
         <source>Thursday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeudi&#xa0;:</translation>
     </message>
     <message>
         <source>Friday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendredi&#xa0;:</translation>
     </message>
     <message>
         <source>Saturday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Samedi&#xa0;:</translation>
     </message>
     <message>
         <source>Sunday:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimanche&#xa0;:</translation>
     </message>
     <message>
         <source>Start at login</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage à l&apos;ouverture de session</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données</translation>
     </message>
     <message>
         <source>Office hours with lunch break</source>
-        <translation type="unfinished"></translation>
+        <translation>Horaires de bureau avec pause déjeuner</translation>
     </message>
     <message>
         <source>Full day</source>
-        <translation type="unfinished"></translation>
+        <translation>Journée continue</translation>
     </message>
     <message>
         <source>Mornings</source>
-        <translation type="unfinished"></translation>
+        <translation>Matinées</translation>
     </message>
     <message>
         <source>Expected {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur attendue&#xa0;: {expected}</translation>
     </message>
     <message>
         <source>; got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;; valeur saisie&#xa0;: {value}</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished">Objectifs</translation>
+        <translation>Objectifs</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé</translation>
     </message>
     <message>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>day off</source>
-        <translation type="unfinished"></translation>
+        <translation>jour de repos</translation>
     </message>
     <message>
         <source>Write time ranges such as 09:00-12:30, 13:30-18:00. Leave a day empty for a day off. Nothing is recorded outside these hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez des plages horaires, par exemple 09:00-12:30, 13:30-18:00. Laissez vide un jour de repos. Rien n&apos;est enregistré en dehors de ces heures.</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> min</translation>
+        <translation> min</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans limite</translation>
     </message>
     <message>
         <source>Stop counting after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cesser de compter après&#xa0;:</translation>
     </message>
     <message>
         <source>Time without keyboard or mouse input is not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
     </message>
     <message>
         <source>Look every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regarder toutes les&#xa0;:</translation>
     </message>
     <message>
         <source>How often socialtime checks which window is in front.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fréquence à laquelle socialtime regarde quelle fenêtre est au premier plan.</translation>
     </message>
     <message>
         <source>Keep data for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les données&#xa0;:</translation>
     </message>
     <message>
         <source>Older data is erased automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données plus anciennes sont effacées automatiquement.</translation>
     </message>
     <message>
         <source>Id (domain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant (domaine)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôtes</translation>
     </message>
     <message>
         <source>Title patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Motifs de titre</translation>
     </message>
     <message>
         <source>Add site</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un site</translation>
     </message>
     <message>
         <source>Remove site</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le site</translation>
     </message>
     <message>
         <source>Hosts: separated by commas (default: the id). Title patterns: regular expressions, one per line, matched in browser window titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôtes&#xa0;: séparés par des virgules (par défaut&#xa0;: l&apos;identifiant). Motifs de titre&#xa0;: expressions régulières, une par ligne, recherchées dans les titres des fenêtres du navigateur.</translation>
     </message>
     <message>
         <source>Sites that count as social time (untick a site to ignore it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites comptés comme réseaux sociaux (décochez un site pour l&apos;ignorer)&#xa0;:</translation>
     </message>
     <message>
         <source>Your own sites:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos propres sites&#xa0;:</translation>
     </message>
     <message>
         <source>Start socialtime when I log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer socialtime à l&apos;ouverture de ma session</translation>
     </message>
     <message>
         <source>Saving with this on writes a start-up entry for you alone; saving with it off removes that entry. Nothing else is changed. The entry:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vous enregistrez avec cette case cochée, une entrée de démarrage est créée pour vous seul&#xa0;; décochée, cette entrée est supprimée. Rien d&apos;autre n&apos;est modifié. L&apos;entrée&#xa0;:</translation>
     </message>
     <message>
         <source>Automatic (system language)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (langue du système)</translation>
     </message>
     <message>
         <source>Windows opened after Save use the new language; a window already open changes when it is opened again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fenêtres ouvertes après l&apos;enregistrement sont dans la nouvelle langue&#xa0;; une fenêtre déjà ouverte change de langue à sa prochaine ouverture.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne {row}</translation>
     </message>
     <message>
         <source>Row {row}, {column}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne {row}, {column}&#xa0;: {error}</translation>
     </message>
     <message>
         <source>The settings could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer les paramètres&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Start at login could not be changed ({path}): {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de modifier le démarrage à l&apos;ouverture de session ({path})&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Fix the fields marked in red first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez d&apos;abord les champs signalés en rouge.</translation>
     </message>
     <message>
         <source>Your organisation sets some of these settings: they are marked with a padlock and cannot be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre organisation définit certains de ces paramètres&#xa0;: ils sont marqués d&apos;un cadenas et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
         <source>Your organisation suggests some of these settings; you may change them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre organisation propose certains de ces paramètres&#xa0;; vous pouvez les modifier.</translation>
     </message>
     <message>
         <source>Your organisation&apos;s policy changes none of these settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>La stratégie de votre organisation ne modifie aucun de ces paramètres.</translation>
     </message>
     <message>
         <source>Organisation settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de l&apos;organisation…</translation>
     </message>
     <message>
         <source>Your organisation sets some week days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre organisation définit certains jours de la semaine.</translation>
     </message>
     <message>
         <source>Not counted: set by your organisation ({source}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Non compté&#xa0;: défini par votre organisation ({source}).</translation>
     </message>
     <message>
         <source>Sites with a padlock are not counted, as set by your organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sites marqués d&apos;un cadenas ne sont pas comptés&#xa0;: votre organisation l&apos;a défini ainsi.</translation>
     </message>
     <message>
         <source>Added by your organisation ({source}): it cannot be changed or removed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté par votre organisation ({source})&#xa0;: il ne peut être ni modifié ni retiré ici.</translation>
     </message>
     <message>
         <source>Sites with a padlock are added by your organisation and cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les sites marqués d&apos;un cadenas sont ajoutés par votre organisation et ne peuvent pas être retirés.</translation>
     </message>
 </context>
 <context>
     <name>SummaryPreview</name>
     <message>
         <source>Your weekly summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre récapitulatif hebdomadaire</translation>
     </message>
     <message>
         <source>This is the whole file, exactly as it will be saved. Nothing is sent: you choose where to save it and whether to give it to your team.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voici le fichier complet, exactement tel qu&apos;il sera enregistré. Rien n&apos;est envoyé&#xa0;: vous choisissez où l&apos;enregistrer et si vous le donnez à votre équipe.</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer…</translation>
     </message>
 </context>
 <context>
     <name>TeamTab</name>
     <message>
         <source>Join a team goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre un objectif d&apos;équipe…</translation>
     </message>
     <message>
         <source>Leave the team</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter l&apos;équipe</translation>
     </message>
     <message>
         <source>Write a weekly summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un récapitulatif hebdomadaire…</translation>
     </message>
     <message>
         <source>Team goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif d&apos;équipe</translation>
     </message>
     <message>
         <source>This team goal comes from your organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet objectif d&apos;équipe vient de votre organisation.</translation>
     </message>
     <message>
         <source>Offered by your organisation ({source}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposé par votre organisation ({source}).</translation>
     </message>
     <message>
         <source>Your progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre progression</translation>
     </message>
     <message>
         <source>Share a weekly summary (if you want to)</source>
-        <translation type="unfinished"></translation>
+        <translation>Partager un récapitulatif hebdomadaire (si vous le souhaitez)</translation>
     </message>
     <message>
         <source>A summary holds the team name, the week, your number of work days, the days you met the goal, your social time per day as a range (such as 15-30 min) and a random code that changes every week. You see the whole file before it is saved; it is never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un récapitulatif contient le nom de l&apos;équipe, la semaine, votre nombre de jours travaillés, les jours où vous avez atteint l&apos;objectif, votre temps sur les réseaux sociaux par jour sous forme de fourchette (par exemple 15-30 min) et un code aléatoire qui change chaque semaine. Vous voyez le fichier complet avant son enregistrement&#xa0;; il n&apos;est jamais envoyé.</translation>
     </message>
     <message>
         <source>Week:</source>
-        <translation type="unfinished"></translation>
+        <translation>Semaine&#xa0;:</translation>
     </message>
     <message>
         <source>The team file cannot be used; join again or leave:
 {errors}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;équipe est inutilisable&#xa0;; rejoignez de nouveau l&apos;équipe ou quittez-la&#xa0;:
+{errors}</translation>
     </message>
     <message>
         <source>Your organisation offers this goal ({source}). You may leave it; your progress is shown to you alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre organisation propose cet objectif ({source}). Vous pouvez le quitter&#xa0;; votre progression n&apos;est montrée qu&apos;à vous.</translation>
     </message>
     <message>
         <source>The team file could not be kept: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de conserver le fichier d&apos;équipe&#xa0;: {error}</translation>
     </message>
     <message>
         <source>This is not a team goal file you can join:
 {errors}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n&apos;est pas un objectif d&apos;équipe que vous pouvez rejoindre&#xa0;:
+{errors}</translation>
     </message>
     <message>
         <source>You joined &quot;{team}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez rejoint «&#xa0;{team}&#xa0;».</translation>
     </message>
     <message>
         <source>Nothing was saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été enregistré&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Saved to {path}. Share it with your team if you want to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans {path}. Partagez-le avec votre équipe si vous le souhaitez.</translation>
     </message>
     <message>
         <source>You are not in a team. A team agrees on a goal and shares a small file; join it here. Only you see your progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne faites partie d&apos;aucune équipe. Une équipe se met d&apos;accord sur un objectif et partage un petit fichier&#xa0;; rejoignez-la ici. Vous seul voyez votre progression.</translation>
     </message>
     <message>
         <source>You left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez quitté l&apos;équipe.</translation>
     </message>
     <message>
         <source>You left &quot;{team}&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez quitté «&#xa0;{team}&#xa0;».</translation>
     </message>
     <message>
         <source>Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>Join a team goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejoindre un objectif d&apos;équipe</translation>
     </message>
     <message>
         <source>Team goal files (*.toml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers d&apos;objectif d&apos;équipe (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Save the weekly summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le récapitulatif hebdomadaire</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre en pause</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre</translation>
     </message>
     <message>
         <source>No goal notifications until tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune notification d&apos;objectif jusqu&apos;à demain</translation>
     </message>
     <message>
         <source>Dashboard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres…</translation>
     </message>
     <message>
         <source>Organisation settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de l&apos;organisation…</translation>
     </message>
     <message>
         <source>Privacy notice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice de confidentialité…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>No nudges until tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun rappel jusqu&apos;à demain</translation>
     </message>
     <message>
         <source>Not today (no nudges)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas aujourd&apos;hui (aucun rappel)</translation>
     </message>
 </context>
 <context>
@@ -913,61 +915,65 @@
         <source>{path} could not be used, so socialtime uses its defaults until it is fixed:
 
 {errors}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;utiliser {path}&#xa0;: socialtime utilise ses réglages par défaut jusqu&apos;à ce que le fichier soit corrigé.
+
+{errors}</translation>
     </message>
     <message>
         <source>Your settings file has errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre fichier de paramètres contient des erreurs</translation>
     </message>
     <message>
         <source>socialtime cannot use its data</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime ne peut pas utiliser ses données</translation>
     </message>
     <message>
         <source>{problem}
 
 Recording is stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem}
+
+L&apos;enregistrement est arrêté.</translation>
     </message>
     <message>
         <source>socialtime is not recording</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime n&apos;enregistre pas</translation>
     </message>
     <message>
         <source>A custom site cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>Un site personnalisé est inutilisable</translation>
     </message>
     <message>
         <source>The database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données n&apos;est pas ouverte.</translation>
     </message>
     <message>
         <source>socialtime — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime — {title}</translation>
     </message>
     <message>
         <source>Open data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier des données</translation>
     </message>
     <message>
         <source>socialtime: there is no display to show the tray on (DISPLAY and WAYLAND_DISPLAY are not set). Start it from your desktop session, or record without a window with `socialtime track`.</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: aucun écran sur lequel afficher la zone de notification (DISPLAY et WAYLAND_DISPLAY ne sont pas définies). Lancez-le depuis votre session de bureau, ou enregistrez sans fenêtre avec `socialtime track`.</translation>
     </message>
     <message>
         <source>socialtime: {path}: cannot use this data directory ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: {path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
     </message>
     <message>
         <source>socialtime is already running; its window was brought forward.</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime est déjà lancé&#xa0;; sa fenêtre a été mise au premier plan.</translation>
     </message>
     <message>
         <source>socialtime is already running (its window could not be reached).</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime est déjà lancé (sa fenêtre n&apos;a pas pu être atteinte).</translation>
     </message>
     <message>
         <source>socialtime: this desktop shows no system tray right now; the icon will appear when one starts. Meanwhile `socialtime report` and the dashboard work.</source>
-        <translation type="unfinished"></translation>
+        <translation>socialtime&#xa0;: ce bureau n&apos;affiche pas de zone de notification pour le moment&#xa0;; l&apos;icône apparaîtra dès qu&apos;il y en aura une. En attendant, `socialtime report` et le tableau de bord fonctionnent.</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from socialtime.browser import BrowserBridge, socket_path
 from socialtime.config import Config, load_config
 from socialtime.consent import NOTICE_VERSION
+from socialtime.i18n import translate
 from socialtime.nudges import Nudger
 from socialtime.policy import load_policy
 from socialtime.probes import Probe, make_probe
@@ -61,6 +62,7 @@ class TrayApp(QObject):
         self.last: TickResult | None = None
         self.error: str | None = None
         self.windows: dict[str, QWidget] = {}
+        self._outdated: set[str] = set()  # windows built in a former language (apply_config)
         loaded = load_config(config_path, policy=load_policy())
         self.policy = loaded.policy  # read once, at start
         self.config: Config = loaded.config
@@ -87,10 +89,13 @@ class TrayApp(QObject):
         self.tray.show_status(self.status(), paused=False)
         self.tray.show()
         if self.config_errors:
+            text = self.tr(
+                "{path} could not be used, so socialtime uses its defaults until it is "
+                "fixed:\n\n{errors}"
+            )
             self._warn(
-                "Your settings file has errors",
-                f"{self.config_path} could not be used, so socialtime uses its defaults until "
-                "it is fixed:\n\n" + "\n".join(self.config_errors),
+                self.tr("Your settings file has errors"),
+                text.format(path=self.config_path, errors="\n".join(self.config_errors)),
             )
         try:
             self.store = Store.open(self.data_dir)
@@ -128,7 +133,10 @@ class TrayApp(QObject):
         self.timer.stop()
         self.error = message
         self.tray.show_status(self.status(), paused=False)
-        self._warn("socialtime cannot use its data", f"{message}\n\nRecording is stopped.")
+        self._warn(
+            self.tr("socialtime cannot use its data"),
+            self.tr("{problem}\n\nRecording is stopped.").format(problem=message),
+        )
 
     def quit(self) -> None:
         self.timer.stop()
@@ -167,7 +175,8 @@ class TrayApp(QObject):
     def status(self) -> Status:
         now = self.clock()
         if self.error is not None:
-            return Status(Icon.ERROR, "socialtime is not recording", self.error.split(":")[0])
+            headline = self.tr("socialtime is not recording")
+            return Status(Icon.ERROR, headline, self.error.split(":")[0])
         if self.store is None:
             return tray_status(None, 0.0, now, self.config.work_hours)
         state = self.last.state if self.last else None
@@ -203,13 +212,22 @@ class TrayApp(QObject):
             self.tick()
 
     def apply_config(self, config: Config) -> None:
-        """Use new settings at once (the settings dialog has saved them)."""
+        """Use new settings at once (the settings dialog has saved them).
+
+        A new language is used by every window opened from now on, and at once by the tray's
+        menu and tooltip; a window already open keeps its words until it is opened again."""
+        new_language = config.language != self.config.language
         self.config, self.config_errors = config, []
+        if new_language:
+            translations.install(config.language)
+            self._outdated = set(self.windows)
+            self.tray.retranslate()
+            self.tray.show_status(self.status(), paused=self._paused())
         if self.tracker is not None:
             try:
                 self.tracker.catalogue = catalogue_for(config)
             except CatalogueError as e:
-                self._warn("A custom site cannot be used", str(e))
+                self._warn(self.tr("A custom site cannot be used"), str(e))
             if self.bridge is not None:
                 self.bridge.update(self.tracker.catalogue, config.sample_seconds)
             self.tracker.config = config
@@ -227,12 +245,14 @@ class TrayApp(QObject):
 
     def handle_message(self, message: str) -> None:
         """A later start of `socialtime` asks for a window."""
-        {"show settings": self.show_settings, "show notice": self.show_notice}.get(
-            message, self.show_dashboard
-        )()
+        actions = {
+            "show settings": self.show_settings,  # i18n: ignore - a message between processes
+            "show notice": self.show_notice,  # i18n: ignore - a message between processes
+        }
+        actions.get(message, self.show_dashboard)()
 
     def show_notice(self) -> ConsentDialog:
-        dialog = self.windows.get("notice")
+        dialog = self._window("notice")
         if not isinstance(dialog, ConsentDialog):
             dialog = ConsentDialog(self.data_dir)
             dialog.accepted.connect(self.accept_consent)
@@ -248,7 +268,7 @@ class TrayApp(QObject):
     def show_dashboard(self) -> QWidget | None:
         if self.store is None:
             return self._explain_unavailable()
-        window = self.windows.get("dashboard")
+        window = self._window("dashboard")
         if window is None:
             from socialtime.ui.dashboard import DashboardWindow  # matplotlib loads here, once
 
@@ -289,17 +309,32 @@ class TrayApp(QObject):
         """The organisation's policy, all of it (the tray offers it only when there is one)."""
         from socialtime.ui.org_settings import OrganisationSettingsWindow
 
-        window = self.windows.get("policy")
+        window = self._window("policy")
         if window is None:
             window = self.windows["policy"] = OrganisationSettingsWindow(self.policy)
         self._bring_forward(window)
+        return window
+
+    def _window(self, key: str) -> QWidget | None:
+        """The window kept under ``key``; None (and it is let go) when it was built in a former
+        language and is closed, so that opening it again builds it in the current one."""
+        window = self.windows.get(key)
+        if window is not None and key in self._outdated and not window.isVisible():
+            del self.windows[key]
+            window.deleteLater()
+            window = None
+        if window is None:
+            self._outdated.discard(key)
         return window
 
     def _display_catalogue(self) -> Any:
         return self.tracker.catalogue if self.tracker else load_catalogue()
 
     def _explain_unavailable(self) -> None:
-        self._warn("socialtime cannot use its data", self.error or "The database is not open.")
+        self._warn(
+            self.tr("socialtime cannot use its data"),
+            self.error or self.tr("The database is not open."),
+        )
 
     def _bring_forward(self, window: QWidget) -> None:
         window.show()
@@ -307,9 +342,10 @@ class TrayApp(QObject):
         window.activateWindow()
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, f"socialtime — {title}", text)
+        caption = self.tr("socialtime — {title}").format(title=title)
+        box = QMessageBox(QMessageBox.Icon.Warning, caption, text)
         if self.store is None and self.error:
-            folder = box.addButton("Open data folder", QMessageBox.ButtonRole.ActionRole)
+            folder = box.addButton(self.tr("Open data folder"), QMessageBox.ButtonRole.ActionRole)
             folder.clicked.connect(
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
             )
@@ -350,12 +386,14 @@ def _has_display(environ: dict[str, str] | os._Environ[str]) -> bool:
 def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     """`socialtime`: start the tray, or bring the running one's window forward."""
     if not _has_display(os.environ):
-        print(
+        # Printed before Qt's translators exist: the core's translate (cli set the language).
+        text = translate(
+            "TrayApp",
             "socialtime: there is no display to show the tray on (DISPLAY and WAYLAND_DISPLAY "
             "are not set). Start it from your desktop session, or record without a window "
             "with `socialtime track`.",
-            file=sys.stderr,
         )
+        print(text, file=sys.stderr)
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -364,24 +402,31 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as e:
-        print(
-            f"socialtime: {data_dir}: cannot use this data directory ({e.strerror})",
-            file=sys.stderr,
-        )
+        text = translate("TrayApp", "socialtime: {path}: cannot use this data directory ({error})")
+        print(text.format(path=data_dir, error=e.strerror or e), file=sys.stderr)
         return 1
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         if instance.send(f"show {show or 'dashboard'}"):
-            print("socialtime is already running; its window was brought forward.")
+            print(
+                translate(
+                    "TrayApp", "socialtime is already running; its window was brought forward."
+                )
+            )
         else:
-            print("socialtime is already running (its window could not be reached).")
+            print(
+                translate(
+                    "TrayApp", "socialtime is already running (its window could not be reached)."
+                )
+            )
         return 0
     if not QSystemTrayIcon.isSystemTrayAvailable():
-        print(
+        text = translate(
+            "TrayApp",
             "socialtime: this desktop shows no system tray right now; the icon will appear when "
             "one starts. Meanwhile `socialtime report` and the dashboard work.",
-            file=sys.stderr,
         )
+        print(text, file=sys.stderr)
     tray_app = TrayApp(data_dir, config_path)
     _quit_on_signals(tray_app)
     instance.listen(tray_app.handle_message)

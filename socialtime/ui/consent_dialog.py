@@ -14,11 +14,13 @@ class ConsentDialog(QDialog):
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("socialtime — your privacy")
+        self.setWindowTitle(self.tr("socialtime — your privacy"))
         self.setMinimumSize(560, 520)
         self.intro = intro = QLabel(  # the invitation (socialtime.ui.invite) rewords it
-            "<b>socialtime shows you, and only you, how much of your work time goes to social "
-            "sites.</b> Please read what it does before it starts."
+            self.tr(
+                "<b>socialtime shows you, and only you, how much of your work time goes to "
+                "social sites.</b> Please read what it does before it starts."
+            )
         )
         intro.setWordWrap(True)
         self.text = QTextBrowser()
@@ -26,10 +28,10 @@ class ConsentDialog(QDialog):
         self.text.setHtml(notice_html(data_dir))
         self.buttons = QDialogButtonBox()
         self.accept_button = self.buttons.addButton(
-            "Accept", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Accept"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.later_button = self.buttons.addButton(
-            "Not now", QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

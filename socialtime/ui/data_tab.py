@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.cli import iso
+from socialtime.i18n import format_date, format_time, language, translate
 from socialtime.report import Period, format_duration
 from socialtime.store import CONSENT_AT, Store, StoreError
 from socialtime.ui.form import Field, box, label, show
@@ -79,7 +80,7 @@ class DataTab(QWidget):
         )
         for edit in (self.erase_from, self.erase_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("dd/MM/yyyy" if language() == "fr" else "yyyy-MM-dd")
             edit.dateChanged.connect(self._check_range)
         dates = box(QHBoxLayout(), self.tr("From"), self.erase_from, self.tr("to"), self.erase_to,
                     buttons[2])  # fmt: skip
@@ -117,8 +118,13 @@ class DataTab(QWidget):
         try:
             count = _write_atomic(Path(path), lambda out: write(out, iso))
         except (OSError, StoreError) as e:
-            return self._status(self.tr("Nothing was exported: {}").format(e), error=True)
-        self._status(self.tr("Exported {} spans to {}.").format(count, path))
+            return self._status(
+                self.tr("Nothing was exported: {error}").format(error=e), error=True
+            )
+        # Counts go through the core's translate: its English catalogue says "1 span" even
+        # where Qt's English translator is not installed, and it writes "1 234" in French.
+        text = translate("DataTab", "Exported %n spans to {path}.", None, count)
+        self._status(text.format(path=path))
 
     def _range(self) -> Period | None:
         first, last = self.erase_from.date().toPython(), self.erase_to.date().toPython()
@@ -132,7 +138,9 @@ class DataTab(QWidget):
     def erase_range(self) -> None:
         period = self._range()
         if period is not None:
-            what = self.tr("everything recorded from {} to {}").format(period.first, period.last)
+            what = self.tr("everything recorded from {first} to {last}").format(
+                first=format_date(period.first, "numeric"), last=format_date(period.last, "numeric")
+            )
             self._erase(what, period.bounds())
 
     def erase_all(self) -> None:
@@ -141,7 +149,7 @@ class DataTab(QWidget):
     def _erase(
         self, what: str, bounds: tuple[float | None, float | None], ask: bool = True
     ) -> None:
-        question = self.tr("Erase {}? This cannot be undone.").format(what)
+        question = self.tr("Erase {what}? This cannot be undone.").format(what=what)
         if ask and not self.confirm(self.tr("Erase data"), question):
             return self._status(self.tr("Nothing was erased."))
         try:
@@ -149,7 +157,9 @@ class DataTab(QWidget):
         except StoreError as e:
             return self._status(str(e), error=True)
         self._status(
-            self.tr("Erased {} ({} of recorded time).").format(what, format_duration(seconds))
+            self.tr("Erased {what} ({duration} of recorded time).").format(
+                what=what, duration=format_duration(seconds)
+            )
         )
         self.data_erased.emit()
 
@@ -167,18 +177,23 @@ class DataTab(QWidget):
         self.consent_withdrawn.emit()
         self._show_consent()
         self._status(self.tr("Consent withdrawn: recording has stopped."))
-        offer = self.tr(
-            "Your recorded data ({} spans) is still on this computer. Erase it all now?"
+        offer = translate(
+            "DataTab",
+            "Your recorded data (%n spans) is still on this computer. Erase it all now?",
+            None,
+            count,
         )
-        if count and self.confirm(self.tr("Erase data"), offer.format(count)):
+        if count and self.confirm(self.tr("Erase data"), offer):
             self._erase(self.tr("everything recorded"), (None, None), ask=False)
 
     def _show_consent(self) -> None:
         accepted = self.store.meta().get(CONSENT_AT)
         if self.store.consent_version() is not None and accepted:
-            when = datetime.fromtimestamp(float(accepted)).strftime("%Y-%m-%d %H:%M")
+            moment = datetime.fromtimestamp(float(accepted))
             self.consent_label.setText(
-                self.tr("You accepted the privacy notice on {}.").format(when)
+                self.tr("You accepted the privacy notice on {day} at {time}.").format(
+                    day=format_date(moment.date(), "numeric"), time=format_time(moment)
+                )
             )
         else:
             self.consent_label.setText(self.tr("You have not given consent: nothing is recorded."))
@@ -190,8 +205,8 @@ class DataTab(QWidget):
         suggested = Path.home() / f"socialtime-{date.today().isoformat()}.{fmt}"
         kind = fmt.upper()
         name, _filter = QFileDialog.getSaveFileName(
-            self.window(), self.tr("Export as {}").format(kind), str(suggested),
-            self.tr("{} files (*.{})").format(kind, fmt),
+            self.window(), self.tr("Export as {format}").format(format=kind), str(suggested),
+            self.tr("{format} files (*.{extension})").format(format=kind, extension=fmt),
         )  # fmt: skip
         return Path(name) if name else None
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from socialtime import invite
 from socialtime.autostart import Autostart
 from socialtime.config import load_config
+from socialtime.i18n import translate
 from socialtime.store import StoreError
 from socialtime.ui import translations
 from socialtime.ui.consent_dialog import ConsentDialog
@@ -118,8 +119,8 @@ def run_invite(data_dir: Path, config_path: Path, *, autostart: Autostart | None
     from socialtime.ui import app as tray
 
     if not tray._has_display(os.environ):
-        _say(
-            QCoreApplication.translate(
+        _say(  # before Qt's translators exist: the core's translate (cli set the language)
+            translate(
                 "InviteDialog",
                 "socialtime: there is no display to show the invitation on (DISPLAY and "
                 "WAYLAND_DISPLAY are not set). Nothing was recorded; you will be asked at "
@@ -143,10 +144,10 @@ def run_invite(data_dir: Path, config_path: Path, *, autostart: Autostart | None
         except OSError as e:
             text = QCoreApplication.translate(
                 "InviteDialog",
-                "socialtime: your answer could not be remembered ({}); you will be asked "
+                "socialtime: your answer could not be remembered ({error}); you will be asked "
                 "again at your next login.",
             )
-            _say(text.format(e.strerror or e))
+            _say(text.format(error=e.strerror or e))
             return 1
         return 0
     entry = autostart if autostart is not None else Autostart()
@@ -155,16 +156,16 @@ def run_invite(data_dir: Path, config_path: Path, *, autostart: Autostart | None
     except StoreError as e:  # consent could not be recorded: nothing else was done
         _say(
             QCoreApplication.translate(
-                "InviteDialog", "socialtime: your consent could not be recorded: {}"
-            ).format(e)
+                "InviteDialog", "socialtime: your consent could not be recorded: {error}"
+            ).format(error=e)
         )
         return 1
     except (OSError, ValueError) as e:
         text = QCoreApplication.translate(
             "InviteDialog",
             "You accepted, and socialtime starts now. It could not add itself to the "
-            "programs started at login ({}): {}. You can turn this on in Settings › "
-            "Start at login.",
+            "programs started at login ({path}): {error}. You can turn this on in "
+            "Settings › General › Start at login.",
         )
-        _warn(text.format(entry.location(), getattr(e, "strerror", None) or e))
+        _warn(text.format(path=entry.location(), error=getattr(e, "strerror", None) or e))
     return tray.run(data_dir, config_path)

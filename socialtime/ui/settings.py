@@ -6,6 +6,10 @@ a value the dialog accepts is exactly a value the file accepts. Each ``ConfigErr
 key; the dialog shows it in red under the field holding that key while the user types, and
 Save stays disabled until none is left. Spin boxes are given wide ranges for that reason.
 
+The General tab holds start at login and the language. A new language is installed by the
+tray application when it receives ``config_saved`` (socialtime.ui.app): windows opened from
+then on use it, and a note says so, since a window already open keeps its words.
+
 Settings are written only by Save (atomically, by ``save_config``); Cancel leaves every file
 as it was, the start-at-login entry included. The Data tab (socialtime.ui.data_tab) is
 different: export, erase and withdraw act at once, after a confirmation, because they are
@@ -33,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -84,6 +89,8 @@ _PRESETS = (
     (QT_TRANSLATE_NOOP("SettingsDialog", "Full day"), "09:00-18:00"),
     (QT_TRANSLATE_NOOP("SettingsDialog", "Mornings"), "08:00-12:00"),
 )
+# The language setting's values; each language's name is written in that language.
+_LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 _SITES_TAB = 2
 _COLUMNS = {"id": 0, "name": 1, "hosts": 2, "titles": 3, "apps": 0}  # apps: no column, on id
 _CUSTOM_KEY = re.compile(r"sites\.custom\[(\d+)\](?:\.(\w+))?")
@@ -96,10 +103,13 @@ def _tr(text: str) -> str:
 
 def describe(error: ConfigError) -> str:
     """The part of a ConfigError worth showing under its field (the field names the key)."""
-    text = error.reason or _tr("Expected {}").format(error.expected)
+    text = error.reason or QCoreApplication.translate(
+        "SettingsDialog", "Expected {expected}"
+    ).format(expected=error.expected)
     if not error.reason and error.value is not None:
         value = error.value
-        text += _tr("; got {}").format(f"{value:g}" if isinstance(value, float) else value)
+        shown = f"{value:g}" if isinstance(value, float) else value
+        text += QCoreApplication.translate("SettingsDialog", "; got {value}").format(value=shown)
     return text[:1].upper() + text[1:]
 
 
@@ -161,7 +171,7 @@ class SettingsDialog(QDialog):
             (self._work_hours_tab, self.tr("Work hours")),
             (self._recording_tab, self.tr("Recording")),
             (self._sites_tab, self.tr("Sites")),
-            (self._login_tab, self.tr("Start at login")),
+            (self._general_tab, self.tr("General")),  # start at login and the language
             (self._data_tab, self.tr("Data")),
             (self._goals_tab, self.tr("Goals")),  # next to Team: personal goals, then shared ones
             (self._team_tab, self.tr("Team")),
@@ -180,7 +190,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.org_banner, self.tabs, self.general_error, buttons):
             layout.addWidget(widget)
-        self.resize(620, 560)
+        # Wide enough for every tab title (French ones are longer), and for a warning icon.
+        self.resize(max(620, self.tabs.tabBar().sizeHint().width() + 60), 560)
         self._loading = False
         self.validate()
 
@@ -199,15 +210,16 @@ class SettingsDialog(QDialog):
         self.preset = QComboBox()
         self.preset.addItems([_tr(name) for name, _ in _PRESETS] + [self.tr("Custom")])
         form.addRow(self.tr("Preset:"), _box(QHBoxLayout(), self.preset))
-        names = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
-                 self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday")]  # fmt: skip
+        names = [self.tr("Monday:"), self.tr("Tuesday:"), self.tr("Wednesday:"),
+                 self.tr("Thursday:"), self.tr("Friday:"), self.tr("Saturday:"),
+                 self.tr("Sunday:")]  # fmt: skip
         self.day_edits: list[QLineEdit] = []
         for key, name, ranges in zip(DAY_KEYS, names, self.config.work_hours.days, strict=True):
             edit = QLineEdit(format_ranges(ranges))
             edit.setPlaceholderText(self.tr("day off"))
             edit.textChanged.connect(self._days_edited)
             self.day_edits.append(edit)
-            form.addRow(name + ":", self._field(f"work_hours.{key}", edit))
+            form.addRow(name, self._field(f"work_hours.{key}", edit))
         hint = self.tr("Write time ranges such as 09:00-12:30, 13:30-18:00. Leave a day empty "
                        "for a day off. Nothing is recorded outside these hours.")  # fmt: skip
         form.addRow(_label(hint, hint=True))
@@ -306,7 +318,7 @@ class SettingsDialog(QDialog):
         self.goals_tab = GoalsTab(self.config, self.catalogue, self._field, self.validate)
         return self.goals_tab
 
-    def _login_tab(self) -> QWidget:
+    def _general_tab(self) -> QWidget:
         self.autostart_was = self.autostart.is_enabled()
         self.autostart_box = QCheckBox(self.tr("Start socialtime when I log in"))
         self.autostart_box.setChecked(self.autostart_was)
@@ -314,7 +326,23 @@ class SettingsDialog(QDialog):
                        "off removes that entry. Nothing else is changed. The entry:")  # fmt: skip
         where = _label(self.autostart.location())
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        page = _box(QVBoxLayout(), self.autostart_box, _label(hint, hint=True), where)
+        login = QGroupBox(self.tr("Start at login"))
+        QVBoxLayout(login)
+        for widget in (self.autostart_box, _label(hint, hint=True), where):
+            login.layout().addWidget(widget)
+        self.language = QComboBox()
+        automatic = ("auto", self.tr("Automatic (system language)"))
+        for code, name in (automatic, *_LANGUAGE_NAMES.items()):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.config.language)))
+        self.language.currentIndexChanged.connect(self.validate)
+        note = self.tr("Windows opened after Save use the new language; a window already open "
+                       "changes when it is opened again.")  # fmt: skip
+        language = QGroupBox(self.tr("Language"))
+        QVBoxLayout(language).addWidget(
+            self._field("language", _box(QHBoxLayout(), self.language), self.language, note)
+        )
+        page = _box(QVBoxLayout(), login, language)
         page.layout().setContentsMargins(9, 9, 9, 9)
         return page
 
@@ -414,6 +442,7 @@ class SettingsDialog(QDialog):
             "sample_seconds": c.sample_seconds if sample == self._shown[1] else sample,
             "idle_seconds": c.idle_seconds if idle == self._shown[0] else round(idle * 60),
             "retention_days": 0 if self.keep_forever.isChecked() else self.retention.value(),
+            "language": self.language.currentData(),
             "days_off": sorted(day.isoformat() for day in c.work_hours.days_off),
             "work_hours": {key: e.text() for key, e in zip(DAY_KEYS, self.day_edits, strict=True)},
             "sites": {"disabled": sorted(disabled), "custom": self._custom_entries()},
@@ -441,7 +470,7 @@ class SettingsDialog(QDialog):
                 cell = (int(custom[1]), _COLUMNS.get(custom[2] or "id", 0))
                 # "also used by sites.custom[0]" -> "also used by row 1": what the user sees
                 text = _CUSTOM_KEY.sub(
-                    lambda m: self.tr("row {}").format(int(m[1]) + 1), describe(error)
+                    lambda m: self.tr("row {row}").format(row=int(m[1]) + 1), describe(error)
                 )
                 cells.setdefault(cell, []).append(text)
             else:
@@ -473,7 +502,9 @@ class SettingsDialog(QDialog):
                 table.item(row, column).setToolTip(tip)
         table.blockSignals(False)
         lines = [
-            self.tr("Row {}, {}: {}").format(row + 1, table.horizontalHeaderItem(col).text(), text)
+            self.tr("Row {row}, {column}: {error}").format(
+                row=row + 1, column=table.horizontalHeaderItem(col).text(), error=text
+            )
             for (row, col), found in sorted(cells.items())
             for text in found
         ]
@@ -483,11 +514,11 @@ class SettingsDialog(QDialog):
         """Write the settings, then the start-at-login entry; close only when both worked."""
         if self.validate() or self.candidate is None:
             return
-        own, loaded = locks.for_save(self.candidate, self.loaded)  # never the policy's values
+        own, omit, loaded = locks.for_save(self.candidate, self.loaded)  # never the policy's
         try:
-            save_config(own, self.config_path)
+            save_config(own, self.config_path, omit)
         except OSError as e:
-            return self._fail(self.tr("The settings could not be saved: {}"), e)
+            return self._fail(self.tr("The settings could not be saved: {error}"), e)
         self.loaded, self.config = loaded, loaded.config
         self.config_saved.emit(loaded.config)
         wanted = self.autostart_box.isChecked()
@@ -495,10 +526,8 @@ class SettingsDialog(QDialog):
             try:
                 self.autostart.enable(self.launch_argv) if wanted else self.autostart.disable()
             except (OSError, ValueError) as e:
-                where = self.autostart.location()
-                return self._fail(
-                    self.tr("Start at login could not be changed ({}): {{}}").format(where), e
-                )
+                text = self.tr("Start at login could not be changed ({path}): {error}")
+                return self._fail(text, e, path=self.autostart.location())
             self.autostart_was = wanted
         self.accept()
 
@@ -511,5 +540,7 @@ class SettingsDialog(QDialog):
         window.show()
         return window
 
-    def _fail(self, text: str, error: Exception) -> None:
-        _show(self.general_error, text.format(getattr(error, "strerror", None) or error))
+    def _fail(self, text: str, error: Exception, **values: object) -> None:
+        """Show ``text`` with its ``{error}`` (and other ``values``) under the tabs."""
+        reason = getattr(error, "strerror", None) or error
+        _show(self.general_error, text.format(error=reason, **values))

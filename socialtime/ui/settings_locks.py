@@ -39,6 +39,7 @@ from socialtime.policy import (
     WORK_DAY_KEYS,
     Policy,
     apply_policy,
+    recommended_untouched,
     user_keys,
     user_settings_for_save,
 )
@@ -57,13 +58,15 @@ def loaded_for(config: Config, config_path: Path, loaded: LoadedConfig | None) -
     return loaded if loaded is not None else LoadedConfig(config, (), Path(config_path))
 
 
-def for_save(edited: Config, loaded: LoadedConfig) -> tuple[Config, LoadedConfig]:
-    """(what to write to the user's file, the settings as they will be read back): the second
-    is what is in force after Save, the policy applied over the new file."""
+def for_save(edited: Config, loaded: LoadedConfig) -> tuple[Config, frozenset[str], LoadedConfig]:
+    """(what to write to the user's file, the keys to leave out of it, the settings as they
+    will be read back): the last is what is in force after Save, the policy applied over the
+    new file. Recommendations the user left as they were stay recommendations."""
     own = user_settings_for_save(edited, loaded)
-    keys = user_keys(tomllib.loads(dump_config(own)))  # the keys the written file sets
+    omit = recommended_untouched(edited, loaded)
+    keys = user_keys(tomllib.loads(dump_config(own, omit)))  # the keys the written file sets
     after = LoadedConfig(own, (), loaded.path, user_keys=keys)
-    return own, apply_policy(after, loaded.policy)
+    return own, omit, apply_policy(after, loaded.policy)
 
 
 def banner(policy: Policy, show_page: Callable[[], object]) -> QWidget:

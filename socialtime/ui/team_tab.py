@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime import team as core
+from socialtime.i18n import format_date
 from socialtime.report import week_of
 from socialtime.schedule import WorkHours
 from socialtime.store import Store, StoreError
@@ -122,7 +123,7 @@ class TeamTab(QWidget):
         self.org_badge = OrgBadge(
             source,
             self.tr("This team goal comes from your organisation."),
-            self.tr("Offered by your organisation ({}).").format(source),
+            self.tr("Offered by your organisation ({source}).").format(source=source),
         )
         goal.layout().addWidget(self.org_badge)
         goal.layout().addWidget(self.goal_label)
@@ -157,8 +158,8 @@ class TeamTab(QWidget):
         self.team = team
         self.org_badge.setVisible(team is not None and team.from_organisation)
         if errors:
-            text = self.tr("The team file cannot be used; join again or leave:\n{}")
-            self.goal_label.setText(text.format("\n".join(str(e) for e in errors)))
+            text = self.tr("The team file cannot be used; join again or leave:\n{errors}")
+            self.goal_label.setText(text.format(errors="\n".join(str(e) for e in errors)))
         elif team is None:
             self.goal_label.setText(
                 self.tr(
@@ -167,8 +168,9 @@ class TeamTab(QWidget):
                 )
             )
         elif team.from_organisation:
-            intro = self.tr("Your organisation offers this goal ({}). You may leave it; your "
-                            "progress is shown to you alone.").format(team.offered_by)  # fmt: skip
+            intro = self.tr("Your organisation offers this goal ({source}). You may leave it; "
+                            "your progress is shown to you alone.")  # fmt: skip
+            intro = intro.format(source=team.offered_by)
             self.goal_label.setText("\n".join([intro, *core.describe_team(team)]))
         else:
             self.goal_label.setText("\n".join(core.describe_team(team)))
@@ -201,7 +203,8 @@ class TeamTab(QWidget):
         last = core.last_week(self.today())
         for i in range(_WEEKS_OFFERED):
             period = week_of(last.first - timedelta(days=7 * i))
-            text = f"{core.week_label(period)} ({period.first:%d %b} – {period.last:%d %b})"
+            first, end = format_date(period.first, "short"), format_date(period.last, "short")
+            text = f"{core.week_label(period)} ({first} – {end})"
             self.week_box.addItem(text, period)
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -221,12 +224,14 @@ class TeamTab(QWidget):
         try:
             team, errors = core.join_team(Path(path), self.data_dir)
         except OSError as e:
-            return self._say(self.tr("The team file could not be kept: {}").format(e), True)
+            return self._say(
+                self.tr("The team file could not be kept: {error}").format(error=e), True
+            )
         if team is None:
-            text = self.tr("This is not a team goal file you can join:\n{}")
-            return self._say(text.format("\n".join(str(e) for e in errors)), True)
+            text = self.tr("This is not a team goal file you can join:\n{errors}")
+            return self._say(text.format(errors="\n".join(str(e) for e in errors)), True)
         self.refresh()
-        self._say(self.tr('You joined "{}".').format(team.name))
+        self._say(self.tr('You joined "{team}".').format(team=team.name))
         self.team_changed.emit()
 
     def leave(self) -> None:
@@ -236,7 +241,7 @@ class TeamTab(QWidget):
         except (OSError, StoreError) as e:
             return self._say(str(e), True)
         self.refresh()
-        self._say(self.tr('You left "{}".').format(name) if name else self.tr("You left."))
+        self._say(self.tr('You left "{team}".').format(team=name) if name else self.tr("You left."))
         self.team_changed.emit()
 
     def write_summary(self) -> None:
@@ -258,8 +263,9 @@ class TeamTab(QWidget):
         try:
             core.save_summary(self.store, summary, Path(path))
         except (OSError, StoreError) as e:
-            return self._say(self.tr("Nothing was saved: {}").format(e), True)
-        self._say(self.tr("Saved to {}. Share it with your team if you want to.").format(path))
+            return self._say(self.tr("Nothing was saved: {error}").format(error=e), True)
+        text = self.tr("Saved to {path}. Share it with your team if you want to.")
+        self._say(text.format(path=path))
 
     # -- the blocking dialogs that tests replace ----------------------------------------
 

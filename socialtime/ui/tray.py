@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from socialtime.status import PAUSE_CHOICES, Status
+from socialtime.status import Status, pause_choices
 from socialtime.ui.icons import icon
 
-_NOT_TODAY = "Not today (no nudges)"
-_SNOOZED = "No nudges until tomorrow"
 _NOTIFY_MS = 10_000
 
 
@@ -34,28 +31,31 @@ class Tray(QSystemTrayIcon):
         self.headline = self._info("")
         self.detail = self._info("")
         self.menu.addSeparator()
-        self.pause_menu = self.menu.addMenu("Pause")
-        for label, seconds in PAUSE_CHOICES:
-            action = self.pause_menu.addAction(label)
+        self.pause_menu = self.menu.addMenu("")
+        self.pause_actions: list[QAction] = []
+        for _label, seconds in pause_choices():  # labels: retranslate()
+            action = self.pause_menu.addAction("")
             action.triggered.connect(lambda _=False, s=seconds: on_pause(s))
-        self.resume_action = self.menu.addAction("Resume")
+            self.pause_actions.append(action)
+        self.resume_action = self.menu.addAction("")
         self.resume_action.triggered.connect(on_resume)
         # "Not today": no nudge until tomorrow (socialtime.nudges); recording goes on.
-        self.snooze_action = self.menu.addAction(_NOT_TODAY)
-        self.snooze_action.setToolTip("No goal notifications until tomorrow")
+        self.snooze_action = self.menu.addAction("")
         self.snooze_action.triggered.connect(on_snooze or (lambda: None))
         self.menu.addSeparator()
-        self.menu.addAction("Dashboard…").triggered.connect(on_dashboard)
-        self.menu.addAction("Settings…").triggered.connect(on_settings)
+        self.dashboard_action = self.menu.addAction("")
+        self.dashboard_action.triggered.connect(on_dashboard)
+        self.settings_action = self.menu.addAction("")
+        self.settings_action.triggered.connect(on_settings)
         # Shown only when an organisation policy exists (TrayApp): see socialtime.policy.
-        self.policy_action = self.menu.addAction(
-            QCoreApplication.translate("Tray", "Organisation settings…")
-        )
+        self.policy_action = self.menu.addAction("")
         self.policy_action.triggered.connect(on_policy or (lambda: None))
         self.policy_action.setVisible(False)
-        self.menu.addAction("Privacy notice…").triggered.connect(on_notice)
+        self.notice_action = self.menu.addAction("")
+        self.notice_action.triggered.connect(on_notice)
         self.menu.addSeparator()
-        self.menu.addAction("Quit").triggered.connect(on_quit)
+        self.quit_action = self.menu.addAction("")
+        self.quit_action.triggered.connect(on_quit)
         self.setContextMenu(self.menu)
         self.activated.connect(
             lambda reason: (
@@ -63,6 +63,24 @@ class Tray(QSystemTrayIcon):
             )
         )
         self.status: Status | None = None
+        self.snoozed = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text of the menu in the current language (socialtime.ui.translations);
+        the status lines and the tooltip follow at the next ``show_status``."""
+        self.pause_menu.setTitle(self.tr("Pause"))
+        for action, (label, _seconds) in zip(self.pause_actions, pause_choices(), strict=True):
+            action.setText(label)
+        self.resume_action.setText(self.tr("Resume"))
+        self.snooze_action.setToolTip(self.tr("No goal notifications until tomorrow"))
+        self.dashboard_action.setText(self.tr("Dashboard…"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.policy_action.setText(self.tr("Organisation settings…"))
+        self.notice_action.setText(self.tr("Privacy notice…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.show_snoozed(self.snoozed)
+        self.status = None  # its texts were in the former language: show the next one anew
 
     def _info(self, text: str) -> QAction:
         action = self.menu.addAction(text)
@@ -80,8 +98,11 @@ class Tray(QSystemTrayIcon):
         self.resume_action.setEnabled(paused)
 
     def show_snoozed(self, snoozed: bool) -> None:
+        self.snoozed = snoozed
         self.snooze_action.setEnabled(not snoozed)
-        self.snooze_action.setText(_SNOOZED if snoozed else _NOT_TODAY)
+        self.snooze_action.setText(
+            self.tr("No nudges until tomorrow") if snoozed else self.tr("Not today (no nudges)")
+        )
 
     def notify(self, title: str, text: str) -> None:
         """A nudge, through the desktop's notifications; it asks for nothing and blocks
