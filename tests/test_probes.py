@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -359,22 +360,43 @@ def test_process_name_is_cached_per_window_and_pid() -> None:
     assert looked_up == [42, 43, 42]
 
 
-@pytest.mark.parametrize(
-    "error", [psutil.NoSuchProcess(42), psutil.AccessDenied(42), psutil.ZombieProcess(42)]
-)
-def test_process_name_hides_psutil_errors(
-    monkeypatch: pytest.MonkeyPatch, error: psutil.Error
-) -> None:
-    def fail(pid: int) -> None:
-        raise error
+def fake_proc(tmp_path, pid: int, comm: bytes, cmdline: bytes | None = None):
+    (tmp_path / str(pid)).mkdir()
+    (tmp_path / str(pid) / "comm").write_bytes(comm)
+    if cmdline is not None:
+        (tmp_path / str(pid) / "cmdline").write_bytes(cmdline)
+    return tmp_path
 
-    monkeypatch.setattr(psutil, "Process", fail)
-    assert process_name(42) == ""
+
+@pytest.mark.parametrize(
+    ("comm", "cmdline", "expected"),
+    [
+        (b"firefox-esr\n", b"/usr/lib/firefox-esr/firefox-esr\0--new-window\0", "firefox-esr"),
+        # cut at 15 bytes by the kernel, completed from the command line as psutil does
+        (b"WebKitWebProces\n", b"/usr/libexec/WebKitWebProcess\x0012\0", "WebKitWebProcess"),
+        # cut, and the command line says something else (a renamed process): the cut name
+        (b"abcdefghijklmno\n", b"/usr/bin/python3\0x.py\0", "abcdefghijklmno"),
+        (b"abcdefghijklmno\n", None, "abcdefghijklmno"),  # no command line to read
+        (b"caf\xc3\xa9\n", b"", "caf\u00e9"),
+    ],
+)
+def test_process_name_from_proc(tmp_path, comm, cmdline, expected) -> None:
+    assert process_name(42, fake_proc(tmp_path, 42, comm, cmdline)) == expected
+
+
+def test_process_name_of_a_process_gone_or_not_ours(tmp_path) -> None:
+    assert process_name(42, tmp_path) == ""  # no /proc/42
+    assert process_name(0, tmp_path) == ""
+    assert process_name(-1) == ""
 
 
 def test_process_name_real() -> None:
+    """The same answer as psutil, which the tray no longer imports for this."""
     assert process_name(os.getpid()) == psutil.Process().name()
     assert process_name(2**22 + 12345) == ""  # above Linux's pid_max
+    for pid in psutil.pids()[:50]:
+        with contextlib.suppress(psutil.Error):
+            assert process_name(pid) in (psutil.Process(pid).name(), "")
 
 
 def test_request_count_per_tick() -> None:

@@ -6,7 +6,7 @@ Why these sources:
 - Titles: `_NET_WM_NAME` is asked for with any type and decoded as UTF-8, because some clients
   (xdotool, older toolkits) store UTF-8 bytes with type STRING; python-xlib would decode those as
   latin-1 and give mojibake. `WM_NAME` is the fallback for clients that set only it (xterm).
-- The owner comes from `_NET_WM_PID` then psutil (the name the process runs as); `WM_CLASS` is the
+- The owner comes from `_NET_WM_PID` then /proc (the name the process runs as); `WM_CLASS` is the
   fallback when a client does not publish its pid.
 - Idle time and screensaver state come from the MIT-SCREEN-SAVER extension, one request each.
 
@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import psutil
 from Xlib import X, Xatom
 from Xlib import error as xerror
 from Xlib.ext import screensaver
@@ -36,6 +35,7 @@ from socialtime.probes.base import (
     WINDOW_TITLES,
     Check,
     Foreground,
+    process_name,
 )
 
 TITLE_LONGS = 1024  # read up to 4 KiB of title in one request; longer titles are truncated
@@ -54,14 +54,6 @@ def open_display(name: str | None) -> Any:
     from Xlib import display
 
     return display.Display(name)
-
-
-def process_name(pid: int) -> str:
-    """The name `pid` runs as (psutil `name()`), or "" when it is gone or not ours to see."""
-    try:
-        return psutil.Process(pid).name()
-    except psutil.Error:
-        return ""
 
 
 def _text(prop: Any) -> bytes | None:
