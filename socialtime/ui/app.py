@@ -31,7 +31,7 @@ from socialtime.sites import CatalogueError, load_catalogue
 from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
 from socialtime.store import Store, StoreError
 from socialtime.tracker import State, TickResult, Tracker, catalogue_for
-from socialtime.ui import translations
+from socialtime.ui import session_events, translations
 from socialtime.ui.consent_dialog import ConsentDialog
 from socialtime.ui.single_instance import SingleInstance
 from socialtime.ui.tray import Tray
@@ -58,6 +58,7 @@ class TrayApp(QObject):
         self.tracker: Tracker | None = None
         self.recorder_lock: RecorderLock | None = None
         self.bridge: BrowserBridge | None = None
+        self.session_events: object | None = None  # Windows: what forwards lock/suspend
         self.recording_elsewhere = False
         self.last: TickResult | None = None
         self.error: str | None = None
@@ -110,6 +111,7 @@ class TrayApp(QObject):
         except AlreadyRecording:
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
         probe = self._probe or make_probe()
+        self.session_events = session_events.install(probe)  # Windows: lock and suspend
         host_source = None
         if not self.recording_elsewhere:
             # The browser extension's exact hostnames; without it, window titles are used.
