@@ -1,9 +1,12 @@
-"""Shared fixtures. Keep this file small: helpers live in their own modules (e.g. xserver.py)."""
+"""Shared fixtures. Keep this file small: helpers live in their own modules (e.g. xserver.py,
+fakes.py, helpers.py)."""
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 
@@ -13,7 +16,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Messages are asserted in English unless a test asks for French (the `french` fixture); the
 # language of the machine running the tests must not change them, nor that of a CLI subprocess.
 os.environ["LANGUAGE"] = "en"
+from fakes import FakeClock, FakeProbe
+from helpers import ALL_DAY, cli_runner
 from xserver import XServer
+
+from socialtime.store import Store
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -45,3 +52,78 @@ def french() -> Iterator[None]:
         yield
     finally:
         translations.install("en")
+
+
+@pytest.fixture
+def store(tmp_path):
+    """The Store of tmp_path/data, opened (and created) as the app opens it, closed afterwards.
+    Modules that want one in memory define their own `store`."""
+    store = Store.open(tmp_path / "data")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def paris(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Paris time for one test (TZ and time.tzset()), the former time zone again afterwards.
+    A module whose every test wants it says `pytestmark = pytest.mark.usefixtures("paris")`.
+    Its teardown undoes all of the test's monkeypatching, then calls tzset again."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, capsys):
+    """The command line in-process (helpers.cli_runner: run(*args) -> (code, out, err); run.data,
+    run.config, run.tmp), with neither SOCIALTIME_DATA_DIR nor SOCIALTIME_CONFIG from the caller
+    and stdin not a terminal. A module wanting more overrides `run` and asks for this one."""
+    monkeypatch.delenv("SOCIALTIME_DATA_DIR", raising=False)
+    monkeypatch.delenv("SOCIALTIME_CONFIG", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    return cli_runner(tmp_path, capsys)
+
+
+@pytest.fixture
+def make_app(qtbot, tmp_path, monkeypatch):
+    """Makes tray apps, not started: make_app(config_text, probe=None, hide_tray=False) writes
+    tmp_path/config.toml and gives a TrayApp over tmp_path/data, on a FakeClock at Tuesday
+    24 November 2026 10:00 (app.fake_clock), with ``probe`` (app.probe; by default a FakeProbe
+    showing Facebook in Firefox). The bridge's socket goes in tmp_path. After the test each app
+    is stopped: timer, windows, store, recorder lock, bridge (then, with hide_tray, its icon)."""
+    from socialtime.ui.app import TrayApp
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # the bridge's socket: ours alone
+    apps = []
+
+    def make(
+        config_text: str = f"sample_seconds = 5\n[work_hours]\n{ALL_DAY}\n",
+        probe: FakeProbe | None = None,
+        hide_tray: bool = False,
+    ) -> TrayApp:
+        config = tmp_path / "config.toml"
+        config.write_text(config_text, encoding="utf-8")
+        if probe is None:
+            probe = FakeProbe()
+            probe.show("firefox", "(3) Facebook — Mozilla Firefox")
+        clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
+        app = TrayApp(tmp_path / "data", config, clock=clock, probe=probe)
+        app.probe, app.fake_clock = probe, clock
+        apps.append((app, hide_tray))
+        return app
+
+    yield make
+    for app, hide_tray in apps:
+        app.timer.stop()
+        for window in app.windows.values():
+            window.close()
+        if app.store is not None:
+            app.store.close()
+        if app.recorder_lock is not None:
+            app.recorder_lock.release()
+        if app.bridge is not None:
+            app.bridge.stop()
+        if hide_tray:
+            app.tray.hide()

@@ -14,30 +14,14 @@ from socialtime.store import DB_NAME, SCHEMA_VERSION, Store
 DAY = date(2026, 11, 24)
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv("SOCIALTIME_DATA_DIR", raising=False)
-    monkeypatch.delenv("SOCIALTIME_CONFIG", raising=False)
+def run(run, monkeypatch):
+    """conftest's `run`, without the caller's display."""
     monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
-    data, config = tmp_path / "data", tmp_path / "config.toml"
-
-    def invoke(*args):
-        code = cli.main([*args, "--data-dir", str(data), "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    invoke.data, invoke.config = data, config
-    return invoke
+    return run
 
 
 def fill(data_dir, day=DAY):

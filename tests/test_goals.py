@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from datetime import date, timedelta
 
@@ -30,13 +29,7 @@ MONDAY = date(2026, 11, 23)  # week 2026-W48; Saturday the 28th and Sunday the 2
 HOURS = default_work_hours()
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import cli_runner
 
-from socialtime import cli, invite
+from socialtime import invite
 from socialtime.autostart import Autostart
 from socialtime.consent import NOTICE_VERSION
 from socialtime.policy import MANDATORY, Policy, PolicyEntry
@@ -85,19 +86,13 @@ def run(tmp_path, monkeypatch, capsys):
     etc = tmp_path / "etc"
     etc.mkdir()
     monkeypatch.setenv("SOCIALTIME_POLICY_DIR", str(etc))
-    data, config = tmp_path / "data", tmp_path / "config.toml"
     calls: list[tuple] = []
     monkeypatch.setattr("socialtime.ui.app.run", lambda *a, **k: calls.append(("tray", a, k)) or 0)
     fake = types.ModuleType("socialtime.ui.invite")
     fake.run_invite = lambda *a: calls.append(("invite", a)) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "socialtime.ui.invite", fake)
-
-    def invoke(*args):
-        code = cli.main([*args, "--data-dir", str(data), "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    invoke.data, invoke.config, invoke.etc, invoke.calls = data, config, etc, calls
+    invoke = cli_runner(tmp_path, capsys)
+    invoke.etc, invoke.calls = etc, calls
     return invoke
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import write_policy
 
 from socialtime.config import Config, CustomSite, load_config, parse_config
 from socialtime.policy import (
@@ -28,13 +29,6 @@ OFFICE = "09:00-12:30, 13:30-18:00"
 CONSENT = "a policy cannot consent for the user"
 RECORDING = "a policy cannot switch recording on"
 COLLECT = "a policy cannot read or collect the data"
-
-
-def toml_policy(etc: Path, text: str, name: str = "policy.toml") -> Policy:
-    path = etc / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return load_policy(platform="linux", environ={}, etc_dir=etc)
 
 
 def by_key(policy: Policy) -> dict[tuple[str, str], object]:
@@ -75,7 +69,7 @@ def test_no_policy_at_all(tmp_path: Path) -> None:
 
 
 def test_every_key_of_a_full_file(tmp_path: Path) -> None:
-    policy = toml_policy(tmp_path, FULL)
+    policy = write_policy(tmp_path, FULL)
     source = str(tmp_path / "policy.toml")
     assert policy.sources == (source,) and not policy.errors and not policy.ignored
     yammer = CustomSite("yammer.com", "Viva Engage", ("yammer.com",), (), ())
@@ -114,7 +108,7 @@ def test_policy_d_files_are_read_in_name_order_and_override_key_by_key(tmp_path:
         '[mandatory.work_hours]\nmon = "08:00-09:00"\ntue = "08:00-09:00"\n', encoding="utf-8"
     )
     (tmp_path / "policy.d" / "README").write_text("not a policy", encoding="utf-8")
-    policy = toml_policy(tmp_path, "[mandatory]\ninvite_at_login = false\n")
+    policy = write_policy(tmp_path, "[mandatory]\ninvite_at_login = false\n")
     assert policy.sources == tuple(
         str(tmp_path / name) for name in ("policy.toml", "policy.d/10-a.toml", "policy.d/20-b.toml")
     )
@@ -155,7 +149,7 @@ def test_tests_never_read_the_real_etc() -> None:
 def test_what_a_policy_may_never_set_is_ignored_with_its_rule(
     tmp_path: Path, text: str, key: str, reason: str
 ) -> None:
-    policy = toml_policy(tmp_path, text)
+    policy = write_policy(tmp_path, text)
     assert policy.entries == () and policy.errors == ()
     [ignored] = policy.ignored
     assert (ignored.key, ignored.reason, ignored.source) == (
@@ -167,7 +161,7 @@ def test_what_a_policy_may_never_set_is_ignored_with_its_rule(
 
 
 def test_consent_and_recording_in_a_policy_change_nothing(tmp_path: Path) -> None:
-    policy = toml_policy(tmp_path, "consent = true\n[mandatory]\nrecording = true\n")
+    policy = write_policy(tmp_path, "consent = true\n[mandatory]\nrecording = true\n")
     assert [(i.key, i.level, i.reason) for i in policy.ignored] == [
         ("consent", "", CONSENT),
         ("recording", MANDATORY, RECORDING),
@@ -177,13 +171,13 @@ def test_consent_and_recording_in_a_policy_change_nothing(tmp_path: Path) -> Non
 
 
 def test_other_keys_are_not_organisation_settings(tmp_path: Path) -> None:
-    policy = toml_policy(
+    policy = write_policy(
         tmp_path,
         "[mandatory]\nidle_seconds = 60\nwork_hours = 3\n[mandatory.work_hours]\n",
     )
     # (TOML refuses a key defined twice: the second table is never reached.)
     assert policy.errors and policy.entries == ()
-    policy = toml_policy(
+    policy = write_policy(
         tmp_path, '[mandatory]\nidle_seconds = 60\n[recommended.work_hours]\nmonday = ""\n'
     )
     reasons = {i.key: i.reason for i in policy.ignored}
@@ -193,7 +187,7 @@ def test_other_keys_are_not_organisation_settings(tmp_path: Path) -> None:
 
 
 def test_a_key_outside_both_levels_says_where_it_belongs(tmp_path: Path) -> None:
-    policy = toml_policy(tmp_path, 'invite_at_login = true\n[work_hours]\nmon = ""\n')
+    policy = write_policy(tmp_path, 'invite_at_login = true\n[work_hours]\nmon = ""\n')
     assert policy.entries == ()
     assert [(i.key, i.level) for i in policy.ignored] == [
         ("invite_at_login", ""),
@@ -224,7 +218,7 @@ def test_a_key_outside_both_levels_says_where_it_belongs(tmp_path: Path) -> None
 def test_a_bad_value_is_an_error_naming_file_and_key_and_is_left_out(
     tmp_path: Path, text: str, key: str
 ) -> None:
-    policy = toml_policy(tmp_path, text + '\n[recommended.work_hours]\nsat = "10:00-11:00"\n')
+    policy = write_policy(tmp_path, text + '\n[recommended.work_hours]\nsat = "10:00-11:00"\n')
     assert [e.key for e in policy.errors] == [key]
     error = policy.errors[0]
     assert error.file == str(tmp_path / "policy.toml") and error.expected
@@ -244,7 +238,7 @@ def test_a_malformed_file_is_one_error_and_is_ignored(
 ) -> None:
     (tmp_path / "policy.d").mkdir()
     (tmp_path / "policy.d" / "10-bad.toml").write_bytes(content)
-    policy = toml_policy(tmp_path, "[mandatory]\ninvite_at_login = true\n")
+    policy = write_policy(tmp_path, "[mandatory]\ninvite_at_login = true\n")
     [error] = policy.errors
     assert error.file == str(tmp_path / "policy.d" / "10-bad.toml") and says in str(error)
     assert policy.invite_at_login  # the good file still counts
@@ -265,7 +259,7 @@ def test_a_bom_is_tolerated(tmp_path: Path) -> None:
 
 
 def test_a_custom_site_the_catalogue_would_refuse_is_left_out(tmp_path: Path) -> None:
-    policy = toml_policy(
+    policy = write_policy(
         tmp_path, '[[mandatory.sites.custom]]\nid = "a.example"\ntitles = ["(unclosed"]\n'
     )
     assert policy.entries == () and [e.key for e in policy.errors] == [
@@ -482,7 +476,7 @@ def test_plist_user_name_from_the_environment(tmp_path: Path) -> None:
 def merged(tmp_path: Path, user: str, policy: str):
     config = tmp_path / "config.toml"
     config.write_text(user, encoding="utf-8")
-    return load_config(config, policy=toml_policy(tmp_path / "etc", policy))
+    return load_config(config, policy=write_policy(tmp_path / "etc", policy))
 
 
 def day(loaded, i: int):
@@ -615,7 +609,7 @@ def test_settings_save_keeps_the_policy_out_of_the_users_file(tmp_path: Path) ->
 
 
 def test_describe_lists_sources_values_ignored_and_errors(tmp_path: Path) -> None:
-    policy = toml_policy(
+    policy = write_policy(
         tmp_path,
         FULL + "\n[recommended]\nconsent = true\n[recommended.team]\ngoal_file = 1\n",
     )

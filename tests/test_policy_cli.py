@@ -5,7 +5,6 @@ remembered), and summaries are refused when the policy switches them off."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -19,34 +18,19 @@ GOAL = 'team = "Whole company"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 
 OWN_GOAL = 'team = "Design team"\nagreed = 2026-11-09\n\n[goals]\ndaily_minutes = 30\n'
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv("SOCIALTIME_DATA_DIR", raising=False)
-    monkeypatch.delenv("SOCIALTIME_CONFIG", raising=False)
+def run(run, monkeypatch):
+    """conftest's `run`, without the caller's display, on Tuesday 1 December 2026 for the team
+    commands, with the organisation policy read from the empty folder run.etc."""
     monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
     monkeypatch.setattr("socialtime.team_cli.today", lambda: date(2026, 12, 1))
-    etc = tmp_path / "etc"
-    etc.mkdir()
-    monkeypatch.setenv("SOCIALTIME_POLICY_DIR", str(etc))
-    data, config = tmp_path / "data", tmp_path / "config.toml"
-
-    def invoke(*args):
-        code = cli.main([*args, "--data-dir", str(data), "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    invoke.data, invoke.config, invoke.etc, invoke.tmp = data, config, etc, tmp_path
-    return invoke
+    run.etc = run.tmp / "etc"
+    run.etc.mkdir()
+    monkeypatch.setenv("SOCIALTIME_POLICY_DIR", str(run.etc))
+    return run
 
 
 def policy(run, text: str) -> Path:

@@ -16,13 +16,7 @@ TUESDAY = date(2026, 11, 24)  # week 2026-W48
 GAP = 10.0
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture

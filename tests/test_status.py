@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -17,13 +16,7 @@ TUESDAY = date(2026, 11, 24)
 HOURS = WorkHours.from_strings({d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 def at(day: date, hh: int, mm: int = 0) -> float:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,13 +29,7 @@ daily_minutes = 20
 """
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture

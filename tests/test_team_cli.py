@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import secrets
 import stat
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,30 +20,14 @@ GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes
 ACTIONS = ("join", "leave", "status", "summary", "aggregate")
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture
-def run(tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv("SOCIALTIME_DATA_DIR", raising=False)
-    monkeypatch.delenv("SOCIALTIME_CONFIG", raising=False)
-    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+def run(run, monkeypatch):
+    """conftest's `run`, on Tuesday 1 December 2026 for the team commands."""
     monkeypatch.setattr("socialtime.team_cli.today", lambda: date(2026, 12, 1))
-    data, config = tmp_path / "data", tmp_path / "config.toml"
-
-    def invoke(*args):
-        code = cli.main([*args, "--data-dir", str(data), "--config", str(config)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    invoke.data, invoke.tmp = data, tmp_path
-    return invoke
+    return run
 
 
 def join(run) -> None:

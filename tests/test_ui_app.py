@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import time
-from datetime import datetime
-
 import pytest
-from fakes import FakeClock, FakeProbe
+from helpers import ALL_DAY
 from PySide6.QtWidgets import QMessageBox
 
 from socialtime.consent import NOTICE_VERSION
@@ -16,47 +13,7 @@ from socialtime.ui.app import TrayApp
 from socialtime.ui.consent_dialog import ConsentDialog
 from socialtime.ui.single_instance import SingleInstance
 
-ALL_DAY = "\n".join(
-    f'{d} = "00:00-24:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-)
-
-
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def make_app(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # the bridge's socket: ours alone
-    apps = []
-
-    def make(config_text: str = f"sample_seconds = 5\n[work_hours]\n{ALL_DAY}\n") -> TrayApp:
-        config = tmp_path / "config.toml"
-        config.write_text(config_text)
-        probe = FakeProbe()
-        probe.show("firefox", "(3) Facebook — Mozilla Firefox")
-        clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
-        app = TrayApp(tmp_path / "data", config, clock=clock, probe=probe)
-        app.probe, app.fake_clock = probe, clock
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.timer.stop()
-        for window in app.windows.values():
-            window.close()
-        if app.store is not None:
-            app.store.close()
-        if app.recorder_lock is not None:
-            app.recorder_lock.release()
-        if app.bridge is not None:
-            app.bridge.stop()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 def step(app: TrayApp, seconds: float = 5, times: int = 1) -> None:

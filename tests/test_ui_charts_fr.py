@@ -3,7 +3,6 @@ names of days from socialtime.i18n (never English abbreviations cut to three let
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -19,13 +18,7 @@ NBSP = "\u00a0"  # before a French colon and percent sign
 WEDNESDAY = date(2026, 11, 25)
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 def at(day: int, hours: float) -> float:

@@ -27,13 +27,7 @@ SITES = ["youtube.com", "linkedin.com", "reddit.com", "x.com", "facebook.com", "
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 def fill_weeks(store, first, now, seed=3):

@@ -3,7 +3,6 @@ the dashboard (budget marks, the daily goal line, the calendar of days met, the 
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -29,20 +28,7 @@ GOALS = Goals(
 )
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    store = Store.open(tmp_path / "data")
-    yield store
-    store.close()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 def at(day: date, hh: float) -> float:

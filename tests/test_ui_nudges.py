@@ -3,65 +3,37 @@ or by "Not today", and the day's progress in the tooltip and the icon."""
 
 from __future__ import annotations
 
-import time
-from datetime import datetime
 from pathlib import Path
 
 import pytest
-from fakes import FakeClock, FakeProbe
+from helpers import ALL_DAY
 
 from socialtime.config import NudgeSettings
 from socialtime.status import Icon
 from socialtime.ui.app import TrayApp
 
-ALL_DAY = "\n".join(
-    f'{d} = "00:00-24:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-)
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 GOALS = '[goals]\ndaily_minutes = 2\nfocus = "11:00-12:00"\n'
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture
-def make_app(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
-    apps = []
+def make_app(make_app, monkeypatch):
+    """conftest's tray apps, with ``extra`` in the config, started and consented to; the
+    notifications they would show are in app.messages."""
 
     def make(extra: str = GOALS + "[nudges]\nreflection = false\n") -> TrayApp:
-        config = tmp_path / "config.toml"
-        config.write_text(f"sample_seconds = 5\n{extra}[work_hours]\n{ALL_DAY}\n")
-        probe = FakeProbe()
-        probe.show("firefox", "(3) Facebook — Mozilla Firefox")
-        clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
-        app = TrayApp(tmp_path / "data", config, clock=clock, probe=probe)
-        app.probe, app.fake_clock = probe, clock
+        app = make_app(f"sample_seconds = 5\n{extra}[work_hours]\n{ALL_DAY}\n")
         app.messages = []
         # The spy stands in for the desktop's notification: what the tray would show.
         monkeypatch.setattr(app.tray, "showMessage", lambda *a: app.messages.append(a[:2]))
-        apps.append(app)
         app.start(ask_consent=False)
         app.accept_consent()
         return app
 
-    yield make
-    for app in apps:
-        app.timer.stop()
-        for window in app.windows.values():
-            window.close()
-        if app.store is not None:
-            app.store.close()
-        if app.recorder_lock is not None:
-            app.recorder_lock.release()
-        if app.bridge is not None:
-            app.bridge.stop()
+    return make
 
 
 def step(app: TrayApp, times: int = 1, seconds: float = 5) -> None:

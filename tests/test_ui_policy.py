@@ -4,18 +4,18 @@ and the Team tab."""
 
 from __future__ import annotations
 
-import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
-from fakes import FakeClock, FakeProbe
+from fakes import FakeProbe
+from helpers import write_policy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from socialtime.autostart import Autostart
 from socialtime.config import default_work_hours, load_config
-from socialtime.policy import Policy, load_policy
+from socialtime.policy import Policy
 from socialtime.schedule import parse_ranges
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
@@ -57,20 +57,6 @@ disabled = ["x.com"]
 id = "mine.example"
 name = "Mine"
 """
-
-
-def write_policy(etc: Path, text: str, name: str = "policy.toml") -> Policy:
-    path = etc / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return load_policy(platform="linux", environ={}, etc_dir=etc)
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    store = Store.open(tmp_path / "data")
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -358,37 +344,19 @@ def test_screenshots_of_locked_settings(qtbot, make, theme) -> None:
 
 
 @pytest.fixture
-def make_app(qtbot, tmp_path, monkeypatch):
-    from socialtime.ui.app import TrayApp
+def make_app(make_app, tmp_path, monkeypatch):
+    """conftest's tray apps over the user's file USER and ``policy_text`` (None: no policy file),
+    with a probe that shows nothing; their tray icons are hidden afterwards."""
 
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
-    apps = []
-
-    def make(policy_text: str | None) -> TrayApp:
+    def make(policy_text: str | None):
         etc = tmp_path / "etc"
         etc.mkdir(exist_ok=True)
         if policy_text is not None:
             (etc / "policy.toml").write_text(policy_text, encoding="utf-8")
         monkeypatch.setenv("SOCIALTIME_POLICY_DIR", str(etc))
-        config = tmp_path / "config.toml"
-        config.write_text(USER, encoding="utf-8")
-        clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
-        app = TrayApp(tmp_path / "data", config, clock=clock, probe=FakeProbe())
-        apps.append(app)
-        return app
+        return make_app(USER, FakeProbe(), hide_tray=True)
 
-    yield make
-    for app in apps:
-        app.timer.stop()
-        for window in app.windows.values():
-            window.close()
-        if app.store is not None:
-            app.store.close()
-        if app.recorder_lock is not None:
-            app.recorder_lock.release()
-        if app.bridge is not None:
-            app.bridge.stop()
-        app.tray.hide()
+    return make
 
 
 def test_the_tray_offers_the_page_only_with_a_policy(make_app) -> None:
@@ -419,15 +387,6 @@ def test_the_trays_settings_are_locked_and_save_the_users_own(qtbot, make_app, t
 # --- the team tab -------------------------------------------------------------------------------
 
 GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
-
-
-@pytest.fixture(autouse=False)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def team_tab(qtbot, tmp_path: Path, store: Store, policy: Policy) -> TeamTab:

@@ -25,13 +25,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    store = Store.open(tmp_path / "data")
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def autostart(tmp_path: Path) -> Autostart:
     return Autostart(platform="linux", home=tmp_path / "home", environ={})
 

@@ -4,7 +4,6 @@ saved, and leaving in one click."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,20 +19,7 @@ MONDAY = date(2026, 11, 23)  # of 2026-W48
 GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
 
 
-@pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    store = Store.open(tmp_path / "data")
-    yield store
-    store.close()
+pytestmark = pytest.mark.usefixtures("paris")
 
 
 @pytest.fixture
