@@ -6,31 +6,50 @@ once, and must never crash the program. A file with any error is ignored as a wh
 half a config (say, the right hours but a default idle threshold) would record something the
 user did not ask for, which is worse than clearly falling back to the documented defaults.
 
-The schema below (`_SCHEMA`) is the single description of what a file may hold; `_walk` checks
-any TOML document against it, and `_build` turns the checked values into a `Config`.
+This module holds what the settings are (`Config` and its parts) and how a file is read. The
+schema (`_SCHEMA` in socialtime.config_schema) is the single description of what a file may
+hold; its `_walk` checks any TOML document against it, and `_build` below turns the checked
+values into a `Config`. Writing a file is socialtime.config_file's. `ConfigError` (made by
+the schema's walk) and the writing functions are re-exported here: the rest of the program
+imports every settings name from this module.
 """
 
 from __future__ import annotations
 
-import difflib
-import math
-import os
-import re
-import tempfile
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import platformdirs
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours, format_ranges, parse_ranges
+from socialtime.config_file import dump_config, dump_goals, save_config
+from socialtime.config_schema import _GOALS, _SCHEMA, ConfigError, _walk
+from socialtime.i18n import translate
+from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours
 
 if TYPE_CHECKING:
     from socialtime.policy import Policy
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "CustomSite",
+    "Goals",
+    "LoadedConfig",
+    "NudgeSettings",
+    "default_config_path",
+    "default_work_hours",
+    "dump_config",
+    "dump_goals",
+    "load_config",
+    "parse_config",
+    "parse_goals",
+    "read_language",
+    "save_config",
+]
 
 # -- the result ---------------------------------------------------------------------------
 
@@ -56,7 +75,7 @@ class CustomSite:
 @dataclass(frozen=True)
 class Goals:
     """Goals the user chose (or a team agreed on); every one is optional. Defined here, with
-    the schema that checks them, and used through socialtime.goals."""
+    parse_goals that builds them, and used through socialtime.goals."""
 
     daily_minutes: int | None = None  # all social time on a work day
     site_daily_minutes: Mapping[str, int] = field(default_factory=dict)  # site id -> minutes
@@ -99,36 +118,6 @@ class Config:
 
 
 @dataclass(frozen=True)
-class ConfigError:
-    """One problem in one file. `key` is the full dotted path ("" for the file as a whole);
-    `value` is None when the key is missing (TOML has no null); `reason` says what is wrong
-    when "not the expected form" is not enough (an overlap, an unknown key, a bad regex).
-    `expected` and `reason` are in the language in force when the error was found (a person
-    reads them, in the CLI and in the Settings dialog); the keys and values stay as written."""
-
-    file: str
-    key: str
-    value: object
-    expected: str
-    reason: str = ""
-
-    def __str__(self) -> str:
-        if not self.key:
-            text = translate("config", "{file}: {problem}")
-            return text.format(file=self.file, problem=self.expected)
-        setting = translate("config", "{file}: {key}").format(file=self.file, key=self.key)
-        if self.value is not None:
-            # TOML spelling for booleans, Python's repr (quotes visible) for the rest.
-            shown = str(self.value).lower() if isinstance(self.value, bool) else repr(self.value)
-            setting += f" = {shown if len(shown) <= 80 else shown[:77] + '...'}"
-        if self.reason:
-            text = translate("config", "{setting}: {reason} (expected {expected})")
-        else:
-            text = translate("config", "{setting}: expected {expected}")
-        return text.format(setting=setting, reason=self.reason, expected=self.expected)
-
-
-@dataclass(frozen=True)
 class LoadedConfig:
     config: Config  # in force: the user's file with the organisation policy applied
     errors: tuple[ConfigError, ...]  # the user's file's
@@ -146,291 +135,7 @@ class LoadedConfig:
         return not self.errors
 
 
-# -- the schema ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Value:
-    """A leaf. `convert` returns the Python value or raises ValueError (its text, if any,
-    becomes the error's reason, so it is translated where it is raised).
-
-    The `expected` texts of the schema are English, marked with QT_TRANSLATE_NOOP: the schema
-    is built at import, before the language is known; `_walk` translates them when it fails."""
-
-    expected: str
-    convert: Callable[[Any], Any]
-
-
-@dataclass(frozen=True)
-class _List:
-    expected: str
-    item: _Node
-
-
-@dataclass(frozen=True)
-class _Table:
-    expected: str
-    fields: Mapping[str, _Node]
-    required: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Map:
-    """A table whose keys are data (site ids), each checked by `key`, values by `value`."""
-
-    expected: str
-    key: _Value
-    value: _Node
-
-
-_Node = _Value | _List | _Table | _Map
-
-
-def _number(low: float, high: float) -> Callable[[Any], float]:
-    def convert(value: Any) -> float:
-        # bool is an int subclass in Python; `true` is not a number of seconds.
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError
-        if not (math.isfinite(value) and low <= value <= high):
-            raise ValueError
-        return float(value)
-
-    return convert
-
-
-def _integer(low: int, high: int) -> Callable[[Any], int]:
-    def convert(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValueError
-        return value
-
-    return convert
-
-
-def _ranges(value: Any) -> Any:
-    if not isinstance(value, str):
-        raise ValueError
-    return parse_ranges(value)  # its ValueError says precisely what is wrong
-
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: Any) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value  # a bare TOML date (days_off = [2026-12-25]) is accepted too
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        message = translate("config", "{value} is not a date of the calendar")
-        raise ValueError(message.format(value=value)) from None
-
-
-_HOSTNAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*")
-
-
-def _hostname(value: Any) -> str:
-    if not isinstance(value, str) or len(value) > 253 or not _HOSTNAME.fullmatch(value):
-        raise ValueError
-    return value
-
-
-def _domain(value: Any) -> str:
-    host = _hostname(value)
-    if "." not in host:
-        raise ValueError
-    return host
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError
-    return value
-
-
-def _language(value: Any) -> str:
-    if value not in ("auto", "en", "fr"):
-        raise ValueError
-    return str(value)
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError
-    return value
-
-
-def _regex(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError
-    try:
-        re.compile(value)
-    except re.error as error:
-        message = translate("config", "invalid regular expression: {error}")
-        raise ValueError(message.format(error=error)) from None
-    return value
-
-
-_RANGES_FORM = QT_TRANSLATE_NOOP(
-    "config", 'a string such as "09:00-12:30, 13:30-18:00", or "" for a day off'
-)
-_DOMAIN_FORM = QT_TRANSLATE_NOOP("config", 'a lowercase domain such as "example.com"')
-_HOST_FORM = QT_TRANSLATE_NOOP("config", 'a lowercase hostname such as "www.example.com"')
-
-_CUSTOM_SITE = _Table(
-    QT_TRANSLATE_NOOP("config", "a table with at least an id"),
-    {
-        "id": _Value(_DOMAIN_FORM, _domain),
-        "name": _Value(QT_TRANSLATE_NOOP("config", "a non-empty string"), _text),
-        "hosts": _List(
-            QT_TRANSLATE_NOOP("config", "an array of hostnames"), _Value(_HOST_FORM, _hostname)
-        ),
-        "titles": _List(
-            QT_TRANSLATE_NOOP("config", "an array of regular expressions (strings)"),
-            _Value(QT_TRANSLATE_NOOP("config", "a regular expression string"), _regex),
-        ),
-        "apps": _List(
-            QT_TRANSLATE_NOOP("config", "an array of process names"),
-            _Value(QT_TRANSLATE_NOOP("config", "a process name string"), _text),
-        ),
-    },
-    required=("id",),
-)
-
-_DAY_MINUTES = QT_TRANSLATE_NOOP("config", "an integer number of minutes between 1 and 1440")
-_GOALS = _Table(
-    QT_TRANSLATE_NOOP("config", "a table with keys daily_minutes, weekly_minutes, focus and sites"),
-    {
-        "daily_minutes": _Value(_DAY_MINUTES, _integer(1, 1440)),
-        "weekly_minutes": _Value(
-            QT_TRANSLATE_NOOP("config", "an integer number of minutes between 1 and 10080"),
-            _integer(1, 10080),
-        ),
-        "focus": _Value(
-            QT_TRANSLATE_NOOP("config", 'a string such as "09:00-11:00, 14:00-15:00", or ""'),
-            _ranges,
-        ),
-        "sites": _Map(
-            QT_TRANSLATE_NOOP(
-                "config", 'a table of site ids and minutes, such as "youtube.com" = 10'
-            ),
-            _Value(_DOMAIN_FORM, _domain),
-            _Value(_DAY_MINUTES, _integer(1, 1440)),
-        ),
-    },
-)
-_ON_OFF = QT_TRANSLATE_NOOP("config", "true or false")
-_NUDGES = _Table(
-    QT_TRANSLATE_NOOP("config", "a table with keys budget, focus and reflection"),
-    {kind: _Value(_ON_OFF, _boolean) for kind in ("budget", "focus", "reflection")},
-)
-
-_SCHEMA = _Table(
-    QT_TRANSLATE_NOOP("config", "a table"),
-    {
-        "sample_seconds": _Value(
-            QT_TRANSLATE_NOOP("config", "a number of seconds between 1 and 60"), _number(1, 60)
-        ),
-        "idle_seconds": _Value(
-            QT_TRANSLATE_NOOP("config", "an integer number of seconds between 1 and 3600"),
-            _integer(1, 3600),
-        ),
-        "retention_days": _Value(
-            QT_TRANSLATE_NOOP(
-                "config", "an integer number of days between 0 (keep forever) and 3650"
-            ),
-            _integer(0, 3650),
-        ),
-        "work_hours": _Table(
-            QT_TRANSLATE_NOOP("config", "a table with keys mon..sun"),
-            {day: _Value(_RANGES_FORM, _ranges) for day in DAY_KEYS},
-        ),
-        "days_off": _List(
-            QT_TRANSLATE_NOOP("config", 'an array of dates such as ["2026-12-25"]'),
-            _Value(QT_TRANSLATE_NOOP("config", 'a date "YYYY-MM-DD"'), _date),
-        ),
-        "sites": _Table(
-            QT_TRANSLATE_NOOP("config", "a table with keys disabled and custom"),
-            {
-                "disabled": _List(
-                    QT_TRANSLATE_NOOP("config", 'an array of site ids such as ["linkedin.com"]'),
-                    _Value(_DOMAIN_FORM, _domain),
-                ),
-                "custom": _List(
-                    QT_TRANSLATE_NOOP("config", "an array of tables ([[sites.custom]])"),
-                    _CUSTOM_SITE,
-                ),
-            },
-        ),
-        "goals": _GOALS,
-        "nudges": _NUDGES,
-        "language": _Value(
-            QT_TRANSLATE_NOOP("config", '"auto" (the system\'s language), "en" or "fr"'),
-            _language,
-        ),
-    },
-)
-
-
-def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigError]) -> Any:
-    """Check `value` against `node`; return the converted value (meaningless if errors grew)."""
-
-    def fail(expected: str, reason: str = "") -> None:
-        errors.append(ConfigError(source, key, value, translate("config", expected), reason))
-
-    if isinstance(node, _Value):
-        try:
-            return node.convert(value)
-        except ValueError as error:
-            return fail(node.expected, str(error))
-    if isinstance(node, _List):
-        if not isinstance(value, list):
-            return fail(node.expected)
-        return tuple(
-            _walk(node.item, item, f"{key}[{i}]", source, errors) for i, item in enumerate(value)
-        )
-    if isinstance(node, _Map):
-        if not isinstance(value, Mapping):
-            return fail(node.expected)
-        entries = {}
-        for name, item in value.items():
-            path = f"{key}.{_toml_key(str(name))}"
-            try:
-                node.key.convert(name)
-            except ValueError:
-                expected = node.key.expected
-                reason = translate("config", "not a site id")
-                errors.append(
-                    ConfigError(source, path, item, translate("config", expected), reason)
-                )
-                continue
-            entries[name] = _walk(node.value, item, path, source, errors)
-        return entries
-    if not isinstance(value, Mapping):
-        return fail(node.expected)
-    result: dict[str, Any] = {}
-    for name, item in value.items():
-        path = f"{key}.{name}" if key else str(name)
-        if name in node.fields:
-            result[name] = _walk(node.fields[name], item, path, source, errors)
-            continue
-        close = difflib.get_close_matches(str(name), list(node.fields), n=1)
-        if close:
-            reason = translate("config", "unknown setting, did you mean {key}?")
-            reason = reason.format(key=repr(close[0]))
-        else:
-            reason = translate("config", "unknown setting")
-        expected = translate("config", "one of {keys}").format(keys=", ".join(node.fields))
-        errors.append(ConfigError(source, path, item, expected, reason))
-    for name in node.required:
-        if name not in value:
-            expected = node.fields[name].expected
-            path = f"{key}.{name}" if key else name
-            missing = translate("config", "missing")
-            errors.append(ConfigError(source, path, None, translate("config", expected), missing))
-    return result
+# -- parsing ------------------------------------------------------------------------------
 
 
 def _build_goals(values: Mapping[str, Any]) -> Goals:
@@ -574,112 +279,3 @@ def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
 
     keys = frozenset() if errors else user_keys(data)
     return LoadedConfig(config, tuple(errors), path, user_keys=keys)
-
-
-def _toml_str(text: str) -> str:
-    """A TOML string: literal ('...') for regexes with backslashes when possible, else basic."""
-    plain = all(ch == "\t" or (ch >= " " and ch != "\x7f") for ch in text)
-    if "\\" in text and "'" not in text and plain:
-        return f"'{text}'"
-    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-    out = []
-    for ch in text:
-        if ch in escapes:
-            out.append(escapes[ch])
-        elif ch < " " or ch == "\x7f":
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _toml_array(items: Any) -> str:
-    return "[" + ", ".join(_toml_str(str(item)) for item in items) + "]"
-
-
-def _toml_key(key: str) -> str:
-    """A key as TOML writes it: bare when it can be, else quoted ("youtube.com")."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_str(key)
-
-
-def dump_goals(goals: Goals) -> str:
-    """The lines of a [goals] table's body (no header; "" when there is no goal), which
-    parse_goals reads back to equal Goals. Per-site budgets are an inline table, so the body
-    stands on its own under any header."""
-    lines = []
-    if goals.daily_minutes is not None:
-        lines.append(f"daily_minutes = {goals.daily_minutes}")
-    if goals.weekly_minutes is not None:
-        lines.append(f"weekly_minutes = {goals.weekly_minutes}")
-    if goals.focus:
-        lines.append(f"focus = {_toml_str(format_ranges(goals.focus))}")
-    if goals.site_daily_minutes:
-        sites = sorted(goals.site_daily_minutes.items())
-        lines.append("sites = {" + ", ".join(f"{_toml_key(s)} = {m}" for s, m in sites) + "}")
-    return "".join(line + "\n" for line in lines)
-
-
-def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
-    """TOML text that load_config reads back to an equal Config (time zone aside: it is not
-    a setting, the caller passes it to load_config). ``omit`` names keys not to write
-    ("work_hours.fri", "sites.disabled"): those the user left to the organisation's
-    recommendation (policy.recommended_untouched)."""
-    wh = config.work_hours
-    sample = config.sample_seconds
-    lines = [
-        # The file is the program's, read back like its English keys: its comment stays English.
-        "# socialtime settings. Written by socialtime; "  # i18n: ignore - see above
-        "comments here are not kept.",
-        f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
-        f"idle_seconds = {config.idle_seconds}",
-        f"retention_days = {config.retention_days}",
-        f"language = {_toml_str(config.language)}",
-        f"days_off = {_toml_array(sorted(day.isoformat() for day in wh.days_off))}",
-        "",
-        "[work_hours]",
-        *(
-            f"{key} = {_toml_str(format_ranges(wh.days[i]))}"
-            for i, key in enumerate(DAY_KEYS)
-            if f"work_hours.{key}" not in omit
-        ),
-        "",
-        "[sites]",
-    ]
-    if "sites.disabled" not in omit:
-        lines.append(f"disabled = {_toml_array(sorted(config.disabled_sites))}")
-    for site in config.custom_sites:
-        lines += [
-            "",
-            "[[sites.custom]]",
-            f"id = {_toml_str(site.id)}",
-            f"name = {_toml_str(site.name)}",
-            f"hosts = {_toml_array(site.hosts)}",
-            f"titles = {_toml_array(site.titles)}",
-            f"apps = {_toml_array(site.apps)}",
-        ]
-    nudges = config.nudges
-    lines += ["", "[goals]", *dump_goals(config.goals).splitlines(), "", "[nudges]"]
-    lines += [
-        f"{kind} = {str(getattr(nudges, kind)).lower()}"
-        for kind in ("budget", "focus", "reflection")
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def save_config(config: Config, path: Path, omit: frozenset[str] = frozenset()) -> None:
-    """Write atomically: a crash mid-write leaves the old file or the new one, never half.
-
-    The temporary file is created by mkstemp, so the result is readable by the user only.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump_config(config, omit))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

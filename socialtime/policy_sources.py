@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from socialtime import config as _config
 from socialtime.autostart import BUNDLE_ID
 from socialtime.config import ConfigError, CustomSite
+from socialtime.config_schema import _SCHEMA, _walk
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.policy import (
     ALLOWED_KEYS,
@@ -69,7 +69,7 @@ _FORBIDDEN = (
 
 def _schema(*path: str) -> Any:
     """A node of the user's settings schema: a policy value is checked exactly like it."""
-    node: Any = _config._SCHEMA
+    node: Any = _SCHEMA
     for name in path:
         node = node.fields[name]
     return node
@@ -114,13 +114,13 @@ def _check(key: str, value: Any, name: str, source: str) -> tuple[object, list[C
     """Check the raw ``value`` of canonical ``key`` (spelt ``name`` in ``source``)."""
     errors: list[ConfigError] = []
     if key in WORK_DAY_KEYS:
-        ranges = _config._walk(_schema("work_hours", key[11:]), value, name, source, errors)
+        ranges = _walk(_schema("work_hours", key[11:]), value, name, source, errors)
         return ("" if errors else format_ranges(ranges)), errors
     if key == "sites.disabled":
-        ids = _config._walk(_schema("sites", "disabled"), value, name, source, errors)
+        ids = _walk(_schema("sites", "disabled"), value, name, source, errors)
         return (() if errors else tuple(dict.fromkeys(ids))), errors
     if key == "sites.custom":
-        items = _config._walk(_schema("sites", "custom"), value, name, source, errors)
+        items = _walk(_schema("sites", "custom"), value, name, source, errors)
         return ((), errors) if errors else _custom_sites(items, name, source)
     if key == "team.goal_file":
         try:
