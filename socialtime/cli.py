@@ -1,124 +1,43 @@
-"""The command line: a thin layer over the core.
+"""The command line: the entry point, the parser, and the small commands.
 
 Exit status: 0 done, 1 the data cannot be used (the message names the file), 2 a bad argument
 or a bad config file (the message names the file, the key and what was expected).
+
+The larger commands live apart and add themselves through ``register``: ``track``
+(socialtime.track_cli), ``export`` and ``erase`` (socialtime.data_cli), ``doctor``
+(socialtime.doctor), ``browser`` (socialtime.browser.cli), ``team`` (socialtime.team_cli).
+What every command shares is in socialtime.cli_context; argparse in the user's language is in
+socialtime.cli_text.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import signal
 import sys
-import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
-from pathlib import Path
-from types import FrameType
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable, Sequence
+from datetime import date
 
-from socialtime import __version__, i18n, paths, report, team_cli
+from socialtime import __version__, data_cli, doctor, paths, report, team_cli, track_cli
 from socialtime.browser import cli as browser_cli
-from socialtime.config import Config, LoadedConfig, load_config, read_language
+from socialtime.cli_context import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    Context,
+    UsageError,
+    eprint,
+    say,
+    when,
+)
+from socialtime.cli_text import ArgumentParser, set_language
 from socialtime.consent import NOTICE_VERSION, notice
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.recorder_lock import AlreadyRecording, RecorderLock
-from socialtime.sites import Catalogue, CatalogueError
+from socialtime.i18n import translate
+from socialtime.recorder_lock import AlreadyRecording
 from socialtime.status import pause_end
-from socialtime.store import Store, StoreError
-from socialtime.tracker import State, Tracker, catalogue_for
+from socialtime.store import StoreError
 
-if TYPE_CHECKING:
-    from socialtime.policy import Policy
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A bad argument or config: exit status 2."""
-
-
-class Context:
-    """What every command may need, created on first use."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        # getattr: the global options have no default in the namespace (see build_parser).
-        self.data_dir = paths.data_dir(getattr(args, "data_dir", None))
-        self.config_path = paths.config_file(getattr(args, "config", None))
-        self._loaded: LoadedConfig | None = None
-        self._store: Store | None = None
-        self._policy: Policy | None = None
-
-    def policy(self) -> Policy:
-        """The organisation policy of this computer (socialtime.policy), read once."""
-        if self._policy is None:
-            from socialtime.policy import load_policy
-
-            self._policy = load_policy()
-        return self._policy
-
-    def loaded(self) -> LoadedConfig:
-        if self._loaded is None:
-            self._loaded = load_config(self.config_path, policy=self.policy())
-        return self._loaded
-
-    def config(self, strict: bool) -> Config:
-        """The config; with ``strict``, a bad file stops the command (exit 2), otherwise it
-        is reported and the defaults are used, so that a broken file never stands between
-        the user and their own data (export, erase, consent)."""
-        loaded = self.loaded()
-        if not loaded.ok:
-            errors = "\n".join(f"  {e}" for e in loaded.errors)
-            if strict:
-                message = translate("cli", "the config file has errors:\n{errors}")
-                raise UsageError(message.format(errors=errors))
-            message = translate(
-                "cli", "warning: the config file has errors; using the defaults:\n{errors}"
-            )
-            eprint(message.format(errors=errors))
-        return loaded.config
-
-    def catalogue(self, config: Config) -> Catalogue:
-        try:
-            return catalogue_for(config)
-        except CatalogueError as e:
-            raise UsageError(str(e)) from e
-
-    def store(self) -> Store:
-        if self._store is None:
-            self._store = Store.open(self.data_dir)
-        return self._store
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-
-
-def eprint(*parts: object) -> None:
-    print(*parts, file=sys.stderr)
-
-
-def say(message: object) -> None:
-    """``socialtime: message`` on standard error (French spaces its colon)."""
-    eprint(translate("cli", "socialtime: {message}").format(message=message))
-
-
-def iso(t: float) -> str:
-    return datetime.fromtimestamp(t).astimezone().isoformat(timespec="seconds")
-
-
-def when(t: float) -> str:
-    """An instant for a person to read: "2026-11-24 10:00" ("24/11/2026 10:00" in French)."""
-    moment = datetime.fromtimestamp(t)
-    return f"{i18n.format_date(moment.date(), 'numeric')} {i18n.format_time(moment)}"
-
-
-def seconds_text(value: float) -> str:
-    """5 -> "5", 2.5 -> "2.5" ("2,5" in French)."""
-    return i18n.format_number(value, len(f"{value:g}".partition(".")[2]))
+__all__ = ["Context", "UsageError", "build_parser", "main"]
 
 
 def today() -> date:
@@ -166,88 +85,6 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
         eprint(message.format(error=e))
         return EXIT_DATA
     return run_invite(ctx.data_dir, ctx.config_path)
-
-
-def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
-    from socialtime.browser import BrowserBridge, socket_path
-    from socialtime.probes import make_probe
-
-    config = ctx.config(strict=True)
-    catalogue = ctx.catalogue(config)
-    store = ctx.store()
-    probe = make_probe()
-    bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
-    tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
-    store.apply_retention(config.retention_days, time.time())
-
-    stop = threading.Event()
-
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
-    with RecorderLock(ctx.data_dir):
-        if not bridge.start():
-            message = translate("cli", "socialtime: browser bridge off: {problem}")
-            eprint(message.format(problem=bridge.problem))
-        message = translate("cli", "socialtime: started; data in {path}, a look every {seconds} s.")
-        eprint(message.format(path=store.path, seconds=seconds_text(config.sample_seconds)))
-        eprint(
-            translate(
-                "cli",
-                "Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.",
-            )
-        )
-        try:
-            _track_loop(tracker, store, config, stop)
-        finally:
-            bridge.stop()
-            probe.close()
-    eprint(translate("cli", "socialtime: stopped; everything recorded is saved."))
-    return EXIT_OK
-
-
-def _track_loop(tracker: Tracker, store: Store, config: Config, stop: threading.Event) -> None:
-    """Tick every sample interval until ``stop``; the database is committed at every tick."""
-    state: State | None = None
-    next_retention = time.time() + 86400
-    interval = config.sample_seconds
-    deadline = time.monotonic()
-    while not stop.is_set():
-        result = tracker.tick()
-        if result.state is not state:
-            state = result.state
-            say(_describe(state, store, config))
-        if time.time() >= next_retention:
-            store.apply_retention(config.retention_days, time.time())
-            next_retention = time.time() + 86400
-        deadline += interval
-        delay = deadline - time.monotonic()
-        if delay < 0:  # fell behind (suspend, load): skip ticks instead of bursting
-            deadline, delay = time.monotonic(), 0.0
-        stop.wait(delay)
-
-
-def _describe(state: State, store: Store, config: Config) -> str:
-    if state is State.NO_CONSENT:
-        return translate(
-            "cli", "waiting for your consent: read and accept with `socialtime consent --accept`."
-        )
-    if state is State.OUTSIDE_HOURS:
-        start = config.work_hours.next_start(time.time())
-        if start:
-            message = translate("cli", "outside your work hours; recording resumes at {when}.")
-            return message.format(when=when(start))
-        return translate("cli", "outside your work hours.")
-    if state is State.PAUSED:
-        until = store.paused_until()
-        if until:
-            return translate("cli", "paused until {when}.").format(when=when(until))
-        return translate("cli", "paused.")
-    if state is State.UNAVAILABLE:
-        return translate("cli", "cannot see the desktop here; `socialtime doctor` tells why.")
-    return state.text + "."
 
 
 def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
@@ -315,146 +152,6 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.config(strict=False)
-    store = ctx.store()
-    write = store.export_csv if args.format == "csv" else store.export_json
-    if args.output in (None, "-"):
-        count = write(sys.stdout, iso)
-        eprint(translate("cli", "Exported %n spans.", None, count))
-        return EXIT_OK
-    _atomic_write(Path(args.output), lambda out: write(out, iso))
-    message = translate("cli", "Exported %n spans to {file}.", None, store.count())
-    eprint(message.format(file=args.output))
-    return EXIT_OK
-
-
-def _atomic_write(path: Path, fill: Callable[[IO[str]], object]) -> None:
-    """Write through a temporary file (mode 0600: it is personal data) and rename, so a
-    crash never leaves half a file under the chosen name."""
-    path = path.expanduser()
-    if path.is_dir():
-        message = translate("cli", "-o {file}: is a directory; give a file name")
-        raise UsageError(message.format(file=path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-    except OSError as e:
-        message = translate("cli", "-o {file}: cannot write there ({error})")
-        raise UsageError(message.format(file=path, error=e.strerror or e)) from e
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            fill(out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.config(strict=False)
-    if args.all and (args.from_ or args.to):
-        raise UsageError(translate("cli", "give either --all or --from/--to, not both"))
-    bounds: tuple[float | None, float | None]
-    if args.all:
-        what, bounds = translate("cli", "everything recorded"), (None, None)
-    elif args.from_ and args.to:
-        try:
-            period = report.date_range(args.from_, args.to)
-        except ValueError as e:
-            raise UsageError(str(e)) from e
-        what = translate("cli", "everything from {first} to {last}").format(
-            first=i18n.format_date(period.first, "numeric"),
-            last=i18n.format_date(period.last, "numeric"),
-        )
-        bounds = period.bounds()
-    else:
-        raise UsageError(
-            translate("cli", "say what to erase: --all, or --from YYYY-MM-DD --to YYYY-MM-DD")
-        )
-    store = ctx.store()
-    if not args.yes:
-        if not sys.stdin.isatty():
-            message = translate("cli", "this would erase {what}; add --yes to confirm")
-            raise UsageError(message.format(what=what))
-        prompt = translate("cli", "Erase {what} in {path}? This cannot be undone. [y/N] ")
-        if not team_cli.confirmed(prompt.format(what=what, path=store.path)):
-            print(translate("cli", "Nothing was erased."))
-            return EXIT_OK
-    seconds = store.erase(*bounds)
-    message = translate("cli", "Erased {what} ({duration} of recorded time).")
-    print(message.format(what=what, duration=report.format_duration(seconds)))
-    return EXIT_OK
-
-
-def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
-    from socialtime.probes import make_probe
-
-    status = EXIT_OK
-    loaded = ctx.loaded()
-
-    def line(ok: bool, name: str, detail: str) -> None:
-        text = translate("cli", "{name}: {detail}").format(name=name, detail=detail)
-        print(f"[{'ok' if ok else '!!'}] {text}")
-
-    config, data, consent_name = (
-        translate("doctor", "config"),
-        translate("doctor", "data"),
-        translate("doctor", "consent"),
-    )
-    if loaded.ok:
-        if loaded.path:
-            line(True, config, str(loaded.path))
-        else:
-            line(
-                True,
-                config,
-                translate("cli", "none ({path}); defaults").format(path=ctx.config_path),
-            )
-    else:
-        status = EXIT_USAGE
-        line(False, config, translate("cli", "errors, using the defaults:"))
-        for error in loaded.errors:
-            print(f"       {error}")
-    try:
-        store = ctx.store()
-        text = translate("cli", "{path} (%n spans, readable by you only)", None, store.count())
-        line(True, data, text.format(path=store.path))
-        consent = store.consent_version() == NOTICE_VERSION
-        if consent:
-            line(True, consent_name, translate("cli", "accepted"))
-        else:
-            line(False, consent_name, translate("cli", "not given: `socialtime consent --accept`"))
-    except StoreError as e:
-        status = max(status, EXIT_DATA)
-        line(False, data, str(e))
-    now = time.time()
-    hours = loaded.config.work_hours
-    work_hours = translate("doctor", "work hours")
-    if hours.contains(now):
-        line(True, work_hours, translate("cli", "now inside your work hours"))
-    else:
-        start = hours.next_start(now)
-        if start:
-            text = translate("cli", "outside now; next start {when}").format(when=when(start))
-        else:
-            text = translate("cli", "no work day set")
-        line(True, work_hours, text)
-    probe = make_probe()
-    try:
-        for check in probe.diagnose():
-            line(check.ok, check.label, check.detail)
-    finally:
-        probe.close()
-    check = browser_cli.doctor_check(ctx.data_dir)
-    line(check.ok, check.label, check.detail)
-    from socialtime.policy import describe
-
-    print(translate("cli", "Organisation settings:"))
-    for text in describe(loaded.policy):
-        print(f"       {text}")
-    return status
-
-
 def cmd_pause(ctx: Context, args: argparse.Namespace) -> int:
     ctx.config(strict=False)
     text = args.duration.strip().lower()
@@ -486,140 +183,6 @@ def cmd_resume(ctx: Context, args: argparse.Namespace) -> int:
 
 
 # --- parser --------------------------------------------------------------------------------
-
-# argparse's own words. The standard library has no French: the headings and error messages
-# that a user of socialtime meets are recognised in argparse's English and said again in the
-# user's language; any other stays English.
-_HEADINGS = (
-    QT_TRANSLATE_NOOP("cli", "options"),
-    QT_TRANSLATE_NOOP("cli", "positional arguments"),
-)
-_ARGPARSE_ERRORS = (
-    (
-        re.compile(r"the following arguments are required: (?P<args>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "the following arguments are required: {args}"),
-    ),
-    (
-        re.compile(r"unrecognized arguments: (?P<args>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "unrecognized arguments: {args}"),
-    ),
-    (
-        re.compile(r"one of the arguments (?P<args>.+) is required", re.S),
-        QT_TRANSLATE_NOOP("cli", "one of the arguments {args} is required"),
-    ),
-    (
-        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "ambiguous option: {option} could match {matches}"),
-    ),
-    (  # the message of one argument, itself one of those below
-        re.compile(r"argument (?P<argument>\S+): (?P<message>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "argument {argument}: {message}"),
-    ),
-    (
-        re.compile(r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", re.S),
-        QT_TRANSLATE_NOOP("cli", "invalid choice: {value} (choose from {choices})"),
-    ),
-    (
-        re.compile(r"invalid (?P<type>\w+) value: (?P<value>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "invalid {type} value: {value}"),
-    ),
-    (
-        re.compile(r"expected one argument"),
-        QT_TRANSLATE_NOOP("cli", "expected one argument"),
-    ),
-    (
-        re.compile(r"expected at most one argument"),
-        QT_TRANSLATE_NOOP("cli", "expected at most one argument"),
-    ),
-    (
-        re.compile(r"expected at least one argument"),
-        QT_TRANSLATE_NOOP("cli", "expected at least one argument"),
-    ),
-    (
-        re.compile(r"not allowed with argument (?P<other>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "not allowed with argument {other}"),
-    ),
-    (
-        re.compile(r"ignored explicit argument (?P<value>.+)", re.S),
-        QT_TRANSLATE_NOOP("cli", "ignored explicit argument {value}"),
-    ),
-)
-
-
-def argparse_message(message: str) -> str:
-    """An error message of argparse in the user's language (itself when it is not known)."""
-    for pattern, text in _ARGPARSE_ERRORS:
-        match = pattern.fullmatch(message)
-        if match:
-            parts = match.groupdict()
-            if "message" in parts:
-                parts["message"] = argparse_message(parts["message"])
-            return translate("cli", text).format(**parts)
-    return message
-
-
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help, with its "usage:" and section headings in the user's language."""
-
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[Any],
-        prefix: str | None = None,
-    ) -> None:
-        if prefix is None:
-            prefix = translate("cli", "usage: ")
-        super().add_usage(usage, actions, groups, prefix)
-
-    def start_section(self, heading: str | None) -> None:
-        if heading in _HEADINGS:
-            heading = translate("cli", heading)
-        super().start_section(heading)
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """An argparse parser that speaks the user's language: its usage and headings (see
-    HelpFormatter), the help of -h/--help, and its error messages. Sub-command parsers are of
-    the same class (argparse makes them with the class of their parent)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", HelpFormatter)
-        super().__init__(*args, **kwargs)
-
-    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        if kwargs.get("action") == "help":  # the -h/--help that argparse adds itself
-            kwargs["help"] = translate("cli", "show this help message and exit")
-        return super().add_argument(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        text = translate("cli", "{prog}: error: {message}")
-        self.exit(EXIT_USAGE, text.format(prog=self.prog, message=argparse_message(message)) + "\n")
-
-
-def config_option(argv: Sequence[str]) -> str | None:
-    """The value of ``--config`` in ``argv`` (the last one, as argparse takes it), found before
-    the real parser exists: its help is in the language that the config file chooses. Tolerant:
-    anything else, right or wrong, is left to the real parser."""
-    found = None
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--config" and i + 1 < len(argv):
-            found = argv[i + 1]
-        elif arg.startswith("--config="):
-            found = arg.partition("=")[2]
-    return found
-
-
-def set_language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
-    """Speak the language of the config's ``language`` setting ("auto": the system's; a
-    config that cannot be read counts as "auto"), before any word is printed."""
-    path = paths.config_file(config_option(argv), environ)
-    lang = i18n.resolve(read_language(path), environ)
-    i18n.set_language(lang)
-    return lang
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -683,11 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    command(
-        "track",
-        cmd_track,
-        translate("cli", "Record without a window until Ctrl+C or SIGTERM, then save and exit."),
-    )
+    track_cli.register(command)
     p = command(
         "consent",
         cmd_consent,
@@ -730,36 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help=translate("cli", "print one JSON object (for scripts)")
     )
 
-    p = command(
-        "export", cmd_export, translate("cli", "Export everything recorded, as CSV or JSON.")
-    )
-    p.add_argument(
-        "--format", choices=("csv", "json"), default="csv", help=translate("cli", "default: csv")
-    )
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help=translate("cli", "write to FILE (default: standard output)"),
-    )
-
-    p = command(
-        "erase", cmd_erase, translate("cli", "Erase everything, or the days of a date range.")
-    )
-    p.add_argument("--all", action="store_true", help=translate("cli", "erase everything recorded"))
-    p.add_argument(
-        "--from", dest="from_", metavar="YYYY-MM-DD", help=translate("cli", "first day to erase")
-    )
-    p.add_argument("--to", metavar="YYYY-MM-DD", help=translate("cli", "last day to erase"))
-    p.add_argument(
-        "--yes", action="store_true", help=translate("cli", "do not ask for confirmation")
-    )
-
-    command(
-        "doctor",
-        cmd_doctor,
-        translate("cli", "Tell what this computer lets socialtime see, and how to fix it."),
-    )
+    data_cli.register(command)
+    doctor.register(command)
     p = command(
         "pause", cmd_pause, translate("cli", "Pause recording for a while (30m, 1h, tomorrow).")
     )

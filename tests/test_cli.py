@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from socialtime import cli
+from socialtime import cli, cli_text
 from socialtime.report import local_midnight
 from socialtime.store import DB_NAME, SCHEMA_VERSION, Store
 
@@ -301,14 +301,14 @@ def test_the_config_file_chooses_the_language(tmp_path, monkeypatch, capsys):
             cli.main(["--config", str(config), "report", "--help"])
         assert "Show active and social time" in capsys.readouterr().out
     finally:
-        cli.set_language([])  # English again (LANGUAGE=en)
+        cli_text.set_language([])  # English again (LANGUAGE=en)
 
 
 def test_the_config_option_is_found_before_parsing():
-    assert cli.config_option(["report", "--config", "a.toml", "--json"]) == "a.toml"
-    assert cli.config_option(["--config=b.toml", "--config", "c.toml"]) == "c.toml"
-    assert cli.config_option(["team", "join", "--", "--config", "x"]) is None
-    assert cli.config_option(["--config"]) is None  # the real parser says what is missing
+    assert cli_text.config_option(["report", "--config", "a.toml", "--json"]) == "a.toml"
+    assert cli_text.config_option(["--config=b.toml", "--config", "c.toml"]) == "c.toml"
+    assert cli_text.config_option(["team", "join", "--", "--config", "x"]) is None
+    assert cli_text.config_option(["--config"]) is None  # the real parser says what is missing
 
 
 def test_doctor_in_french(run, in_french):
