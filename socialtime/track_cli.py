@@ -11,6 +11,7 @@ import argparse
 import signal
 import threading
 import time
+from collections.abc import Callable
 from types import FrameType
 
 from socialtime import i18n
@@ -62,8 +63,10 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
                 "Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.",
             )
         )
+        pump = getattr(probe, "pump", None)  # macOS: its notifications need the run loop
+        wait = pumping(pump, stop) if callable(pump) else stop.wait
         try:
-            _track_loop(tracker, store, config, stop)
+            _track_loop(tracker, store, config, stop, wait)
         finally:
             bridge.stop()
             probe.close()
@@ -71,8 +74,34 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _track_loop(tracker: Tracker, store: Store, config: Config, stop: threading.Event) -> None:
-    """Tick every sample interval until ``stop``; the database is committed at every tick."""
+def pumping(
+    pump: Callable[[float], object],
+    stop: threading.Event,
+    clock: Callable[[], float] = time.monotonic,
+) -> Callable[[float], object]:
+    """A wait that turns the platform's run loop meanwhile, in short turns so that Ctrl+C is
+    heard: on macOS the workspace, sleep and lock notifications arrive through the main run
+    loop, which a plain wait would leave still (the tray has Qt's event loop for that)."""
+
+    def wait(seconds: float) -> bool:
+        end = clock() + seconds
+        while not stop.is_set() and (left := end - clock()) > 0:
+            pump(min(left, 0.25))
+        return stop.is_set()
+
+    return wait
+
+
+def _track_loop(
+    tracker: Tracker,
+    store: Store,
+    config: Config,
+    stop: threading.Event,
+    wait: Callable[[float], object] | None = None,
+) -> None:
+    """Tick every sample interval until ``stop``; the database is committed at every tick.
+    Between ticks, ``wait`` (default: ``stop.wait``) passes the time."""
+    wait = stop.wait if wait is None else wait
     state: State | None = None
     next_retention = time.time() + 86400
     interval = config.sample_seconds
@@ -89,7 +118,7 @@ def _track_loop(tracker: Tracker, store: Store, config: Config, stop: threading.
         delay = deadline - time.monotonic()
         if delay < 0:  # fell behind (suspend, load): skip ticks instead of bursting
             deadline, delay = time.monotonic(), 0.0
-        stop.wait(delay)
+        wait(delay)
 
 
 def _describe(state: State, store: Store, config: Config) -> str:
