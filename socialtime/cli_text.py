@@ -109,6 +109,8 @@ class HelpFormatter(argparse.HelpFormatter):
     def start_section(self, heading: str | None) -> None:
         if heading in _HEADINGS:
             heading = translate("cli", heading)
+        if heading:  # argparse adds the colon itself: French wants a space before it
+            heading += i18n.before_colon()
         super().start_section(heading)
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 __all__ = [
     "LANGUAGES",
     "QT_TRANSLATE_NOOP",
+    "before_colon",
     "catalogue_path",
     "format_date",
     "format_duration",
@@ -253,6 +254,11 @@ _MONTHS_SHORT = {
 }
 NBSP = "\u00a0"  # French puts a no-break space before % and between thousands
 NNBSP = "\u202f"
+
+
+def before_colon() -> str:
+    """What goes between a word and a colon that code adds: a no-break space in French."""
+    return NBSP if _current == "fr" else ""
 
 
 def weekday_name(weekday: int, short: bool = False) -> str:

@@ -276,7 +276,8 @@ def test_help_is_in_the_users_language(in_french, capsys):
     assert out.startswith("utilisation\u00a0: socialtime")
     assert "-h, --help" in out and "afficher cette aide et quitter" in out
     assert "Voyez, pour vous seul, quelle part de votre temps de travail" in out
-    assert "commandes" in out and "--data-dir DIR" in out  # option names never change
+    assert "commandes\u00a0:" in out and "--data-dir DIR" in out  # option names never change
+    assert "\noptions\u00a0:\n" in out  # argparse's own colon gets the French space
 
 
 def test_argparse_errors_are_in_the_users_language(in_french, capsys):
