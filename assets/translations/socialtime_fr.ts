@@ -1017,16 +1017,16 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>aucun navigateur n&apos;est connecté&#xa0;: installez l&apos;extension de navigateur socialtime et lancez `socialtime browser install`&#xa0;; en attendant, les sites sont reconnus d&apos;après les titres des fenêtres</translation>
     </message>
     <message>
-        <source>the browser bridge is not available on Windows yet (it needs a named pipe); sites are recognised from window titles</source>
-        <translation>la passerelle du navigateur n&apos;est pas encore disponible sous Windows (il lui faut un tube nommé)&#xa0;; les sites sont reconnus d&apos;après les titres des fenêtres</translation>
-    </message>
-    <message>
         <source>not listening: start socialtime (the tray) or `socialtime track` to receive the browser&apos;s sites</source>
         <translation>pas d&apos;écoute&#xa0;: lancez socialtime (dans la zone de notification) ou `socialtime track` pour recevoir les sites du navigateur</translation>
     </message>
     <message>
         <source>{path}: the recorder did not answer</source>
         <translation>{path}&#xa0;: l&apos;enregistreur n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>another socialtime (the tray or `socialtime track`) or another program already has the browser&apos;s pipe; this one uses window titles</source>
+        <translation>un autre socialtime (celui de la zone de notification ou `socialtime track`) ou un autre programme occupe déjà le canal du navigateur&#xa0;; celui-ci se sert des titres des fenêtres</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,13 @@
-"""The recorder's end of the browser bridge: a local AF_UNIX socket that browser-host writes to.
+"""The recorder's end of the browser bridge: a local channel that browser-host writes to.
+
+The channel is a Transport: an AF_UNIX socket (UnixSocket, here) on Linux and macOS, a named
+pipe on Windows (winpipe.PipeServer). Everything else — framing, validation, what is kept, the
+status answer for doctor — is the same code (Peer and BrowserBridge) whatever carries the bytes.
 
 Why a Unix socket in the user's runtime directory: it is reachable by this user's processes only
 (the directory is 0700, the socket 0600, and the peer's uid is checked), it is gone at logout,
-and it is no network port, so the promise "no connection, no listening port" holds.
+and it is no network port, so the promise "no connection, no listening port" holds. The pipe
+keeps the same promise on Windows: see winpipe's docstring.
 
 What is kept, and for how long: only the latest report per browser process, and only in memory.
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
@@ -10,8 +15,9 @@ arrives, so the name of a non-social site a user visits is never held beyond the
 message and never reaches the store. A private tab arrives as None (title rules then apply, as
 without the extension).
 
-Threading: one listener thread owns the sockets; ``host_for`` and ``connected`` may be called
-from any thread (the tracker's, Qt's) and only take a short lock.
+Threading: one listener thread owns the socket (on Windows, it and one reader thread per
+client); ``host_for`` and ``connected`` may be called from any thread (the tracker's, Qt's) and
+only take a short lock.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from socialtime import paths
 from socialtime.browser.protocol import (
@@ -41,6 +48,9 @@ from socialtime.browser.protocol import (
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
 from socialtime.sites import Catalogue, classify_host
+
+if TYPE_CHECKING:
+    from socialtime.browser import winpipe
 
 __all__ = ["OTHER", "BridgeUnavailable", "BrowserBridge", "bridge_status", "socket_path"]
 
@@ -94,6 +104,59 @@ class _Report:
     conn: int  # which connection said it
 
 
+class Peer:
+    """One connection (browser-host, or doctor asking), whatever transport carries its bytes.
+
+    A transport calls ``feed`` with every chunk it reads and ``close`` once when the connection
+    ends; both run in the transport's threads, and only ``feed`` and ``close`` touch the bridge.
+    """
+
+    def __init__(self, bridge: BrowserBridge, conn_id: int) -> None:
+        self.bridge = bridge
+        self.conn_id = conn_id
+        self.decoder = FrameDecoder()
+
+    def feed(self, data: bytes) -> bytes | None:
+        """Handle bytes received. Returns the answer to send, after which the transport hangs
+        up, when the peer was doctor asking for the status; None otherwise."""
+        for payload in self.decoder.feed(data):
+            try:
+                message = parse_relay(payload)
+            except ProtocolError as e:
+                log.warning("browser bridge: dropped a message (%s)", e)
+                continue
+            if isinstance(message, Relay):
+                self.bridge._store(self.conn_id, message)
+            else:
+                return encode({"browsers": self.bridge.browsers()})
+        return None
+
+    def close(self) -> None:
+        self.bridge._forget(self.conn_id)
+
+
+class Transport(Protocol):
+    """What differs between platforms: how the bridge listens and reads bytes.
+
+    ``listen`` runs in ``start()`` and raises BridgeUnavailable; ``serve`` is the listener
+    thread's body and returns after ``close``, which another thread calls to wake it and to
+    release everything (the bridge then joins the thread).
+    """
+
+    def listen(self) -> None: ...
+    def serve(self, new_peer: Callable[[], Peer]) -> None: ...
+    def close(self) -> None: ...
+
+
+def default_transport(path: Path) -> Transport:
+    """A named pipe on Windows, an AF_UNIX socket at ``path`` elsewhere."""
+    if sys.platform == "win32":
+        from socialtime.browser.winpipe import PipeServer, WinApi
+
+        return PipeServer(WinApi())
+    return UnixSocket(path)
+
+
 class BrowserBridge:
     """Listens for browser-host, keeps the latest report per browser pid, answers the tracker.
 
@@ -104,6 +167,9 @@ class BrowserBridge:
         tracker = Tracker(..., host_source=bridge.host_for)
         ...
         bridge.stop()
+
+    ``transport`` defaults to the platform's (see default_transport; ``path`` is unused on
+    Windows); tests pass another.
     """
 
     def __init__(
@@ -112,6 +178,7 @@ class BrowserBridge:
         sample_seconds: float = 5.0,
         path: Path | None = None,
         clock: Callable[[], float] = time.time,
+        transport: Transport | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.max_age = 2.0 * sample_seconds + MARGIN
@@ -122,9 +189,8 @@ class BrowserBridge:
         self._reports: dict[int, _Report] = {}
         self._conns: dict[int, int | None] = {}  # connection id -> browser pid (once known)
         self._thread: threading.Thread | None = None
-        self._server: socket.socket | None = None
-        self._lock_fd: int | None = None
-        self._wake_r = self._wake_w = -1
+        self._transport = transport
+        self._listening: Transport | None = None
         self._ids = itertools.count(1)
 
     # --- what the tracker and the UI ask ---------------------------------------------------
@@ -177,41 +243,77 @@ class BrowserBridge:
         tracker then simply gets no hostnames and uses title rules."""
         if self._thread is not None:
             return True
+        transport = self._transport or default_transport(self.path)
         try:
-            self._server = self._listen()
+            transport.listen()
         except BridgeUnavailable as e:
             self.problem = str(e)
             return False
         self.problem = None
-        self._wake_r, self._wake_w = os.pipe()
-        self._thread = threading.Thread(target=self._run, name="browser-bridge", daemon=True)
+        self._listening = transport
+        self._thread = threading.Thread(
+            target=self._run, args=(transport,), name="browser-bridge", daemon=True
+        )
         self._thread.start()
         return True
 
     def stop(self) -> None:
         """Stop listening, forget every report and remove the socket."""
+        if self._listening is not None:
+            self._listening.close()
+            self._listening = None
         if self._thread is not None:
-            os.write(self._wake_w, b"x")
             self._thread.join(5)
             self._thread = None
-            os.close(self._wake_r)
-            os.close(self._wake_w)
-        if self._server is not None:
-            self._server.close()
-            self._server = None
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # releases the lock
-            self._lock_fd = None
         with self._lock:
             self._reports.clear()
             self._conns.clear()
 
-    def _listen(self) -> socket.socket:
-        if sys.platform == "win32":
-            # TODO: a named pipe (\\.\pipe\socialtime-<user>) with a user-only DACL.
-            raise BridgeUnavailable(translate("bridge", WINDOWS_TODO))
+    # --- the transport's side ----------------------------------------------------------------
+
+    def _run(self, transport: Transport) -> None:
+        try:
+            transport.serve(self._new_peer)
+        except Exception:  # never let the thread die silently: say so, then stop serving
+            log.exception("browser bridge stopped")
+
+    def _new_peer(self) -> Peer:
+        conn_id = next(self._ids)
+        with self._lock:
+            self._conns[conn_id] = None
+        return Peer(self, conn_id)
+
+    def _store(self, conn_id: int, message: Relay) -> None:
+        host = message.host
+        if host is not None and classify_host(host, self.catalogue) is None:
+            host = OTHER  # not social: forget the name right here
+        stamp = min(message.time, self.clock())
+        with self._lock:
+            if conn_id not in self._conns:
+                return  # the bridge stopped meanwhile
+            self._conns[conn_id] = message.pid
+            self._reports[message.pid] = _Report(host, stamp, conn_id)
+
+    def _forget(self, conn_id: int) -> None:
+        with self._lock:
+            self._conns.pop(conn_id, None)
+            for pid, report in list(self._reports.items()):
+                if report.conn == conn_id:  # the browser closed: its report is no longer true
+                    del self._reports[pid]
+
+
+class UnixSocket:
+    """The transport on Linux and macOS: an AF_UNIX stream socket at ``path``, in a 0700
+    folder, 0600, one listener per folder (a flock), the peer's uid checked. One thread
+    serves every connection through a selector; a pipe wakes it for ``close``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._server: socket.socket | None = None
+        self._lock_fd: int | None = None
+        self._wake_r = self._wake_w = -1
+
+    def listen(self) -> None:
         if len(os.fsencode(self.path)) > MAX_SOCKET_PATH:
             text = translate("bridge", "{path}: the path is too long for a local socket")
             raise BridgeUnavailable(text.format(path=self.path))
@@ -242,34 +344,54 @@ class BrowserBridge:
             text = translate("bridge", "{path}: cannot listen ({error})")
             raise BridgeUnavailable(text.format(path=self.path, error=e.strerror)) from None
         server.setblocking(False)
-        return server
+        self._server = server
+        self._wake_r, self._wake_w = os.pipe()
 
-    # --- the listener thread ---------------------------------------------------------------
+    def close(self) -> None:
+        """Wake serve(); once it has gone (the bridge joins it), remove the socket."""
+        if self._wake_w >= 0:
+            os.write(self._wake_w, b"x")
 
-    def _run(self) -> None:
+    def serve(self, new_peer: Callable[[], Peer]) -> None:
         assert self._server is not None
         sel = selectors.DefaultSelector()
         sel.register(self._wake_r, selectors.EVENT_READ, None)
         sel.register(self._server, selectors.EVENT_READ, "accept")
-        clients: dict[int, tuple[socket.socket, FrameDecoder]] = {}
+        clients: dict[int, tuple[socket.socket, Peer]] = {}
         try:
             while True:
                 for key, _ in sel.select():
                     if key.data is None:
                         return
                     if key.data == "accept":
-                        self._accept(sel, clients)
+                        self._accept(sel, clients, new_peer)
                     else:
                         self._receive(key.data, sel, clients)
-        except Exception:  # never let the thread die silently: say so, then stop serving
-            log.exception("browser bridge stopped")
         finally:
-            for conn_id in list(clients):
-                self._drop(conn_id, sel, clients)
+            for fd in list(clients):
+                self._drop(fd, sel, clients)
             sel.close()
+            self._release()
+
+    def _release(self) -> None:
+        wake_r, wake_w = self._wake_r, self._wake_w
+        self._wake_r = self._wake_w = -1
+        os.close(wake_r)
+        os.close(wake_w)
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the lock
+            self._lock_fd = None
 
     def _accept(
-        self, sel: selectors.BaseSelector, clients: dict[int, tuple[socket.socket, FrameDecoder]]
+        self,
+        sel: selectors.BaseSelector,
+        clients: dict[int, tuple[socket.socket, Peer]],
+        new_peer: Callable[[], Peer],
     ) -> None:
         assert self._server is not None
         try:
@@ -281,70 +403,38 @@ class BrowserBridge:
             conn.close()
             return
         conn.setblocking(False)
-        conn_id = next(self._ids)
-        clients[conn_id] = (conn, FrameDecoder())
-        with self._lock:
-            self._conns[conn_id] = None
-        sel.register(conn, selectors.EVENT_READ, conn_id)
+        clients[conn.fileno()] = (conn, new_peer())
+        sel.register(conn, selectors.EVENT_READ, conn.fileno())
 
     def _receive(
-        self,
-        conn_id: int,
-        sel: selectors.BaseSelector,
-        clients: dict[int, tuple[socket.socket, FrameDecoder]],
+        self, fd: int, sel: selectors.BaseSelector, clients: dict[int, tuple[socket.socket, Peer]]
     ) -> None:
-        conn, decoder = clients[conn_id]
+        conn, peer = clients[fd]
         try:
             data = conn.recv(65536)
         except (BlockingIOError, InterruptedError):
             return
         except OSError:
             data = b""
-        if not data:
-            self._drop(conn_id, sel, clients)
-            return
-        for payload in decoder.feed(data):
+        answer = peer.feed(data) if data else None
+        if answer is not None:  # a status query from `socialtime doctor`: answer and hang up
             try:
-                message = parse_relay(payload)
-            except ProtocolError as e:
-                log.warning("browser bridge: dropped a message (%s)", e)
-                continue
-            if isinstance(message, Relay):
-                self._store(conn_id, message)
-            else:  # a status query from `socialtime doctor`: answer and hang up
-                count = self.browsers()
-                try:
-                    conn.setblocking(True)
-                    conn.settimeout(1.0)
-                    conn.sendall(encode({"browsers": count}))
-                except OSError:
-                    pass
-                self._drop(conn_id, sel, clients)
-                return
+                conn.setblocking(True)
+                conn.settimeout(1.0)
+                conn.sendall(answer)
+            except OSError:
+                pass
+        if not data or answer is not None:
+            self._drop(fd, sel, clients)
 
-    def _store(self, conn_id: int, message: Relay) -> None:
-        host = message.host
-        if host is not None and classify_host(host, self.catalogue) is None:
-            host = OTHER  # not social: forget the name right here
-        stamp = min(message.time, self.clock())
-        with self._lock:
-            self._conns[conn_id] = message.pid
-            self._reports[message.pid] = _Report(host, stamp, conn_id)
-
+    @staticmethod
     def _drop(
-        self,
-        conn_id: int,
-        sel: selectors.BaseSelector,
-        clients: dict[int, tuple[socket.socket, FrameDecoder]],
+        fd: int, sel: selectors.BaseSelector, clients: dict[int, tuple[socket.socket, Peer]]
     ) -> None:
-        conn, _ = clients.pop(conn_id)
+        conn, peer = clients.pop(fd)
         sel.unregister(conn)
         conn.close()
-        with self._lock:
-            self._conns.pop(conn_id, None)
-            for pid, report in list(self._reports.items()):
-                if report.conn == conn_id:  # the browser closed: its report is no longer true
-                    del self._reports[pid]
+        peer.close()
 
 
 # Shown by doctor and the tray, translated there: translate("bridge", NO_BROWSER).
@@ -352,11 +442,6 @@ NO_BROWSER = QT_TRANSLATE_NOOP(
     "bridge",
     "no browser is connected: install the socialtime extension in your browser and run "
     "`socialtime browser install`; until then sites are recognised from window titles",
-)
-WINDOWS_TODO = QT_TRANSLATE_NOOP(
-    "bridge",
-    "the browser bridge is not available on Windows yet (it needs a named pipe); "
-    "sites are recognised from window titles",
 )
 
 
@@ -391,15 +476,41 @@ def _same_user(conn: socket.socket) -> bool:
     return uid == os.getuid()
 
 
-def bridge_status(path: Path | None = None, timeout: float = 1.0) -> Check:
-    """Ask a running recorder's bridge how many browsers are connected (for doctor)."""
-    if sys.platform == "win32":
-        return Check(BROWSER_BRIDGE, False, translate("bridge", WINDOWS_TODO))
+class _Channel(Protocol):
+    def sendall(self, data: bytes, /) -> None: ...
+    def recv(self, size: int, /) -> bytes: ...
+    def close(self) -> None: ...
+
+
+def _open_status(
+    path: Path | None, timeout: float, api: winpipe.Api | None
+) -> tuple[object, _Channel]:
+    """Where the bridge is (for messages) and a connection to it; raises OSError."""
+    if api is not None or sys.platform == "win32":
+        from socialtime.browser import winpipe
+
+        api = api if api is not None else winpipe.WinApi()
+        return winpipe.pipe_name(api), winpipe.open_pipe(api, int(timeout * 1000), timeout)
     path = path if path is not None else socket_path()
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.settimeout(timeout)
     try:
         client.connect(os.fspath(path))
+    except OSError:
+        client.close()
+        raise
+    return path, client
+
+
+def bridge_status(
+    path: Path | None = None, timeout: float = 1.0, api: winpipe.Api | None = None
+) -> Check:
+    """Ask a running recorder's bridge how many browsers are connected (for doctor): through
+    the socket at ``path``, or on Windows (or with a fake ``api``) through the named pipe."""
+    where: object = path
+    client: _Channel | None = None
+    try:
+        where, client = _open_status(path, timeout, api)
         client.sendall(encode({"query": "status"}))
         decoder = FrameDecoder()
         frames: list[bytes] = []
@@ -419,9 +530,10 @@ def bridge_status(path: Path | None = None, timeout: float = 1.0) -> Check:
             ),
         )
     except OSError as e:
-        return Check(BROWSER_BRIDGE, False, f"{path}: {e.strerror or e}")
+        return Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}")
     finally:
-        client.close()
+        if client is not None:
+            client.close()
     import json
 
     try:
@@ -430,7 +542,7 @@ def bridge_status(path: Path | None = None, timeout: float = 1.0) -> Check:
         count = None
     if not isinstance(count, int):
         text = translate("bridge", "{path}: the recorder did not answer")
-        return Check(BROWSER_BRIDGE, False, text.format(path=path))
+        return Check(BROWSER_BRIDGE, False, text.format(path=where))
     if count == 0:
         return Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER))
     return Check(

@@ -8,6 +8,9 @@ and the time. When no recorder listens, messages are dropped; the extension repe
 every 2 s, so a recorder that starts or restarts learns the current site within seconds.
 
 The process lives as long as the browser keeps the port open and exits 0 at end of input.
+
+On Windows the recorder is reached through its named pipe (see winpipe), and the launcher is a
+``.bat`` file, so the parent is cmd.exe: the browser is cmd.exe's parent (see browser_pid).
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from socialtime.browser.bridge import WINDOWS_TODO, socket_path
+from socialtime.browser.bridge import socket_path
 from socialtime.browser.protocol import FrameDecoder, ProtocolError, encode, parse_host_message
-from socialtime.i18n import translate
 
-__all__ = ["RecorderLink", "main", "serve"]
+if TYPE_CHECKING:
+    from socialtime.browser import winpipe
+
+__all__ = ["RecorderLink", "browser_pid", "main", "serve"]
 
 log = logging.getLogger("socialtime.browser")
 
@@ -32,17 +38,33 @@ RETRY_SECONDS = 1.0
 PROGRAM = "socialtime browser-host"  # i18n: ignore - the command's name, before its messages
 
 
+class _Writer(Protocol):
+    def sendall(self, data: bytes, /) -> None: ...
+    def close(self) -> None: ...
+
+
 class RecorderLink:
-    """A connection to the recorder's bridge socket, made on demand and remade after a restart.
+    """A connection to the recorder's bridge, made on demand and remade after a restart: the
+    socket at ``path``, or on Windows (or with a fake ``api``) the named pipe.
 
     Connection attempts are at most one per ``RETRY_SECONDS``, so a browser sending messages
     while no recorder runs costs one failed ``connect`` a second, not one per message.
     """
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        path: Path,
+        clock: Callable[[], float] = time.monotonic,
+        api: winpipe.Api | None = None,
+    ) -> None:
         self.path = path
         self.clock = clock
-        self._sock: socket.socket | None = None
+        self.api = api
+        if api is None and sys.platform == "win32":
+            from socialtime.browser.winpipe import WinApi
+
+            self.api = WinApi()
+        self._sock: _Writer | None = None
         self._next_try = 0.0
 
     def send(self, frame: bytes) -> bool:
@@ -59,13 +81,21 @@ class RecorderLink:
                 self._next_try = 0.0
         return False
 
-    def _connect(self) -> socket.socket | None:
+    def _connect(self) -> _Writer | None:
         if self._sock is not None:
             return self._sock
         now = self.clock()
         if now < self._next_try:
             return None
         self._next_try = now + RETRY_SECONDS
+        if self.api is not None:
+            from socialtime.browser.winpipe import open_pipe
+
+            try:
+                self._sock = open_pipe(self.api)
+            except OSError:
+                return None
+            return self._sock
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.settimeout(2.0)
         try:
@@ -111,16 +141,37 @@ def main(argv: list[str], data_dir: Path | None = None) -> int:
     """Entry point; ``argv`` holds what the browser passes (its origin or manifest path),
     which is not needed: the host manifest already limits who may start this."""
     logging.basicConfig(level=logging.WARNING, format=f"{PROGRAM}: %(message)s")
-    if sys.platform == "win32":
-        problem = translate("bridge", WINDOWS_TODO)
-        print(f"{PROGRAM}: {problem}", file=sys.stderr)
-        return 1
     link = RecorderLink(socket_path(data_dir))
     fd = sys.stdin.buffer.fileno()
+    pid = browser_pid(os.getpid(), _parent) if sys.platform == "win32" else os.getppid()
     try:
-        serve(lambda: os.read(fd, 65536), link.send, os.getppid())
+        serve(lambda: os.read(fd, 65536), link.send, pid)
     except KeyboardInterrupt:
         pass
     finally:
         link.close()
     return 0
+
+
+def browser_pid(pid: int, parent: Callable[[int], tuple[int, str] | None]) -> int:
+    """The browser's pid on Windows: the parent of ``pid``, or the parent's parent when the
+    parent is the cmd.exe that ran the ``.bat`` launcher. ``parent(pid)`` gives (pid, exe
+    name) or None."""
+    first = parent(pid)
+    if first is None:
+        return os.getppid()
+    if first[1].lower() == "cmd.exe":
+        second = parent(first[0])
+        if second is not None:
+            return second[0]
+    return first[0]
+
+
+def _parent(pid: int) -> tuple[int, str] | None:
+    import psutil
+
+    try:
+        process = psutil.Process(pid).parent()
+        return None if process is None else (process.pid, process.name())
+    except psutil.Error:
+        return None

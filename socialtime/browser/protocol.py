@@ -5,9 +5,9 @@ then that many bytes of UTF-8 JSON.
 
 - browser -> ``socialtime browser-host`` (stdin): ``{"host": "<hostname>"}`` or
   ``{"host": null}`` (a private tab, or a page that is not http(s)).
-- ``browser-host`` -> the recorder (a local AF_UNIX socket): ``{"host": ..., "pid": <browser
-  pid>, "time": <unix time>}``; and, for ``socialtime doctor``, ``{"query": "status"}``, which
-  the recorder answers with ``{"browsers": <n>}``.
+- ``browser-host`` -> the recorder (a local AF_UNIX socket; a named pipe on Windows):
+  ``{"host": ..., "pid": <browser pid>, "time": <unix time>}``; and, for ``socialtime doctor``,
+  ``{"query": "status"}``, which the recorder answers with ``{"browsers": <n>}``.
 
 Why so strict: whatever arrives here comes from another process. Anything but these exact
 shapes is dropped and logged (the reason only, never the content, which may hold a hostname), so
