@@ -20,7 +20,7 @@ from socialtime.browser import winpipe
 from socialtime.browser.bridge import NO_BROWSER, BrowserBridge, bridge_status
 from socialtime.browser.host import RecorderLink, browser_pid
 from socialtime.browser.protocol import encode
-from socialtime.browser.winpipe import (
+from socialtime.browser.win32api import (
     ERROR_ACCESS_DENIED,
     ERROR_FILE_NOT_FOUND,
     ERROR_NO_DATA,
@@ -30,8 +30,8 @@ from socialtime.browser.winpipe import (
     PIPE_ACCESS_DUPLEX,
     PIPE_REJECT_REMOTE_CLIENTS,
     PipeError,
-    PipeServer,
 )
+from socialtime.browser.winpipe import PipeServer
 from socialtime.probes.base import Foreground
 from socialtime.sites import load_catalogue
 

@@ -1,13 +1,11 @@
 """The recorder's end of the browser bridge: a local channel that browser-host writes to.
 
-The channel is a Transport: an AF_UNIX socket (UnixSocket, here) on Linux and macOS, a named
+The channel is a Transport: an AF_UNIX socket (unixsock.UnixSocket) on Linux and macOS, a named
 pipe on Windows (winpipe.PipeServer). Everything else — framing, validation, what is kept, the
 status answer for doctor — is the same code (Peer and BrowserBridge) whatever carries the bytes.
 
-Why a Unix socket in the user's runtime directory: it is reachable by this user's processes only
-(the directory is 0700, the socket 0600, and the peer's uid is checked), it is gone at logout,
-and it is no network port, so the promise "no connection, no listening port" holds. The pipe
-keeps the same promise on Windows: see winpipe's docstring.
+Both transports are reachable by this user's processes only and are no network port, so the
+promise "no connection, no listening port" holds: see unixsock's and winpipe's docstrings.
 
 What is kept, and for how long: only the latest report per browser process, and only in memory.
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
@@ -22,13 +20,9 @@ only take a short lock.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import itertools
 import logging
 import os
-import selectors
-import socket
 import sys
 import threading
 import time
@@ -50,7 +44,7 @@ from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
 from socialtime.sites import Catalogue, classify_host
 
 if TYPE_CHECKING:
-    from socialtime.browser import winpipe
+    from socialtime.browser import win32api
 
 __all__ = ["OTHER", "BridgeUnavailable", "BrowserBridge", "bridge_status", "socket_path"]
 
@@ -60,12 +54,9 @@ log = logging.getLogger("socialtime.browser")
 # catalogue entry, while still telling the classifier "the browser knows: not social".
 OTHER = "(other)"
 SOCKET_NAME = "bridge.sock"
-LOCK_NAME = "bridge.lock"
 # The extension repeats its report every 2 s; a report is trusted for two sample intervals
 # plus this margin, so a browser whose extension went quiet falls back to title rules.
 MARGIN = 3.0
-# sun_path is 108 bytes on Linux, 104 on macOS (including the terminating NUL).
-MAX_SOCKET_PATH = 103
 
 
 class BridgeUnavailable(Exception):
@@ -84,17 +75,6 @@ def socket_path(data_dir: Path | None = None, environ: Mapping[str, str] = os.en
     if runtime and Path(runtime).is_absolute() and Path(runtime).is_dir():
         return Path(runtime) / "socialtime" / SOCKET_NAME
     return (data_dir or paths.data_dir(None, environ)) / SOCKET_NAME
-
-
-def private_dir(directory: Path) -> None:
-    """Create ``directory`` (0700) or check that an existing one is ours, and make it 0700."""
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    st = directory.stat()
-    if st.st_uid != os.getuid():
-        text = translate("bridge", "{folder} belongs to another user; not listening there")
-        raise BridgeUnavailable(text.format(folder=directory))
-    if st.st_mode & 0o077:
-        os.chmod(directory, 0o700)
 
 
 @dataclass
@@ -151,9 +131,12 @@ class Transport(Protocol):
 def default_transport(path: Path) -> Transport:
     """A named pipe on Windows, an AF_UNIX socket at ``path`` elsewhere."""
     if sys.platform == "win32":
-        from socialtime.browser.winpipe import PipeServer, WinApi
+        from socialtime.browser.win32api import WinApi
+        from socialtime.browser.winpipe import PipeServer
 
         return PipeServer(WinApi())
+    from socialtime.browser.unixsock import UnixSocket
+
     return UnixSocket(path)
 
 
@@ -302,178 +285,12 @@ class BrowserBridge:
                     del self._reports[pid]
 
 
-class UnixSocket:
-    """The transport on Linux and macOS: an AF_UNIX stream socket at ``path``, in a 0700
-    folder, 0600, one listener per folder (a flock), the peer's uid checked. One thread
-    serves every connection through a selector; a pipe wakes it for ``close``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._server: socket.socket | None = None
-        self._lock_fd: int | None = None
-        self._wake_r = self._wake_w = -1
-
-    def listen(self) -> None:
-        if len(os.fsencode(self.path)) > MAX_SOCKET_PATH:
-            text = translate("bridge", "{path}: the path is too long for a local socket")
-            raise BridgeUnavailable(text.format(path=self.path))
-        try:
-            private_dir(self.path.parent)
-            self._lock_fd = _try_lock(self.path.parent / LOCK_NAME)
-        except OSError as e:
-            raise BridgeUnavailable(f"{self.path.parent}: {e.strerror}") from None
-        if self._lock_fd is None:
-            raise BridgeUnavailable(
-                translate(
-                    "bridge",
-                    "another socialtime (the tray or `socialtime track`) already receives the "
-                    "browser's sites; this one uses window titles",
-                )
-            )
-        # We hold the lock, so a socket file left here is stale (its owner died).
-        self.path.unlink(missing_ok=True)
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            server.bind(os.fspath(self.path))
-            os.chmod(self.path, 0o600)
-            server.listen(8)
-        except OSError as e:
-            server.close()
-            os.close(self._lock_fd)
-            self._lock_fd = None
-            text = translate("bridge", "{path}: cannot listen ({error})")
-            raise BridgeUnavailable(text.format(path=self.path, error=e.strerror)) from None
-        server.setblocking(False)
-        self._server = server
-        self._wake_r, self._wake_w = os.pipe()
-
-    def close(self) -> None:
-        """Wake serve(); once it has gone (the bridge joins it), remove the socket."""
-        if self._wake_w >= 0:
-            os.write(self._wake_w, b"x")
-
-    def serve(self, new_peer: Callable[[], Peer]) -> None:
-        assert self._server is not None
-        sel = selectors.DefaultSelector()
-        sel.register(self._wake_r, selectors.EVENT_READ, None)
-        sel.register(self._server, selectors.EVENT_READ, "accept")
-        clients: dict[int, tuple[socket.socket, Peer]] = {}
-        try:
-            while True:
-                for key, _ in sel.select():
-                    if key.data is None:
-                        return
-                    if key.data == "accept":
-                        self._accept(sel, clients, new_peer)
-                    else:
-                        self._receive(key.data, sel, clients)
-        finally:
-            for fd in list(clients):
-                self._drop(fd, sel, clients)
-            sel.close()
-            self._release()
-
-    def _release(self) -> None:
-        wake_r, wake_w = self._wake_r, self._wake_w
-        self._wake_r = self._wake_w = -1
-        os.close(wake_r)
-        os.close(wake_w)
-        if self._server is not None:
-            self._server.close()
-            self._server = None
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)  # releases the lock
-            self._lock_fd = None
-
-    def _accept(
-        self,
-        sel: selectors.BaseSelector,
-        clients: dict[int, tuple[socket.socket, Peer]],
-        new_peer: Callable[[], Peer],
-    ) -> None:
-        assert self._server is not None
-        try:
-            conn, _ = self._server.accept()
-        except (BlockingIOError, InterruptedError):
-            return
-        if not _same_user(conn):
-            log.warning("browser bridge: refused a connection from another user")
-            conn.close()
-            return
-        conn.setblocking(False)
-        clients[conn.fileno()] = (conn, new_peer())
-        sel.register(conn, selectors.EVENT_READ, conn.fileno())
-
-    def _receive(
-        self, fd: int, sel: selectors.BaseSelector, clients: dict[int, tuple[socket.socket, Peer]]
-    ) -> None:
-        conn, peer = clients[fd]
-        try:
-            data = conn.recv(65536)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError:
-            data = b""
-        answer = peer.feed(data) if data else None
-        if answer is not None:  # a status query from `socialtime doctor`: answer and hang up
-            try:
-                conn.setblocking(True)
-                conn.settimeout(1.0)
-                conn.sendall(answer)
-            except OSError:
-                pass
-        if not data or answer is not None:
-            self._drop(fd, sel, clients)
-
-    @staticmethod
-    def _drop(
-        fd: int, sel: selectors.BaseSelector, clients: dict[int, tuple[socket.socket, Peer]]
-    ) -> None:
-        conn, peer = clients.pop(fd)
-        sel.unregister(conn)
-        conn.close()
-        peer.close()
-
-
 # Shown by doctor and the tray, translated there: translate("bridge", NO_BROWSER).
 NO_BROWSER = QT_TRANSLATE_NOOP(
     "bridge",
     "no browser is connected: install the socialtime extension in your browser and run "
     "`socialtime browser install`; until then sites are recognised from window titles",
 )
-
-
-def _try_lock(path: Path) -> int | None:
-    """An exclusive, non-blocking flock on ``path``: the fd, or None when someone holds it."""
-    import fcntl
-
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as e:
-        os.close(fd)
-        if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-            return None
-        raise
-    return fd
-
-
-def _same_user(conn: socket.socket) -> bool:
-    """The peer runs as this user (SO_PEERCRED on Linux; elsewhere the 0700 directory and the
-    0600 socket already keep other users out)."""
-    peercred = getattr(socket, "SO_PEERCRED", None)
-    if peercred is None:
-        return True
-    import struct
-
-    try:
-        creds = conn.getsockopt(socket.SOL_SOCKET, peercred, struct.calcsize("3i"))
-    except OSError:
-        return False
-    _pid, uid, _gid = struct.unpack("3i", creds)
-    return uid == os.getuid()
 
 
 class _Channel(Protocol):
@@ -483,27 +300,23 @@ class _Channel(Protocol):
 
 
 def _open_status(
-    path: Path | None, timeout: float, api: winpipe.Api | None
+    path: Path | None, timeout: float, api: win32api.Api | None
 ) -> tuple[object, _Channel]:
     """Where the bridge is (for messages) and a connection to it; raises OSError."""
     if api is not None or sys.platform == "win32":
         from socialtime.browser import winpipe
+        from socialtime.browser.win32api import WinApi
 
-        api = api if api is not None else winpipe.WinApi()
+        api = api if api is not None else WinApi()
         return winpipe.pipe_name(api), winpipe.open_pipe(api, int(timeout * 1000), timeout)
+    from socialtime.browser.unixsock import connect
+
     path = path if path is not None else socket_path()
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    client.settimeout(timeout)
-    try:
-        client.connect(os.fspath(path))
-    except OSError:
-        client.close()
-        raise
-    return path, client
+    return path, connect(path, timeout)
 
 
 def bridge_status(
-    path: Path | None = None, timeout: float = 1.0, api: winpipe.Api | None = None
+    path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
 ) -> Check:
     """Ask a running recorder's bridge how many browsers are connected (for doctor): through
     the socket at ``path``, or on Windows (or with a fake ``api``) through the named pipe."""

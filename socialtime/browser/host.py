@@ -28,7 +28,7 @@ from socialtime.browser.bridge import socket_path
 from socialtime.browser.protocol import FrameDecoder, ProtocolError, encode, parse_host_message
 
 if TYPE_CHECKING:
-    from socialtime.browser import winpipe
+    from socialtime.browser import win32api
 
 __all__ = ["RecorderLink", "browser_pid", "main", "serve"]
 
@@ -55,13 +55,13 @@ class RecorderLink:
         self,
         path: Path,
         clock: Callable[[], float] = time.monotonic,
-        api: winpipe.Api | None = None,
+        api: win32api.Api | None = None,
     ) -> None:
         self.path = path
         self.clock = clock
         self.api = api
         if api is None and sys.platform == "win32":
-            from socialtime.browser.winpipe import WinApi
+            from socialtime.browser.win32api import WinApi
 
             self.api = WinApi()
         self._sock: _Writer | None = None
