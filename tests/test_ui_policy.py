@@ -160,7 +160,7 @@ def test_the_organisations_sites_are_listed_but_cannot_be_removed(make, tmp_path
     mine = custom_row(dialog, "mine.example")
     assert not row_locked(table, mine) and table.item(mine, 1).flags() & Qt.ItemFlag.ItemIsEditable
     table.selectAll()
-    dialog._remove_custom_sites()
+    dialog.sites_tab.remove_custom_sites()
     ids = sorted(table.item(r, 0).text() for r in range(table.rowCount()))
     assert ids == ["news.example", "yammer.com"]
     dialog.validate()  # the tooltip of a locked cell survives validation

@@ -224,13 +224,13 @@ def test_custom_sites_keep_their_apps_and_duplicates_are_refused(qtbot, make, qt
     site = CustomSite("chat.example", "Chat", ("chat.example",), (), ("chatapp",))
     dialog = make(Config(custom_sites=(site,)))
     qtmodeltester.check(dialog.custom_table.model())
-    row = dialog.add_custom_site(None)
+    row = dialog.sites_tab.add_custom_site(None)
     dialog.custom_table.item(row, 0).setText("Chat.Example")
     assert "Row 2, Id (domain): Expected a lowercase domain" in dialog.custom_error.text()
     dialog.custom_table.item(row, 0).setText("chat.example")
     assert "Row 2, Id (domain): Duplicate id, also used by row 1" in dialog.custom_error.text()
     dialog.custom_table.selectRow(row)
-    dialog._remove_custom_sites()
+    dialog.sites_tab.remove_custom_sites()
     assert save(qtbot, dialog).custom_sites == (site,)
 
 

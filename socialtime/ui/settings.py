@@ -14,7 +14,10 @@ Settings are written only by Save (atomically, by ``save_config``); Cancel leave
 as it was, the start-at-login entry included. The Data tab (socialtime.ui.data_tab) is
 different: export, erase and withdraw act at once, after a confirmation, because they are
 actions, not settings. What an organisation's policy locks, and what Save then writes, is in
-socialtime.ui.settings_locks.
+socialtime.ui.settings_locks. The Recording and General tabs are built here; the others are
+modules of their own (hours_tab, sites_tab, goals_tab, data_tab, team_tab), each giving its
+part of the mapping, and the dialog keeps their main widgets under the names tests use
+(``day_edits``, ``preset``, ``site_list``, ``custom_table``…).
 
 Dialogs that would block a test go through two attributes that tests replace:
 ``choose_path(fmt) -> Path | None`` (the file picker) and ``confirm(title, text) -> bool``.
@@ -22,15 +25,13 @@ Dialogs that would block a test go through two attributes that tests replace:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -39,66 +40,30 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QStyle,
-    QStyledItemDelegate,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from socialtime.autostart import Autostart, launch_argv
-from socialtime.config import (
-    Config,
-    ConfigError,
-    CustomSite,
-    LoadedConfig,
-    parse_config,
-    save_config,
-)
-from socialtime.schedule import DAY_KEYS, format_ranges, parse_ranges
+from socialtime.config import Config, ConfigError, LoadedConfig, parse_config, save_config
 from socialtime.sites import Catalogue
 from socialtime.store import Store
 from socialtime.ui import settings_locks as locks
 from socialtime.ui.data_tab import DataTab
 from socialtime.ui.form import Field as _Field
 from socialtime.ui.form import box as _box
-from socialtime.ui.form import error_colors as _error_colors
 from socialtime.ui.form import label as _label
 from socialtime.ui.form import show as _show
 from socialtime.ui.goals_tab import GoalsTab
+from socialtime.ui.hours_tab import WorkHoursTab
+from socialtime.ui.sites_tab import SitesTab
 from socialtime.ui.team_tab import TeamTab
 
-_CONTEXT = "SettingsDialog"
-# Presets fill Monday to Friday and leave the weekend off.
-_PRESETS = (
-    (
-        QT_TRANSLATE_NOOP("SettingsDialog", "Office hours with lunch break"),
-        "09:00-12:30, 13:30-18:00",
-    ),
-    (QT_TRANSLATE_NOOP("SettingsDialog", "Full day"), "09:00-18:00"),
-    (QT_TRANSLATE_NOOP("SettingsDialog", "Mornings"), "08:00-12:00"),
-)
 # The language setting's values; each language's name is written in that language.
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
-_SITES_TAB = 2
-_COLUMNS = {"id": 0, "name": 1, "hosts": 2, "titles": 3, "apps": 0}  # apps: no column, on id
-_CUSTOM_KEY = re.compile(r"sites\.custom\[(\d+)\](?:\.(\w+))?")
-_USER = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def describe(error: ConfigError) -> str:
@@ -111,21 +76,6 @@ def describe(error: ConfigError) -> str:
         shown = f"{value:g}" if isinstance(value, float) else value
         text += QCoreApplication.translate("SettingsDialog", "; got {value}").format(value=shown)
     return text[:1].upper() + text[1:]
-
-
-class _MultiLineDelegate(QStyledItemDelegate):
-    """Title patterns are edited one per line: a regex may hold any separator we could pick."""
-
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
-        editor = QPlainTextEdit(parent)
-        editor.setTabChangesFocus(True)
-        return editor
-
-    def setEditorData(self, editor: QPlainTextEdit, index: Any) -> None:
-        editor.setPlainText(index.data() or "")
-
-    def setModelData(self, editor: QPlainTextEdit, model: Any, index: Any) -> None:
-        model.setData(index, editor.toPlainText())
 
 
 class SettingsDialog(QDialog):
@@ -204,29 +154,6 @@ class SettingsDialog(QDialog):
 
     # -- tabs ---------------------------------------------------------------------------
 
-    def _work_hours_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.preset = QComboBox()
-        self.preset.addItems([_tr(name) for name, _ in _PRESETS] + [self.tr("Custom")])
-        form.addRow(self.tr("Preset:"), _box(QHBoxLayout(), self.preset))
-        names = [self.tr("Monday:"), self.tr("Tuesday:"), self.tr("Wednesday:"),
-                 self.tr("Thursday:"), self.tr("Friday:"), self.tr("Saturday:"),
-                 self.tr("Sunday:")]  # fmt: skip
-        self.day_edits: list[QLineEdit] = []
-        for key, name, ranges in zip(DAY_KEYS, names, self.config.work_hours.days, strict=True):
-            edit = QLineEdit(format_ranges(ranges))
-            edit.setPlaceholderText(self.tr("day off"))
-            edit.textChanged.connect(self._days_edited)
-            self.day_edits.append(edit)
-            form.addRow(name, self._field(f"work_hours.{key}", edit))
-        hint = self.tr("Write time ranges such as 09:00-12:30, 13:30-18:00. Leave a day empty "
-                       "for a day off. Nothing is recorded outside these hours.")  # fmt: skip
-        form.addRow(_label(hint, hint=True))
-        self._sync_preset()
-        self.preset.currentIndexChanged.connect(self._preset_chosen)
-        return page
-
     def _recording_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
@@ -265,54 +192,17 @@ class SettingsDialog(QDialog):
         spin.valueChanged.connect(self.validate)
         return spin
 
+    def _work_hours_tab(self) -> QWidget:
+        tab = self.hours_tab = WorkHoursTab(self.config, self._field, self.validate)
+        self.preset, self.day_edits = tab.preset, tab.day_edits  # for tests and settings_locks
+        return tab
+
     def _sites_tab(self) -> QWidget:
-        custom_ids = {site.id for site in self.config.custom_sites}
-        self.site_list = QListWidget()
-        # In columns, so that the whole catalogue is seen at once without scrolling.
-        self.site_list.setFlow(QListView.Flow.TopToBottom)
-        self.site_list.setWrapping(True)
-        self.site_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.site_list.setGridSize(QSize(180, 22))
-        for site in self.catalogue.sites:
-            if site.id in custom_ids:
-                continue  # shown in the table of the user's own sites
-            item = QListWidgetItem(site.name)
-            item.setData(_USER, site.id)
-            item.setToolTip(", ".join(site.hosts) or site.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            off = site.id in self.config.disabled_sites
-            item.setCheckState(Qt.CheckState.Unchecked if off else Qt.CheckState.Checked)
-            self.site_list.addItem(item)
-        self.site_list.itemChanged.connect(self.validate)
-        table = self.custom_table = QTableWidget(0, 4)
-        table.setHorizontalHeaderLabels(
-            [self.tr("Id (domain)"), self.tr("Name"), self.tr("Hosts"), self.tr("Title patterns")]
-        )
-        table.setItemDelegateForColumn(3, _MultiLineDelegate(table))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for site in self.config.custom_sites:
-            self.add_custom_site(site)
-        table.itemChanged.connect(self.validate)
-        self.custom_error = _label()
-        self.custom_error.hide()
-        add, remove = QPushButton(self.tr("Add site")), QPushButton(self.tr("Remove site"))
-        add.clicked.connect(lambda: self.add_custom_site(None))
-        remove.clicked.connect(self._remove_custom_sites)
-        hint = self.tr("Hosts: separated by commas (default: the id). Title patterns: regular "
-                       "expressions, one per line, matched in browser window titles.")  # fmt: skip
-        page = _box(QVBoxLayout(), stretch=False)
-        page.layout().setContentsMargins(9, 9, 9, 9)
-        for item in (
-            QLabel(self.tr("Sites that count as social time (untick a site to ignore it):")),
-            self.site_list, QLabel(self.tr("Your own sites:")), table, self.custom_error,
-            _box(QHBoxLayout(), add, remove), _label(hint, hint=True),
-        ):  # fmt: skip
-            page.layout().addWidget(item)
-        page.layout().setStretchFactor(self.site_list, 1)
-        page.layout().setStretchFactor(table, 1)
-        return page
+        tab = self.sites_tab = SitesTab(self.config, self.catalogue, self.validate)
+        # Its widgets, under the names that tests and settings_locks use.
+        self.site_list, self.custom_table = tab.site_list, tab.custom_table
+        self.custom_error = tab.custom_error
+        return tab
 
     def _goals_tab(self) -> QWidget:
         self.goals_tab = GoalsTab(self.config, self.catalogue, self._field, self.validate)
@@ -362,80 +252,11 @@ class SettingsDialog(QDialog):
         )
         return self.team_tab
 
-    # -- work hours presets -------------------------------------------------------------
-
-    def _preset_chosen(self, index: int) -> None:
-        if index < len(_PRESETS):  # "Custom" keeps what is there
-            for i, edit in enumerate(self.day_edits):
-                if edit.isEnabled():  # not a day the organisation sets
-                    edit.setText(_PRESETS[index][1] if i < 5 else "")
-
-    def _days_edited(self) -> None:
-        self._sync_preset()
-        self.validate()
-
-    def _sync_preset(self) -> None:
-        """Show the preset that the days match, else "Custom"."""
-        try:
-            days = [parse_ranges(edit.text()) for edit in self.day_edits]
-        except ValueError:
-            days = []
-        presets = [[parse_ranges(hours)] * 5 + [(), ()] for _, hours in _PRESETS]
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(presets.index(days) if days in presets else len(_PRESETS))
-        self.preset.blockSignals(False)
-
-    # -- custom sites -------------------------------------------------------------------
-
-    def add_custom_site(self, site: CustomSite | None) -> int:
-        """Append a row (empty for the user to fill in); returns its index."""
-        table = self.custom_table
-        row = table.rowCount()
-        table.blockSignals(True)
-        table.insertRow(row)
-        cells = ("",) * 4 if site is None else (
-            site.id, site.name, ", ".join(site.hosts), "\n".join(site.titles))  # fmt: skip
-        for column, text in enumerate(cells):
-            table.setItem(row, column, QTableWidgetItem(text))
-        # Apps have no column here; they are kept as they were in the file.
-        table.item(row, 0).setData(_USER, list(site.apps) if site else [])
-        table.blockSignals(False)
-        if site is None:  # the user pressed "Add site": let them type the id
-            table.setCurrentCell(row, 0)
-            table.editItem(table.item(row, 0))
-        self.validate()
-        return row
-
-    def _remove_custom_sites(self) -> None:
-        for row in sorted({i.row() for i in self.custom_table.selectedIndexes()}, reverse=True):
-            if not locks.row_locked(self.custom_table, row):  # the organisation's stay
-                self.custom_table.removeRow(row)
-        self.validate()
-
-    def _custom_entries(self) -> list[dict[str, Any]]:
-        entries = []
-        for row in range(self.custom_table.rowCount()):
-            items = [self.custom_table.item(row, column) for column in range(4)]
-            site_id, name, hosts, titles = (item.text() for item in items)
-            entry: dict[str, Any] = {"id": site_id.strip()}  # empty names and hosts: defaults
-            if name.strip():
-                entry["name"] = name.strip()
-            if hosts.strip():
-                entry["hosts"] = [host for host in re.split(r"[,\s]+", hosts) if host]
-            entry["titles"] = [line for line in titles.splitlines() if line.strip()]
-            entry["apps"] = list(items[0].data(_USER) or [])
-            entries.append(entry)
-        return entries
-
     # -- validation and saving ----------------------------------------------------------
 
     def mapping(self) -> dict[str, Any]:
         """The TOML document that Save would write, before the core has checked it."""
         c = self.config
-        items = [self.site_list.item(i) for i in range(self.site_list.count())]
-        shown = {item.data(_USER) for item in items}
-        disabled = [i.data(_USER) for i in items if i.checkState() != Qt.CheckState.Checked]
-        disabled += [site for site in c.disabled_sites if site not in shown]
         # A value shown rounded (100 s as 1.7 min) is kept as it was unless the user changed it.
         idle, sample = self.idle.value(), self.sample.value()
         return {
@@ -444,8 +265,8 @@ class SettingsDialog(QDialog):
             "retention_days": 0 if self.keep_forever.isChecked() else self.retention.value(),
             "language": self.language.currentData(),
             "days_off": sorted(day.isoformat() for day in c.work_hours.days_off),
-            "work_hours": {key: e.text() for key, e in zip(DAY_KEYS, self.day_edits, strict=True)},
-            "sites": {"disabled": sorted(disabled), "custom": self._custom_entries()},
+            **self.hours_tab.mapping(),
+            **self.sites_tab.mapping(),
             **self.goals_tab.mapping(),
         }
 
@@ -456,30 +277,26 @@ class SettingsDialog(QDialog):
         source = str(self.config_path)
         config, errors = parse_config(self.mapping(), source, tz=self.config.work_hours.tz)
         fields: dict[str, list[str]] = {}
-        cells: dict[tuple[int, int], list[str]] = {}
+        cells: list[tuple[str, str]] = []  # (key, text): the Sites tab's table shows them
         general: list[str] = []
         for error in errors:
-            custom = _CUSTOM_KEY.match(error.key)
             if error.key.startswith("goals.sites."):  # one field for the table of site budgets
                 site = error.key.removeprefix("goals.sites.").strip('"')
                 text = f"{self.goals_tab.names.get(site, site)}: {describe(error)}"
                 fields.setdefault("goals.sites", []).append(text)
             elif error.key in self._fields:
                 fields.setdefault(error.key, []).append(describe(error))
-            elif custom:
-                cell = (int(custom[1]), _COLUMNS.get(custom[2] or "id", 0))
-                # "also used by sites.custom[0]" -> "also used by row 1": what the user sees
-                text = _CUSTOM_KEY.sub(
-                    lambda m: self.tr("row {row}").format(row=int(m[1]) + 1), describe(error)
-                )
-                cells.setdefault(cell, []).append(text)
+            elif self.sites_tab.owns(error.key):
+                cells.append((error.key, describe(error)))
             else:
                 general.append(str(error))
         for key, field in self._fields.items():
             field.set_error("\n".join(fields.get(key, [])))
-        self._show_cell_errors(cells)
+        self.sites_tab.show_errors(cells)
         _show(self.general_error, "\n".join(general))
-        bad_tabs = {self._field_tab[key] for key in fields} | ({_SITES_TAB} if cells else set())
+        bad_tabs = {self._field_tab[key] for key in fields}
+        if cells:  # errors in the table of custom sites
+            bad_tabs.add(self.tabs.indexOf(self.sites_tab))
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for tab in range(self.tabs.count()):
             self.tabs.setTabIcon(tab, warning if tab in bad_tabs else QIcon())
@@ -489,26 +306,6 @@ class SettingsDialog(QDialog):
             self.tr("Fix the fields marked in red first.") if errors else ""
         )
         return errors
-
-    def _show_cell_errors(self, cells: dict[tuple[int, int], list[str]]) -> None:
-        table = self.custom_table
-        table.blockSignals(True)
-        for row in range(table.rowCount()):
-            for column in range(4):
-                found = cells.get((row, column), [])
-                background = _error_colors(table)[1] if found else QColor(0, 0, 0, 0)
-                table.item(row, column).setBackground(background)
-                tip = "\n".join(found) or table.item(row, column).data(locks.TIP_ROLE) or ""
-                table.item(row, column).setToolTip(tip)
-        table.blockSignals(False)
-        lines = [
-            self.tr("Row {row}, {column}: {error}").format(
-                row=row + 1, column=table.horizontalHeaderItem(col).text(), error=text
-            )
-            for (row, col), found in sorted(cells.items())
-            for text in found
-        ]
-        _show(self.custom_error, "\n".join(lines))
 
     def save(self) -> None:
         """Write the settings, then the start-at-login entry; close only when both worked."""
