@@ -7,12 +7,11 @@ to name a key in an error as TOML would write it.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialtime.files import write_private
 from socialtime.schedule import DAY_KEYS, format_ranges
 
 if TYPE_CHECKING:
@@ -116,13 +115,4 @@ def save_config(config: Config, path: Path, omit: frozenset[str] = frozenset()) 
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump_config(config, omit))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private(path, dump_config(config, omit))

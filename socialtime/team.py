@@ -1,14 +1,15 @@
-"""Team goals that share no data (promise 8): the team goal file, the user's own progress
-against it, and the voluntary weekly summary.
+"""Team goals that share no data (promise 8): the team goal file, joining and leaving it,
+and the team the organisation's policy offers.
 
 A team agrees on a goal and shares a small TOML file; each member joins by copying it into
 their own data directory. From then on the goal is measured on each member's computer exactly
-like a personal goal (``goals.day_results``) and only the member sees the result. Nothing is
-sent anywhere. If a member wants to, they write a *summary* of one week — the file's whole
-content is shown to them first — and hand it to whoever combines the team's summaries
-(``team_aggregate``). A summary holds only coarse figures and a random token that lets the
-aggregation count each member's week once without telling whose it is; a new token is drawn
-for every team and week, so two weeks' summaries of one person cannot be linked.
+like a personal goal (``goals.day_results``) and only the member sees the result
+(``team_week.progress_lines``). Nothing is sent anywhere. If a member wants to, they write a
+*summary* of one week (``team_week.build_summary``) — the file's whole content is shown to
+them first — and hand it to whoever combines the team's summaries (``team_aggregate``). A
+summary holds only coarse figures and a random token that lets the aggregation count each
+member's week once without telling whose it is; a new token is drawn for every team and week,
+so two weeks' summaries of one person cannot be linked (``team_summary``).
 
 The team file::
 
@@ -24,40 +25,29 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
-import os
 import re
-import secrets
-import tempfile
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime import i18n, report
+from socialtime import i18n
 from socialtime.config import ConfigError
-from socialtime.goals import DayResult, Goals, day_results, has_daily_goal, parse_goals
+from socialtime.files import write_private
+from socialtime.goals import Goals, has_daily_goal, parse_goals
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.report import Period, format_duration, week_of
-from socialtime.schedule import WorkHours
-from socialtime.store import Store
-from socialtime.team_summary import (
-    MAX_FILE_BYTES,
-    SUMMARY_FORMAT,
-    SUMMARY_VERSION,
-    bucket,
-    clean_name,
-    summary_text,
-)
+from socialtime.report import format_duration
+from socialtime.team_summary import MAX_FILE_BYTES, clean_name, forget_tokens
 
 if TYPE_CHECKING:
     from socialtime.policy import Policy
+    from socialtime.store import Store
 
 TEAM_FILE = "team.toml"
 LEFT_FILE = "teams-left.json"  # the organisation's teams the user left: file and agreed date
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_TOKEN_META = "team_token:"  # + week + ":" + team name -> 32 hex digits
 
 
 class TeamError(Exception):
@@ -211,21 +201,6 @@ def team_path(data_dir: Path) -> Path:
     return Path(data_dir) / TEAM_FILE
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write through a temporary file (mode 0600) renamed into place: never half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def join_team(source: Path, data_dir: Path) -> tuple[Team | None, list[ConfigError]]:
     """Check ``source`` and, when it is a good team file, copy it as it is (comments too) to
     the data directory. The bytes checked are the bytes copied."""
@@ -316,9 +291,7 @@ def leave_team(data_dir: Path, store: Store | None, policy: Policy | None = None
             _remember_left(data_dir, goal_file, agreed)
             existed = True
     if store is not None:
-        with store.atomic():
-            for key in [k for k in store.meta() if k.startswith(_TOKEN_META)]:
-                store.set_meta(key, None)
+        forget_tokens(store)
     return existed
 
 
@@ -371,132 +344,3 @@ def describe_team(team: Team) -> list[str]:
     if team.note:
         lines.append("  " + translate("team", "Note: {note}").format(note=team.note))
     return lines
-
-
-# -- weeks and progress -------------------------------------------------------------------
-
-
-def week_label(period: Period) -> str:
-    iso = period.first.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
-
-
-def last_week(today: date) -> Period:
-    """The last complete ISO week: the default week of a summary."""
-    return week_of(today - timedelta(days=7))
-
-
-def recorded_days(store: Store, period: Period) -> set[date]:
-    """The days of ``period`` with some recorded time."""
-    doc: dict[str, Any] = report.build(store, period)
-    return {date.fromisoformat(d["date"]) for d in doc["days"] if d["active_seconds"] > 0}
-
-
-def counted_days(results: Sequence[DayResult], today: date, recorded: set[date]) -> list[DayResult]:
-    """The work days that count in a summary: over (a day still running is not judged yet)
-    and recorded. A work day with nothing recorded — socialtime not running, a sick day, a
-    holiday not entered as a day off — says nothing about the goal, so it is left out rather
-    than counted as met."""
-    return [r for r in results if r.work_day and r.day < today and r.day in recorded]
-
-
-def progress_lines(
-    store: Store, team: Team, work_hours: WorkHours, period: Period, today: date
-) -> list[str]:
-    """The user's own progress against the team goal, day by day: for their eyes only."""
-    shown = Period(period.first, min(period.last, today))
-    results = day_results(store, team.goals, work_hours, shown.first, shown.last)
-    recorded = recorded_days(store, shown)
-    head = translate("team", "Your progress in {week} (only you see this):")
-    lines = [head.format(week=week_label(period))]
-    words = {
-        True: translate("team", "goal met"),
-        False: translate("team", "goal not met"),
-        None: "",
-    }
-    line = translate("team", "{day}  {duration} social  {state}")
-    for r in results:
-        if not r.work_day:
-            continue
-        if r.day == today:
-            state = translate("team", "(so far)")
-        else:
-            state = words[r.met] if r.day in recorded else translate("team", "nothing recorded")
-        minutes = format_duration(r.social_seconds)
-        day = (
-            f"{i18n.weekday_name(r.day.weekday(), short=True)} {r.day.day:02d} "
-            f"{i18n.month_name(r.day.month, short=True)}"
-        )
-        text = line.format(day=day, duration=f"{minutes:>10}", state=state)
-        lines.append(f"  {text}".rstrip())
-    done = counted_days(results, today, recorded)
-    if not any(r.work_day for r in results):
-        lines.append("  " + translate("team", "No work day yet this week."))
-    elif done:
-        met = sum(1 for r in done if r.met)
-        text = translate(
-            "team", "Goal met on {met} of %n recorded work day(s) that are over.", None, len(done)
-        )
-        lines.append("  " + text.format(met=met))
-    if team.goals.weekly_minutes is not None:
-        total = sum(r.social_seconds for r in results if r.work_day)
-        limit = _minutes(team.goals.weekly_minutes)
-        text = translate("team", "This week: {total} of social time (goal: at most {limit}).")
-        lines.append("  " + text.format(total=format_duration(total), limit=limit))
-    return lines
-
-
-# -- the voluntary weekly summary ---------------------------------------------------------
-
-
-def _token_key(team: str, week: str) -> str:
-    return f"{_TOKEN_META}{week}:{team}"
-
-
-def token_for(store: Store, team: str, week: str) -> str:
-    """The token of this team and week: the one remembered, or a fresh random one (not yet
-    remembered: see ``remember_token``). Never derived from anything about the user."""
-    return store.meta().get(_token_key(team, week)) or secrets.token_hex(16)
-
-
-def remember_token(store: Store, team: str, week: str, token: str) -> None:
-    """Keep the token so that writing the same week again gives the same file."""
-    store.set_meta(_token_key(team, week), token)
-
-
-def build_summary(
-    store: Store, team: Team, work_hours: WorkHours, period: Period, today: date
-) -> dict[str, object]:
-    """The summary of one week, exactly as it would be written (see SUMMARY_KEYS).
-
-    Work days are those that ``counted_days`` keeps; the bucket is the average social time
-    over them. TeamError when the week has no such day.
-    """
-    week = week_label(period)
-    results = day_results(store, team.goals, work_hours, period.first, period.last)
-    done = counted_days(results, today, recorded_days(store, period))
-    if not done:
-        message = translate(
-            "team",
-            "week {week} has no work day that is over and has recorded time: nothing to summarise",
-        )
-        raise TeamError(message.format(week=week))
-    average = sum(r.social_seconds for r in done) / len(done) / 60
-    return {
-        "format": SUMMARY_FORMAT,
-        "version": SUMMARY_VERSION,
-        "team": team.name,
-        "week": week,
-        "work_days": len(done),
-        "days_met": sum(1 for r in done if r.met),
-        "social_minutes_per_work_day": bucket(average),
-        "token": token_for(store, team.name, week),
-    }
-
-
-def save_summary(store: Store, summary: Mapping[str, object], path: Path) -> str:
-    """Remember the token, then write the summary; returns the text written."""
-    remember_token(store, str(summary["team"]), str(summary["week"]), str(summary["token"]))
-    text = summary_text(summary)
-    write_private(path, text)
-    return text

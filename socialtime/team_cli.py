@@ -224,6 +224,7 @@ def _team(ctx: Any) -> core.Team | int:
 
 def _status(ctx: Any, args: argparse.Namespace) -> int:
     from socialtime import team as core
+    from socialtime import team_week
 
     found, errors = core.current_team(ctx.data_dir, ctx.policy())
     if found is None and not errors:
@@ -244,20 +245,21 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
         )
         print(text.format(source=team.offered_by))
     now = today()
-    lines = core.progress_lines(ctx.store(), team, work_hours, week_of(now), now)
+    lines = team_week.progress_lines(ctx.store(), team, work_hours, week_of(now), now)
     print("\n".join(lines))
     return EXIT_OK
 
 
 def _summary(ctx: Any, args: argparse.Namespace) -> int:
     from socialtime import team as core
+    from socialtime import team_week
 
     allowed, reason = core.summaries_allowed(ctx.policy())
     if not allowed:
         return _fail(reason)
     now = today()
     try:
-        period = parse_week(args.week) if args.week else core.last_week(now)
+        period = parse_week(args.week) if args.week else team_week.last_week(now)
     except ValueError as e:
         return _fail(str(e))
     team = _team(ctx)
@@ -266,7 +268,7 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
     work_hours = ctx.config(strict=True).work_hours
     store = ctx.store()
     try:
-        summary = core.build_summary(store, team, work_hours, period, now)
+        summary = team_week.build_summary(store, team, work_hours, period, now)
     except core.TeamError as e:
         return _fail(str(e), EXIT_DATA)
     output = Path(args.output).expanduser()
@@ -285,7 +287,7 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
             print(translate("team", "Nothing was written."))
             return EXIT_OK
     try:
-        core.save_summary(store, summary, output)
+        team_week.save_summary(store, summary, output)
     except OSError as e:
         text = translate("team", "-o {file}: cannot write there ({error})")
         return _fail(text.format(file=output, error=e.strerror or e))

@@ -14,20 +14,28 @@ The figures:
 - *members meeting the goal on most days*: those whose days met are more than half of their
   work days (3 of 5 is most days; 2 of 4 is not).
 - *histogram*: how many members fall in each bucket of average social time per work day.
+
+The token of a summary is drawn at random for each team and week and remembered in the
+user's store only so that writing the same week again gives the same file; leaving the team
+forgets them all.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialtime import i18n
 from socialtime.i18n import translate
+
+if TYPE_CHECKING:
+    from socialtime.store import Store
 
 MIN_GROUP = 5
 MAX_FILE_BYTES = 64 * 1024  # a goal file or a summary is a few hundred bytes
@@ -52,6 +60,7 @@ _BUCKET_EDGES = (15, 30, 60)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 _TOKEN = re.compile(r"[0-9a-f]{32}")
+_TOKEN_META = "team_token:"  # + week + ":" + team name -> 32 hex digits
 
 
 class AggregateError(Exception):
@@ -101,6 +110,28 @@ def bucket(minutes_per_day: float) -> str:
 def summary_text(summary: Mapping[str, object]) -> str:
     """The file's exact text, the same string shown to the user and written."""
     return json.dumps(dict(summary), indent=2, ensure_ascii=False) + "\n"
+
+
+def _token_key(team: str, week: str) -> str:
+    return f"{_TOKEN_META}{week}:{team}"
+
+
+def token_for(store: Store, team: str, week: str) -> str:
+    """The token of this team and week: the one remembered, or a fresh random one (not yet
+    remembered: see ``remember_token``). Never derived from anything about the user."""
+    return store.meta().get(_token_key(team, week)) or secrets.token_hex(16)
+
+
+def remember_token(store: Store, team: str, week: str, token: str) -> None:
+    """Keep the token so that writing the same week again gives the same file."""
+    store.set_meta(_token_key(team, week), token)
+
+
+def forget_tokens(store: Store) -> None:
+    """Forget every remembered token, of every team and week (on leaving a team)."""
+    with store.atomic():
+        for key in [k for k in store.meta() if k.startswith(_TOKEN_META)]:
+            store.set_meta(key, None)
 
 
 def _int(value: Any) -> bool:

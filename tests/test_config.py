@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from socialtime import config_file
+from socialtime import config_file, files
 from socialtime.config import (
     Config,
     ConfigError,
@@ -433,7 +433,7 @@ def test_save_is_atomic_when_replacing_fails(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(config_file.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(OSError):
         save_config(Config(idle_seconds=60), target)
     assert target.read_text(encoding="utf-8") == "idle_seconds = 42\n"  # untouched

@@ -1,4 +1,5 @@
-"""Team goal files, the user's own progress, and the voluntary weekly summary (promise 8)."""
+"""Team goal files (team), the user's own progress and the voluntary weekly summary (team_week):
+promise 8."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from socialtime import team
+from socialtime import team, team_week
 from socialtime.config import default_work_hours
 from socialtime.report import local_midnight, parse_week
 from socialtime.store import Store
-from socialtime.team_summary import BUCKETS, SUMMARY_KEYS, bucket, check_summary, summary_text
+from socialtime.team_summary import (
+    BUCKETS,
+    SUMMARY_KEYS,
+    bucket,
+    check_summary,
+    summary_text,
+    token_for,
+)
 
 WEEK = parse_week("2026-W48")  # Monday 23 to Sunday 29 November 2026
 AFTER = date(2026, 12, 1)  # a day when that week is over
@@ -136,8 +144,8 @@ def test_not_utf8_and_missing_files_are_errors_not_crashes(tmp_path) -> None:
 def test_leaving_removes_the_file_and_forgets_the_tokens(tmp_path, store) -> None:
     result = joined(tmp_path)
     social(store, WEEK.first, 60)
-    summary = team.build_summary(store, result, default_work_hours(), WEEK, AFTER)
-    team.save_summary(store, summary, tmp_path / "s.json")
+    summary = team_week.build_summary(store, result, default_work_hours(), WEEK, AFTER)
+    team_week.save_summary(store, summary, tmp_path / "s.json")
     assert any(key.startswith("team_token:") for key in store.meta())
     assert team.leave_team(tmp_path / "data", store)
     assert not (tmp_path / "data" / "team.toml").exists()
@@ -154,7 +162,7 @@ def test_progress_shows_each_work_day_and_the_days_met(tmp_path, store) -> None:
     social(store, WEEK.first + timedelta(days=1), 45 * 60)  # Tuesday: not met
     # Wednesday: nothing recorded (socialtime was not running, or a sick day)
     social(store, WEEK.first + timedelta(days=3), 5 * 60)  # Thursday: today, so far
-    lines = team.progress_lines(
+    lines = team_week.progress_lines(
         store, result, default_work_hours(), WEEK, WEEK.first + timedelta(days=3)
     )
     assert lines[:-1] == [
@@ -172,7 +180,7 @@ def test_progress_in_french(tmp_path, store, french) -> None:
     result = joined(tmp_path)
     social(store, WEEK.first, 10 * 60)
     social(store, WEEK.first + timedelta(days=1), 45 * 60)
-    lines = team.progress_lines(
+    lines = team_week.progress_lines(
         store, result, default_work_hours(), WEEK, WEEK.first + timedelta(days=2)
     )
     assert lines == [
@@ -198,7 +206,7 @@ def week_of_social(store: Store, seconds_per_day: list[float]) -> None:
 def test_a_summary_holds_exactly_the_listed_keys(tmp_path, store) -> None:
     result = joined(tmp_path)
     week_of_social(store, [10 * 60, 30 * 60, 0, 20 * 60, 5 * 60])
-    summary = team.build_summary(store, result, default_work_hours(), WEEK, AFTER)
+    summary = team_week.build_summary(store, result, default_work_hours(), WEEK, AFTER)
     assert list(summary) == list(SUMMARY_KEYS)
     assert set(summary) == {
         "format", "version", "team", "week", "work_days", "days_met",
@@ -216,7 +224,7 @@ def test_a_summary_holds_exactly_the_listed_keys(tmp_path, store) -> None:
         "token": token,
     }
     assert isinstance(token, str) and len(token) == 32 and int(token, 16) >= 0
-    written = team.save_summary(store, summary, tmp_path / "s.json")
+    written = team_week.save_summary(store, summary, tmp_path / "s.json")
     assert written == summary_text(summary)
     assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == summary
     assert stat.S_IMODE((tmp_path / "s.json").stat().st_mode) == 0o600
@@ -243,7 +251,7 @@ def test_bucket_edges_of_a_whole_week(tmp_path, store, seconds, expected) -> Non
     """The same time every work day: the average is that time, to the second."""
     result = joined(tmp_path)
     week_of_social(store, [seconds] * 5)
-    summary = team.build_summary(store, result, default_work_hours(), WEEK, AFTER)
+    summary = team_week.build_summary(store, result, default_work_hours(), WEEK, AFTER)
     assert summary["social_minutes_per_work_day"] == expected
 
 
@@ -253,17 +261,17 @@ def test_the_token_is_stable_for_a_week_and_new_for_another(tmp_path, store) -> 
     next_week = parse_week("2026-W49")
     week_of_social(store, [60] * 5)
     social(store, next_week.first, 60)
-    first = team.build_summary(store, result, hours, WEEK, AFTER + timedelta(days=7))
-    team.save_summary(store, first, tmp_path / "a.json")
-    again = team.build_summary(store, result, hours, WEEK, AFTER + timedelta(days=7))
+    first = team_week.build_summary(store, result, hours, WEEK, AFTER + timedelta(days=7))
+    team_week.save_summary(store, first, tmp_path / "a.json")
+    again = team_week.build_summary(store, result, hours, WEEK, AFTER + timedelta(days=7))
     assert again["token"] == first["token"]
     assert summary_text(again) == summary_text(first)  # re-export: the very same file
-    other = team.build_summary(store, result, hours, next_week, AFTER + timedelta(days=7))
-    team.save_summary(store, other, tmp_path / "b.json")
+    other = team_week.build_summary(store, result, hours, next_week, AFTER + timedelta(days=7))
+    team_week.save_summary(store, other, tmp_path / "b.json")
     assert other["token"] != first["token"]
     # A fresh random draw, nothing derived: another person's token of the same week differs.
     colleague = Store()
-    assert team.token_for(colleague, result.name, "2026-W48") != first["token"]
+    assert token_for(colleague, result.name, "2026-W48") != first["token"]
     colleague.close()
 
 
@@ -272,20 +280,20 @@ def test_only_work_days_that_are_over_are_counted(tmp_path, store) -> None:
     week_of_social(store, [60] * 5)
     hours = default_work_hours()
     wednesday = WEEK.first + timedelta(days=2)
-    summary = team.build_summary(store, result, hours, WEEK, wednesday)
+    summary = team_week.build_summary(store, result, hours, WEEK, wednesday)
     assert summary["work_days"] == 2  # Monday and Tuesday; Wednesday is still running
     with pytest.raises(team.TeamError, match="no work day that is over"):
-        team.build_summary(store, result, hours, WEEK, WEEK.first)
+        team_week.build_summary(store, result, hours, WEEK, WEEK.first)
 
 
 def test_work_days_with_nothing_recorded_are_not_counted_as_met(tmp_path, store) -> None:
     result = joined(tmp_path)
     social(store, WEEK.first + timedelta(days=1), 30 * 60)  # only Tuesday was recorded
-    summary = team.build_summary(store, result, default_work_hours(), WEEK, AFTER)
+    summary = team_week.build_summary(store, result, default_work_hours(), WEEK, AFTER)
     assert (summary["work_days"], summary["days_met"]) == (1, 0)
     assert summary["social_minutes_per_work_day"] == "30-60"
     with pytest.raises(team.TeamError, match="nothing to summarise"):
-        team.build_summary(store, result, default_work_hours(), parse_week("2026-W47"), AFTER)
+        team_week.build_summary(store, result, default_work_hours(), parse_week("2026-W47"), AFTER)
 
 
 def test_a_week_of_days_off_has_nothing_to_summarise(tmp_path, store) -> None:
@@ -293,4 +301,4 @@ def test_a_week_of_days_off_has_nothing_to_summarise(tmp_path, store) -> None:
     hours = default_work_hours()
     off = type(hours)(hours.days, frozenset(WEEK.days()), hours.tz)
     with pytest.raises(team.TeamError, match="2026-W48"):
-        team.build_summary(store, result, off, WEEK, AFTER)
+        team_week.build_summary(store, result, off, WEEK, AFTER)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime import team as core
+from socialtime import team_week
 from socialtime.i18n import format_date
 from socialtime.report import week_of
 from socialtime.schedule import WorkHours
@@ -191,7 +192,7 @@ class TeamTab(QWidget):
             return ""
         today = self.today()
         try:
-            lines = core.progress_lines(
+            lines = team_week.progress_lines(
                 self.store, self.team, self.work_hours, week_of(today), today
             )
         except StoreError as e:
@@ -200,11 +201,11 @@ class TeamTab(QWidget):
 
     def _fill_weeks(self) -> None:
         self.week_box.clear()
-        last = core.last_week(self.today())
+        last = team_week.last_week(self.today())
         for i in range(_WEEKS_OFFERED):
             period = week_of(last.first - timedelta(days=7 * i))
             first, end = format_date(period.first, "short"), format_date(period.last, "short")
-            text = f"{core.week_label(period)} ({first} – {end})"
+            text = f"{team_week.week_label(period)} ({first} – {end})"
             self.week_box.addItem(text, period)
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -249,7 +250,7 @@ class TeamTab(QWidget):
             return
         period = self.week_box.currentData()
         try:
-            summary = core.build_summary(
+            summary = team_week.build_summary(
                 self.store, self.team, self.work_hours, period, self.today()
             )
         except (core.TeamError, StoreError) as e:
@@ -261,7 +262,7 @@ class TeamTab(QWidget):
         if not path:
             return self._say(self.tr("Nothing was saved."))
         try:
-            core.save_summary(self.store, summary, Path(path))
+            team_week.save_summary(self.store, summary, Path(path))
         except (OSError, StoreError) as e:
             return self._say(self.tr("Nothing was saved: {error}").format(error=e), True)
         text = self.tr("Saved to {path}. Share it with your team if you want to.")
