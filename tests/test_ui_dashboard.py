@@ -181,7 +181,7 @@ def bar_colours(w):
 
 
 def test_a_dark_palette_switches_the_chart_colours(window):
-    from socialtime.ui import charts
+    from socialtime.ui import chart_style
 
     assert window.figures()["week"]["theme"] == "light"
     light_face = window.canvas("week").figure.get_facecolor()
@@ -191,34 +191,35 @@ def test_a_dark_palette_switches_the_chart_colours(window):
     assert window.canvas("week").figure.get_facecolor() != light_face
     from matplotlib.colors import to_rgba
 
-    assert window.canvas("week").figure.get_facecolor() == to_rgba(charts.DARK.background)
+    assert window.canvas("week").figure.get_facecolor() == to_rgba(chart_style.DARK.background)
     dark_bars = bar_colours(window)
-    assert to_rgba(charts.LIGHT.other) in light_bars and to_rgba(charts.DARK.other) in dark_bars
+    assert to_rgba(chart_style.LIGHT.other) in light_bars
+    assert to_rgba(chart_style.DARK.other) in dark_bars
     # a site keeps its colour in both themes, so the user learns it once
-    site = to_rgba(charts.SiteStyle(load_catalogue().ids()).colour("youtube.com"))
+    site = to_rgba(chart_style.SiteStyle(load_catalogue().ids()).colour("youtube.com"))
     assert site in light_bars and site in dark_bars
 
 
 def test_site_colours_are_okabe_ito_and_stable():
-    from socialtime.ui import charts
+    from socialtime.ui.chart_style import OKABE_ITO, SiteStyle
 
     ids = load_catalogue().ids()
-    style = charts.SiteStyle(ids)
+    style = SiteStyle(ids)
     first = [style.colour(site) for site in ids[:7]]
-    assert sorted(first) == sorted(charts.OKABE_ITO)  # seven sites, seven distinct colours
-    assert charts.SiteStyle(ids).colour("youtube.com") == style.colour("youtube.com")
+    assert sorted(first) == sorted(OKABE_ITO)  # seven sites, seven distinct colours
+    assert SiteStyle(ids).colour("youtube.com") == style.colour("youtube.com")
     assert style.hatch(ids[0]) == "" and style.hatch(ids[7]) != ""
-    assert style.colour("gone.example") in charts.OKABE_ITO
+    assert style.colour("gone.example") in OKABE_ITO
 
 
 def test_other_time_is_grey_on_the_timeline(window):
     from matplotlib.colors import to_rgba
 
-    from socialtime.ui import charts
+    from socialtime.ui.chart_style import LIGHT
 
     timeline = window.canvas("today").figure.axes[0]
     colours = {tuple(c.get_facecolor()[0]) for c in timeline.collections}
-    assert to_rgba(charts.LIGHT.other) in colours
+    assert to_rgba(LIGHT.other) in colours
 
 
 def test_importing_the_dashboard_does_not_load_matplotlib():

@@ -1,16 +1,11 @@
-"""matplotlib figures for the dashboard: they draw what socialtime.stats computed, nothing more.
+"""matplotlib figures for the dashboard's Today, Week and Month tabs: they draw what
+socialtime.stats computed, nothing more. The heatmap is in socialtime.ui.heatmap, the goals
+calendar in socialtime.ui.goal_charts, and the colours they share in socialtime.ui.chart_style.
 
 Why plain ``matplotlib.figure.Figure`` and never pyplot: pyplot keeps global state (a list of
 open figures, a current axes) that a long-running tray app would leak, and it may pick a
 backend on its own. Each function here clears the figure it is given and draws one chart, so
 the dashboard can redraw every minute into the same figure.
-
-Colours: the Okabe–Ito palette, designed to stay distinguishable with the common forms of
-colour blindness. Each site keeps one colour (its position in the catalogue) on every chart and
-in both themes, so the user learns it once; past seven sites a hatch pattern tells the second
-round of colours apart. "Other" (active, not social) time is a neutral grey. The heatmap uses a
-single-hue sequential map in the light theme and cividis in the dark one: both read by
-lightness alone.
 
 Each ``draw_*`` returns the numbers it drew, read back from the artists where possible, so a
 test can check what the user sees against ``socialtime report --json``.
@@ -18,28 +13,25 @@ test can check what the user sees against ``socialtime report --json``.
 
 from __future__ import annotations
 
-import textwrap
-import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, Locator
 
 from socialtime import stats
-from socialtime.config import Config
 from socialtime.goals import Goals, progress_text
-from socialtime.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate, weekday_name
-
-# Okabe & Ito (2008) without black, which would vanish on a dark background.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
-HATCHES = ("", "//", "..", "xx")
-MET = OKABE_ITO[2]  # bluish green: a day or a budget within the user's goals
-MESSAGE_WIDTH = 72  # characters per line of an empty state: ~450 px at 10 pt, inside any axes
+from socialtime.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate
+from socialtime.ui.chart_style import (
+    SiteStyle,
+    Theme,
+    add_legend,
+    add_message,
+    start_figure,
+    style_axes,
+)
 
 # Marked here, translated where drawn (``_text``): matplotlib text is plain Python strings, so
 # this module translates with socialtime.i18n (context "charts"), as the core does.
@@ -49,11 +41,9 @@ _TEXT = {
     "now": QT_TRANSLATE_NOOP("charts", "now"),
     "minutes": QT_TRANSLATE_NOOP("charts", "Minutes"),
     "hours": QT_TRANSLATE_NOOP("charts", "Active time (hours)"),
-    "hour_of_day": QT_TRANSLATE_NOOP("charts", "Hour of the day"),
     "per_site": QT_TRANSLATE_NOOP("charts", "Social sites today"),
     "per_site_progress": QT_TRANSLATE_NOOP("charts", "Social sites today: {progress}"),
     "no_social": QT_TRANSLATE_NOOP("charts", "No time on social sites today."),
-    "social_minutes": QT_TRANSLATE_NOOP("charts", "Minutes of social time"),
     "site_budget": QT_TRANSLATE_NOOP("charts", "Your daily budget per site"),
     "daily_budget": QT_TRANSLATE_NOOP("charts", "Your daily goal ({minutes} of social time)"),
 }
@@ -63,93 +53,6 @@ def _text(key: str) -> str:
     """The text of ``key`` in the current language."""
     text = _TEXT[key]
     return translate("charts", text)
-
-
-@dataclass(frozen=True)
-class Theme:
-    """The colours around the data; site colours do not change with the theme."""
-
-    dark: bool
-    background: str
-    foreground: str
-    muted: str
-    grid: str
-    other: str
-    work: str  # the band behind the timeline during work hours
-    edge: str  # thin separators between stacked parts
-    cmap: str
-
-
-LIGHT = Theme(
-    dark=False,
-    background="#FFFFFF",
-    foreground="#1F1F1F",
-    muted="#5F5F5F",
-    grid="#E3E3E3",
-    other="#B8B8B8",
-    work="#EDF1F5",
-    edge="#FFFFFF",
-    cmap="Blues",
-)
-DARK = Theme(
-    dark=True,
-    background="#1E1F22",
-    foreground="#E8E8E8",
-    muted="#A8A8A8",
-    grid="#3A3C40",
-    other="#686A6E",
-    work="#2B3138",
-    edge="#1E1F22",
-    cmap="cividis",
-)
-
-
-def theme(dark: bool) -> Theme:
-    return DARK if dark else LIGHT
-
-
-class SiteStyle:
-    """A stable colour and hatch per site id, from the site's place in the catalogue."""
-
-    def __init__(self, ids: Sequence[str]) -> None:
-        self._index = {site: i for i, site in enumerate(ids)}
-        self._extra = len(ids)
-
-    def _position(self, site: str) -> int:
-        index = self._index.get(site)
-        if index is None:  # no longer in the catalogue: stable, if not collision-free
-            index = self._extra + zlib.crc32(site.encode()) % len(OKABE_ITO)
-        return index
-
-    def colour(self, site: str) -> str:
-        return OKABE_ITO[self._position(site) % len(OKABE_ITO)]
-
-    def hatch(self, site: str) -> str:
-        return HATCHES[(self._position(site) // len(OKABE_ITO)) % len(HATCHES)]
-
-
-def new_figure() -> Figure:
-    return Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
-
-
-def _start(fig: Figure, th: Theme) -> None:
-    fig.clear()
-    fig.set_facecolor(th.background)
-    fig.get_layout_engine().set(h_pad=0.08, w_pad=0.08)  # type: ignore[union-attr, call-arg]
-
-
-def _style(ax: Axes, th: Theme, grid_axis: str = "y") -> None:
-    ax.set_facecolor(th.background)
-    for name, spine in ax.spines.items():
-        spine.set_visible(name in ("bottom", "left"))
-        spine.set_color(th.muted)
-    ax.tick_params(colors=th.muted, labelcolor=th.foreground, labelsize=9)
-    ax.xaxis.label.set_color(th.foreground)
-    ax.yaxis.label.set_color(th.foreground)
-    ax.title.set_color(th.foreground)
-    if grid_axis:
-        ax.grid(axis=grid_axis, color=th.grid, linewidth=0.8)  # type: ignore[arg-type]
-        ax.set_axisbelow(True)
 
 
 def _hhmm(hour: int) -> str:
@@ -172,19 +75,6 @@ class _HourLocator(Locator):
         return list(range(first, int(hi) + 1, step))
 
 
-def _legend(fig: Figure, handles: list[Any], th: Theme) -> None:
-    if not handles:
-        return
-    legend = fig.legend(
-        handles=handles,
-        loc="outside right upper",  # i18n: ignore - a matplotlib position
-        frameon=False,
-        fontsize=9,
-        labelcolor=th.foreground,
-    )
-    legend.set_in_layout(True)
-
-
 def _site_budgets(ax: Axes, sites: Sequence[str], goals: Goals | None, th: Theme) -> dict[str, int]:
     """An upright line across each site's bar (one row per site) at its daily budget."""
     drawn: dict[str, int] = {}
@@ -204,26 +94,6 @@ def _daily_budget(ax: Axes, goals: Goals | None, th: Theme) -> Any:
     return ax.axhline(goals.daily_minutes / 60, color=th.foreground, lw=1.3, ls="--", label=label)
 
 
-def _message(ax: Axes, text: str, th: Theme) -> None:
-    """An empty state in the middle of the axes, on a patch of background over the grid.
-
-    Cut into lines of at most MESSAGE_WIDTH characters: matplotlib wraps only at the figure's
-    edge, so a long sentence (French is a fifth longer) would cover the axis labels."""
-    box = {"facecolor": th.background, "edgecolor": "none", "pad": 6}
-    ax.text(
-        0.5,
-        0.5,
-        textwrap.fill(text, MESSAGE_WIDTH, break_long_words=False, break_on_hyphens=False),
-        transform=ax.transAxes,
-        ha="center",
-        va="center",
-        fontsize=10,
-        color=th.foreground,
-        bbox=box,
-        wrap=True,
-    )
-
-
 # -- today --------------------------------------------------------------------------------------
 
 
@@ -241,9 +111,9 @@ def draw_today(
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    _start(fig, th)
+    start_figure(fig, th)
     top, bottom = fig.subplots(2, 1, height_ratios=(1, 2.4))
-    _style(top, th, grid_axis="")
+    style_axes(top, th, grid_axis="")
     day = data.day
     marks = [stats.clock_hours(t, day) for a, b in data.work_hours for t in (a, b)]
     marks += [stats.clock_hours(t, day) for a, b, _ in data.segments for t in (a, b)]
@@ -272,7 +142,7 @@ def draw_today(
     top.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: _hhmm(round(x))))
     top.spines["left"].set_visible(False)
 
-    _style(bottom, th, grid_axis="x")
+    style_axes(bottom, th, grid_axis="x")
     sites = sorted(data.sites.items(), key=lambda kv: (-kv[1], kv[0]))
     shown: dict[str, int] = {}
     budgets: dict[str, int] = {}
@@ -301,14 +171,14 @@ def draw_today(
     else:
         bottom.set_axis_off()
         message = _text("no_social") if data.active_seconds else empty
-        _message(bottom, message, th)
+        add_message(bottom, message, th)
 
     handles = [Patch(facecolor=th.work, label=_text("work_hours"))] if data.work_hours else []
     if None in groups:
         handles.append(Patch(facecolor=th.other, label=_text("other")))
     if budgets:
         handles.append(Line2D([], [], color=th.foreground, lw=2.5, label=_text("site_budget")))
-    _legend(fig, handles, th)
+    add_legend(fig, handles, th)
     social = sum(shown.values())
     return {
         "date": day.isoformat(),
@@ -339,9 +209,9 @@ def draw_bars(
     so a bar's height is the day's active time; the social share is written above it."""
     from matplotlib.patches import Patch
 
-    _start(fig, th)
+    start_figure(fig, th)
     ax = fig.subplots()
-    _style(ax, th)
+    style_axes(ax, th)
     days = data.days
     x = np.arange(len(days))
     bottom = np.zeros(len(days))
@@ -350,27 +220,15 @@ def draw_bars(
     handles = []
     for site in data.sites:
         hours = np.array(data.seconds(site)) / 3600
-        bars = ax.bar(
-            x,
-            hours,
-            width,
-            bottom=bottom,
-            color=style.colour(site),
-            hatch=style.hatch(site),
-            hatchcolor=th.edge,
-            edgecolor=th.edge,
-            linewidth=0.5,
-        )
+        fill = {
+            "facecolor": style.colour(site),
+            "hatch": style.hatch(site),
+            "hatchcolor": th.edge,
+            "edgecolor": th.edge,
+        }
+        bars = ax.bar(x, hours, width, bottom=bottom, linewidth=0.5, **fill)
         per_site[site] = [round(r.get_height() * 3600) for r in bars]
-        handles.append(
-            Patch(
-                facecolor=style.colour(site),
-                hatch=style.hatch(site),
-                hatchcolor=th.edge,
-                edgecolor=th.edge,
-                label=names.get(site, site),
-            )
-        )
+        handles.append(Patch(label=names.get(site, site), **fill))
         bottom += hours
     other_bars = ax.bar(
         x,
@@ -413,11 +271,11 @@ def draw_bars(
     ax.set_ylim(0, max(peak * (1.22 if month else 1.12), 1.0, high))
     ax.set_ylabel(_text("hours"))
     if data.active_seconds == 0:
-        _message(ax, empty, th)
+        add_message(ax, empty, th)
     if goal is not None:
         handles.append(goal)
     # Listed top to bottom as the parts are stacked, so each name sits level with its colour.
-    _legend(fig, handles[::-1] if data.active_seconds else [], th)
+    add_legend(fig, handles[::-1] if data.active_seconds else [], th)
 
     day_docs = []
     for i, d in enumerate(days):
@@ -442,73 +300,4 @@ def draw_bars(
         "days": day_docs,
         "share": data.share,
         "daily_budget_hours": None if goal is None else float(goal.get_ydata()[0]),
-    }
-
-
-# -- heatmap ------------------------------------------------------------------------------------
-
-
-def _colormap(th: Theme) -> Colormap:
-    import matplotlib
-
-    # An hour without social time is drawn neutral, not as the palest shade of "some".
-    return matplotlib.colormaps[th.cmap].with_extremes(bad=th.grid if th.dark else "#F5F5F5")
-
-
-def draw_heatmap(
-    fig: Figure, data: stats.Heatmap, config: Config, th: Theme, empty: str
-) -> dict[str, Any]:
-    """Weekday x hour of social time over the last four weeks; empty cells are neutral, and
-    each filled cell carries its minutes so the colour is never the only cue."""
-    _start(fig, th)
-    ax = fig.subplots()
-    _style(ax, th, grid_axis="")
-    hours = stats.shown_hours(data, config.work_hours)
-    minutes = np.array([[row[h] / 60 for h in hours] for row in data.matrix])
-    masked = np.ma.masked_less(minutes, 0.5)
-    vmax = max(float(minutes.max()), 1.0)
-    cmap = _colormap(th)
-    image = ax.imshow(masked, cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
-    ax.set_yticks(range(7), [weekday_name(i, short=True) for i in range(7)])
-    form = "{:02d}:00" if len(hours) <= 12 else "{:02d}"
-    ax.set_xticks(range(len(hours)), [form.format(h) for h in hours])
-    ax.set_xlabel(_text("hour_of_day"))
-    ax.tick_params(length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_xticks(np.arange(-0.5, len(hours)), minor=True)
-    ax.set_yticks(np.arange(-0.5, 7), minor=True)
-    ax.grid(which="minor", color=th.background, linewidth=2)
-    ax.tick_params(which="minor", length=0)
-    if len(hours) <= 16:
-        for (w, c), value in np.ndenumerate(minutes):
-            if value >= 0.5:
-                r, g, b, _ = cmap(value / vmax)
-                light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5
-                ax.text(
-                    c,
-                    w,
-                    f"{value:.0f}",
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                    color="#111111" if light else "#F5F5F5",
-                )
-    if data.peak() is None:
-        _message(ax, empty, th)  # and no colour scale: there is nothing to measure
-    else:
-        from matplotlib.ticker import MaxNLocator
-
-        bar = fig.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
-        bar.locator = MaxNLocator(integer=True)
-        bar.update_ticks()
-        bar.set_label(_text("social_minutes"), color=th.foreground)
-        bar.ax.tick_params(colors=th.muted, labelcolor=th.foreground, labelsize=8)
-        bar.outline.set_edgecolor(th.muted)
-    return {
-        "from": data.period.first.isoformat(),
-        "to": data.period.last.isoformat(),
-        "matrix": [list(row) for row in data.matrix],
-        "hours": list(hours),
-        "social_seconds": data.social_seconds,
     }

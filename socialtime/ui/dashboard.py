@@ -136,10 +136,10 @@ class DashboardWindow(QWidget):
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from socialtime.ui import charts
+        from socialtime.ui.chart_style import new_figure
 
         for tab in TABS:
-            canvas = FigureCanvasQTAgg(charts.new_figure())
+            canvas = FigureCanvasQTAgg(new_figure())
             canvas.setMinimumSize(480, 300)
             canvas.setAccessibleName(_text(tab))
             self._pages[tab].addWidget(canvas, 1)
@@ -148,13 +148,13 @@ class DashboardWindow(QWidget):
     def refresh(self) -> None:
         """Recompute every chart from the store at ``clock()`` and redraw; Qt paints only the
         visible tab, the others when they are shown."""
-        from socialtime.ui import charts, goal_charts
+        from socialtime.ui import chart_style, charts, goal_charts, heatmap
 
         self._ensure_canvases()
         now = self.clock()
         dark = is_dark(self.palette())
-        th = charts.theme(dark)
-        style = charts.SiteStyle(self.catalogue.ids())
+        th = chart_style.theme(dark)
+        style = chart_style.SiteStyle(self.catalogue.ids())
         config, names = self.config, self.names
         fig = {tab: canvas.figure for tab, canvas in self._canvases.items()}
 
@@ -178,7 +178,7 @@ class DashboardWindow(QWidget):
             texts[kind] = stats.bars_summary(data, kind, names, config, now)
         heat = stats.heatmap(self.store, now)
         empty = stats.empty_text("heatmap", config, now)
-        shown["heatmap"] = charts.draw_heatmap(fig["heatmap"], heat, config, th, empty)
+        shown["heatmap"] = heatmap.draw_heatmap(fig["heatmap"], heat, config, th, empty)
         texts["heatmap"] = stats.heatmap_summary(heat, config, now)
         overview = goals.overview(self.store, config.goals, config.work_hours, now)
         texts["goals"] = goals.overview_text(overview, config.goals)

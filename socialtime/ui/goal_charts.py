@@ -1,6 +1,7 @@
 """The dashboard's Goals tab: a calendar of the month's days met. Like socialtime.ui.charts
 (which draws the budget marks on the other charts), it only draws what the core computed
-(socialtime.goals), on a plain matplotlib figure, and returns what it drew for the tests.
+(socialtime.goals), on a plain matplotlib figure in the colours of socialtime.ui.chart_style,
+and returns what it drew for the tests.
 
 A day met is told from a day missed by more than colour: a filled cell with a tick against an
 outlined cell with a dash, so the calendar reads the same in grey or with colour blindness.
@@ -15,7 +16,7 @@ from matplotlib.figure import Figure
 
 from socialtime.goals import Overview
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate, weekday_name
-from socialtime.ui.charts import MET, Theme, _legend, _message, _start
+from socialtime.ui.chart_style import MET, Theme, add_legend, add_message, start_figure
 
 # Marked here, translated where drawn (socialtime.i18n, as in socialtime.ui.charts); the names
 # of the weekdays come from socialtime.i18n.
@@ -37,7 +38,7 @@ def draw_calendar(fig: Figure, data: Overview, th: Theme, message: str) -> dict[
     """The month as a grid of weeks (Monday first): met, not met, days off, days to come."""
     from matplotlib.patches import FancyBboxPatch, Patch
 
-    _start(fig, th)
+    start_figure(fig, th)
     ax = fig.subplots()
     ax.set_facecolor(th.background)
     ax.set_axis_off()
@@ -94,7 +95,7 @@ def draw_calendar(fig: Figure, data: Overview, th: Theme, message: str) -> dict[
                 )
             )
     if message:
-        _message(ax, message, th)
+        add_message(ax, message, th)
     else:
         met, today, missed = (_text(key) for key in ("met", "today", "missed"))
         handles = [
@@ -102,7 +103,7 @@ def draw_calendar(fig: Figure, data: Overview, th: Theme, message: str) -> dict[
             Patch(facecolor="none", edgecolor=MET, ls="--", label=f"✓  {today}"),
             Patch(facecolor="none", edgecolor=th.muted, label=f"–  {missed}"),
         ]
-        _legend(fig, handles, th)
+        add_legend(fig, handles, th)
     return {
         "month": first.isoformat()[:7],
         "cells": cells,
