@@ -10,7 +10,6 @@ user's would be.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -323,6 +322,8 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
         if name in node.fields:
             result[name] = _walk(node.fields[name], item, path, source, errors)
             continue
+        import difflib  # here: only for a misspelt key
+
         close = difflib.get_close_matches(str(name), list(node.fields), n=1)
         if close:
             reason = translate("config", "unknown setting, did you mean {key}?")

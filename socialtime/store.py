@@ -12,7 +12,6 @@ WAL with ``synchronous=NORMAL`` keeps that cheap (no fsync per tick).
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import sqlite3
@@ -296,6 +295,8 @@ class Store:
 
     def export_csv(self, out: IO[str], iso: Callable[[float], str]) -> int:
         """Write every span as CSV (start, end, seconds, site); returns the number of rows."""
+        import csv  # here: only when exporting
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["start", "end", "seconds", "site"])
         n = 0

@@ -23,7 +23,6 @@ The team file::
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import re
 import tomllib
@@ -115,6 +114,8 @@ def parse_team(data: Mapping[str, Any], source: str) -> tuple[Team | None, list[
     errors: list[ConfigError] = []
     for key, value in data.items():
         if key not in _FIELDS:
+            import difflib  # here: only for a misspelt key
+
             close = difflib.get_close_matches(str(key), list(_FIELDS), n=1)
             if close:
                 reason = translate("team", "unknown key, did you mean {key}?")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -119,6 +118,8 @@ def _token_key(team: str, week: str) -> str:
 def token_for(store: Store, team: str, week: str) -> str:
     """The token of this team and week: the one remembered, or a fresh random one (not yet
     remembered: see ``remember_token``). Never derived from anything about the user."""
+    import secrets  # here: it loads OpenSSL (~4 MB), which the tray need not carry
+
     return store.meta().get(_token_key(team, week)) or secrets.token_hex(16)
 
 
