@@ -128,7 +128,7 @@ check_pyinstaller() {
   for f in socialtime/assets/sites.toml socialtime/assets/icons/recording.svg \
     PySide6/Qt/plugins/platforms/libqxcb.so PySide6/Qt/plugins/platforms/libqwayland.so \
     PySide6/Qt/plugins/platforms/libqoffscreen.so PySide6/Qt/plugins/imageformats/libqsvg.so \
-    PySide6/Qt/plugins/iconengines/libqsvgicon.so PySide6/QtSvg.abi3.so PySide6/QtNetwork.abi3.so; do
+    PySide6/Qt/plugins/iconengines/libqsvgicon.so PySide6/QtSvg.abi3.so; do
     [ -e "$internal/$f" ] || fail "the bundle lacks _internal/$f"
   done
   for f in assets/translations/*.qm; do

@@ -172,11 +172,42 @@ def test_a_second_start_reaches_the_first(qtbot, tmp_path):
     assert not second.acquire()
     received = []
     first.listen(received.append)
-    assert second.send("show settings")
+    assert second.send("show settings", timeout=0)  # one process here: do not wait for itself
     qtbot.waitUntil(lambda: received == ["show settings"])
+    assert not (tmp_path / "tray.request").exists()  # taken: that is how the sender knows
+    assert second.send("show dashboard", timeout=0)
+    qtbot.waitUntil(lambda: received == ["show settings", "show dashboard"])
     first.release()
     assert second.acquire()
     second.release()
+
+
+def test_a_request_nobody_takes_is_withdrawn(tmp_path):
+    """With no running tray to take it, the sender gives up after its timeout and leaves
+    nothing behind (the fake clock moves with each pause; nothing really sleeps)."""
+    now = [0.0]
+    pauses = []
+
+    def sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        now[0] += seconds
+
+    sender = SingleInstance(tmp_path)
+    assert not sender.send("show dashboard", timeout=1.5, clock=lambda: now[0], sleep=sleep)
+    assert sum(pauses) >= 1.5
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_stale_request_is_dropped_when_the_tray_starts(qtbot, tmp_path):
+    (tmp_path / "tray.request").write_text("show settings\n", encoding="utf-8")
+    received = []
+    instance = SingleInstance(tmp_path)
+    assert instance.acquire()
+    instance.listen(received.append)
+    (tmp_path / "other").write_text("x", encoding="utf-8")  # the directory changes
+    qtbot.wait(50)
+    assert received == []
+    instance.release()
 
 
 def test_withdrawn_consent_stops_recording_in_the_tray(make_app):

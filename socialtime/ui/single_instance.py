@@ -1,69 +1,95 @@
-"""One tray per user and data directory: a lock file, and a local socket (never TCP) through
-which a second start asks the running one to bring a window forward."""
+"""One tray per user and data directory: a lock file, and a request file through which a
+second start asks the running one to bring a window forward.
+
+Why a file and not a local socket: the data directory is the user's alone (0700), a file in it
+needs no listening endpoint at all, and QtNetwork's QLocalServer would cost the tray about
+3 MB, plus the OpenSSL and Kerberos libraries QtNetwork links. The running tray watches the
+directory (QFileSystemWatcher: inotify, kqueue or ReadDirectoryChangesW, no polling) and takes
+each request as it appears; taking it removes it, which is how the sender knows it arrived.
+"""
 
 from __future__ import annotations
 
-import getpass
-import zlib
+import contextlib
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject
 
-TIMEOUT_MS = 1500
+REQUEST = "tray.request"
+TIMEOUT = 1.5  # seconds a second start waits for the running tray to take its request
 
 
 class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.data_dir = data_dir
         self.lock = QLockFile(str(data_dir / "tray.lock"))
         self.lock.setStaleLockTime(0)  # a lock whose process is gone is stale at once
-        # A short tag of the data directory (zlib, not hashlib: OpenSSL would add ~5 MB).
-        digest = f"{zlib.crc32(str(data_dir.resolve()).encode()):08x}"
-        self.name = f"socialtime-{getpass.getuser()}-{digest}"
-        self.server: QLocalServer | None = None
+        self.request = data_dir / REQUEST
+        self.watcher: QFileSystemWatcher | None = None
 
     def acquire(self) -> bool:
         """True when this process is the only tray for the data directory."""
         return bool(self.lock.tryLock(0))
 
     def listen(self, on_message: Callable[[str], None]) -> None:
-        """Accept one-line messages from later starts (e.g. "show dashboard")."""
-        QLocalServer.removeServer(self.name)  # a socket left by a crashed run
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            return  # bringing windows forward is a convenience; recording goes on without it
-        self.server = server
+        """Take one-line requests from later starts (e.g. "show dashboard") as they come."""
+        self.request.unlink(missing_ok=True)  # left by a start that nobody answered
+        watcher = QFileSystemWatcher([str(self.data_dir)])
+        watcher.directoryChanged.connect(lambda _path: self._take(on_message))
+        self.watcher = watcher
 
-        def connected() -> None:
-            while server.hasPendingConnections():
-                socket = server.nextPendingConnection()
+    def _take(self, on_message: Callable[[str], None]) -> None:
+        taken = self.data_dir / f".{REQUEST}.taken"
+        try:
+            os.replace(self.request, taken)  # claim it first: a newer request is not lost
+        except OSError:
+            return  # not there: the directory changed for another reason (the database)
+        try:
+            text = taken.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return
+        finally:
+            taken.unlink(missing_ok=True)
+        for line in text.splitlines():
+            if line.strip():
+                on_message(line.strip())
 
-                def read(socket: QLocalSocket = socket) -> None:
-                    while socket.canReadLine():
-                        on_message(
-                            bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
-                        )
-
-                socket.readyRead.connect(read)
-                socket.disconnected.connect(socket.deleteLater)
-
-        server.newConnection.connect(connected)
-
-    def send(self, message: str) -> bool:
-        """Tell the running instance; False when none answered."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(TIMEOUT_MS):
+    def send(
+        self,
+        message: str,
+        timeout: float = TIMEOUT,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> bool:
+        """Leave ``message`` for the running instance; True once it has taken it (at once
+        with ``timeout=0``), False when nobody did in time (the request is then withdrawn)."""
+        part = self.data_dir / f".{REQUEST}.{os.getpid()}"
+        try:
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(message + "\n")
+            os.replace(part, self.request)  # whole, or not at all
+        except OSError:
+            part.unlink(missing_ok=True)
             return False
-        socket.write(message.encode() + b"\n")
-        ok = socket.waitForBytesWritten(TIMEOUT_MS)
-        socket.disconnectFromServer()
-        return bool(ok)
+        if timeout <= 0:
+            return True
+        deadline = clock() + timeout
+        while self.request.exists():
+            if clock() >= deadline:
+                with contextlib.suppress(OSError):
+                    self.request.unlink()
+                return False
+            sleep(0.02)
+        return True
 
     def release(self) -> None:
-        if self.server is not None:
-            self.server.close()
+        if self.watcher is not None:  # stop watching now, not at some later event
+            self.watcher.directoryChanged.disconnect()
+            self.watcher.removePaths(self.watcher.directories())
+            self.watcher = None
         self.lock.unlock()
