@@ -48,6 +48,7 @@ __all__ = [
     "parse_config",
     "parse_goals",
     "read_language",
+    "read_toml",
     "save_config",
 ]
 
@@ -250,30 +251,47 @@ def read_language(path: Path | None = None) -> str:
     return _load_user(path, None).config.language
 
 
-def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
-    path = default_config_path() if path is None else Path(path)
-    source = str(path)
-    defaults = Config(work_hours=default_work_hours(tz))
+@dataclass(frozen=True)
+class TomlFile:
+    """What reading a TOML file gave: the document, or in words why not."""
+
+    data: dict[str, Any] | None  # the parsed document; None when missing or malformed
+    problem: str | None  # why there is no document; None when the file simply is not there
+    read: bool  # the bytes could be read (a malformed file was still read)
+
+
+def read_toml(path: Path) -> TomlFile:
+    """Read a settings or policy file; never raises for a bad or missing file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return LoadedConfig(defaults, (), None)
+        return TomlFile(None, None, read=False)
     except OSError as error:
         problem = translate("config", "cannot read the file ({error})")
-        problem = problem.format(error=error.strerror or error)
-        return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
+        return TomlFile(None, problem.format(error=error.strerror or error), read=False)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # Notepad's BOM is harmless
     except UnicodeDecodeError as error:
         problem = translate("config", "not a UTF-8 text file (bad byte at offset {offset})")
-        problem = problem.format(offset=error.start)
-        return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
+        return TomlFile(None, problem.format(offset=error.start), read=True)
     try:
-        data = tomllib.loads(text)
+        return TomlFile(tomllib.loads(text), None, read=True)
     except tomllib.TOMLDecodeError as error:
         # tomllib's message (English: the stdlib has no French) ends "(at line L, column C)"
         problem = translate("config", "not valid TOML: {error}").format(error=error)
-        return LoadedConfig(defaults, (ConfigError(source, "", None, problem),), path)
+        return TomlFile(None, problem, read=True)
+
+
+def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
+    path = default_config_path() if path is None else Path(path)
+    source = str(path)
+    defaults = Config(work_hours=default_work_hours(tz))
+    found = read_toml(path)
+    if found.data is None:
+        if found.problem is None:
+            return LoadedConfig(defaults, (), None)
+        return LoadedConfig(defaults, (ConfigError(source, "", None, found.problem),), path)
+    data = found.data
     config, errors = parse_config(data, source, tz=tz)
     from socialtime.policy import user_keys
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 import importlib
 import plistlib
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from socialtime.autostart import BUNDLE_ID
-from socialtime.config import ConfigError, CustomSite
+from socialtime.config import ConfigError, CustomSite, read_toml
 from socialtime.config_schema import _SCHEMA, _walk
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.policy import (
@@ -189,17 +188,13 @@ def _read_bytes(reader: _Reader, path: Path) -> bytes | None:
 
 
 def _read_toml(reader: _Reader, path: Path) -> None:
-    raw = _read_bytes(reader, path)
-    if raw is None:
-        return
     source = str(path)
-    try:
-        data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
-    except UnicodeDecodeError as e:
-        problem = translate("policy", "not a UTF-8 text file (bad byte at offset {offset})")
-        return reader.error(source, problem.format(offset=e.start))
-    except tomllib.TOMLDecodeError as e:
-        return reader.error(source, translate("policy", "not valid TOML: {error}").format(error=e))
+    found = read_toml(path)
+    if found.read:
+        reader.sources.append(source)
+    if found.problem is not None:
+        return reader.error(source, found.problem)
+    data = found.data or {}
     for name, value in data.items():
         if name in LEVELS and isinstance(value, dict):
             _read_level(reader, value, name, source)

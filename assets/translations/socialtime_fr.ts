@@ -2353,14 +2353,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>impossible de lire le fichier ({error})</translation>
     </message>
     <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
-    </message>
-    <message>
         <source>a table ([mandatory] or [recommended])</source>
         <translation>une table ([mandatory] ou [recommended])</translation>
     </message>
