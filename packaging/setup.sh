@@ -17,7 +17,7 @@ PYTHON=${PYTHON:-python3}
 debs="libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 if [ "$mode" = test ]; then
-  debs="$debs xvfb xauth openbox xdotool xterm x11-utils imagemagick"
+  debs="$debs xvfb xauth openbox xdotool xterm x11-utils imagemagick trayer"
   # Lock and suspend tests: a private dbus-daemon, signals raised with dbus-send.
   debs="$debs dbus"
   # The browser extension: end to end in Debian's Chromium; its script's unit test runs on Node.
