@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from socialtime.i18n import QT_TRANSLATE_NOOP, language, translate
+from socialtime.paths import BUNDLE_ID
 
-__all__ = ["BUNDLE_ID", "Autostart", "desktop_exec", "launch_argv"]
+__all__ = ["Autostart", "desktop_exec", "launch_argv"]
 
 APP = "socialtime"
-BUNDLE_ID = "org.socialtime.socialtime"  # must match the macOS packaging recipe
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 # Task Manager's "Disable" on the Startup tab leaves the Run value and records the choice here.
 APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"

@@ -23,11 +23,10 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import platformdirs
-
 from socialtime.config_file import dump_config, dump_goals, save_config
 from socialtime.config_schema import _GOALS, _SCHEMA, ConfigError, _walk
 from socialtime.i18n import translate
+from socialtime.paths import default_config_path
 from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours
 
 if TYPE_CHECKING:
@@ -40,7 +39,6 @@ __all__ = [
     "Goals",
     "LoadedConfig",
     "NudgeSettings",
-    "default_config_path",
     "default_work_hours",
     "dump_config",
     "dump_goals",
@@ -221,10 +219,6 @@ def parse_config(
 
 
 # -- files --------------------------------------------------------------------------------
-
-
-def default_config_path() -> Path:
-    return Path(platformdirs.user_config_dir("socialtime")) / "config.toml"
 
 
 def _no_policy() -> Policy:

@@ -30,6 +30,8 @@ from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
+from socialtime.paths import assets_dir
+
 __all__ = [
     "LANGUAGES",
     "QT_TRANSLATE_NOOP",
@@ -133,8 +135,6 @@ def language() -> str:
 
 
 def catalogue_path(lang: str) -> Path:
-    from socialtime.sites import assets_dir  # here: sites may come to translate its messages
-
     return assets_dir() / "translations" / f"socialtime_{lang}.ts"
 
 

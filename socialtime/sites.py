@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Protocol
 
 from socialtime.i18n import translate
+from socialtime.paths import assets_dir
 
 __all__ = [
     "Catalogue",
     "CatalogueError",
     "Site",
-    "assets_dir",
     "classify",
     "classify_host",
     "is_browser",
@@ -347,16 +347,6 @@ def classify(process: str, title: str, catalogue: Catalogue, host: str | None = 
 
 
 # --- loading ---------------------------------------------------------------------------------
-
-
-def assets_dir() -> Path:
-    """The assets directory: inside the package when installed, else the repository's."""
-    import socialtime
-
-    installed = Path(socialtime.__file__).parent / "assets"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent / "assets"
 
 
 _KEYS = {"id", "name", "hosts", "titles", "apps"}

@@ -17,13 +17,13 @@ from socialtime.config import (
     Goals,
     LoadedConfig,
     NudgeSettings,
-    default_config_path,
     dump_config,
     load_config,
     parse_config,
     read_language,
     save_config,
 )
+from socialtime.paths import default_config_path
 from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
 
 OFFICE = "09:00-12:30, 13:30-18:00"

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from socialtime.paths import assets_dir
 from socialtime.sites import (
     Catalogue,
     CatalogueError,
     Site,
-    assets_dir,
     classify,
     classify_host,
     is_browser,
