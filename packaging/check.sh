@@ -106,7 +106,7 @@ PY
   py=$PWD/$PY
   out=$(cd "$tmp" && PYTHONPATH="$tmp/wheel" "$py" -c '
 import sys, socialtime
-from socialtime.paths import assets_dir
+from socialtime.base.paths import assets_dir
 assert socialtime.__file__.startswith(sys.argv[1]), socialtime.__file__
 assert (assets_dir() / "sites.toml").is_file() and str(assets_dir()).startswith(sys.argv[1])
 from socialtime.cli import main

@@ -20,7 +20,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from socialtime.paths import BUNDLE_ID
+from socialtime.base.paths import BUNDLE_ID
 from socialtime.policy import MANDATORY, RECOMMENDED, load_policy
 from socialtime.policy_sources import NATIVE_NAMES
 

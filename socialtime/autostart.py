@@ -29,8 +29,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, language, translate
-from socialtime.paths import BUNDLE_ID
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, language, translate
+from socialtime.base.paths import BUNDLE_ID
 
 __all__ = ["Autostart", "desktop_exec", "launch_argv"]
 

@@ -18,7 +18,9 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from socialtime import __version__, data_cli, doctor, paths, report, team_cli, track_cli
+from socialtime import __version__, data_cli, doctor, report, team_cli, track_cli
+from socialtime.base import paths
+from socialtime.base.i18n import translate
 from socialtime.browser import cli as browser_cli
 from socialtime.cli_context import (
     EXIT_DATA,
@@ -32,7 +34,6 @@ from socialtime.cli_context import (
 )
 from socialtime.cli_text import ArgumentParser, set_language
 from socialtime.consent import NOTICE_VERSION, notice
-from socialtime.i18n import translate
 from socialtime.recorder_lock import AlreadyRecording
 from socialtime.status import pause_end
 from socialtime.store import StoreError

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from socialtime import i18n, paths
+from socialtime.base import i18n, paths
+from socialtime.base.i18n import translate
 from socialtime.config import Config, LoadedConfig, load_config
-from socialtime.i18n import translate
 from socialtime.sites import Catalogue, CatalogueError
 from socialtime.store import Store
 from socialtime.tracker import catalogue_for

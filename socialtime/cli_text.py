@@ -16,10 +16,10 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NoReturn
 
-from socialtime import i18n, paths
+from socialtime.base import i18n, paths
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.cli_context import EXIT_USAGE
 from socialtime.config import read_language
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 
 # argparse's own words. The standard library has no French: the headings and error messages
 # that a user of socialtime meets are recognised in argparse's English and said again in the

@@ -23,10 +23,10 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from socialtime.base.i18n import translate
+from socialtime.base.paths import default_config_path
 from socialtime.config_file import dump_config, dump_goals, save_config
 from socialtime.config_schema import _GOALS, _SCHEMA, ConfigError, _walk
-from socialtime.i18n import translate
-from socialtime.paths import default_config_path
 from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime.files import write_private
+from socialtime.base.files import write_private
 from socialtime.schedule import DAY_KEYS, format_ranges
 
 if TYPE_CHECKING:

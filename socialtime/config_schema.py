@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config_file import _toml_key
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.schedule import DAY_KEYS, parse_ranges
 
 

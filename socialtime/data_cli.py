@@ -14,9 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from socialtime import i18n, report, team_cli
+from socialtime import report, team_cli
+from socialtime.base import i18n
+from socialtime.base.i18n import translate
 from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint, iso
-from socialtime.i18n import translate
 
 
 def register(command: Command) -> None:

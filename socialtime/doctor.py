@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from socialtime.base.i18n import translate
 from socialtime.browser import cli as browser_cli
 from socialtime.cli_context import EXIT_DATA, EXIT_OK, EXIT_USAGE, Command, Context, when
 from socialtime.consent import NOTICE_VERSION
-from socialtime.i18n import translate
 from socialtime.store import StoreError
 
 if TYPE_CHECKING:

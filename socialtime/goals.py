@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from socialtime import report
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config import Goals, NudgeSettings, dump_goals, parse_goals
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration
 from socialtime.schedule import WorkHours
 from socialtime.store import Store

@@ -28,10 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from socialtime import i18n
+from socialtime.base import i18n
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config import Config, NudgeSettings
 from socialtime.goals import focus_intervals
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.reflection import reflection
 from socialtime.report import format_duration, local_midnight
 from socialtime.sites import Catalogue

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialtime.base.i18n import translate
 from socialtime.config import Config, ConfigError, CustomSite
-from socialtime.i18n import translate
 from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
 
 if TYPE_CHECKING:

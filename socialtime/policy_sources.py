@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.paths import BUNDLE_ID
 from socialtime.config import ConfigError, CustomSite, read_toml
 from socialtime.config_schema import _SCHEMA, _walk
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.paths import BUNDLE_ID
 from socialtime.policy import (
     ALLOWED_KEYS,
     BOOLEAN_KEYS,

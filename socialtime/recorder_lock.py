@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 
 LOCK_NAME = "recorder.lock"
 

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from socialtime import report, stats
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config import Config, Goals
 from socialtime.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration, local_midnight
 from socialtime.store import Store
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from socialtime import i18n
-from socialtime.i18n import translate
+from socialtime.base import i18n
+from socialtime.base.i18n import translate
 from socialtime.store import Store
 
 
@@ -138,7 +138,7 @@ def _figures(active: float, sites: dict[str, float]) -> dict[str, object]:
 
 def format_duration(seconds: float) -> str:
     """``"1 h 05 min"``, ``"42 min"``, ``"35 s"``: minutes are what a person reads (kept here
-    for the modules that import it; :func:`socialtime.i18n.format_duration` does the work)."""
+    for the modules that import it; :func:`socialtime.base.i18n.format_duration` does the work)."""
     return i18n.format_duration(seconds)
 
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from socialtime.i18n import translate
-from socialtime.paths import assets_dir
+from socialtime.base.i18n import translate
+from socialtime.base.paths import assets_dir
 
 __all__ = [
     "Catalogue",

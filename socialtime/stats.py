@@ -10,7 +10,7 @@ is for both to come from one function. The timeline and the heatmap need the spa
 
 Wording is neutral on purpose: social time is described, never judged ("unproductive", "wasted"
 and the like would turn a mirror into a reproach). User-facing text lives in ``_TEXT``, in one
-place, marked for the catalogue and translated where it is shown (socialtime.i18n).
+place, marked for the catalogue and translated where it is shown (socialtime.base.i18n).
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from socialtime import i18n, report
+from socialtime import report
+from socialtime.base import i18n
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config import Config
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import Period, format_duration, local_midnight
 from socialtime.schedule import WorkHours
 from socialtime.sites import Catalogue
@@ -102,7 +103,7 @@ _ON_WEEKDAYS = (
     QT_TRANSLATE_NOOP("stats", "on Saturdays"),
     QT_TRANSLATE_NOOP("stats", "on Sundays"),
 )
-# Names of days and months come from socialtime.i18n, never from strftime("%A"/"%B"): Qt sets
+# Names of days and months come from socialtime.base.i18n, never from strftime("%A"/"%B"): Qt sets
 # the C library's locale from the environment, which would mix languages in one sentence.
 
 

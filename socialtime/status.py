@@ -10,9 +10,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from socialtime import i18n
+from socialtime.base import i18n
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.goals import Goals, progress_text
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import format_duration, local_midnight
 from socialtime.schedule import WorkHours
 from socialtime.tracker import State

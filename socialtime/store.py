@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -32,11 +32,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime import i18n
+from socialtime.base import i18n
+from socialtime.base.files import write_private
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config import ConfigError
-from socialtime.files import write_private
 from socialtime.goals import Goals, has_daily_goal, parse_goals
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import format_duration
 from socialtime.team_summary import MAX_FILE_BYTES, clean_name, forget_tokens
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 from socialtime.report import parse_week, week_of
 from socialtime.store import DB_NAME
 from socialtime.team_summary import (

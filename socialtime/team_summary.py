@@ -30,8 +30,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime import i18n
-from socialtime.i18n import translate
+from socialtime.base import i18n
+from socialtime.base.i18n import translate
 
 if TYPE_CHECKING:
     from socialtime.store import Store

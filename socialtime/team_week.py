@@ -18,10 +18,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from socialtime import i18n, report
-from socialtime.files import write_private
+from socialtime import report
+from socialtime.base import i18n
+from socialtime.base.files import write_private
+from socialtime.base.i18n import translate
 from socialtime.goals import DayResult, day_results
-from socialtime.i18n import translate
 from socialtime.report import Period, format_duration, week_of
 from socialtime.schedule import WorkHours
 from socialtime.store import Store

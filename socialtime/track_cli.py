@@ -14,10 +14,10 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
-from socialtime import i18n
+from socialtime.base import i18n
+from socialtime.base.i18n import translate
 from socialtime.cli_context import EXIT_OK, Command, Context, eprint, say, when
 from socialtime.config import Config
-from socialtime.i18n import translate
 from socialtime.recorder_lock import RecorderLock
 from socialtime.store import Store
 from socialtime.tracker import State, Tracker

@@ -18,9 +18,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import Foreground, Probe
 from socialtime.sites import Catalogue, Site, classify, load_catalogue
 from socialtime.store import Store

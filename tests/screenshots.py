@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from synthetic import fill_days  # noqa: E402
 
-from socialtime import i18n  # noqa: E402
 from socialtime.autostart import Autostart  # noqa: E402
+from socialtime.base import i18n  # noqa: E402
 from socialtime.config import Config, Goals  # noqa: E402
 from socialtime.report import local_midnight  # noqa: E402
 from socialtime.sites import load_catalogue  # noqa: E402

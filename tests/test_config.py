@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from socialtime import config_file, files
+from socialtime import config_file
+from socialtime.base import files
+from socialtime.base.paths import default_config_path
 from socialtime.config import (
     Config,
     ConfigError,
@@ -23,7 +25,6 @@ from socialtime.config import (
     read_language,
     save_config,
 )
-from socialtime.paths import default_config_path
 from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
 
 OFFICE = "09:00-12:30, 13:30-18:00"

@@ -463,7 +463,7 @@ def test_the_reflection_in_french(zone, french) -> None:
 
 def test_every_french_sentence_is_neutral() -> None:
     """The words of the French catalogue for the core's sentences: a mirror, never a reproach."""
-    from socialtime import i18n
+    from socialtime.base import i18n
 
     contexts = {"nudges", "reflection", "goals", "stats", "status", "report", "consent"}
     catalogue = i18n.read_catalogue(i18n.catalogue_path("fr"))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialtime.paths import assets_dir
+from socialtime.base.paths import assets_dir
 from socialtime.sites import (
     Catalogue,
     CatalogueError,

@@ -1,5 +1,5 @@
 """The dashboard, its charts and the team chart in French: tabs, titles, axes, legends, and the
-names of days from socialtime.i18n (never English abbreviations cut to three letters)."""
+names of days from socialtime.base.i18n (never English abbreviations cut to three letters)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from socialtime import paths
+from socialtime.base import paths
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.browser.protocol import (
     FrameDecoder,
     ProtocolError,
@@ -39,7 +40,6 @@ from socialtime.browser.protocol import (
     encode,
     parse_relay,
 )
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
 from socialtime.sites import Catalogue, classify_host
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 from socialtime.probes.base import Check
 
 Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 
 __all__ = [
     "BROWSERS",

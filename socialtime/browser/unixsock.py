@@ -20,8 +20,8 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
+from socialtime.base.i18n import translate
 from socialtime.browser.bridge import BridgeUnavailable, Peer
-from socialtime.i18n import translate
 
 __all__ = ["UnixSocket", "connect", "private_dir"]
 

@@ -33,6 +33,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from socialtime.base.i18n import translate
 from socialtime.browser.bridge import BridgeUnavailable, Peer
 from socialtime.browser.win32api import (
     ERROR_ACCESS_DENIED,
@@ -47,7 +48,6 @@ from socialtime.browser.win32api import (
     Api,
     PipeError,
 )
-from socialtime.i18n import translate
 
 __all__ = ["PipeConnection", "PipeServer", "open_pipe", "pipe_name"]
 

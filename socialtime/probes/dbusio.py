@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from socialtime.i18n import format_number, translate
+from socialtime.base.i18n import format_number, translate
 
 # "SESSION" and "SYSTEM" are jeepney's names for the buses named by the environment; anything
 # else is a D-Bus address such as "unix:path=/run/user/1000/bus" (tests use private buses).

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from socialtime.probes import dbusio
 from socialtime.probes.base import (
     FOREGROUND_WINDOW,

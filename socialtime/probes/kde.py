@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from socialtime.i18n import format_number, translate
+from socialtime.base.i18n import format_number, translate
 from socialtime.probes import dbusio
 from socialtime.probes.base import (
     FOREGROUND_WINDOW,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 from socialtime.probes.base import FOREGROUND_WINDOW, Check, Foreground, Probe
 
 # XDG_CURRENT_DESKTOP values (lowercased) of wlroots-based compositors.

@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from socialtime.base.i18n import translate
 from socialtime.browser import BrowserBridge, socket_path
 from socialtime.config import Config, load_config
 from socialtime.consent import NOTICE_VERSION
-from socialtime.i18n import translate
 from socialtime.nudges import Nudger
 from socialtime.policy import load_policy
 from socialtime.probes import Probe, make_probe

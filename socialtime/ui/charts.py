@@ -22,8 +22,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, Locator
 
 from socialtime import stats
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate
 from socialtime.goals import Goals, progress_text
-from socialtime.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate
 from socialtime.ui.chart_style import (
     SiteStyle,
     Theme,
@@ -34,7 +34,7 @@ from socialtime.ui.chart_style import (
 )
 
 # Marked here, translated where drawn (``_text``): matplotlib text is plain Python strings, so
-# this module translates with socialtime.i18n (context "charts"), as the core does.
+# this module translates with socialtime.base.i18n (context "charts"), as the core does.
 _TEXT = {
     "work_hours": QT_TRANSLATE_NOOP("charts", "Work hours"),
     "other": QT_TRANSLATE_NOOP("charts", "Other (not social)"),

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socialtime.base.i18n import format_date, format_time, language, translate
 from socialtime.cli_context import iso
-from socialtime.i18n import format_date, format_time, language, translate
 from socialtime.report import Period, format_duration
 from socialtime.store import CONSENT_AT, Store, StoreError
 from socialtime.ui.form import Field, box, label, show

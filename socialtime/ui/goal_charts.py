@@ -14,12 +14,12 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate, weekday_name
 from socialtime.goals import Overview
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate, weekday_name
 from socialtime.ui.chart_style import MET, Theme, add_legend, add_message, start_figure
 
-# Marked here, translated where drawn (socialtime.i18n, as in socialtime.ui.charts); the names
-# of the weekdays come from socialtime.i18n.
+# Marked here, translated where drawn (socialtime.base.i18n, as in socialtime.ui.charts); the names
+# of the weekdays come from socialtime.base.i18n.
 _TEXT = {
     "met": QT_TRANSLATE_NOOP("goal_charts", "Goals met"),
     "today": QT_TRANSLATE_NOOP("goal_charts", "Today, so far within your goals"),

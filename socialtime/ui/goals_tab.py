@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.config import Config
-from socialtime.i18n import QT_TRANSLATE_NOOP
 from socialtime.schedule import format_ranges
 from socialtime.sites import Catalogue
 

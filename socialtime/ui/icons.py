@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from socialtime.paths import assets_dir
+from socialtime.base.paths import assets_dir
 from socialtime.status import Icon
 
 

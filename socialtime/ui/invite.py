@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from socialtime import invite
 from socialtime.autostart import Autostart
+from socialtime.base.i18n import translate
 from socialtime.config import load_config
-from socialtime.i18n import translate
 from socialtime.store import StoreError
 from socialtime.ui import translations
 from socialtime.ui.consent_dialog import ConsentDialog

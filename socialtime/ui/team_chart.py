@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from socialtime.i18n import format_percent, translate
+from socialtime.base.i18n import format_percent, translate
 from socialtime.team_summary import TeamFigures
 
 _COLOR = "#0072B2"  # Okabe–Ito blue, as on the dashboard

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from socialtime import team as core
 from socialtime import team_week
-from socialtime.i18n import format_date
+from socialtime.base.i18n import format_date
 from socialtime.report import week_of
 from socialtime.schedule import WorkHours
 from socialtime.store import Store, StoreError

@@ -30,7 +30,7 @@ from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 
-from socialtime.paths import assets_dir
+from socialtime.base.paths import assets_dir
 
 __all__ = [
     "LANGUAGES",
