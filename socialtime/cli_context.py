@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import translate
-from socialtime.config import Config, LoadedConfig, load_config
+from socialtime.settings import Config, LoadedConfig, load_config
 from socialtime.sites import Catalogue, CatalogueError
 from socialtime.store import Store
 from socialtime.tracker import catalogue_for
 
 if TYPE_CHECKING:
-    from socialtime.policy import Policy
+    from socialtime.settings import Policy
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 # socialtime.cli's ``command(name, func, help)``, through which a module adds its commands.
@@ -44,9 +44,9 @@ class Context:
         self._policy: Policy | None = None
 
     def policy(self) -> Policy:
-        """The organisation policy of this computer (socialtime.policy), read once."""
+        """The organisation policy of this computer (socialtime.settings.policy), read once."""
         if self._policy is None:
-            from socialtime.policy import load_policy
+            from socialtime.settings import load_policy
 
             self._policy = load_policy()
         return self._policy

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.cli_context import EXIT_USAGE
-from socialtime.config import read_language
+from socialtime.settings import read_language
 
 # argparse's own words. The standard library has no French: the headings and error messages
 # that a user of socialtime meets are recognised in argparse's English and said again in the

@@ -20,9 +20,8 @@ from socialtime.consent import NOTICE_VERSION
 from socialtime.store import StoreError
 
 if TYPE_CHECKING:
-    from socialtime.config import LoadedConfig
-    from socialtime.policy import Policy
     from socialtime.schedule import WorkHours
+    from socialtime.settings import LoadedConfig, Policy
 
 
 def register(command: Command) -> None:
@@ -112,8 +111,8 @@ def _seeing_checks(data_dir: Path) -> None:
 
 
 def _policy_section(policy: Policy) -> None:
-    """The organisation settings in force, in plain words (socialtime.policy.describe)."""
-    from socialtime.policy import describe
+    """The organisation settings in force, in plain words (socialtime.settings.describe)."""
+    from socialtime.settings import describe
 
     print(translate("cli", "Organisation settings:"))
     for text in describe(policy):

@@ -2,7 +2,7 @@
 
 Goals are voluntary and the user's own (promise 7): a daily budget for all social time, daily
 budgets per site, focus periods with no social time, and a weekly budget. The types and their
-TOML form live in socialtime.config, next to the schema that checks them (one source of truth
+TOML form live in socialtime.settings, next to the schema that checks them (one source of truth
 for what a file may hold, team goal files included); this module measures them.
 
 A work day is *met* when its social time stays within the daily budget and every per-site
@@ -25,9 +25,9 @@ from datetime import date, datetime, timedelta
 
 from socialtime import report
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config import Goals, NudgeSettings, dump_goals, parse_goals
 from socialtime.report import Period, format_duration
 from socialtime.schedule import WorkHours
+from socialtime.settings import Goals, NudgeSettings, dump_goals, parse_goals
 from socialtime.store import Store
 
 __all__ = [

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from socialtime.autostart import Autostart, launch_argv
 from socialtime.consent import NOTICE_VERSION
-from socialtime.policy import Policy
+from socialtime.settings import Policy
 from socialtime.store import DB_NAME, Store
 
 __all__ = [

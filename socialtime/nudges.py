@@ -30,10 +30,10 @@ from datetime import date, datetime, timedelta
 
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config import Config, NudgeSettings
 from socialtime.goals import focus_intervals
 from socialtime.reflection import reflection
 from socialtime.report import format_duration, local_midnight
+from socialtime.settings import Config, NudgeSettings
 from socialtime.sites import Catalogue
 from socialtime.store import Store
 from socialtime.tracker import State, TickResult

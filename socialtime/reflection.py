@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 from socialtime import report, stats
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config import Config, Goals
 from socialtime.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
 from socialtime.report import Period, format_duration, local_midnight
+from socialtime.settings import Config, Goals
 from socialtime.store import Store
 
 # Marked here, translated where shown (_text); the sentence with a count (plural forms) is a

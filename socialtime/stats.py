@@ -24,9 +24,9 @@ from typing import Any
 from socialtime import report
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config import Config
 from socialtime.report import Period, format_duration, local_midnight
 from socialtime.schedule import WorkHours
+from socialtime.settings import Config
 from socialtime.sites import Catalogue
 from socialtime.store import Store
 

@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 from socialtime.base import i18n
 from socialtime.base.files import write_private
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config import ConfigError
 from socialtime.goals import Goals, has_daily_goal, parse_goals
 from socialtime.report import format_duration
+from socialtime.settings import ConfigError
 from socialtime.team_summary import MAX_FILE_BYTES, clean_name, forget_tokens
 
 if TYPE_CHECKING:
-    from socialtime.policy import Policy
+    from socialtime.settings import Policy
     from socialtime.store import Store
 
 TEAM_FILE = "team.toml"

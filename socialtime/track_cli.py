@@ -17,8 +17,8 @@ from types import FrameType
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
 from socialtime.cli_context import EXIT_OK, Command, Context, eprint, say, when
-from socialtime.config import Config
 from socialtime.recorder_lock import RecorderLock
+from socialtime.settings import Config
 from socialtime.store import Store
 from socialtime.tracker import State, Tracker
 

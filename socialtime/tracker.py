@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground, Probe
+from socialtime.settings import Config
 from socialtime.sites import Catalogue, Site, classify, load_catalogue
 from socialtime.store import Store
 

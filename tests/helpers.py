@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from socialtime.policy import Policy, load_policy
+from socialtime.settings import Policy, load_policy
 
 # Work hours all day, every day: the tray records whenever the fake clock says.
 ALL_DAY = "\n".join(

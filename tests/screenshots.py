@@ -37,8 +37,8 @@ from synthetic import fill_days  # noqa: E402
 
 from socialtime.autostart import Autostart  # noqa: E402
 from socialtime.base import i18n  # noqa: E402
-from socialtime.config import Config, Goals  # noqa: E402
 from socialtime.report import local_midnight  # noqa: E402
+from socialtime.settings import Config, Goals  # noqa: E402
 from socialtime.sites import load_catalogue  # noqa: E402
 from socialtime.store import Store  # noqa: E402
 from socialtime.ui import translations  # noqa: E402
@@ -119,8 +119,7 @@ def everything_else(store: Store, config: Config, folder: Path, out: Path) -> No
     """Every Settings tab (with an organisation policy and a team), the tray menu, the
     organisation page and the invitation."""
     from socialtime import team
-    from socialtime.config import load_config
-    from socialtime.policy import load_policy
+    from socialtime.settings import load_config, load_policy
     from socialtime.status import tray_status
     from socialtime.tracker import State
     from socialtime.ui.invite import InviteDialog

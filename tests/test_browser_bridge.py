@@ -28,10 +28,10 @@ from socialtime.browser.bridge import (
 )
 from socialtime.browser.host import RecorderLink
 from socialtime.browser.protocol import encode
-from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground
 from socialtime.schedule import WorkHours
+from socialtime.settings import Config
 from socialtime.sites import classify, load_catalogue
 from socialtime.store import Store
 from socialtime.tracker import Tracker

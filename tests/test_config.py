@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from socialtime import config_file
 from socialtime.base import files
 from socialtime.base.paths import default_config_path
-from socialtime.config import (
+from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
+from socialtime.settings import (
     Config,
     ConfigError,
     CustomSite,
@@ -25,7 +25,7 @@ from socialtime.config import (
     read_language,
     save_config,
 )
-from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
+from socialtime.settings import writer as config_file
 
 OFFICE = "09:00-12:30, 13:30-18:00"
 PARIS = ZoneInfo("Europe/Paris")

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from socialtime.config import default_work_hours
 from socialtime.goals import (
     FOCUS_GRACE_SECONDS,
     DayResult,
@@ -23,6 +22,7 @@ from socialtime.goals import (
 )
 from socialtime.report import Period, local_midnight
 from socialtime.schedule import WorkHours, parse_ranges
+from socialtime.settings import default_work_hours
 from socialtime.store import Store
 
 MONDAY = date(2026, 11, 23)  # week 2026-W48; Saturday the 28th and Sunday the 29th are off

@@ -15,7 +15,7 @@ from helpers import cli_runner
 from socialtime import invite
 from socialtime.autostart import Autostart
 from socialtime.consent import NOTICE_VERSION
-from socialtime.policy import MANDATORY, Policy, PolicyEntry
+from socialtime.settings import MANDATORY, Policy, PolicyEntry
 from socialtime.store import DB_NAME, Store
 
 INVITING = Policy(entries=(PolicyEntry("invite_at_login", True, MANDATORY, "/etc/x.toml"),))

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock, FakeProbe
 
-from socialtime.config import Config, Goals, NudgeSettings
 from socialtime.consent import NOTICE_VERSION
 from socialtime.nudges import SHOWN_META, Nudge, Nudger
 from socialtime.reflection import suggestion
 from socialtime.report import local_midnight
 from socialtime.schedule import WorkHours, parse_ranges
+from socialtime.settings import Config, Goals, NudgeSettings
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.tracker import Tracker

@@ -12,7 +12,7 @@ import pytest
 
 from socialtime import cli
 from socialtime import team as core
-from socialtime.policy import load_policy
+from socialtime.settings import load_policy
 
 GOAL = 'team = "Whole company"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
 OWN_GOAL = 'team = "Design team"\nagreed = 2026-11-09\n\n[goals]\ndaily_minutes = 30\n'

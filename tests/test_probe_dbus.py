@@ -21,7 +21,6 @@ from dbusbus import FakeService, PrivateBus
 from fakes import FakeClock, FakeProbe
 from xserver import wait_for
 
-from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground
 from socialtime.probes.dbus_session import SessionWatcher
@@ -29,6 +28,7 @@ from socialtime.probes.gnome import GnomeProbe
 from socialtime.probes.kde import OBJECT_PATH, PLUGIN, KdeProbe
 from socialtime.probes.session import LockAwareProbe
 from socialtime.schedule import WorkHours
+from socialtime.settings import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.tracker import State, Tracker

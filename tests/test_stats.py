@@ -6,9 +6,9 @@ from datetime import date, timedelta
 import pytest
 
 from socialtime import report, stats
-from socialtime.config import Config
 from socialtime.report import Period, local_midnight
 from socialtime.schedule import WorkHours
+from socialtime.settings import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 

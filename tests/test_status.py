@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from socialtime.config import Goals
 from socialtime.report import local_midnight
 from socialtime.schedule import WorkHours
+from socialtime.settings import Goals
 from socialtime.status import Icon, pause_choices, tray_status
 from socialtime.tracker import State
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from socialtime import team, team_week
-from socialtime.config import default_work_hours
 from socialtime.report import local_midnight, parse_week
+from socialtime.settings import default_work_hours
 from socialtime.store import Store
 from socialtime.team_summary import (
     BUCKETS,

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from fakes import FakeClock, FakeProbe
 
-from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.schedule import WorkHours
+from socialtime.settings import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.tracker import State, Tracker

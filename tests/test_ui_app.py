@@ -140,7 +140,7 @@ def test_a_bad_config_is_shown_and_the_defaults_are_used(make_app, tmp_path):
 
 
 def test_apply_config_takes_effect_at_once(make_app):
-    from socialtime.config import Config
+    from socialtime.settings import Config
 
     app = accepted(make_app)
     new = Config(

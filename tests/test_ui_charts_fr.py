@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from socialtime.config import Config, Goals
 from socialtime.report import local_midnight
+from socialtime.settings import Config, Goals
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.team_summary import TeamFigures

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
 
 from socialtime import cli, report
-from socialtime.config import Config
 from socialtime.report import local_midnight
+from socialtime.settings import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow

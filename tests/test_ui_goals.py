@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from socialtime.autostart import Autostart
-from socialtime.config import Config, Goals, NudgeSettings, load_config
 from socialtime.report import local_midnight
 from socialtime.schedule import parse_ranges
+from socialtime.settings import Config, Goals, NudgeSettings, load_config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import ALL_DAY
 
-from socialtime.config import NudgeSettings
+from socialtime.settings import NudgeSettings
 from socialtime.status import Icon
 from socialtime.ui.app import TrayApp
 

@@ -14,9 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from socialtime.autostart import Autostart
-from socialtime.config import default_work_hours, load_config
-from socialtime.policy import Policy
 from socialtime.schedule import parse_ranges
+from socialtime.settings import Policy, default_work_hours, load_config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.ui.org_settings import OrganisationSettingsWindow, OrgBadge

@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from socialtime.autostart import Autostart
-from socialtime.config import Config, CustomSite, load_config, save_config
 from socialtime.report import local_midnight
 from socialtime.schedule import DAY_KEYS
+from socialtime.settings import Config, CustomSite, load_config, save_config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.ui.settings import SettingsDialog

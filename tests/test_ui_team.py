@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from socialtime.config import default_work_hours
 from socialtime.report import local_midnight
+from socialtime.settings import default_work_hours
 from socialtime.store import Store
 from socialtime.ui.team_tab import SummaryPreview, TeamTab
 
@@ -112,7 +112,7 @@ def test_leaving_is_one_click(qtbot, tab, tmp_path):
 
 def test_settings_has_the_team_tab(qtbot, tmp_path, store):
     from socialtime.autostart import Autostart
-    from socialtime.config import Config
+    from socialtime.settings import Config
     from socialtime.sites import load_catalogue
     from socialtime.ui.settings import SettingsDialog
 

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import translate
 from socialtime.browser import BrowserBridge, socket_path
-from socialtime.config import Config, load_config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.nudges import Nudger
-from socialtime.policy import load_policy
 from socialtime.probes import Probe, make_probe
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.settings import Config, load_config, load_policy
 from socialtime.sites import CatalogueError, load_catalogue
 from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
 from socialtime.store import Store, StoreError

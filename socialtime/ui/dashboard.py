@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from socialtime import goals, stats
 from socialtime.base.i18n import QT_TRANSLATE_NOOP
-from socialtime.config import Config
+from socialtime.settings import Config
 from socialtime.sites import Catalogue
 from socialtime.store import Store
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP
-from socialtime.config import Config
 from socialtime.schedule import format_ranges
+from socialtime.settings import Config
 from socialtime.sites import Catalogue
 
 _USER = Qt.ItemDataRole.UserRole

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from socialtime import stats
 from socialtime.base.i18n import translate, weekday_name
-from socialtime.config import Config
+from socialtime.settings import Config
 from socialtime.ui.chart_style import Theme, add_message, start_figure, style_axes
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from socialtime import invite
 from socialtime.autostart import Autostart
 from socialtime.base.i18n import translate
-from socialtime.config import load_config
+from socialtime.settings import load_config
 from socialtime.store import StoreError
 from socialtime.ui import translations
 from socialtime.ui.consent_dialog import ConsentDialog

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.autostart import Autostart, launch_argv
-from socialtime.config import Config, ConfigError, LoadedConfig, parse_config, save_config
+from socialtime.settings import Config, ConfigError, LoadedConfig, parse_config, save_config
 from socialtime.sites import Catalogue
 from socialtime.store import Store
 from socialtime.ui import settings_locks as locks

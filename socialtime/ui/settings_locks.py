@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime.config import Config, LoadedConfig, dump_config
-from socialtime.policy import (
+from socialtime.settings import (
     MANDATORY,
     RECOMMENDED,
     WORK_DAY_KEYS,
+    Config,
+    LoadedConfig,
     Policy,
     apply_policy,
+    dump_config,
     recommended_untouched,
     user_keys,
     user_settings_for_save,

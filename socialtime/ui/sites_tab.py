@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime.config import Config, CustomSite
+from socialtime.settings import Config, CustomSite
 from socialtime.sites import Catalogue
 from socialtime.ui import settings_locks as locks
 from socialtime.ui.form import box, error_colors, label, show

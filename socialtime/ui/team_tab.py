@@ -44,7 +44,7 @@ from socialtime.team_summary import summary_text
 from socialtime.ui.org_settings import OrgBadge
 
 if TYPE_CHECKING:
-    from socialtime.policy import Policy
+    from socialtime.settings import Policy
 
 _WEEKS_OFFERED = 4  # the last complete weeks offered for a summary, newest first
 

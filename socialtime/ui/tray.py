@@ -47,7 +47,7 @@ class Tray(QSystemTrayIcon):
         self.dashboard_action.triggered.connect(on_dashboard)
         self.settings_action = self.menu.addAction("")
         self.settings_action.triggered.connect(on_settings)
-        # Shown only when an organisation policy exists (TrayApp): see socialtime.policy.
+        # Shown only when an organisation policy exists (TrayApp): see socialtime.settings.policy.
         self.policy_action = self.menu.addAction("")
         self.policy_action.triggered.connect(on_policy or (lambda: None))
         self.policy_action.setVisible(False)

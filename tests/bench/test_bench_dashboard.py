@@ -18,8 +18,8 @@ from datetime import date
 
 from synthetic import fill_year, work_days
 
-from socialtime.config import Config
 from socialtime.report import local_midnight
+from socialtime.settings import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
@@ -30,7 +30,7 @@ OPEN = r"""
 import json, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from socialtime.config import Config
+from socialtime.settings.model import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.probes import make_probe
 from socialtime.schedule import WorkHours
+from socialtime.settings import Config
 from socialtime.sites import load_catalogue
 from socialtime.store import Store
 from socialtime.tracker import State, Tracker

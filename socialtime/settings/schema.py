@@ -1,9 +1,9 @@
 """The settings schema: what a settings file may hold, and the walk that checks a document.
 
-Kept apart from socialtime/config.py, which holds what the settings *are* (the data classes)
+Kept apart from socialtime/settings/model.py, which holds what the settings *are* (the data classes)
 and how a file is read, so that each stays small. `_SCHEMA` is the single description of a
 settings file; `_walk` checks any TOML document (or part of one) against it and collects a
-`ConfigError` for every mistake. The organisation policy (socialtime.policy_sources) walks
+`ConfigError` for every mistake. The organisation policy (socialtime.settings.policy_sources) walks
 its values through the same nodes, so a policy value is refused for exactly the reasons a
 user's would be.
 """
@@ -18,8 +18,8 @@ from datetime import date, datetime
 from typing import Any
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.config_file import _toml_key
 from socialtime.schedule import DAY_KEYS, parse_ranges
+from socialtime.settings.writer import _toml_key
 
 
 @dataclass(frozen=True)

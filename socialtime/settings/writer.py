@@ -1,7 +1,7 @@
-"""Writing a settings file: TOML text that socialtime.config reads back to equal settings.
+"""Writing a settings file: TOML text that socialtime.settings.model reads back to equal settings.
 
-Kept apart from socialtime/config.py (what the settings are and how a file is read) so that
-each stays small. The quoting helpers are also used by the schema (socialtime.config_schema)
+Kept apart from socialtime/settings/model.py (what the settings are and how a file is read) so that
+each stays small. The quoting helpers are also used by the schema (socialtime.settings.schema)
 to name a key in an error as TOML would write it.
 """
 
@@ -15,7 +15,7 @@ from socialtime.base.files import write_private
 from socialtime.schedule import DAY_KEYS, format_ranges
 
 if TYPE_CHECKING:
-    from socialtime.config import Config, Goals
+    from socialtime.settings.model import Config, Goals
 
 
 def _toml_str(text: str) -> str:

@@ -1,7 +1,7 @@
-"""Reading the organisation policy from where each platform keeps it (see socialtime.policy).
+"""Reading the organisation policy from where each platform keeps it (see .policy).
 
-Kept apart from socialtime/policy.py, which holds what a policy *is* (its entries, how it is
-merged with the user's settings, how it is told), so that each stays small. Every value goes
+Kept apart from socialtime/settings/policy.py, which holds what a policy *is* (its entries, how
+it is merged with the user's settings, how it is told), so that each stays small. Every value goes
 through ``_check``, which uses the user's own settings schema: a policy value is refused for
 exactly the reasons a user's would be.
 """
@@ -17,9 +17,9 @@ from typing import Any
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.base.paths import BUNDLE_ID
-from socialtime.config import ConfigError, CustomSite, read_toml
-from socialtime.config_schema import _SCHEMA, _walk
-from socialtime.policy import (
+from socialtime.schedule import DAY_KEYS, format_ranges
+from socialtime.settings.model import ConfigError, CustomSite, read_toml
+from socialtime.settings.policy import (
     ALLOWED_KEYS,
     BOOLEAN_KEYS,
     ETC_DIR,
@@ -32,7 +32,7 @@ from socialtime.policy import (
     Policy,
     PolicyEntry,
 )
-from socialtime.schedule import DAY_KEYS, format_ranges
+from socialtime.settings.schema import _SCHEMA, _walk
 
 REGISTRY_KEY = r"SOFTWARE\Policies\socialtime"
 # Registry value and managed-preference names, matched without regard to case.
@@ -351,7 +351,7 @@ def read(
     managed_dir: Path,
     user: str | None,
 ) -> Policy:
-    """``socialtime.policy.load_policy``, whose documentation tells the arguments."""
+    """``socialtime.settings.policy.load_policy``, whose documentation tells the arguments."""
     reader = _Reader()
     where = "HKLM\\" + REGISTRY_KEY  # what an unexpected error is reported against
     try:

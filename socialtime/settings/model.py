@@ -7,11 +7,11 @@ half a config (say, the right hours but a default idle threshold) would record s
 user did not ask for, which is worse than clearly falling back to the documented defaults.
 
 This module holds what the settings are (`Config` and its parts) and how a file is read. The
-schema (`_SCHEMA` in socialtime.config_schema) is the single description of what a file may
+schema (`_SCHEMA` in socialtime.settings.schema) is the single description of what a file may
 hold; its `_walk` checks any TOML document against it, and `_build` below turns the checked
-values into a `Config`. Writing a file is socialtime.config_file's. `ConfigError` (made by
-the schema's walk) and the writing functions are re-exported here: the rest of the program
-imports every settings name from this module.
+values into a `Config`. Writing a file is socialtime.settings.writer's. `ConfigError` (made by
+the schema's walk) and the writing functions are re-exported by the package: the rest of the
+program imports every settings name from socialtime.settings.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from socialtime.base.i18n import translate
 from socialtime.base.paths import default_config_path
-from socialtime.config_file import dump_config, dump_goals, save_config
-from socialtime.config_schema import _GOALS, _SCHEMA, ConfigError, _walk
 from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours
+from socialtime.settings.schema import _GOALS, _SCHEMA, ConfigError, _walk
+from socialtime.settings.writer import dump_config, dump_goals, save_config
 
 if TYPE_CHECKING:
-    from socialtime.policy import Policy
+    from socialtime.settings.policy import Policy
 
 __all__ = [
     "Config",
@@ -222,7 +222,7 @@ def parse_config(
 
 
 def _no_policy() -> Policy:
-    from socialtime.policy import Policy  # policy.py imports this module
+    from socialtime.settings.policy import Policy  # policy.py imports this module
 
     return Policy()
 
@@ -231,8 +231,9 @@ def load_config(
     path: Path | None = None, tz: tzinfo | None = None, policy: Policy | None = None
 ) -> LoadedConfig:
     """Read and check a settings file, then apply the organisation ``policy`` over it
-    (socialtime.policy; none by default). Never raises for a bad file: see the module doc."""
-    from socialtime.policy import apply_policy
+    (socialtime.settings.policy; none by default). Never raises for a bad file: see the
+    module doc."""
+    from socialtime.settings.policy import apply_policy
 
     return apply_policy(_load_user(path, tz), policy)
 
@@ -287,7 +288,7 @@ def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
         return LoadedConfig(defaults, (ConfigError(source, "", None, found.problem),), path)
     data = found.data
     config, errors = parse_config(data, source, tz=tz)
-    from socialtime.policy import user_keys
+    from socialtime.settings.policy import user_keys
 
     keys = frozenset() if errors else user_keys(data)
     return LoadedConfig(config, tuple(errors), path, user_keys=keys)

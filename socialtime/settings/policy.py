@@ -35,11 +35,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialtime.base.i18n import translate
-from socialtime.config import Config, ConfigError, CustomSite
 from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
+from socialtime.settings.model import Config, ConfigError, CustomSite
 
 if TYPE_CHECKING:
-    from socialtime.config import LoadedConfig
+    from socialtime.settings.model import LoadedConfig
 
 __all__ = [
     "ALLOWED_KEYS",
@@ -148,7 +148,7 @@ def load_policy(
     Never raises: every problem is in ``errors``. ``winreg`` is a stand-in for the Windows
     module (imported only on Windows otherwise); ``user`` the macOS account name (default:
     ``$USER``, then the login name)."""
-    from socialtime import policy_sources  # the readers, apart: see that module
+    from socialtime.settings import policy_sources  # the readers, apart: see that module
 
     return policy_sources.read(platform, environ, etc_dir, winreg, managed_dir, user)
 
