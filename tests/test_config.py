@@ -24,8 +24,8 @@ from socialtime.settings import (
     parse_config,
     read_language,
     save_config,
+    writer,
 )
-from socialtime.settings import writer as config_file
 
 OFFICE = "09:00-12:30, 13:30-18:00"
 PARIS = ZoneInfo("Europe/Paris")
@@ -447,7 +447,7 @@ def test_save_leaves_no_temp_file_when_writing_fails(
     def broken_dump(config: Config, omit: frozenset[str] = frozenset()) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(config_file, "dump_config", broken_dump)
+    monkeypatch.setattr(writer, "dump_config", broken_dump)
     with pytest.raises(RuntimeError):
         save_config(Config(), tmp_path / "config.toml")
     assert list(tmp_path.iterdir()) == []

@@ -3,29 +3,35 @@
 The rest of the program imports every settings name from here (``from socialtime.settings
 import Config``); how the package is cut is its own business:
 
-- ``model``: what the settings are (``Config`` and its parts) and how a document is checked;
+- ``toml_io``: reading a TOML file without raising, and writing TOML strings, arrays and keys;
 - ``schema``: what a settings file may hold, and the walk that collects every error;
+- ``model``: what the settings are (``Config`` and its parts) and how a document becomes them;
 - ``writer``: TOML text that reads back to equal settings, written atomically;
 - ``policy``: what an organisation policy is, and how it is merged with the user's settings;
-- ``policy_sources``: reading the policy where each platform keeps it.
+- ``policy_sources``: reading the policy where each platform keeps it (``load_policy``);
+- ``loaded``: a settings file as read, the policy applied over it (``load_config``), and what
+  the Settings dialog writes back.
+
+Each imports only those above it in this list (``loaded`` last), so there is no circle.
 """
 
+from socialtime.settings.loaded import (
+    LoadedConfig,
+    apply_policy,
+    load_config,
+    read_language,
+    recommended_untouched,
+    user_settings_for_save,
+)
 from socialtime.settings.model import (
     Config,
     ConfigError,
     CustomSite,
     Goals,
-    LoadedConfig,
     NudgeSettings,
     default_work_hours,
-    dump_config,
-    dump_goals,
-    load_config,
     parse_config,
     parse_goals,
-    read_language,
-    read_toml,
-    save_config,
 )
 from socialtime.settings.policy import (
     ALLOWED_KEYS,
@@ -36,13 +42,12 @@ from socialtime.settings.policy import (
     IgnoredEntry,
     Policy,
     PolicyEntry,
-    apply_policy,
     describe,
-    load_policy,
-    recommended_untouched,
     user_keys,
-    user_settings_for_save,
 )
+from socialtime.settings.policy_sources import load_policy
+from socialtime.settings.toml_io import read_toml
+from socialtime.settings.writer import dump_config, dump_goals, save_config
 
 __all__ = [
     "ALLOWED_KEYS",

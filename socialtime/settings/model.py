@@ -1,4 +1,4 @@
-"""Settings: one declarative schema, defaults in code, every error collected.
+"""The settings: one declarative schema, defaults in code, every error collected.
 
 Why this shape (STYLE.md, point 6): a settings file is edited by hand, so a mistake must be
 reported with the file, the full key, the bad value and what was expected, all mistakes at
@@ -6,48 +6,34 @@ once, and must never crash the program. A file with any error is ignored as a wh
 half a config (say, the right hours but a default idle threshold) would record something the
 user did not ask for, which is worse than clearly falling back to the documented defaults.
 
-This module holds what the settings are (`Config` and its parts) and how a file is read. The
-schema (`_SCHEMA` in socialtime.settings.schema) is the single description of what a file may
-hold; its `_walk` checks any TOML document against it, and `_build` below turns the checked
-values into a `Config`. Writing a file is socialtime.settings.writer's. `ConfigError` (made by
-the schema's walk) and the writing functions are re-exported by the package: the rest of the
-program imports every settings name from socialtime.settings.
+This module holds what the settings are (`Config` and its parts) and how a checked document
+becomes them. The schema (`SCHEMA` in .schema) is the single description of what a file may
+hold; its `walk` checks any TOML document against it, and `_build` below turns the checked
+values into a `Config`. Reading a file, with the organisation policy applied over it, is
+.loaded's; writing one is .writer's. The rest of the program imports every settings name from
+the package, socialtime.settings.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from socialtime.base.i18n import translate
-from socialtime.base.paths import default_config_path
 from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours
-from socialtime.settings.schema import _GOALS, _SCHEMA, ConfigError, _walk
-from socialtime.settings.writer import dump_config, dump_goals, save_config
-
-if TYPE_CHECKING:
-    from socialtime.settings.policy import Policy
+from socialtime.settings.schema import GOALS, SCHEMA, ConfigError, walk
 
 __all__ = [
     "Config",
     "ConfigError",
     "CustomSite",
     "Goals",
-    "LoadedConfig",
     "NudgeSettings",
     "default_work_hours",
-    "dump_config",
-    "dump_goals",
-    "load_config",
     "parse_config",
     "parse_goals",
-    "read_language",
-    "read_toml",
-    "save_config",
 ]
 
 # -- the result ---------------------------------------------------------------------------
@@ -116,24 +102,6 @@ class Config:
     language: str = "auto"  # "auto" follows the system; "en" or "fr" overrides it
 
 
-@dataclass(frozen=True)
-class LoadedConfig:
-    config: Config  # in force: the user's file with the organisation policy applied
-    errors: tuple[ConfigError, ...]  # the user's file's
-    path: Path | None  # the file read, None if none existed
-    user: Config = field(default=cast(Config, None))  # the user's own file; `config` if None
-    policy: Policy = field(default_factory=lambda: _no_policy())
-    user_keys: frozenset[str] = frozenset()  # policy keys the user's file sets (policy.py)
-
-    def __post_init__(self) -> None:
-        if self.user is None:
-            object.__setattr__(self, "user", self.config)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
 # -- parsing ------------------------------------------------------------------------------
 
 
@@ -152,7 +120,7 @@ def parse_goals(
     """Check a [goals] table on its own (team goal files hold one too); keys in errors start
     with `key_prefix`. With any error, the Goals returned are empty."""
     errors: list[ConfigError] = []
-    values = _walk(_GOALS, data, key_prefix, source, errors)
+    values = walk(GOALS, data, key_prefix, source, errors)
     return (Goals(), errors) if errors else (_build_goals(values), errors)
 
 
@@ -210,85 +178,9 @@ def parse_config(
 ) -> tuple[Config, list[ConfigError]]:
     """Check a parsed TOML document. With any error, the Config returned is the defaults."""
     errors: list[ConfigError] = []
-    values = _walk(_SCHEMA, data, "", source, errors)
+    values = walk(SCHEMA, data, "", source, errors)
     if not errors:
         errors.extend(_duplicate_ids(values, source))
     if errors:
         return Config(work_hours=default_work_hours(tz)), errors
     return _build(values, tz), errors
-
-
-# -- files --------------------------------------------------------------------------------
-
-
-def _no_policy() -> Policy:
-    from socialtime.settings.policy import Policy  # policy.py imports this module
-
-    return Policy()
-
-
-def load_config(
-    path: Path | None = None, tz: tzinfo | None = None, policy: Policy | None = None
-) -> LoadedConfig:
-    """Read and check a settings file, then apply the organisation ``policy`` over it
-    (socialtime.settings.policy; none by default). Never raises for a bad file: see the
-    module doc."""
-    from socialtime.settings.policy import apply_policy
-
-    return apply_policy(_load_user(path, tz), policy)
-
-
-def read_language(path: Path | None = None) -> str:
-    """The ``language`` setting in force, for a program to speak the user's language before
-    it says anything (the messages of ``load_config``, its errors included, are then in that
-    language). Like ``load_config``, never raises, and a file with any error counts as none:
-    "auto". An organisation policy cannot set the language, so it is not read."""
-    return _load_user(path, None).config.language
-
-
-@dataclass(frozen=True)
-class TomlFile:
-    """What reading a TOML file gave: the document, or in words why not."""
-
-    data: dict[str, Any] | None  # the parsed document; None when missing or malformed
-    problem: str | None  # why there is no document; None when the file simply is not there
-    read: bool  # the bytes could be read (a malformed file was still read)
-
-
-def read_toml(path: Path) -> TomlFile:
-    """Read a settings or policy file; never raises for a bad or missing file."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return TomlFile(None, None, read=False)
-    except OSError as error:
-        problem = translate("config", "cannot read the file ({error})")
-        return TomlFile(None, problem.format(error=error.strerror or error), read=False)
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")  # Notepad's BOM is harmless
-    except UnicodeDecodeError as error:
-        problem = translate("config", "not a UTF-8 text file (bad byte at offset {offset})")
-        return TomlFile(None, problem.format(offset=error.start), read=True)
-    try:
-        return TomlFile(tomllib.loads(text), None, read=True)
-    except tomllib.TOMLDecodeError as error:
-        # tomllib's message (English: the stdlib has no French) ends "(at line L, column C)"
-        problem = translate("config", "not valid TOML: {error}").format(error=error)
-        return TomlFile(None, problem, read=True)
-
-
-def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
-    path = default_config_path() if path is None else Path(path)
-    source = str(path)
-    defaults = Config(work_hours=default_work_hours(tz))
-    found = read_toml(path)
-    if found.data is None:
-        if found.problem is None:
-            return LoadedConfig(defaults, (), None)
-        return LoadedConfig(defaults, (ConfigError(source, "", None, found.problem),), path)
-    data = found.data
-    config, errors = parse_config(data, source, tz=tz)
-    from socialtime.settings.policy import user_keys
-
-    keys = frozenset() if errors else user_keys(data)
-    return LoadedConfig(config, tuple(errors), path, user_keys=keys)

@@ -27,32 +27,29 @@ and only that entry is left out; a file that cannot be read at all is one error.
 from __future__ import annotations
 
 import dataclasses
-import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from socialtime.base.i18n import translate
 from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
-from socialtime.settings.model import Config, ConfigError, CustomSite
-
-if TYPE_CHECKING:
-    from socialtime.settings.model import LoadedConfig
+from socialtime.settings.model import Config, CustomSite
+from socialtime.settings.schema import ConfigError
 
 __all__ = [
     "ALLOWED_KEYS",
     "MANDATORY",
     "POLICY_ENV",
     "RECOMMENDED",
+    "WORK_DAY_KEYS",
     "IgnoredEntry",
     "Policy",
     "PolicyEntry",
-    "apply_policy",
     "describe",
-    "load_policy",
-    "user_settings_for_save",
+    "effective_config",
+    "user_keys",
+    "value_at",
 ]
 
 MANDATORY = "mandatory"
@@ -134,25 +131,6 @@ class Policy:
         return bool(entry.value) if entry else False
 
 
-def load_policy(
-    *,
-    platform: str = sys.platform,
-    environ: Mapping[str, str] = os.environ,
-    etc_dir: Path | None = None,
-    winreg: Any = None,
-    managed_dir: Path = MANAGED_DIR,
-    user: str | None = None,
-) -> Policy:
-    """The organisation policy of this computer (an empty Policy when there is none).
-
-    Never raises: every problem is in ``errors``. ``winreg`` is a stand-in for the Windows
-    module (imported only on Windows otherwise); ``user`` the macOS account name (default:
-    ``$USER``, then the login name)."""
-    from socialtime.settings import policy_sources  # the readers, apart: see that module
-
-    return policy_sources.read(platform, environ, etc_dir, winreg, managed_dir, user)
-
-
 # -- merging with the user's settings -----------------------------------------------------
 
 
@@ -167,7 +145,7 @@ def user_keys(data: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _value(policy: Policy, key: str, level: str) -> Any:
+def value_at(policy: Policy, key: str, level: str) -> Any:
     entry = policy.entry_at(key, level)
     return entry.value if entry else None
 
@@ -180,9 +158,9 @@ def effective_config(user: Config, keys: frozenset[str], policy: Policy) -> Conf
         return user
     days = list(user.work_hours.days)
     for i, key in enumerate(WORK_DAY_KEYS):
-        chosen = _value(policy, key, MANDATORY)
+        chosen = value_at(policy, key, MANDATORY)
         if chosen is None and key not in keys:
-            chosen = _value(policy, key, RECOMMENDED)
+            chosen = value_at(policy, key, RECOMMENDED)
         if chosen is not None:
             days[i] = parse_ranges(chosen)
     hours = user.work_hours
@@ -190,81 +168,20 @@ def effective_config(user: Config, keys: frozenset[str], policy: Policy) -> Conf
     # Custom sites: the policy's are added; a mandatory one replaces the user's site of the
     # same id, a recommended one does not (the user's own settings win over recommended).
     custom = {site.id: site for site in user.custom_sites}
-    for site in _value(policy, "sites.custom", RECOMMENDED) or ():
+    for site in value_at(policy, "sites.custom", RECOMMENDED) or ():
         custom.setdefault(site.id, site)
-    forced = _value(policy, "sites.custom", MANDATORY) or ()
+    forced = value_at(policy, "sites.custom", MANDATORY) or ()
     custom.update((site.id, site) for site in forced)
     disabled = set(user.disabled_sites)
     if "sites.disabled" not in keys:
-        disabled.update(_value(policy, "sites.disabled", RECOMMENDED) or ())
+        disabled.update(value_at(policy, "sites.disabled", RECOMMENDED) or ())
     disabled -= {site.id for site in forced}  # a site the organisation adds is counted
-    disabled.update(_value(policy, "sites.disabled", MANDATORY) or ())
+    disabled.update(value_at(policy, "sites.disabled", MANDATORY) or ())
     return dataclasses.replace(
         user,
         work_hours=work_hours,
         disabled_sites=frozenset(disabled),
         custom_sites=tuple(custom.values()),
-    )
-
-
-def apply_policy(loaded: LoadedConfig, policy: Policy | None) -> LoadedConfig:
-    """``loaded`` (the user's own file over the defaults, as read) with ``policy`` applied:
-    ``config`` becomes the settings in force, ``user`` keeps the user's own."""
-    policy = Policy() if policy is None else policy
-    config = effective_config(loaded.config, loaded.user_keys, policy)
-    return dataclasses.replace(loaded, config=config, user=loaded.config, policy=policy)
-
-
-def user_settings_for_save(edited: Config, loaded: LoadedConfig) -> Config:
-    """What the Settings dialog writes to the user's file when it was shown ``loaded.config``
-    and the user made it ``edited``: the policy's values must not become the user's own, or
-    they would outlive the policy. A locked work day keeps the user's own value; a site a
-    mandatory policy disables stays disabled in the file only if the user had disabled it;
-    the policy's custom sites are left out, except those the user had themself (their own
-    version is written when the policy's is mandatory)."""
-    policy, user = loaded.policy, loaded.user
-    locked = policy.locked()
-    days = tuple(
-        user.work_hours.days[i] if key in locked else edited.work_hours.days[i]
-        for i, key in enumerate(WORK_DAY_KEYS)
-    )
-    work_hours = WorkHours(days, edited.work_hours.days_off, edited.work_hours.tz)
-    forced_off = set(_value(policy, "sites.disabled", MANDATORY) or ()) - user.disabled_sites
-    own = {site.id: site for site in user.custom_sites}
-    forced = {site.id for site in _value(policy, "sites.custom", MANDATORY) or ()}
-    offered = {site.id for site in _value(policy, "sites.custom", RECOMMENDED) or ()}
-    custom = []
-    for site in edited.custom_sites:
-        if site.id in forced:
-            if site.id in own:
-                custom.append(own[site.id])
-        elif site.id not in offered or site.id in own:
-            custom.append(site)
-    return dataclasses.replace(
-        edited,
-        work_hours=work_hours,
-        disabled_sites=frozenset(edited.disabled_sites - forced_off),
-        custom_sites=tuple(custom),
-    )
-
-
-def recommended_untouched(edited: Config, loaded: LoadedConfig) -> frozenset[str]:
-    """Keys the user's file should not write: recommended by the organisation, not set in
-    the user's file, not locked, and left as shown. Writing them would turn a recommendation
-    into the user's own choice, which a later change of the recommendation no longer reaches."""
-    policy, shown = loaded.policy, loaded.config
-    keys = set()
-    for i, key in enumerate(WORK_DAY_KEYS):
-        if edited.work_hours.days[i] == shown.work_hours.days[i]:
-            keys.add(key)
-    if edited.disabled_sites == shown.disabled_sites:
-        keys.add("sites.disabled")
-    return frozenset(
-        key
-        for key in keys
-        if policy.entry_at(key, RECOMMENDED) is not None
-        and key not in loaded.user_keys
-        and key not in policy.locked()
     )
 
 

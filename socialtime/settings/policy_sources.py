@@ -9,8 +9,10 @@ exactly the reasons a user's would be.
 from __future__ import annotations
 
 import importlib
+import os
 import plistlib
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,13 @@ from typing import Any
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.base.paths import BUNDLE_ID
 from socialtime.schedule import DAY_KEYS, format_ranges
-from socialtime.settings.model import ConfigError, CustomSite, read_toml
+from socialtime.settings.model import CustomSite
 from socialtime.settings.policy import (
     ALLOWED_KEYS,
     BOOLEAN_KEYS,
     ETC_DIR,
     LEVELS,
+    MANAGED_DIR,
     MANDATORY,
     POLICY_ENV,
     RECOMMENDED,
@@ -32,7 +35,8 @@ from socialtime.settings.policy import (
     Policy,
     PolicyEntry,
 )
-from socialtime.settings.schema import _SCHEMA, _walk
+from socialtime.settings.schema import SCHEMA, ConfigError, walk
+from socialtime.settings.toml_io import read_toml
 
 REGISTRY_KEY = r"SOFTWARE\Policies\socialtime"
 # Registry value and managed-preference names, matched without regard to case.
@@ -68,7 +72,7 @@ _FORBIDDEN = (
 
 def _schema(*path: str) -> Any:
     """A node of the user's settings schema: a policy value is checked exactly like it."""
-    node: Any = _SCHEMA
+    node: Any = SCHEMA
     for name in path:
         node = node.fields[name]
     return node
@@ -113,13 +117,13 @@ def _check(key: str, value: Any, name: str, source: str) -> tuple[object, list[C
     """Check the raw ``value`` of canonical ``key`` (spelt ``name`` in ``source``)."""
     errors: list[ConfigError] = []
     if key in WORK_DAY_KEYS:
-        ranges = _walk(_schema("work_hours", key[11:]), value, name, source, errors)
+        ranges = walk(_schema("work_hours", key[11:]), value, name, source, errors)
         return ("" if errors else format_ranges(ranges)), errors
     if key == "sites.disabled":
-        ids = _walk(_schema("sites", "disabled"), value, name, source, errors)
+        ids = walk(_schema("sites", "disabled"), value, name, source, errors)
         return (() if errors else tuple(dict.fromkeys(ids))), errors
     if key == "sites.custom":
-        items = _walk(_schema("sites", "custom"), value, name, source, errors)
+        items = walk(_schema("sites", "custom"), value, name, source, errors)
         return ((), errors) if errors else _custom_sites(items, name, source)
     if key == "team.goal_file":
         try:
@@ -343,6 +347,23 @@ def _read_plist(reader: _Reader, path: Path) -> None:
             reader.errors.append(ConfigError(source, str(name), value, expected))
 
 
+def load_policy(
+    *,
+    platform: str = sys.platform,
+    environ: Mapping[str, str] = os.environ,
+    etc_dir: Path | None = None,
+    winreg: Any = None,
+    managed_dir: Path = MANAGED_DIR,
+    user: str | None = None,
+) -> Policy:
+    """The organisation policy of this computer (an empty Policy when there is none).
+
+    Never raises: every problem is in ``errors``. ``winreg`` is a stand-in for the Windows
+    module (imported only on Windows otherwise); ``user`` the macOS account name (default:
+    ``$USER``, then the login name)."""
+    return read(platform, environ, etc_dir, winreg, managed_dir, user)
+
+
 def read(
     platform: str,
     environ: Mapping[str, str],
@@ -351,7 +372,7 @@ def read(
     managed_dir: Path,
     user: str | None,
 ) -> Policy:
-    """``socialtime.settings.policy.load_policy``, whose documentation tells the arguments."""
+    """``load_policy``, whose documentation tells the arguments."""
     reader = _Reader()
     where = "HKLM\\" + REGISTRY_KEY  # what an unexpected error is reported against
     try:

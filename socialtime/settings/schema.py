@@ -1,11 +1,10 @@
 """The settings schema: what a settings file may hold, and the walk that checks a document.
 
-Kept apart from socialtime/settings/model.py, which holds what the settings *are* (the data classes)
-and how a file is read, so that each stays small. `_SCHEMA` is the single description of a
-settings file; `_walk` checks any TOML document (or part of one) against it and collects a
-`ConfigError` for every mistake. The organisation policy (socialtime.settings.policy_sources) walks
-its values through the same nodes, so a policy value is refused for exactly the reasons a
-user's would be.
+Kept apart from .model, which holds what the settings *are* (the data classes), so that each
+stays small. `SCHEMA` is the single description of a settings file; `walk` checks any TOML
+document (or part of one) against it and collects a `ConfigError` for every mistake. The
+organisation policy (.policy_sources) walks its values through the same nodes, so a policy
+value is refused for exactly the reasons a user's would be.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from typing import Any
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.schedule import DAY_KEYS, parse_ranges
-from socialtime.settings.writer import _toml_key
+from socialtime.settings.toml_io import toml_key
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class _Value:
     becomes the error's reason, so it is translated where it is raised).
 
     The `expected` texts of the schema are English, marked with QT_TRANSLATE_NOOP: the schema
-    is built at import, before the language is known; `_walk` translates them when it fails."""
+    is built at import, before the language is known; `walk` translates them when it fails."""
 
     expected: str
     convert: Callable[[Any], Any]
@@ -206,7 +205,7 @@ _CUSTOM_SITE = _Table(
 )
 
 _DAY_MINUTES = QT_TRANSLATE_NOOP("config", "an integer number of minutes between 1 and 1440")
-_GOALS = _Table(
+GOALS = _Table(
     QT_TRANSLATE_NOOP("config", "a table with keys daily_minutes, weekly_minutes, focus and sites"),
     {
         "daily_minutes": _Value(_DAY_MINUTES, _integer(1, 1440)),
@@ -233,7 +232,7 @@ _NUDGES = _Table(
     {kind: _Value(_ON_OFF, _boolean) for kind in ("budget", "focus", "reflection")},
 )
 
-_SCHEMA = _Table(
+SCHEMA = _Table(
     QT_TRANSLATE_NOOP("config", "a table"),
     {
         "sample_seconds": _Value(
@@ -270,7 +269,7 @@ _SCHEMA = _Table(
                 ),
             },
         ),
-        "goals": _GOALS,
+        "goals": GOALS,
         "nudges": _NUDGES,
         "language": _Value(
             QT_TRANSLATE_NOOP("config", '"auto" (the system\'s language), "en" or "fr"'),
@@ -280,7 +279,7 @@ _SCHEMA = _Table(
 )
 
 
-def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigError]) -> Any:
+def walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigError]) -> Any:
     """Check `value` against `node`; return the converted value (meaningless if errors grew)."""
 
     def fail(expected: str, reason: str = "") -> None:
@@ -295,14 +294,14 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
         if not isinstance(value, list):
             return fail(node.expected)
         return tuple(
-            _walk(node.item, item, f"{key}[{i}]", source, errors) for i, item in enumerate(value)
+            walk(node.item, item, f"{key}[{i}]", source, errors) for i, item in enumerate(value)
         )
     if isinstance(node, _Map):
         if not isinstance(value, Mapping):
             return fail(node.expected)
         entries = {}
         for name, item in value.items():
-            path = f"{key}.{_toml_key(str(name))}"
+            path = f"{key}.{toml_key(str(name))}"
             try:
                 node.key.convert(name)
             except ValueError:
@@ -312,7 +311,7 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
                     ConfigError(source, path, item, translate("config", expected), reason)
                 )
                 continue
-            entries[name] = _walk(node.value, item, path, source, errors)
+            entries[name] = walk(node.value, item, path, source, errors)
         return entries
     if not isinstance(value, Mapping):
         return fail(node.expected)
@@ -320,7 +319,7 @@ def _walk(node: _Node, value: Any, key: str, source: str, errors: list[ConfigErr
     for name, item in value.items():
         path = f"{key}.{name}" if key else str(name)
         if name in node.fields:
-            result[name] = _walk(node.fields[name], item, path, source, errors)
+            result[name] = walk(node.fields[name], item, path, source, errors)
             continue
         import difflib  # here: only for a misspelt key
 

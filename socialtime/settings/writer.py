@@ -1,47 +1,20 @@
-"""Writing a settings file: TOML text that socialtime.settings.model reads back to equal settings.
+"""Writing a settings file: TOML text that .loaded reads back to equal settings.
 
-Kept apart from socialtime/settings/model.py (what the settings are and how a file is read) so that
-each stays small. The quoting helpers are also used by the schema (socialtime.settings.schema)
-to name a key in an error as TOML would write it.
+Kept apart from .model (what the settings are) and .loaded (how a file is read) so that each
+stays small. The quoting helpers are .toml_io's, shared with the schema.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialtime.base.files import write_private
 from socialtime.schedule import DAY_KEYS, format_ranges
+from socialtime.settings.toml_io import toml_array, toml_key, toml_str
 
 if TYPE_CHECKING:
     from socialtime.settings.model import Config, Goals
-
-
-def _toml_str(text: str) -> str:
-    """A TOML string: literal ('...') for regexes with backslashes when possible, else basic."""
-    plain = all(ch == "\t" or (ch >= " " and ch != "\x7f") for ch in text)
-    if "\\" in text and "'" not in text and plain:
-        return f"'{text}'"
-    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-    out = []
-    for ch in text:
-        if ch in escapes:
-            out.append(escapes[ch])
-        elif ch < " " or ch == "\x7f":
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _toml_array(items: Any) -> str:
-    return "[" + ", ".join(_toml_str(str(item)) for item in items) + "]"
-
-
-def _toml_key(key: str) -> str:
-    """A key as TOML writes it: bare when it can be, else quoted ("youtube.com")."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml_str(key)
 
 
 def dump_goals(goals: Goals) -> str:
@@ -54,10 +27,10 @@ def dump_goals(goals: Goals) -> str:
     if goals.weekly_minutes is not None:
         lines.append(f"weekly_minutes = {goals.weekly_minutes}")
     if goals.focus:
-        lines.append(f"focus = {_toml_str(format_ranges(goals.focus))}")
+        lines.append(f"focus = {toml_str(format_ranges(goals.focus))}")
     if goals.site_daily_minutes:
         sites = sorted(goals.site_daily_minutes.items())
-        lines.append("sites = {" + ", ".join(f"{_toml_key(s)} = {m}" for s, m in sites) + "}")
+        lines.append("sites = {" + ", ".join(f"{toml_key(s)} = {m}" for s, m in sites) + "}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -65,7 +38,7 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
     """TOML text that load_config reads back to an equal Config (time zone aside: it is not
     a setting, the caller passes it to load_config). ``omit`` names keys not to write
     ("work_hours.fri", "sites.disabled"): those the user left to the organisation's
-    recommendation (policy.recommended_untouched)."""
+    recommendation (.loaded.recommended_untouched)."""
     wh = config.work_hours
     sample = config.sample_seconds
     lines = [
@@ -75,12 +48,12 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
         f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
         f"idle_seconds = {config.idle_seconds}",
         f"retention_days = {config.retention_days}",
-        f"language = {_toml_str(config.language)}",
-        f"days_off = {_toml_array(sorted(day.isoformat() for day in wh.days_off))}",
+        f"language = {toml_str(config.language)}",
+        f"days_off = {toml_array(sorted(day.isoformat() for day in wh.days_off))}",
         "",
         "[work_hours]",
         *(
-            f"{key} = {_toml_str(format_ranges(wh.days[i]))}"
+            f"{key} = {toml_str(format_ranges(wh.days[i]))}"
             for i, key in enumerate(DAY_KEYS)
             if f"work_hours.{key}" not in omit
         ),
@@ -88,16 +61,16 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
         "[sites]",
     ]
     if "sites.disabled" not in omit:
-        lines.append(f"disabled = {_toml_array(sorted(config.disabled_sites))}")
+        lines.append(f"disabled = {toml_array(sorted(config.disabled_sites))}")
     for site in config.custom_sites:
         lines += [
             "",
             "[[sites.custom]]",
-            f"id = {_toml_str(site.id)}",
-            f"name = {_toml_str(site.name)}",
-            f"hosts = {_toml_array(site.hosts)}",
-            f"titles = {_toml_array(site.titles)}",
-            f"apps = {_toml_array(site.apps)}",
+            f"id = {toml_str(site.id)}",
+            f"name = {toml_str(site.name)}",
+            f"hosts = {toml_array(site.hosts)}",
+            f"titles = {toml_array(site.titles)}",
+            f"apps = {toml_array(site.apps)}",
         ]
     nudges = config.nudges
     lines += ["", "[goals]", *dump_goals(config.goals).splitlines(), "", "[nudges]"]

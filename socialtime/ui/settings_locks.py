@@ -10,7 +10,7 @@ computes what Save writes. Per key of ``Policy.locked()``:
   custom sites the user has no version of: the policy would add them back at the next start,
   so removing one would be a lie.
 
-Save writes ``policy.user_settings_for_save``: never a mandatory value, which would outlive the
+Save writes ``settings.user_settings_for_save``: never a mandatory value, which would outlive the
 policy in the user's own file.
 """
 
