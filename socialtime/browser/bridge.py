@@ -2,7 +2,9 @@
 
 The channel is a Transport: an AF_UNIX socket (unixsock.UnixSocket) on Linux and macOS, a named
 pipe on Windows (winpipe.PipeServer). Everything else — framing, validation, what is kept, the
-status answer for doctor — is the same code (Peer and BrowserBridge) whatever carries the bytes.
+status answer for doctor — is the same code (BridgePeer and BrowserBridge) whatever carries the
+bytes. What a transport and the bridge say to each other (Transport, Peer, BridgeUnavailable) is
+in channel.py, which both import: the transports never import this module.
 
 Both transports are reachable by this user's processes only and are no network port, so the
 promise "no connection, no listening port" holds: see unixsock's and winpipe's docstrings.
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from socialtime.base import paths
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.browser.channel import BridgeUnavailable, Transport
 from socialtime.browser.protocol import (
     FrameDecoder,
     ProtocolError,
@@ -59,10 +62,6 @@ SOCKET_NAME = "bridge.sock"
 MARGIN = 3.0
 
 
-class BridgeUnavailable(Exception):
-    """The bridge cannot listen here; the message says why and what to do."""
-
-
 def socket_path(data_dir: Path | None = None, environ: Mapping[str, str] = os.environ) -> Path:
     """Where the recorder listens and browser-host connects.
 
@@ -84,8 +83,9 @@ class _Report:
     conn: int  # which connection said it
 
 
-class Peer:
-    """One connection (browser-host, or doctor asking), whatever transport carries its bytes.
+class BridgePeer:
+    """One connection (browser-host, or doctor asking), whatever transport carries its bytes:
+    the bridge's :class:`~socialtime.browser.channel.Peer`.
 
     A transport calls ``feed`` with every chunk it reads and ``close`` once when the connection
     ends; both run in the transport's threads, and only ``feed`` and ``close`` touch the bridge.
@@ -113,19 +113,6 @@ class Peer:
 
     def close(self) -> None:
         self.bridge._forget(self.conn_id)
-
-
-class Transport(Protocol):
-    """What differs between platforms: how the bridge listens and reads bytes.
-
-    ``listen`` runs in ``start()`` and raises BridgeUnavailable; ``serve`` is the listener
-    thread's body and returns after ``close``, which another thread calls to wake it and to
-    release everything (the bridge then joins the thread).
-    """
-
-    def listen(self) -> None: ...
-    def serve(self, new_peer: Callable[[], Peer]) -> None: ...
-    def close(self) -> None: ...
 
 
 def default_transport(path: Path) -> Transport:
@@ -260,11 +247,11 @@ class BrowserBridge:
         except Exception:  # never let the thread die silently: say so, then stop serving
             log.exception("browser bridge stopped")
 
-    def _new_peer(self) -> Peer:
+    def _new_peer(self) -> BridgePeer:
         conn_id = next(self._ids)
         with self._lock:
             self._conns[conn_id] = None
-        return Peer(self, conn_id)
+        return BridgePeer(self, conn_id)
 
     def _store(self, conn_id: int, message: Relay) -> None:
         host = message.host

@@ -1,4 +1,4 @@
-"""The bridge's transport on Linux and macOS: an AF_UNIX socket (see bridge.Transport).
+"""The bridge's transport on Linux and macOS: an AF_UNIX socket (see channel.Transport).
 
 Why a Unix socket in the user's runtime directory: it is reachable by this user's processes only
 (the directory is 0700, the socket 0600, and the peer's uid is checked), it is gone at logout,
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from socialtime.base.i18n import translate
-from socialtime.browser.bridge import BridgeUnavailable, Peer
+from socialtime.browser.channel import BridgeUnavailable, Peer
 
 __all__ = ["UnixSocket", "connect", "private_dir"]
 

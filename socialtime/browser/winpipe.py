@@ -34,7 +34,7 @@ import threading
 from collections.abc import Callable
 
 from socialtime.base.i18n import translate
-from socialtime.browser.bridge import BridgeUnavailable, Peer
+from socialtime.browser.channel import BridgeUnavailable, Peer
 from socialtime.browser.win32api import (
     ERROR_ACCESS_DENIED,
     ERROR_FILE_NOT_FOUND,
@@ -68,7 +68,7 @@ def user_only(sid: str) -> str:
 
 
 class PipeServer:
-    """The recorder's end: the bridge's transport on Windows (see bridge.Transport)."""
+    """The recorder's end: the bridge's transport on Windows (see channel.Transport)."""
 
     def __init__(self, api: Api) -> None:
         self.api = api
