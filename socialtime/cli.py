@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from socialtime import __version__, data_cli, doctor, report, team_cli, track_cli
+from socialtime import __version__, data_cli, doctor, team_cli, track_cli
 from socialtime.base import paths
 from socialtime.base.i18n import translate
 from socialtime.browser import cli as browser_cli
@@ -33,10 +33,11 @@ from socialtime.cli_context import (
     when,
 )
 from socialtime.cli_text import ArgumentParser, set_language
-from socialtime.consent import NOTICE_VERSION, notice
-from socialtime.recorder_lock import AlreadyRecording
-from socialtime.status import pause_end
-from socialtime.store import StoreError
+from socialtime.insights import report
+from socialtime.insights.tray_status import pause_end
+from socialtime.recording.consent import NOTICE_VERSION, notice
+from socialtime.recording.recorder_lock import AlreadyRecording
+from socialtime.recording.store import StoreError
 
 __all__ = ["Context", "UsageError", "build_parser", "main"]
 
@@ -65,8 +66,8 @@ def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
-    """`socialtime --invite`, run at login by an entry IT installed: see socialtime.invite."""
-    from socialtime import invite
+    """`socialtime --invite`, run at login by an entry IT installed: see socialtime.login.invite."""
+    from socialtime.login import invite
 
     try:
         given = invite.consent_given(ctx.data_dir)

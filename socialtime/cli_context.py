@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import translate
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import catalogue_for
+from socialtime.rules.sites import Catalogue, CatalogueError
 from socialtime.settings import Config, LoadedConfig, load_config
-from socialtime.sites import Catalogue, CatalogueError
-from socialtime.store import Store
-from socialtime.tracker import catalogue_for
 
 if TYPE_CHECKING:
     from socialtime.settings import Policy

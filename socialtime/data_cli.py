@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from socialtime import report, team_cli
+from socialtime import team_cli
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
 from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint, iso
+from socialtime.insights import report
 
 
 def register(command: Command) -> None:

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from socialtime.base.i18n import translate
 from socialtime.browser import cli as browser_cli
 from socialtime.cli_context import EXIT_DATA, EXIT_OK, EXIT_USAGE, Command, Context, when
-from socialtime.consent import NOTICE_VERSION
-from socialtime.store import StoreError
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import StoreError
 
 if TYPE_CHECKING:
-    from socialtime.schedule import WorkHours
+    from socialtime.rules.work_hours import WorkHours
     from socialtime.settings import LoadedConfig, Policy
 
 

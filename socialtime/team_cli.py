@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialtime.base.i18n import translate
-from socialtime.report import parse_week, week_of
-from socialtime.store import DB_NAME
-from socialtime.team_summary import (
+from socialtime.insights.report import parse_week, week_of
+from socialtime.recording.store import DB_NAME
+from socialtime.team.summary import (
     MIN_GROUP,
     AggregateError,
     aggregate,
@@ -27,7 +27,7 @@ from socialtime.team_summary import (
 )
 
 if TYPE_CHECKING:  # imported by the commands that need it: goals and progress load lazily
-    from socialtime import team as core
+    from socialtime.team import goal_file as core
 
 Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -151,7 +151,7 @@ def cmd_team(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _join(ctx: Any, args: argparse.Namespace) -> int:
-    from socialtime import team as core
+    from socialtime.team import goal_file as core
 
     before, _ = core.current_team(ctx.data_dir)
     try:
@@ -177,7 +177,7 @@ def _join(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _leave(ctx: Any, args: argparse.Namespace) -> int:
-    from socialtime import team as core
+    from socialtime.team import goal_file as core
 
     team, _ = core.current_team(ctx.data_dir, ctx.policy())
     store = ctx.store() if (Path(ctx.data_dir) / DB_NAME).exists() else None
@@ -206,7 +206,7 @@ def _leave(ctx: Any, args: argparse.Namespace) -> int:
 
 def _team(ctx: Any) -> core.Team | int:
     """The team joined, or the exit status after saying why there is none."""
-    from socialtime import team as core
+    from socialtime.team import goal_file as core
 
     team, errors = core.current_team(ctx.data_dir, ctx.policy())
     if errors:
@@ -223,8 +223,8 @@ def _team(ctx: Any) -> core.Team | int:
 
 
 def _status(ctx: Any, args: argparse.Namespace) -> int:
-    from socialtime import team as core
-    from socialtime import team_week
+    from socialtime.team import goal_file as core
+    from socialtime.team import week as team_week
 
     found, errors = core.current_team(ctx.data_dir, ctx.policy())
     if found is None and not errors:
@@ -251,8 +251,8 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
 
 
 def _summary(ctx: Any, args: argparse.Namespace) -> int:
-    from socialtime import team as core
-    from socialtime import team_week
+    from socialtime.team import goal_file as core
+    from socialtime.team import week as team_week
 
     allowed, reason = core.summaries_allowed(ctx.policy())
     if not allowed:

@@ -20,7 +20,7 @@ from fakes import FakeClock, FakeProbe
 from helpers import ALL_DAY, cli_runner
 from xserver import XServer
 
-from socialtime.store import Store
+from socialtime.recording.store import Store
 
 
 @pytest.fixture(autouse=True, scope="session")

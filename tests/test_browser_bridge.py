@@ -28,13 +28,13 @@ from socialtime.browser.bridge import (
 )
 from socialtime.browser.host import RecorderLink
 from socialtime.browser.protocol import encode
-from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground
-from socialtime.schedule import WorkHours
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import Tracker
+from socialtime.rules.sites import classify, load_catalogue
+from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
-from socialtime.sites import classify, load_catalogue
-from socialtime.store import Store
-from socialtime.tracker import Tracker
 
 ROOT = Path(__file__).resolve().parent.parent
 PID = 31337

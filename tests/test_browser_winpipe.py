@@ -33,7 +33,7 @@ from socialtime.browser.win32api import (
 )
 from socialtime.browser.winpipe import PipeServer
 from socialtime.probes.base import Foreground
-from socialtime.sites import load_catalogue
+from socialtime.rules.sites import load_catalogue
 
 PID = 4242
 T0 = 1_800_000_000.0

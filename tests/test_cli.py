@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from socialtime import cli, cli_text
-from socialtime.report import local_midnight
-from socialtime.store import DB_NAME, SCHEMA_VERSION, Store
+from socialtime.insights.report import local_midnight
+from socialtime.recording.store import DB_NAME, SCHEMA_VERSION, Store
 
 DAY = date(2026, 11, 24)
 
@@ -217,7 +217,7 @@ def test_doctor_without_a_display_says_how_to_fix_it(run):
 
 
 def test_one_recorder_per_data_directory(run):
-    from socialtime.recorder_lock import RecorderLock
+    from socialtime.recording.recorder_lock import RecorderLock
 
     run.data.mkdir()
     with RecorderLock(run.data):

@@ -11,7 +11,7 @@ import pytest
 
 from socialtime.base import files
 from socialtime.base.paths import default_config_path
-from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
+from socialtime.rules.work_hours import DAY_KEYS, WorkHours, parse_ranges
 from socialtime.settings import (
     Config,
     ConfigError,

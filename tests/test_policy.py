@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import write_policy
 
-from socialtime.schedule import parse_ranges
+from socialtime.rules.work_hours import parse_ranges
 from socialtime.settings import (
     ALLOWED_KEYS,
     MANDATORY,

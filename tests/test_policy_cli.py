@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from socialtime import cli
-from socialtime import team as core
 from socialtime.settings import load_policy
+from socialtime.team import goal_file as core
 
 GOAL = 'team = "Whole company"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
 OWN_GOAL = 'team = "Design team"\nagreed = 2026-11-09\n\n[goals]\ndaily_minutes = 30\n'

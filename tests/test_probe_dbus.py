@@ -21,17 +21,17 @@ from dbusbus import FakeService, PrivateBus
 from fakes import FakeClock, FakeProbe
 from xserver import wait_for
 
-from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground
 from socialtime.probes.dbus_session import SessionWatcher
 from socialtime.probes.gnome import GnomeProbe
 from socialtime.probes.kde import OBJECT_PATH, PLUGIN, KdeProbe
 from socialtime.probes.session import LockAwareProbe
-from socialtime.schedule import WorkHours
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import State, Tracker
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.tracker import State, Tracker
 
 SESSION_PATH = "/org/freedesktop/login1/session/_3"
 PARIS = ZoneInfo("Europe/Paris")

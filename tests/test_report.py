@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from socialtime import report
-from socialtime.report import Period, local_midnight
-from socialtime.store import Store
+from socialtime.insights import report
+from socialtime.insights.report import Period, local_midnight
+from socialtime.recording.store import Store
 
 TUESDAY = date(2026, 11, 24)  # week 2026-W48
 NAMES = {"facebook.com": "Facebook"}

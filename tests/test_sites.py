@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialtime.base.paths import assets_dir
-from socialtime.sites import (
+from socialtime.rules.sites import (
     Catalogue,
     CatalogueError,
     Site,

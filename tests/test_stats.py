@@ -5,12 +5,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from socialtime import report, stats
-from socialtime.report import Period, local_midnight
-from socialtime.schedule import WorkHours
+from socialtime.insights import report, stats
+from socialtime.insights.report import Period, local_midnight
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
 
 TUESDAY = date(2026, 11, 24)  # week 2026-W48
 GAP = 10.0

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from socialtime.store import DB_NAME, SCHEMA_VERSION, Store, StoreError
+from socialtime.recording.store import DB_NAME, SCHEMA_VERSION, Store, StoreError
 
 GAP = 10.0
 

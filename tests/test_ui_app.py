@@ -6,9 +6,9 @@ import pytest
 from helpers import ALL_DAY
 from PySide6.QtWidgets import QMessageBox
 
-from socialtime.consent import NOTICE_VERSION
-from socialtime.status import Icon
-from socialtime.store import DB_NAME, Store
+from socialtime.insights.tray_status import Icon
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import DB_NAME, Store
 from socialtime.ui.app import TrayApp
 from socialtime.ui.consent_dialog import ConsentDialog
 from socialtime.ui.single_instance import SingleInstance
@@ -155,7 +155,7 @@ def test_apply_config_takes_effect_at_once(make_app):
 
 
 def test_another_recorder_means_figures_only(make_app, tmp_path):
-    from socialtime.recorder_lock import RecorderLock
+    from socialtime.recording.recorder_lock import RecorderLock
 
     (tmp_path / "data").mkdir()
     with RecorderLock(tmp_path / "data"):

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from socialtime.report import local_midnight
+from socialtime.insights.report import local_midnight
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
 from socialtime.settings import Config, Goals
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.team_summary import TeamFigures
+from socialtime.team.summary import TeamFigures
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 NBSP = "\u00a0"  # before a French colon and percent sign

@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
 
-from socialtime import cli, report
-from socialtime.report import local_midnight
+from socialtime import cli
+from socialtime.insights import report
+from socialtime.insights.report import local_midnight
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
 from socialtime.settings import Config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 WEDNESDAY = date(2026, 11, 25)  # week 2026-W48

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from socialtime.autostart import Autostart
-from socialtime.report import local_midnight
-from socialtime.schedule import parse_ranges
+from socialtime.insights.report import local_midnight
+from socialtime.login.autostart import Autostart
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import parse_ranges
 from socialtime.settings import Config, Goals, NudgeSettings, load_config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
 from socialtime.ui.settings import SettingsDialog
 

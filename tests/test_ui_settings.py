@@ -12,12 +12,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from socialtime.autostart import Autostart
-from socialtime.report import local_midnight
-from socialtime.schedule import DAY_KEYS
+from socialtime.insights.report import local_midnight
+from socialtime.login.autostart import Autostart
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import DAY_KEYS
 from socialtime.settings import Config, CustomSite, load_config, save_config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
 from socialtime.ui.settings import SettingsDialog
 
 ROOT = Path(__file__).resolve().parent.parent

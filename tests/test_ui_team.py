@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from socialtime.report import local_midnight
+from socialtime.insights.report import local_midnight
+from socialtime.recording.store import Store
 from socialtime.settings import default_work_hours
-from socialtime.store import Store
 from socialtime.ui.team_tab import SummaryPreview, TeamTab
 
 MONDAY = date(2026, 11, 23)  # of 2026-W48
@@ -111,9 +111,9 @@ def test_leaving_is_one_click(qtbot, tab, tmp_path):
 
 
 def test_settings_has_the_team_tab(qtbot, tmp_path, store):
-    from socialtime.autostart import Autostart
+    from socialtime.login.autostart import Autostart
+    from socialtime.rules.sites import load_catalogue
     from socialtime.settings import Config
-    from socialtime.sites import load_catalogue
     from socialtime.ui.settings import SettingsDialog
 
     autostart = Autostart(platform="linux", home=tmp_path / "home", environ={})

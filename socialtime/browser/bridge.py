@@ -44,7 +44,7 @@ from socialtime.browser.protocol import (
     parse_relay,
 )
 from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
-from socialtime.sites import Catalogue, classify_host
+from socialtime.rules.sites import Catalogue, classify_host
 
 if TYPE_CHECKING:
     from socialtime.browser import win32api

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import cast
 
 from socialtime.base.paths import default_config_path
-from socialtime.schedule import WorkHours
+from socialtime.rules.work_hours import WorkHours
 from socialtime.settings.model import Config, default_work_hours, parse_config
 from socialtime.settings.policy import (
     MANDATORY,

@@ -22,7 +22,7 @@ from datetime import tzinfo
 from typing import Any
 
 from socialtime.base.i18n import translate
-from socialtime.schedule import DAY_KEYS, TimeRange, WorkHours
+from socialtime.rules.work_hours import DAY_KEYS, TimeRange, WorkHours
 from socialtime.settings.schema import GOALS, SCHEMA, ConfigError, walk
 
 __all__ = [
@@ -60,7 +60,7 @@ class CustomSite:
 @dataclass(frozen=True)
 class Goals:
     """Goals the user chose (or a team agreed on); every one is optional. Defined here, with
-    parse_goals that builds them, and used through socialtime.goals."""
+    parse_goals that builds them, and used through socialtime.insights.goals."""
 
     daily_minutes: int | None = None  # all social time on a work day
     site_daily_minutes: Mapping[str, int] = field(default_factory=dict)  # site id -> minutes
@@ -82,7 +82,7 @@ class Goals:
 
 @dataclass(frozen=True)
 class NudgeSettings:
-    """Which kinds of nudge may be shown (socialtime.nudges); each can be switched off."""
+    """Which kinds of nudge may be shown (socialtime.insights.nudges); each can be switched off."""
 
     budget: bool = True  # at 80 % and 100 % of a daily budget
     focus: bool = True  # a social site in front during a focus period

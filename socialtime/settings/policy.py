@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from socialtime.base.i18n import translate
-from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
+from socialtime.rules.work_hours import DAY_KEYS, WorkHours, parse_ranges
 from socialtime.settings.model import Config, CustomSite
 from socialtime.settings.schema import ConfigError
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.base.paths import BUNDLE_ID
-from socialtime.schedule import DAY_KEYS, format_ranges
+from socialtime.rules.work_hours import DAY_KEYS, format_ranges
 from socialtime.settings.model import CustomSite
 from socialtime.settings.policy import (
     ALLOWED_KEYS,
@@ -85,7 +85,7 @@ def _goal_file(value: Any) -> str:
 
 
 def _custom_sites(items: tuple[Mapping[str, Any], ...], name: str, source: str) -> Any:
-    from socialtime.sites import CatalogueError, Site, _check_site
+    from socialtime.rules.sites import CatalogueError, Site, _check_site
 
     sites, errors, seen = [], [], set()
     for i, item in enumerate(items):

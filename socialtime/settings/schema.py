@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.schedule import DAY_KEYS, parse_ranges
+from socialtime.rules.work_hours import DAY_KEYS, parse_ranges
 from socialtime.settings.toml_io import toml_key
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialtime.base.files import write_private
-from socialtime.schedule import DAY_KEYS, format_ranges
+from socialtime.rules.work_hours import DAY_KEYS, format_ranges
 from socialtime.settings.toml_io import toml_array, toml_key, toml_str
 
 if TYPE_CHECKING:

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import translate
 from socialtime.browser import BrowserBridge, socket_path
-from socialtime.consent import NOTICE_VERSION
-from socialtime.nudges import Nudger
+from socialtime.insights.nudges import Nudger
+from socialtime.insights.tray_status import Icon, Status, pause_end, today_bounds, tray_status
 from socialtime.probes import Probe, make_probe
-from socialtime.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.recording.store import Store, StoreError
+from socialtime.recording.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.rules.sites import CatalogueError, load_catalogue
 from socialtime.settings import Config, load_config, load_policy
-from socialtime.sites import CatalogueError, load_catalogue
-from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
-from socialtime.store import Store, StoreError
-from socialtime.tracker import State, TickResult, Tracker, catalogue_for
 from socialtime.ui import session_events, translations
 from socialtime.ui.consent_dialog import ConsentDialog
 from socialtime.ui.single_instance import SingleInstance
@@ -282,7 +282,7 @@ class TrayApp(QObject):
     def show_settings(self) -> QWidget | None:
         if self.store is None:
             return self._explain_unavailable()
-        from socialtime.autostart import Autostart
+        from socialtime.login.autostart import Autostart
         from socialtime.ui.settings import SettingsDialog
 
         old = self.windows.pop("settings", None)

@@ -1,5 +1,5 @@
 """matplotlib figures for the dashboard's Today, Week and Month tabs: they draw what
-socialtime.stats computed, nothing more. The heatmap is in socialtime.ui.heatmap, the goals
+socialtime.insights.stats computed, nothing more. The heatmap is in socialtime.ui.heatmap, the goals
 calendar in socialtime.ui.goal_charts, and the colours they share in socialtime.ui.chart_style.
 
 Why plain ``matplotlib.figure.Figure`` and never pyplot: pyplot keeps global state (a list of
@@ -21,9 +21,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, Locator
 
-from socialtime import stats
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate
-from socialtime.goals import Goals, progress_text
+from socialtime.insights import stats
+from socialtime.insights.goals import Goals, progress_text
 from socialtime.ui.chart_style import (
     SiteStyle,
     Theme,

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from socialtime.base.i18n import format_date, format_time, language, translate
 from socialtime.cli_context import iso
-from socialtime.report import Period, format_duration
-from socialtime.store import CONSENT_AT, Store, StoreError
+from socialtime.insights.report import Period, format_duration
+from socialtime.recording.store import CONSENT_AT, Store, StoreError
 from socialtime.ui.form import Field, box, label, show
 
 

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP
-from socialtime.schedule import format_ranges
+from socialtime.rules.sites import Catalogue
+from socialtime.rules.work_hours import format_ranges
 from socialtime.settings import Config
-from socialtime.sites import Catalogue
 
 _USER = Qt.ItemDataRole.UserRole
 # (key in [nudges], what the box says: marked here, translated with self.tr where shown)

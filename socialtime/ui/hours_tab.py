@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
-from socialtime.schedule import DAY_KEYS, format_ranges, parse_ranges
+from socialtime.rules.work_hours import DAY_KEYS, format_ranges, parse_ranges
 from socialtime.settings import Config
 from socialtime.ui.form import box, label
 

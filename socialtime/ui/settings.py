@@ -47,10 +47,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime.autostart import Autostart, launch_argv
+from socialtime.login.autostart import Autostart, launch_argv
+from socialtime.recording.store import Store
+from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, ConfigError, LoadedConfig, parse_config, save_config
-from socialtime.sites import Catalogue
-from socialtime.store import Store
 from socialtime.ui import settings_locks as locks
 from socialtime.ui.data_tab import DataTab
 from socialtime.ui.form import Field as _Field

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, CustomSite
-from socialtime.sites import Catalogue
 from socialtime.ui import settings_locks as locks
 from socialtime.ui.form import box, error_colors, label, show
 

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from socialtime.base.i18n import format_percent, translate
-from socialtime.team_summary import TeamFigures
+from socialtime.team.summary import TeamFigures
 
 _COLOR = "#0072B2"  # Okabe–Ito blue, as on the dashboard
 

@@ -1,10 +1,10 @@
 """The Team tab of Settings: join a team goal, see one's own progress, share a summary, leave.
 
-Everything shown is computed by socialtime.team; this module only lays it out. The progress
-is the user's alone: it is drawn from the local database and goes nowhere. A summary goes only
-where the user saves it, after a dialog has shown the file's exact text (the same string that
-is written, not a rendering of it). Leaving is one click, without a question: it removes
-nothing the user would miss, and joining again is as easy.
+Everything shown is computed by socialtime.team; this module only lays it out. The
+progress is the user's alone: it is drawn from the local database and goes nowhere. A summary goes
+only where the user saves it, after a dialog has shown the file's exact text (the same string that
+is written, not a rendering of it). Leaving is one click, without a question: it removes nothing the
+user would miss, and joining again is as easy.
 
 Dialogs that would block a test are attributes that tests replace:
 ``choose_team_file() -> Path | None``, ``choose_summary_path(week) -> Path | None`` and
@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime import team as core
-from socialtime import team_week
 from socialtime.base.i18n import format_date
-from socialtime.report import week_of
-from socialtime.schedule import WorkHours
-from socialtime.store import Store, StoreError
-from socialtime.team_summary import summary_text
+from socialtime.insights.report import week_of
+from socialtime.recording.store import Store, StoreError
+from socialtime.rules.work_hours import WorkHours
+from socialtime.team import goal_file as core
+from socialtime.team import week as team_week
+from socialtime.team.summary import summary_text
 from socialtime.ui.org_settings import OrgBadge
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from socialtime.status import Status, pause_choices
+from socialtime.insights.tray_status import Status, pause_choices
 from socialtime.ui.icons import icon
 
 _NOTIFY_MS = 10_000
@@ -39,7 +39,7 @@ class Tray(QSystemTrayIcon):
             self.pause_actions.append(action)
         self.resume_action = self.menu.addAction("")
         self.resume_action.triggered.connect(on_resume)
-        # "Not today": no nudge until tomorrow (socialtime.nudges); recording goes on.
+        # "Not today": no nudge until tomorrow (socialtime.insights.nudges); recording goes on.
         self.snooze_action = self.menu.addAction("")
         self.snooze_action.triggered.connect(on_snooze or (lambda: None))
         self.menu.addSeparator()

@@ -9,8 +9,8 @@ from datetime import date
 
 from synthetic import fill_year
 
-from socialtime import report
-from socialtime.store import DB_NAME, Store
+from socialtime.insights import report
+from socialtime.recording.store import DB_NAME, Store
 
 
 def test_database_size_after_a_year(tmp_path):

@@ -18,10 +18,10 @@ from datetime import date
 
 from synthetic import fill_year, work_days
 
-from socialtime.report import local_midnight
+from socialtime.insights.report import local_midnight
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
 from socialtime.settings import Config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 FIRST = date(2025, 1, 6)
@@ -31,8 +31,8 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from socialtime.settings.model import Config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime.rules.sites import load_catalogue
+from socialtime.recording.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 app = QApplication([])

@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Foreground, Probe
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.rules.sites import Catalogue, Site, classify, load_catalogue
 from socialtime.settings import Config
-from socialtime.sites import Catalogue, Site, classify, load_catalogue
-from socialtime.store import Store
 
 Clock = Callable[[], float]
 # Given the foreground window and the time, the hostname the browser bridge reports for it,

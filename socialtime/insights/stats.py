@@ -3,9 +3,9 @@
 Pure core: no Qt, no matplotlib, and no clock of its own. Every function takes ``now`` so that
 a test can pin the day, and the Qt layer only draws what is computed here.
 
-Why the week and month figures are built from :func:`socialtime.report.build`: the dashboard
-and ``socialtime report --json`` must never disagree about the same data, and the surest way
-is for both to come from one function. The timeline and the heatmap need the spans themselves
+Why the week and month figures are built from :func:`socialtime.insights.report.build`: the
+dashboard and ``socialtime report --json`` must never disagree about the same data, and the surest
+way is for both to come from one function. The timeline and the heatmap need the spans themselves
 (where in the day, which hour), so they read the store directly, with the same local-day bounds.
 
 Wording is neutral on purpose: social time is described, never judged ("unproductive", "wasted"
@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from socialtime import report
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.report import Period, format_duration, local_midnight
-from socialtime.schedule import WorkHours
+from socialtime.insights import report
+from socialtime.insights.report import Period, format_duration, local_midnight
+from socialtime.recording.store import Store
+from socialtime.rules.sites import Catalogue
+from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
-from socialtime.sites import Catalogue
-from socialtime.store import Store
 
 __all__ = [
     "HEATMAP_WEEKS",

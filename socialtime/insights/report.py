@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
-from socialtime.store import Store
+from socialtime.recording.store import Store
 
 
 @dataclass(frozen=True)

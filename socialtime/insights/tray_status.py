@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.goals import Goals, progress_text
-from socialtime.report import format_duration, local_midnight
-from socialtime.schedule import WorkHours
-from socialtime.tracker import State
+from socialtime.insights.goals import Goals, progress_text
+from socialtime.insights.report import format_duration, local_midnight
+from socialtime.recording.tracker import State
+from socialtime.rules.work_hours import WorkHours
 
 # The labels are marked here: show them with translate("status", label), or use pause_choices().
 PAUSE_CHOICES: tuple[tuple[str, float | None], ...] = (

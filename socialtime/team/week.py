@@ -5,7 +5,7 @@ Both are computed on the user's computer from their own store, exactly like a pe
 (``goals.day_results``). The progress is shown and nothing else happens to it. A summary is
 written only when the user asks, after being shown the file's whole content; what it may
 hold, how it is checked and how the team's summaries are combined is in
-``socialtime.team_summary``.
+``socialtime.team.summary``.
 
 Only the days that say something about the goal count (``counted_days``): the work days that
 are over and have recorded time.
@@ -18,16 +18,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from socialtime import report
 from socialtime.base import i18n
 from socialtime.base.files import write_private
 from socialtime.base.i18n import translate
-from socialtime.goals import DayResult, day_results
-from socialtime.report import Period, format_duration, week_of
-from socialtime.schedule import WorkHours
-from socialtime.store import Store
-from socialtime.team import Team, TeamError
-from socialtime.team_summary import (
+from socialtime.insights import report
+from socialtime.insights.goals import DayResult, day_results
+from socialtime.insights.report import Period, format_duration, week_of
+from socialtime.recording.store import Store
+from socialtime.rules.work_hours import WorkHours
+from socialtime.team.goal_file import Team, TeamError
+from socialtime.team.summary import (
     SUMMARY_FORMAT,
     SUMMARY_VERSION,
     bucket,

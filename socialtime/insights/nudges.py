@@ -9,7 +9,7 @@ Three kinds, each of which the user can switch off (``NudgeSettings``):
   per day, however often the user looks.
 - **reflection**: once per ISO week, at the first tick recorded that week (which is inside the
   work hours of a work day: usually Monday morning), last week against the one before (see
-  socialtime.reflection).
+  socialtime.insights.reflection).
 
 Nudges are judged only on ticks that record (``State.RECORDING``): outside work hours, paused,
 idle or locked, nobody is nudged. "Not today" snoozes every kind until the next local day; a
@@ -30,13 +30,13 @@ from datetime import date, datetime, timedelta
 
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.goals import focus_intervals
-from socialtime.reflection import reflection
-from socialtime.report import format_duration, local_midnight
+from socialtime.insights.goals import focus_intervals
+from socialtime.insights.reflection import reflection
+from socialtime.insights.report import format_duration, local_midnight
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import State, TickResult
+from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, NudgeSettings
-from socialtime.sites import Catalogue
-from socialtime.store import Store
-from socialtime.tracker import State, TickResult
 
 __all__ = ["SHOWN_META", "SNOOZED_META", "WEEK_META", "Nudge", "NudgeSettings", "Nudger"]
 

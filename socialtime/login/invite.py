@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from socialtime.autostart import Autostart, launch_argv
-from socialtime.consent import NOTICE_VERSION
+from socialtime.login.autostart import Autostart, launch_argv
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import DB_NAME, Store
 from socialtime.settings import Policy
-from socialtime.store import DB_NAME, Store
 
 __all__ = [
     "ASK",

@@ -12,8 +12,8 @@ attributes the seconds since its last look to what it sees now, so a site brough
 a moment before a focus period begins can spill a few seconds into it. The weekly budget is
 about the week as a whole and judges no single day.
 
-Days are local calendar days, as in socialtime.report, so that the dashboard, the report and
-the goals never disagree about a day's figures.
+Days are local calendar days, as in socialtime.insights.report, so that the dashboard, the report
+and the goals never disagree about a day's figures.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from socialtime import report
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.report import Period, format_duration
-from socialtime.schedule import WorkHours
+from socialtime.insights import report
+from socialtime.insights.report import Period, format_duration
+from socialtime.recording.store import Store
+from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Goals, NudgeSettings, dump_goals, parse_goals
-from socialtime.store import Store
 
 __all__ = [
     "FOCUS_GRACE_SECONDS",

@@ -34,7 +34,7 @@ from socialtime.base import i18n
 from socialtime.base.i18n import translate
 
 if TYPE_CHECKING:
-    from socialtime.store import Store
+    from socialtime.recording.store import Store
 
 MIN_GROUP = 5
 MAX_FILE_BYTES = 64 * 1024  # a goal file or a summary is a few hundred bytes

@@ -4,8 +4,8 @@ Research on self-monitoring finds a short look back once a week more useful than
 a suggestion more useful than a figure, so the reflection ends with one concrete idea drawn from
 the user's own week: a first daily goal when there is none, a budget for the site that took
 most of the time, or a focus period at the hour when social time was highest. The figures come
-from socialtime.report, like every other figure shown. Neutral words: time is described, the
-user decides what to make of it.
+from socialtime.insights.report, like every other figure shown. Neutral words: time is described,
+the user decides what to make of it.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from socialtime import report, stats
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
-from socialtime.report import Period, format_duration, local_midnight
+from socialtime.insights import report, stats
+from socialtime.insights.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
+from socialtime.insights.report import Period, format_duration, local_midnight
+from socialtime.recording.store import Store
 from socialtime.settings import Config, Goals
-from socialtime.store import Store
 
 # Marked here, translated where shown (_text); the sentence with a count (plural forms) is a
 # translate() call in reflection().

@@ -4,12 +4,12 @@ and the team the organisation's policy offers.
 A team agrees on a goal and shares a small TOML file; each member joins by copying it into
 their own data directory. From then on the goal is measured on each member's computer exactly
 like a personal goal (``goals.day_results``) and only the member sees the result
-(``team_week.progress_lines``). Nothing is sent anywhere. If a member wants to, they write a
-*summary* of one week (``team_week.build_summary``) — the file's whole content is shown to
-them first — and hand it to whoever combines the team's summaries (``team_aggregate``). A
+(``week.progress_lines``). Nothing is sent anywhere. If a member wants to, they write a
+*summary* of one week (``week.build_summary``) — the file's whole content is shown to
+them first — and hand it to whoever combines the team's summaries (``summary.aggregate``). A
 summary holds only coarse figures and a random token that lets the aggregation count each
 member's week once without telling whose it is; a new token is drawn for every team and week,
-so two weeks' summaries of one person cannot be linked (``team_summary``).
+so two weeks' summaries of one person cannot be linked (``summary``).
 
 The team file::
 
@@ -35,14 +35,14 @@ from typing import TYPE_CHECKING, Any
 from socialtime.base import i18n
 from socialtime.base.files import write_private
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.goals import Goals, has_daily_goal, parse_goals
-from socialtime.report import format_duration
+from socialtime.insights.goals import Goals, has_daily_goal, parse_goals
+from socialtime.insights.report import format_duration
 from socialtime.settings import ConfigError
-from socialtime.team_summary import MAX_FILE_BYTES, clean_name, forget_tokens
+from socialtime.team.summary import MAX_FILE_BYTES, clean_name, forget_tokens
 
 if TYPE_CHECKING:
+    from socialtime.recording.store import Store
     from socialtime.settings import Policy
-    from socialtime.store import Store
 
 TEAM_FILE = "team.toml"
 LEFT_FILE = "teams-left.json"  # the organisation's teams the user left: file and agreed date
