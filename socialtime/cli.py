@@ -38,6 +38,7 @@ from socialtime.insights.tray_status import pause_end
 from socialtime.recording.consent import NOTICE_VERSION, notice
 from socialtime.recording.recorder_lock import AlreadyRecording
 from socialtime.recording.store import StoreError
+from socialtime.rules import periods
 
 __all__ = ["Context", "UsageError", "build_parser", "main"]
 
@@ -131,16 +132,16 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     config = ctx.config(strict=True)
     try:
         if args.week is not None:
-            period = report.parse_week(args.week) if args.week else report.week_of(today())
+            period = periods.parse_week(args.week) if args.week else periods.week_of(today())
         elif args.from_ or args.to:
             if not (args.from_ and args.to):
                 raise UsageError(translate("cli", "--from and --to go together"))
-            period = report.date_range(args.from_, args.to)
+            period = periods.date_range(args.from_, args.to)
         elif args.day:
-            day = report.parse_date(args.day, "--day")
-            period = report.Period(day, day)
+            day = periods.parse_date(args.day, "--day")
+            period = periods.Period(day, day)
         else:
-            period = report.Period(today(), today())
+            period = periods.Period(today(), today())
     except ValueError as e:
         raise UsageError(str(e)) from e
     doc = report.build(ctx.store(), period)

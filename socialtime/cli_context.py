@@ -97,10 +97,6 @@ def say(message: object) -> None:
     eprint(translate("cli", "socialtime: {message}").format(message=message))
 
 
-def iso(t: float) -> str:
-    return datetime.fromtimestamp(t).astimezone().isoformat(timespec="seconds")
-
-
 def when(t: float) -> str:
     """An instant for a person to read: "2026-11-24 10:00" ("24/11/2026 10:00" in French)."""
     moment = datetime.fromtimestamp(t)

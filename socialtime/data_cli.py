@@ -17,8 +17,9 @@ from typing import IO
 from socialtime import team_cli
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
-from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint, iso
-from socialtime.insights import report
+from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint
+from socialtime.rules import periods
+from socialtime.rules.periods import iso
 
 
 def register(command: Command) -> None:
@@ -93,7 +94,7 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
         what, bounds = translate("cli", "everything recorded"), (None, None)
     elif args.from_ and args.to:
         try:
-            period = report.date_range(args.from_, args.to)
+            period = periods.date_range(args.from_, args.to)
         except ValueError as e:
             raise UsageError(str(e)) from e
         what = translate("cli", "everything from {first} to {last}").format(
@@ -116,5 +117,5 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
             return EXIT_OK
     seconds = store.erase(*bounds)
     message = translate("cli", "Erased {what} ({duration} of recorded time).")
-    print(message.format(what=what, duration=report.format_duration(seconds)))
+    print(message.format(what=what, duration=i18n.format_duration(seconds)))
     return EXIT_OK

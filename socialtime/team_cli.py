@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialtime.base.i18n import translate
-from socialtime.insights.report import parse_week, week_of
 from socialtime.recording.store import DB_NAME
+from socialtime.rules.periods import parse_week, week_of
 from socialtime.team.summary import (
     MIN_GROUP,
     AggregateError,

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from synthetic import fill_days  # noqa: E402
 
 from socialtime.base import i18n  # noqa: E402
-from socialtime.insights.report import local_midnight  # noqa: E402
 from socialtime.login.autostart import Autostart  # noqa: E402
 from socialtime.recording.store import Store  # noqa: E402
+from socialtime.rules.periods import local_midnight  # noqa: E402
 from socialtime.rules.sites import load_catalogue  # noqa: E402
 from socialtime.settings import Config, Goals  # noqa: E402
 from socialtime.ui import translations  # noqa: E402

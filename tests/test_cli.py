@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from socialtime import cli, cli_text
-from socialtime.insights.report import local_midnight
 from socialtime.recording.store import DB_NAME, SCHEMA_VERSION, Store
+from socialtime.rules.periods import local_midnight
 
 DAY = date(2026, 11, 24)
 

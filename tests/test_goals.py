@@ -20,8 +20,8 @@ from socialtime.insights.goals import (
     progress_text,
     streak,
 )
-from socialtime.insights.report import Period, local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules.periods import Period, local_midnight
 from socialtime.rules.work_hours import WorkHours, parse_ranges
 from socialtime.settings import default_work_hours
 

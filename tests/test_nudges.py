@@ -12,10 +12,10 @@ from fakes import FakeClock, FakeProbe
 
 from socialtime.insights.nudges import SHOWN_META, Nudge, Nudger
 from socialtime.insights.reflection import suggestion
-from socialtime.insights.report import local_midnight
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import Tracker
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.rules.work_hours import WorkHours, parse_ranges
 from socialtime.settings import Config, Goals, NudgeSettings

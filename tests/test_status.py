@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from socialtime.insights.report import local_midnight
 from socialtime.insights.tray_status import Icon, pause_choices, tray_status
 from socialtime.recording.tracker import State
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Goals
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from socialtime.insights.report import local_midnight, parse_week
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight, parse_week
 from socialtime.settings import default_work_hours
 from socialtime.team import goal_file as team
 from socialtime.team import week as team_week

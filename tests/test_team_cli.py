@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from socialtime import cli
-from socialtime.insights.report import local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 
 MONDAY = date(2026, 11, 23)  # of 2026-W48
 GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'

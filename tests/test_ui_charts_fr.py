@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from socialtime.insights.report import local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.settings import Config, Goals
 from socialtime.team.summary import TeamFigures

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from socialtime import cli
 from socialtime.insights import report
-from socialtime.insights.report import local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules import periods
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.settings import Config
 from socialtime.ui.dashboard import TABS, DashboardWindow
@@ -104,7 +105,7 @@ def test_the_charts_show_what_socialtime_report_says(window, data_dir, tmp_path,
     for key in ("active_seconds", "social_seconds", "sites"):
         assert shown["today"][key] == day[key], key
     heat = shown["heatmap"]
-    doc = report.build(window.store, report.date_range(heat["from"], heat["to"]))
+    doc = report.build(window.store, periods.date_range(heat["from"], heat["to"]))
     assert heat["social_seconds"] == pytest.approx(doc["social_seconds"], abs=len(doc["days"]) * 6)
     assert heat["hours"] == list(range(9, 18))
 

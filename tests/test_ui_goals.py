@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from socialtime.insights.report import local_midnight
 from socialtime.login.autostart import Autostart
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.rules.work_hours import parse_ranges
 from socialtime.settings import Config, Goals, NudgeSettings, load_config

@@ -12,9 +12,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from socialtime.insights.report import local_midnight
 from socialtime.login.autostart import Autostart
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.rules.work_hours import DAY_KEYS
 from socialtime.settings import Config, CustomSite, load_config, save_config

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from socialtime.insights.report import local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 from socialtime.settings import default_work_hours
 from socialtime.ui.team_tab import SummaryPreview, TeamTab
 

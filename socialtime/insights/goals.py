@@ -23,10 +23,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report
-from socialtime.insights.report import Period, format_duration
 from socialtime.recording.store import Store
+from socialtime.rules import periods
+from socialtime.rules.periods import Period
 from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Goals, NudgeSettings, dump_goals, parse_goals
 
@@ -246,7 +247,7 @@ def overview(store: Store, goals: Goals, work_hours: WorkHours, now: float) -> O
     if recorded is not None:
         for result in day_results(store, goals, work_hours, max(first, recorded), today):
             results[result.day] = result
-    week = report.build(store, report.week_of(today))
+    week = report.build(store, periods.week_of(today))
     return Overview(
         today=today,
         month=Period(first, last),

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from socialtime.base import i18n
-from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights.goals import focus_intervals
 from socialtime.insights.reflection import reflection
-from socialtime.insights.report import format_duration, local_midnight
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import State, TickResult
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, NudgeSettings
 

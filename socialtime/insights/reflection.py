@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report, stats
 from socialtime.insights.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
-from socialtime.insights.report import Period, format_duration, local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules.periods import Period, local_midnight
 from socialtime.settings import Config, Goals
 
 # Marked here, translated where shown (_text); the sentence with a count (plural forms) is a

@@ -22,10 +22,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from socialtime.base import i18n
-from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report
-from socialtime.insights.report import Period, format_duration, local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules import periods
+from socialtime.rules.periods import Period, local_midnight
 from socialtime.rules.sites import Catalogue
 from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
@@ -117,7 +118,7 @@ def _text(key: str) -> str:
 
 
 def local_day(t: float) -> date:
-    """The local calendar day of instant ``t`` (the system's zone, as report.py uses)."""
+    """The local calendar day of instant ``t`` (the system's zone, as rules/periods.py uses)."""
     return datetime.fromtimestamp(t).date()
 
 
@@ -236,7 +237,7 @@ def bars(store: Store, period: Period) -> Bars:
 
 def week(store: Store, now: float) -> Bars:
     """Monday to Sunday of the week containing ``now`` (what ``report --week`` shows)."""
-    return bars(store, report.week_of(local_day(now)))
+    return bars(store, periods.week_of(local_day(now)))
 
 
 def month(store: Store, now: float) -> Bars:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from socialtime.base import i18n
-from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights.goals import Goals, progress_text
-from socialtime.insights.report import format_duration, local_midnight
 from socialtime.recording.tracker import State
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.work_hours import WorkHours
 
 # The labels are marked here: show them with translate("status", label), or use pause_choices().

@@ -34,9 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from socialtime.base import i18n
 from socialtime.base.files import write_private
-from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights.goals import Goals, has_daily_goal, parse_goals
-from socialtime.insights.report import format_duration
 from socialtime.settings import ConfigError
 from socialtime.team.summary import MAX_FILE_BYTES, clean_name, forget_tokens
 

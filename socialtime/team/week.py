@@ -20,11 +20,11 @@ from typing import Any
 
 from socialtime.base import i18n
 from socialtime.base.files import write_private
-from socialtime.base.i18n import translate
+from socialtime.base.i18n import format_duration, translate
 from socialtime.insights import report
 from socialtime.insights.goals import DayResult, day_results
-from socialtime.insights.report import Period, format_duration, week_of
 from socialtime.recording.store import Store
+from socialtime.rules.periods import Period, week_of
 from socialtime.rules.work_hours import WorkHours
 from socialtime.team.goal_file import Team, TeamError
 from socialtime.team.summary import (

@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime.base.i18n import format_date, format_time, language, translate
-from socialtime.cli_context import iso
-from socialtime.insights.report import Period, format_duration
+from socialtime.base.i18n import format_date, format_duration, format_time, language, translate
 from socialtime.recording.store import CONSENT_AT, Store, StoreError
+from socialtime.rules.periods import Period, iso
 from socialtime.ui.form import Field, box, label, show
 
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.base.i18n import format_date
-from socialtime.insights.report import week_of
 from socialtime.recording.store import Store, StoreError
+from socialtime.rules.periods import week_of
 from socialtime.rules.work_hours import WorkHours
 from socialtime.team import goal_file as core
 from socialtime.team import week as team_week

@@ -11,6 +11,7 @@ from synthetic import fill_year
 
 from socialtime.insights import report
 from socialtime.recording.store import DB_NAME, Store
+from socialtime.rules import periods
 
 
 def test_database_size_after_a_year(tmp_path):
@@ -29,7 +30,7 @@ def test_database_size_after_a_year(tmp_path):
 def test_report_over_a_year(tmp_path):
     store = Store.open(tmp_path)
     fill_year(store)
-    period = report.Period(date(2025, 1, 1), date(2025, 12, 31))
+    period = periods.Period(date(2025, 1, 1), date(2025, 12, 31))
     times = []
     for _ in range(7):
         start = time.perf_counter()

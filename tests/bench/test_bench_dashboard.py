@@ -18,8 +18,8 @@ from datetime import date
 
 from synthetic import fill_year, work_days
 
-from socialtime.insights.report import local_midnight
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.settings import Config
 from socialtime.ui.dashboard import TABS, DashboardWindow
