@@ -78,7 +78,7 @@ from pathlib import Path
 wheel, sdist = sys.argv[1:]
 names = set(zipfile.ZipFile(wheel).namelist())
 assets = Path("assets")
-want = {"socialtime/__init__.py", "socialtime/cli.py", "socialtime/assets/sites.toml"}
+want = {"socialtime/__init__.py", "socialtime/cli/__init__.py", "socialtime/assets/sites.toml"}
 want |= {f"socialtime/assets/icons/{p.name}" for p in (assets / "icons").glob("*.svg")}
 for pattern in ("*.qm", "*.ts"):
     want |= {f"socialtime/assets/translations/{p.name}" for p in (assets / "translations").glob(pattern)}
@@ -89,7 +89,7 @@ if "socialtime = socialtime.cli:main" not in scripts:
     missing.append("entry point socialtime = socialtime.cli:main")
 top = Path(sdist).name.removesuffix(".tar.gz")
 sdist_names = set(tarfile.open(sdist).getnames())
-missing += [f"sdist: {n}" for n in ("pyproject.toml", "assets/sites.toml", "socialtime/cli.py")
+missing += [f"sdist: {n}" for n in ("pyproject.toml", "assets/sites.toml", "socialtime/cli/__init__.py")
             if f"{top}/{n}" not in sdist_names]
 for m in missing:
     print(f"   missing: {m}", file=sys.stderr)

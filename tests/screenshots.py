@@ -124,7 +124,7 @@ def everything_else(store: Store, config: Config, folder: Path, out: Path) -> No
     from socialtime.team import goal_file as team
     from socialtime.ui.invite import InviteDialog
     from socialtime.ui.org_settings import OrganisationSettingsWindow
-    from socialtime.ui.settings import SettingsDialog
+    from socialtime.ui.settings.dialog import SettingsDialog
     from socialtime.ui.tray import Tray
 
     (folder / "etc").mkdir()

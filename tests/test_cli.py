@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from socialtime import cli, cli_text
+from socialtime import cli
+from socialtime.cli import arguments as cli_text
 from socialtime.recording.store import DB_NAME, SCHEMA_VERSION, Store
 from socialtime.rules.periods import local_midnight
 

@@ -79,7 +79,7 @@ def test_the_goals_calendar_speaks_french(window):
 
 
 def test_the_team_chart_speaks_french(qtbot, french):
-    from socialtime.ui.team_chart import draw
+    from socialtime.charts.team import draw
 
     figures = TeamFigures(
         team="Design",

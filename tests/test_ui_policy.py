@@ -19,9 +19,9 @@ from socialtime.rules.sites import load_catalogue
 from socialtime.rules.work_hours import parse_ranges
 from socialtime.settings import Policy, default_work_hours, load_config
 from socialtime.ui.org_settings import OrganisationSettingsWindow, OrgBadge
-from socialtime.ui.settings import SettingsDialog
-from socialtime.ui.settings_locks import row_locked
-from socialtime.ui.team_tab import TeamTab
+from socialtime.ui.settings.dialog import SettingsDialog
+from socialtime.ui.settings.locks import row_locked
+from socialtime.ui.settings.team_tab import TeamTab
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

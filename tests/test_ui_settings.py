@@ -18,7 +18,7 @@ from socialtime.rules.periods import local_midnight
 from socialtime.rules.sites import load_catalogue
 from socialtime.rules.work_hours import DAY_KEYS
 from socialtime.settings import Config, CustomSite, load_config, save_config
-from socialtime.ui.settings import SettingsDialog
+from socialtime.ui.settings.dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

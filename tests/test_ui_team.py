@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from socialtime.recording.store import Store
 from socialtime.rules.periods import local_midnight
 from socialtime.settings import default_work_hours
-from socialtime.ui.team_tab import SummaryPreview, TeamTab
+from socialtime.ui.settings.team_tab import SummaryPreview, TeamTab
 
 MONDAY = date(2026, 11, 23)  # of 2026-W48
 GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
@@ -114,7 +114,7 @@ def test_settings_has_the_team_tab(qtbot, tmp_path, store):
     from socialtime.login.autostart import Autostart
     from socialtime.rules.sites import load_catalogue
     from socialtime.settings import Config
-    from socialtime.ui.settings import SettingsDialog
+    from socialtime.ui.settings.dialog import SettingsDialog
 
     autostart = Autostart(platform="linux", home=tmp_path / "home", environ={})
     dialog = SettingsDialog(Config(), tmp_path / "config.toml", store, load_catalogue(), autostart)

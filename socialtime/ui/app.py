@@ -283,7 +283,7 @@ class TrayApp(QObject):
         if self.store is None:
             return self._explain_unavailable()
         from socialtime.login.autostart import Autostart
-        from socialtime.ui.settings import SettingsDialog
+        from socialtime.ui.settings.dialog import SettingsDialog
 
         old = self.windows.pop("settings", None)
         if old is not None:

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.cli_context import EXIT_USAGE
+from socialtime.cli.context import EXIT_USAGE
 from socialtime.settings import read_language
 
 # argparse's own words. The standard library has no French: the headings and error messages

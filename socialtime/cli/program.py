@@ -4,10 +4,10 @@ Exit status: 0 done, 1 the data cannot be used (the message names the file), 2 a
 or a bad config file (the message names the file, the key and what was expected).
 
 The larger commands live apart and add themselves through ``register``: ``track``
-(socialtime.track_cli), ``export`` and ``erase`` (socialtime.data_cli), ``doctor``
-(socialtime.doctor), ``browser`` (socialtime.browser.cli), ``team`` (socialtime.team_cli).
-What every command shares is in socialtime.cli_context; argparse in the user's language is in
-socialtime.cli_text.
+(socialtime.cli.track), ``export`` and ``erase`` (socialtime.cli.data), ``doctor``
+(socialtime.cli.doctor), ``browser`` (socialtime.cli.browser), ``team`` (socialtime.cli.team).
+What every command shares is in socialtime.cli.context; argparse in the user's language is in
+socialtime.cli.arguments.
 """
 
 from __future__ import annotations
@@ -18,11 +18,16 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from socialtime import __version__, data_cli, doctor, team_cli, track_cli
+from socialtime import __version__
 from socialtime.base import paths
 from socialtime.base.i18n import translate
-from socialtime.browser import cli as browser_cli
-from socialtime.cli_context import (
+from socialtime.cli import browser as browser_cli
+from socialtime.cli import data as data_cli
+from socialtime.cli import doctor
+from socialtime.cli import team as team_cli
+from socialtime.cli import track as track_cli
+from socialtime.cli.arguments import ArgumentParser, set_language
+from socialtime.cli.context import (
     EXIT_DATA,
     EXIT_OK,
     EXIT_USAGE,
@@ -32,7 +37,6 @@ from socialtime.cli_context import (
     say,
     when,
 )
-from socialtime.cli_text import ArgumentParser, set_language
 from socialtime.insights import report
 from socialtime.insights.tray_status import pause_end
 from socialtime.recording.consent import NOTICE_VERSION, notice
@@ -329,7 +333,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         ctx.close()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

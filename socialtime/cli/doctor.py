@@ -2,7 +2,7 @@
 
 One line a check, ``[ok]`` or ``[!!]`` before it: the config file, the database and consent,
 the work hours, what the desktop probe and the browser bridge can see; then the organisation
-settings in force. Kept apart from socialtime/cli.py, which gains only the call to
+settings in force. Kept apart from socialtime/cli/program.py, which gains only the call to
 :func:`register`; no Qt, and the probe is imported by the command only.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialtime.base.i18n import translate
-from socialtime.browser import cli as browser_cli
-from socialtime.cli_context import EXIT_DATA, EXIT_OK, EXIT_USAGE, Command, Context, when
+from socialtime.cli import browser as browser_cli
+from socialtime.cli.context import EXIT_DATA, EXIT_OK, EXIT_USAGE, Command, Context, when
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import StoreError
 

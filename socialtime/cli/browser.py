@@ -1,6 +1,6 @@
 """The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge line.
 
-Kept apart from socialtime/cli.py so that the main command line gains only the call to
+Kept apart from socialtime/cli/program.py so that the main command line gains only the call to
 :func:`register`. Heavy imports (sockets, the installer) happen inside the commands, so other
 commands never load them.
 """

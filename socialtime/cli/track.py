@@ -2,7 +2,7 @@
 
 The same :class:`~socialtime.recording.tracker.Tracker` as the tray's, driven by a plain loop
 instead of a QTimer, with the browser bridge and the recorder lock around it; each change of state
-is said once on standard error. Registered from socialtime/cli.py through :func:`register`.
+is said once on standard error. Registered from socialtime/cli/program.py through :func:`register`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from types import FrameType
 
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
-from socialtime.cli_context import EXIT_OK, Command, Context, eprint, say, when
+from socialtime.cli.context import EXIT_OK, Command, Context, eprint, say, when
 from socialtime.recording.recorder_lock import RecorderLock
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import State, Tracker

@@ -11,10 +11,10 @@ tray application when it receives ``config_saved`` (socialtime.ui.app): windows 
 then on use it, and a note says so, since a window already open keeps its words.
 
 Settings are written only by Save (atomically, by ``save_config``); Cancel leaves every file
-as it was, the start-at-login entry included. The Data tab (socialtime.ui.data_tab) is
+as it was, the start-at-login entry included. The Data tab (socialtime.ui.settings.data_tab) is
 different: export, erase and withdraw act at once, after a confirmation, because they are
 actions, not settings. What an organisation's policy locks, and what Save then writes, is in
-socialtime.ui.settings_locks. The Recording and General tabs are built here; the others are
+socialtime.ui.settings.locks. The Recording and General tabs are built here; the others are
 modules of their own (hours_tab, sites_tab, goals_tab, data_tab, team_tab), each giving its
 part of the mapping, and the dialog keeps their main widgets under the names tests use
 (``day_edits``, ``preset``, ``site_list``, ``custom_table``…).
@@ -51,16 +51,16 @@ from socialtime.login.autostart import Autostart, launch_argv
 from socialtime.recording.store import Store
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, ConfigError, LoadedConfig, parse_config, save_config
-from socialtime.ui import settings_locks as locks
-from socialtime.ui.data_tab import DataTab
-from socialtime.ui.form import Field as _Field
-from socialtime.ui.form import box as _box
-from socialtime.ui.form import label as _label
-from socialtime.ui.form import show as _show
-from socialtime.ui.goals_tab import GoalsTab
-from socialtime.ui.hours_tab import WorkHoursTab
-from socialtime.ui.sites_tab import SitesTab
-from socialtime.ui.team_tab import TeamTab
+from socialtime.ui.settings import locks
+from socialtime.ui.settings.data_tab import DataTab
+from socialtime.ui.settings.form import Field as _Field
+from socialtime.ui.settings.form import box as _box
+from socialtime.ui.settings.form import label as _label
+from socialtime.ui.settings.form import show as _show
+from socialtime.ui.settings.goals_tab import GoalsTab
+from socialtime.ui.settings.hours_tab import WorkHoursTab
+from socialtime.ui.settings.sites_tab import SitesTab
+from socialtime.ui.settings.team_tab import TeamTab
 
 # The language setting's values; each language's name is written in that language.
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -98,14 +98,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("socialtime — Settings"))
         self.config, self.config_path, self.store = config, Path(config_path), store
         # ``config`` is what is shown (the settings in force); ``loaded`` adds the user's own
-        # and the organisation's policy (socialtime.ui.settings_locks).
+        # and the organisation's policy (socialtime.ui.settings.locks).
         self.loaded = locks.loaded_for(config, self.config_path, loaded)
         self.policy = self.loaded.policy
         self.autostart, self.catalogue = autostart, catalogue
         # The Team tab keeps the team file next to the database unless told otherwise.
         self.data_dir = Path(data_dir) if data_dir else Path(store.path).parent
         self.launch_argv: Sequence[str] = launch_argv()
-        # The Data tab's blocking dialogs (socialtime.ui.data_tab), here for tests to replace.
+        # The Data tab's blocking dialogs (.data_tab), here for tests to replace.
         self.choose_path: Callable[[str], Path | None] = lambda fmt: (
             self.data_tab.choose_export_path(fmt)
         )
@@ -194,12 +194,12 @@ class SettingsDialog(QDialog):
 
     def _work_hours_tab(self) -> QWidget:
         tab = self.hours_tab = WorkHoursTab(self.config, self._field, self.validate)
-        self.preset, self.day_edits = tab.preset, tab.day_edits  # for tests and settings_locks
+        self.preset, self.day_edits = tab.preset, tab.day_edits  # for tests and locks.py
         return tab
 
     def _sites_tab(self) -> QWidget:
         tab = self.sites_tab = SitesTab(self.config, self.catalogue, self.validate)
-        # Its widgets, under the names that tests and settings_locks use.
+        # Its widgets, under the names that tests and locks.py use.
         self.site_list, self.custom_table = tab.site_list, tab.custom_table
         self.custom_error = tab.custom_error
         return tab

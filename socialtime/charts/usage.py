@@ -1,6 +1,6 @@
 """matplotlib figures for the dashboard's Today, Week and Month tabs: they draw what
-socialtime.insights.stats computed, nothing more. The heatmap is in socialtime.ui.heatmap, the goals
-calendar in socialtime.ui.goal_charts, and the colours they share in socialtime.ui.chart_style.
+socialtime.insights.stats computed, nothing more. The heatmap is in socialtime.charts.heatmap, the
+goals calendar in socialtime.charts.goals, and the colours they share in socialtime.charts.style.
 
 Why plain ``matplotlib.figure.Figure`` and never pyplot: pyplot keeps global state (a list of
 open figures, a current axes) that a long-running tray app would leak, and it may pick a
@@ -22,9 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, Locator
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate
-from socialtime.insights import stats
-from socialtime.insights.goals import Goals, progress_text
-from socialtime.ui.chart_style import (
+from socialtime.charts.style import (
     SiteStyle,
     Theme,
     add_legend,
@@ -32,6 +30,8 @@ from socialtime.ui.chart_style import (
     start_figure,
     style_axes,
 )
+from socialtime.insights import stats
+from socialtime.insights.goals import Goals, progress_text
 
 # Marked here, translated where drawn (``_text``): matplotlib text is plain Python strings, so
 # this module translates with socialtime.base.i18n (context "charts"), as the core does.
@@ -173,7 +173,9 @@ def draw_today(
         message = _text("no_social") if data.active_seconds else empty
         add_message(bottom, message, th)
 
-    handles = [Patch(facecolor=th.work, label=_text("work_hours"))] if data.work_hours else []
+    handles: list[Any] = (
+        [Patch(facecolor=th.work, label=_text("work_hours"))] if data.work_hours else []
+    )
     if None in groups:
         handles.append(Patch(facecolor=th.other, label=_text("other")))
     if budgets:
@@ -220,7 +222,7 @@ def draw_bars(
     handles = []
     for site in data.sites:
         hours = np.array(data.seconds(site)) / 3600
-        fill = {
+        fill: dict[str, Any] = {
             "facecolor": style.colour(site),
             "hatch": style.hatch(site),
             "hatchcolor": th.edge,

@@ -1,10 +1,10 @@
 """The Work hours tab of Settings: a line of time ranges per day, and presets that fill them.
 
 Like the other tabs it holds no rule: ``mapping()`` gives the ``[work_hours]`` table as the
-fields hold it, and the dialog checks it with ``config.parse_config`` (socialtime.ui.settings).
-A preset fills Monday to Friday and leaves the weekend off; the preset shown is the one the
-days match, else "Custom". A day the organisation sets is disabled (socialtime.ui
-.settings_locks), and a preset leaves it alone.
+fields hold it, and the dialog (.dialog) checks it with ``socialtime.settings.parse_config``. A
+preset fills Monday to Friday and leaves the weekend off; the preset shown is the one the days
+match, else "Custom". A day the organisation sets is disabled (.locks), and a preset leaves it
+alone.
 
 The texts keep the translation context of the dialog they were written in ("SettingsDialog"),
 so they are looked up with ``translate("SettingsDialog", …)`` rather than ``self.tr``.
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QW
 
 from socialtime.rules.work_hours import DAY_KEYS, format_ranges, parse_ranges
 from socialtime.settings import Config
-from socialtime.ui.form import box, label
+from socialtime.ui.settings.form import box, label
 
 translate = QCoreApplication.translate
 # Presets fill Monday to Friday and leave the weekend off.

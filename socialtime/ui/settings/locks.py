@@ -1,6 +1,6 @@
 """What the organisation's policy changes in the Settings dialog: locks, marks and saving.
 
-Kept apart from settings.py, which builds the form as if there were no policy: this module
+Kept apart from dialog.py, which builds the form as if there were no policy: this module
 then disables what a *mandatory* entry sets and marks it (socialtime.ui.org_settings), and
 computes what Save writes. Per key of ``Policy.locked()``:
 
@@ -48,7 +48,7 @@ from socialtime.settings import (
 from socialtime.ui.org_settings import OrgBadge, locked_tip, org_icon
 
 if TYPE_CHECKING:
-    from socialtime.ui.settings import SettingsDialog
+    from socialtime.ui.settings.dialog import SettingsDialog
 
 LOCKED_ROLE = Qt.ItemDataRole.UserRole + 1  # on column 0 of a custom site row: its source
 TIP_ROLE = Qt.ItemDataRole.UserRole + 2  # a cell's tooltip when it shows no error

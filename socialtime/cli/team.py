@@ -1,8 +1,8 @@
 """``socialtime team join|leave|status|summary|aggregate``: team goals that share no data.
 
-Kept apart from socialtime/cli.py, which gains only the call to :func:`register`. Errors are
-printed here and the exit status returned (cli.py's UsageError cannot be imported from here
-without a cycle): 0 done, 1 files that cannot be used, 2 a bad argument or team file.
+Kept apart from socialtime/cli/program.py, which gains only the call to :func:`register`. Errors
+are printed here and the exit status returned: 0 done, 1 files that cannot be used, 2 a bad
+argument or team file.
 """
 
 from __future__ import annotations
@@ -323,7 +323,7 @@ def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
         )
     print(render(figures), end="")
     if args.chart:
-        from socialtime.ui.team_chart import write_chart
+        from socialtime.charts.team import write_chart
 
         try:
             write_chart(figures, Path(args.chart).expanduser())

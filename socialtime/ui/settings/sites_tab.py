@@ -1,12 +1,12 @@
 """The Sites tab of Settings: the catalogue's sites ticked on or off, and the user's own sites.
 
 Like the other tabs it holds no rule: ``mapping()`` gives the ``[sites]`` table as the widgets
-hold it, and the dialog checks it with ``config.parse_config`` (socialtime.ui.settings). The
+hold it, and the dialog (.dialog) checks it with ``socialtime.settings.parse_config``. The
 core names an error in a custom site by its key (``sites.custom[1].hosts``); ``show_errors``
 turns each into the cell it concerns, painted red with the reason as its tooltip, and a line
 under the table in the words the user sees ("Row 2, Hosts: …"). What the organisation's
-policy locks here (sites it leaves off, custom sites it adds) is in socialtime.ui
-.settings_locks; a locked row is never removed.
+policy locks here (sites it leaves off, custom sites it adds) is in .locks; a locked row is
+never removed.
 
 Apps have no column: a custom site's apps are kept as they were in the file, on its id cell.
 The texts keep the translation context of the dialog they were written in ("SettingsDialog"),
@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, CustomSite
-from socialtime.ui import settings_locks as locks
-from socialtime.ui.form import box, error_colors, label, show
+from socialtime.ui.settings import locks
+from socialtime.ui.settings.form import box, error_colors, label, show
 
 translate = QCoreApplication.translate
 _COLUMNS = {"id": 0, "name": 1, "hosts": 2, "titles": 3, "apps": 0}  # apps: no column, on id

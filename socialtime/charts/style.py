@@ -1,6 +1,6 @@
 """The look shared by every dashboard chart: palette, themes, site colours, and the few calls
 that set up a figure, an axes, a legend or an empty state. The charts themselves live in
-socialtime.ui.charts (today, week, month), socialtime.ui.heatmap and socialtime.ui.goal_charts.
+socialtime.charts.usage (today, week, month), socialtime.charts.heatmap and socialtime.charts.goals.
 
 Colours: the Okabe–Ito palette, designed to stay distinguishable with the common forms of
 colour blindness. Each site keeps one colour (its position in the catalogue) on every chart and

@@ -1,6 +1,6 @@
 """The dashboard's "Days and hours" tab: social time by weekday and hour of the day over the
-last four weeks. Like socialtime.ui.charts, it draws what socialtime.insights.stats computed on a
-plain matplotlib figure (colours from socialtime.ui.chart_style) and returns what it drew.
+last four weeks. Like socialtime.charts.usage, it draws what socialtime.insights.stats computed on a
+plain matplotlib figure (colours from socialtime.charts.style) and returns what it drew.
 
 Its texts keep the "charts" translation context of the other dashboard charts.
 """
@@ -14,9 +14,9 @@ from matplotlib.colors import Colormap
 from matplotlib.figure import Figure
 
 from socialtime.base.i18n import translate, weekday_name
+from socialtime.charts.style import Theme, add_message, start_figure, style_axes
 from socialtime.insights import stats
 from socialtime.settings import Config
-from socialtime.ui.chart_style import Theme, add_message, start_figure, style_axes
 
 
 def _colormap(th: Theme) -> Colormap:

@@ -1,7 +1,7 @@
-"""The dashboard's Goals tab: a calendar of the month's days met. Like socialtime.ui.charts
+"""The dashboard's Goals tab: a calendar of the month's days met. Like socialtime.charts.usage
 (which draws the budget marks on the other charts), it only draws what the core computed
 (socialtime.insights.goals), on a plain matplotlib figure in the colours of
-socialtime.ui.chart_style, and returns what it drew for the tests.
+socialtime.charts.style, and returns what it drew for the tests.
 
 A day met is told from a day missed by more than colour: a filled cell with a tick against an
 outlined cell with a dash, so the calendar reads the same in grey or with colour blindness.
@@ -15,11 +15,11 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate, weekday_name
+from socialtime.charts.style import MET, Theme, add_legend, add_message, start_figure
 from socialtime.insights.goals import Overview
-from socialtime.ui.chart_style import MET, Theme, add_legend, add_message, start_figure
 
-# Marked here, translated where drawn (socialtime.base.i18n, as in socialtime.ui.charts); the names
-# of the weekdays come from socialtime.base.i18n.
+# Marked here, translated where drawn (socialtime.base.i18n, as in socialtime.charts.usage); the
+# names of the weekdays come from socialtime.base.i18n.
 _TEXT = {
     "met": QT_TRANSLATE_NOOP("goal_charts", "Goals met"),
     "today": QT_TRANSLATE_NOOP("goal_charts", "Today, so far within your goals"),

@@ -1,7 +1,7 @@
 """``socialtime export`` and ``socialtime erase``: the user's own data, out or gone.
 
 Both read the config leniently (a broken file never stands between the user and their data)
-and both are registered from socialtime/cli.py through :func:`register`.
+and both are registered from socialtime/cli/program.py through :func:`register`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from socialtime import team_cli
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
-from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint
+from socialtime.cli import team as team_cli
+from socialtime.cli.context import EXIT_OK, Command, Context, UsageError, eprint
 from socialtime.rules import periods
 from socialtime.rules.periods import iso
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from socialtime.base.i18n import format_date, format_duration, format_time, language, translate
 from socialtime.recording.store import CONSENT_AT, Store, StoreError
 from socialtime.rules.periods import Period, iso
-from socialtime.ui.form import Field, box, label, show
+from socialtime.ui.settings.form import Field, box, label, show
 
 
 def _write_atomic(path: Path, fill: Callable[[IO[str]], int]) -> int:

@@ -1,8 +1,8 @@
 """What every command of the command line shares: its :class:`Context`, the exit statuses, the
 :class:`UsageError` that means status 2, and the helpers that write for a person.
 
-Apart from socialtime/cli.py so that the modules holding commands (socialtime/track_cli.py,
-data_cli.py, doctor.py) can import it while cli.py imports them to register their commands.
+Apart from socialtime/cli/program.py so that the modules holding commands (track.py, data.py,
+doctor.py) can import it while program.py imports them to register their commands.
 """
 
 from __future__ import annotations

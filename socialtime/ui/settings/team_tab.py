@@ -210,7 +210,7 @@ class TeamTab(QWidget):
 
     def _say(self, text: str, error: bool = False) -> None:
         palette = QPalette()
-        if error:  # the error red of settings.py, lighter on a dark theme
+        if error:  # the error red of dialog.py, lighter on a dark theme
             dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
             palette.setColor(QPalette.ColorRole.WindowText, "#f2b8b5" if dark else "#b3261e")
         self.status.setPalette(palette)
