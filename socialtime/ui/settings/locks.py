@@ -17,15 +17,17 @@ policy in the user's own file.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -47,12 +49,28 @@ from socialtime.settings import (
 )
 from socialtime.ui.org_settings import OrgBadge, locked_tip, org_icon
 
-if TYPE_CHECKING:
-    from socialtime.ui.settings.dialog import SettingsDialog
-
 LOCKED_ROLE = Qt.ItemDataRole.UserRole + 1  # on column 0 of a custom site row: its source
 TIP_ROLE = Qt.ItemDataRole.UserRole + 2  # a cell's tooltip when it shows no error
 _WEEKDAYS = 5  # the presets fill Monday to Friday
+
+
+class Lockable(Protocol):
+    """What ``apply_locks`` needs of the Settings dialog: the policy, the settings as loaded
+    (the user's own among them), and the four kinds of control a mandatory entry can lock.
+    The dialog (.dialog) has them under these names; this module does not import it."""
+
+    @property
+    def policy(self) -> Policy: ...
+    @property
+    def loaded(self) -> LoadedConfig: ...
+    @property
+    def day_edits(self) -> Sequence[QLineEdit]: ...  # Monday to Sunday
+    @property
+    def preset(self) -> QWidget: ...  # the presets that fill Monday to Friday
+    @property
+    def site_list(self) -> QListWidget: ...  # the catalogue's sites, ticked when counted
+    @property
+    def custom_table(self) -> QTableWidget: ...  # the custom sites, a row each
 
 
 def loaded_for(config: Config, config_path: Path, loaded: LoadedConfig | None) -> LoadedConfig:
@@ -134,7 +152,7 @@ def _after(widget: QWidget, new: QWidget) -> None:
         _insert(layout, layout.indexOf(widget) + 1, new)
 
 
-def apply_locks(dialog: SettingsDialog) -> dict[str, OrgBadge]:
+def apply_locks(dialog: Lockable) -> dict[str, OrgBadge]:
     """Disable and mark in ``dialog`` every control set by a mandatory entry (module doc);
     the marks added, by policy key."""
     policy = dialog.policy
@@ -160,7 +178,7 @@ def apply_locks(dialog: SettingsDialog) -> dict[str, OrgBadge]:
     return badges
 
 
-def _lock_sites(dialog: SettingsDialog, policy: Policy, badges: dict[str, OrgBadge]) -> None:
+def _lock_sites(dialog: Lockable, policy: Policy, badges: dict[str, OrgBadge]) -> None:
     entry = policy.entry_at("sites.disabled", MANDATORY)
     if entry is None or not isinstance(entry.value, tuple):
         return
