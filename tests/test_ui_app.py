@@ -96,7 +96,7 @@ def test_menu_pause_entries(make_app):
     labels = [a.text() for a in app.tray.pause_menu.actions()]
     assert labels == ["30 minutes", "1 hour", "Until tomorrow"]
     app.tray.pause_menu.actions()[1].trigger()
-    assert app.store.paused_until() == app.fake_clock.t + 3600
+    assert app.store.paused_until(app.fake_clock.t) == app.fake_clock.t + 3600
 
 
 def test_tooltip_and_menu_show_todays_social_time(make_app):
