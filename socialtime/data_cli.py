@@ -67,10 +67,14 @@ def _export_to(name: str, fill: Callable[[IO[str]], int]) -> int:
     under the chosen name. Whatever stops the writing (a name too long, no such folder, no
     permission, a full disk) is a UsageError naming the file."""
     path = Path(os.path.expanduser(name))  # os.path: an unknown ~user is left as it is
-    if "\0" in name:
+    try:
+        if "\0" in name:
+            raise ValueError(name)
+        os.fsencode(name)  # a lone surrogate: no system call could take it
+    except ValueError:  # UnicodeEncodeError too
         message = translate("cli", "-o {file}: cannot write there ({error})")
-        reason = translate("cli", "the name holds a NUL character")
-        raise UsageError(message.format(file=repr(name), error=reason))
+        reason = translate("cli", "not a file name this system can hold")
+        raise UsageError(message.format(file=repr(name), error=reason)) from None
     try:
         if path.is_dir():
             message = translate("cli", "-o {file}: is a directory; give a file name")

@@ -1324,6 +1324,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         </translation>
     </message>
     <message>
+        <source>not a file name this system can hold</source>
+        <translation>ce système ne peut pas avoir un fichier de ce nom</translation>
+    </message>
+    <message>
         <source>-o {file}: is a directory; give a file name</source>
         <translation>-o {file}&#xa0;: c&apos;est un dossier&#xa0;; donnez un nom de fichier</translation>
     </message>
@@ -1413,6 +1417,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)</source>
         <translation>pause&#xa0;: {value} n&apos;est pas une durée (attendu&#xa0;: 30m, 1h, 90min ou tomorrow)</translation>
+    </message>
+    <message>
+        <source>pause: {value} is too long (at most a year: {hours}h); to stop recording for longer, quit socialtime or withdraw consent (`socialtime consent --withdraw`)</source>
+        <translation>pause&#xa0;: {value} est trop longue (un an au plus&#xa0;: {hours}h)&#xa0;; pour arrêter l&apos;enregistrement plus longtemps, quittez socialtime ou retirez votre consentement (`socialtime consent --withdraw`)</translation>
     </message>
     <message>
         <source>Recording resumed (during your work hours).</source>
@@ -2500,12 +2508,20 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
+    </message>
+    <message>
         <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
         <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
         <translation>{option}&#xa0;: {value}&#xa0;: cette année n&apos;a pas de semaine portant ce numéro</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a week from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: une semaine de {first} à {last})</translation>
     </message>
     <message>
         <source>--to {last} is before --from {first}</source>
