@@ -311,7 +311,11 @@ def build_parser() -> argparse.ArgumentParser:
         "duration",
         nargs="?",
         default="30m",
-        help=translate("cli", "30m, 1h, 90min or tomorrow (default 30m)"),
+        help=translate(
+            "cli",
+            "30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): "
+            "to stop for longer, withdraw consent",
+        ),
     )
     command("resume", cmd_resume, translate("cli", "Resume recording after a pause."))
     browser_cli.register(command)

@@ -45,7 +45,7 @@ def fill(data_dir, day=DAY) -> None:
 
 
 def test_the_bounds_are_the_21st_century() -> None:
-    assert (FIRST_DAY, LAST_DAY) == (date(2000, 1, 1), date(2099, 12, 31))
+    assert f"{FIRST_DAY} to {LAST_DAY}" == "2000-01-01 to 2099-12-31"
     assert report.first_week() == Period(date(2000, 1, 3), date(2000, 1, 9))
     assert report.last_week() == Period(date(2099, 12, 21), date(2099, 12, 27))
     assert report.week_name(report.first_week().first) == "2000-W01"

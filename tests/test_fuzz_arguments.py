@@ -282,7 +282,9 @@ def test_fuzz_team_summary_weeks(folder) -> None:
         codes[code] = codes.get(code, 0) + 1
 
     run()
-    print(f"\n[fuzz] team summary: {len(tried)} inputs, exit statuses {dict(sorted(codes.items()))}")
+    print(
+        f"\n[fuzz] team summary: {len(tried)} inputs, exit statuses {dict(sorted(codes.items()))}"
+    )
     assert len(tried) >= 250 and codes.get(2)
 
 

@@ -104,7 +104,9 @@ def test_menu_pause_entries(make_app):
     [("4.9e14", True), ("inf", True), ("1e300", True), ("nan", False), ("-5", False),
      ("soon", False), ("", False)],
 )  # fmt: skip
-def test_a_stored_pause_that_makes_no_sense_never_stops_the_tray(make_app, tmp_path, stored, paused):
+def test_a_stored_pause_that_makes_no_sense_never_stops_the_tray(
+    make_app, tmp_path, stored, paused
+):
     """Left by an older version (`pause 99999999h` stored 11,000 years) or by a hand: a pause
     beyond the longest one ends a year from now; one that is not a time is no pause."""
     store = Store.open(tmp_path / "data")

@@ -1309,6 +1309,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>--from and --to go together</source>
         <translation>--from et --to vont ensemble</translation>
     </message>
+    <message>
+        <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
+        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n spans.</source>
         <translation>
@@ -1605,10 +1609,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>Pause recording for a while (30m, 1h, tomorrow).</source>
         <translation>Mettre l&apos;enregistrement en pause un moment (30m, 1h, tomorrow).</translation>
-    </message>
-    <message>
-        <source>30m, 1h, 90min or tomorrow (default 30m)</source>
-        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)</translation>
     </message>
     <message>
         <source>Resume recording after a pause.</source>
