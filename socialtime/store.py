@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from socialtime.i18n import translate
+from socialtime.report import MAX_PAUSE_SECONDS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -369,9 +370,22 @@ class Store:
             self.set_meta(CONSENT_VERSION, None)
             self.set_meta(CONSENT_AT, None)
 
-    def paused_until(self) -> float | None:
+    def paused_until(self, now: float) -> float | None:
+        """When the pause ends (None: no pause), as seen at ``now``.
+
+        What is stored may come from an older version or a hand: a value that is not a time
+        (text, NaN, a negative number) is no pause at all, and one further than
+        MAX_PAUSE_SECONDS after ``now`` (an 11,000-year pause, infinity) ends then: the user
+        asked for a long pause, so it stays one, shown and ended like any other. Either way
+        nothing downstream meets a time it cannot show."""
         value = self.meta().get(PAUSED_UNTIL)
-        return float(value) if value is not None else None
+        try:
+            until = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        if not until >= 0:  # NaN too
+            return None
+        return min(until, now + MAX_PAUSE_SECONDS)
 
     def set_paused_until(self, until: float | None) -> None:
         self.set_meta(PAUSED_UNTIL, None if until is None else repr(until))

@@ -8,6 +8,7 @@ without a cycle): 0 done, 1 files that cannot be used, 2 a bad argument or team 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -271,8 +272,13 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
         summary = team_week.build_summary(store, team, work_hours, period, now)
     except core.TeamError as e:
         return _fail(str(e), EXIT_DATA)
-    output = Path(args.output).expanduser()
-    if output.is_dir():
+    output = Path(os.path.expanduser(args.output))  # os.path: an unknown ~user stays as is
+    try:
+        is_dir = output.is_dir()
+    except (OSError, ValueError) as e:  # a name too long for the system, a NUL in it
+        text = translate("team", "-o {file}: cannot write there ({error})")
+        return _fail(text.format(file=output, error=getattr(e, "strerror", None) or e))
+    if is_dir:
         return _fail(
             translate("team", "-o {file}: is a directory; give a file name").format(file=output)
         )

@@ -200,12 +200,12 @@ def test_erase_a_date_range(run):
 
 def test_pause_and_resume(run):
     assert run("pause", "1h")[0] == 0
-    until = Store.open(run.data).paused_until()
+    until = Store.open(run.data).paused_until(time.time())
     assert until is not None and 3590 < until - time.time() <= 3600
     code, out, _ = run("pause", "tomorrow")
     assert code == 0 and "00:00" in out
     assert run("resume")[0] == 0
-    assert Store.open(run.data).paused_until() is None
+    assert Store.open(run.data).paused_until(time.time()) is None
 
 
 def test_doctor_without_a_display_says_how_to_fix_it(run):

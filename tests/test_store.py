@@ -103,9 +103,9 @@ def test_consent_and_pause_round_trip(store):
     store.set_consent(1, 123.5)
     assert store.consent_version() == 1
     store.set_paused_until(500.0)
-    assert store.paused_until() == 500.0
+    assert store.paused_until(0.0) == 500.0
     store.set_paused_until(None)
-    assert store.paused_until() is None
+    assert store.paused_until(0.0) is None
     store.withdraw_consent()
     assert store.consent_version() is None
 

@@ -96,7 +96,34 @@ def test_menu_pause_entries(make_app):
     labels = [a.text() for a in app.tray.pause_menu.actions()]
     assert labels == ["30 minutes", "1 hour", "Until tomorrow"]
     app.tray.pause_menu.actions()[1].trigger()
-    assert app.store.paused_until() == app.fake_clock.t + 3600
+    assert app.store.paused_until(app.fake_clock.t) == app.fake_clock.t + 3600
+
+
+@pytest.mark.parametrize(
+    ("stored", "paused"),
+    [("4.9e14", True), ("inf", True), ("1e300", True), ("nan", False), ("-5", False),
+     ("soon", False), ("", False)],
+)  # fmt: skip
+def test_a_stored_pause_that_makes_no_sense_never_stops_the_tray(
+    make_app, tmp_path, stored, paused
+):
+    """Left by an older version (`pause 99999999h` stored 11,000 years) or by a hand: a pause
+    beyond the longest one ends a year from now; one that is not a time is no pause."""
+    store = Store.open(tmp_path / "data")
+    store.set_consent(NOTICE_VERSION, 0.0)
+    store.conn.execute("INSERT INTO meta VALUES ('paused_until', ?)", [stored])
+    store.close()
+    app = make_app()
+    app.start(ask_consent=False)
+    step(app, times=3)
+    if paused:
+        assert app.tray.status.icon is Icon.PAUSED
+        assert app.tray.status.detail == "Paused until Wed 24 Nov 10:00"  # 2027: a year on
+        assert app.tray.resume_action.isEnabled()
+        app.resume()
+        step(app, times=2)
+    assert app.tray.status.icon is Icon.RECORDING
+    assert app.store.totals(0, app.fake_clock.t + 1).active_seconds > 0
 
 
 def test_tooltip_and_menu_show_todays_social_time(make_app):

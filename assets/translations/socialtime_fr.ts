@@ -1309,6 +1309,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>--from and --to go together</source>
         <translation>--from et --to vont ensemble</translation>
     </message>
+    <message>
+        <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
+        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n spans.</source>
         <translation>
@@ -1322,6 +1326,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
             <numerusform>%n période exportée dans {file}.</numerusform>
             <numerusform>%n périodes exportées dans {file}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not a file name this system can hold</source>
+        <translation>ce système ne peut pas avoir un fichier de ce nom</translation>
     </message>
     <message>
         <source>-o {file}: is a directory; give a file name</source>
@@ -1413,6 +1421,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)</source>
         <translation>pause&#xa0;: {value} n&apos;est pas une durée (attendu&#xa0;: 30m, 1h, 90min ou tomorrow)</translation>
+    </message>
+    <message>
+        <source>pause: {value} is too long (at most a year: {hours}h); to stop recording for longer, quit socialtime or withdraw consent (`socialtime consent --withdraw`)</source>
+        <translation>pause&#xa0;: {value} est trop longue (un an au plus&#xa0;: {hours}h)&#xa0;; pour arrêter l&apos;enregistrement plus longtemps, quittez socialtime ou retirez votre consentement (`socialtime consent --withdraw`)</translation>
     </message>
     <message>
         <source>Recording resumed (during your work hours).</source>
@@ -1597,10 +1609,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>Pause recording for a while (30m, 1h, tomorrow).</source>
         <translation>Mettre l&apos;enregistrement en pause un moment (30m, 1h, tomorrow).</translation>
-    </message>
-    <message>
-        <source>30m, 1h, 90min or tomorrow (default 30m)</source>
-        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)</translation>
     </message>
     <message>
         <source>Resume recording after a pause.</source>
@@ -2500,12 +2508,20 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
+    </message>
+    <message>
         <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
         <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
         <translation>{option}&#xa0;: {value}&#xa0;: cette année n&apos;a pas de semaine portant ce numéro</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a week from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: une semaine de {first} à {last})</translation>
     </message>
     <message>
         <source>--to {last} is before --from {first}</source>

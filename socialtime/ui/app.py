@@ -171,7 +171,7 @@ class TrayApp(QObject):
             self.fail(str(e))
 
     def _paused(self) -> bool:
-        until = self.store.paused_until() if self.store else None
+        until = self.store.paused_until(self.clock()) if self.store else None
         return until is not None and self.clock() < until
 
     def status(self) -> Status:
@@ -191,7 +191,7 @@ class TrayApp(QObject):
             social,
             now,
             self.config.work_hours,
-            paused_until=self.store.paused_until(),
+            paused_until=self.store.paused_until(now),
             goal_exceeded=budget is not None and social > budget * 60,
             recording_elsewhere=self.recording_elsewhere,
             goals=self.config.goals,
