@@ -10,10 +10,9 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO
 
-from socialtime import i18n, report, team_cli
+from socialtime import i18n, paths, report, team_cli
 from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint, iso
 from socialtime.files import write_private_with
 from socialtime.i18n import translate
@@ -66,7 +65,7 @@ def _export_to(name: str, fill: Callable[[IO[str]], int]) -> int:
     personal data) renamed into place, so that a crash or a full disk never leaves half a file
     under the chosen name. Whatever stops the writing (a name too long, no such folder, no
     permission, a full disk) is a UsageError naming the file."""
-    path = Path(os.path.expanduser(name))  # os.path: an unknown ~user is left as it is
+    path = paths.expand(name)
     try:
         if "\0" in name:
             raise ValueError(name)

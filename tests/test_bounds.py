@@ -505,3 +505,17 @@ def in_french(french, monkeypatch):
 def test_a_pause_too_long_in_french(run, in_french) -> None:
     code, _, err = run("pause", "99999999h")
     assert code == 2 and "8760h" in err and "trop longue" in err
+
+
+def test_an_unknown_users_home_is_a_plain_name_not_a_traceback(run, monkeypatch, capsys):
+    """pathlib's expanduser raises for `~nosuchuser`; the shell and os.path leave it as it is,
+    and so does socialtime: the path is then used or refused by its own name."""
+    from socialtime import cli
+
+    monkeypatch.chdir(run.tmp)
+    code = cli.main(["report", "--json", "--data-dir", "~nosuchuser-st/d", "--config", "none"])
+    assert code == 0, capsys.readouterr().err
+    assert (run.tmp / "~nosuchuser-st" / "d" / "socialtime.db").exists()
+    code, out, err = run("team", "join", "~nosuchuser-st/goal.toml")
+    assert code == 2
+    assert "~nosuchuser-st/goal.toml" in err and "Traceback" not in err
