@@ -53,10 +53,11 @@ __all__ = [
     "write_private",
 ]
 
-# Settings and policy files. The program writes a few hundred bytes; one written by hand with
-# thousands of custom sites (about 100 bytes each) stays far below 1 MiB, and 1 MiB of TOML
-# parses in about 0.2 s here: large enough for any real file, small enough to be read at once.
-SETTINGS_LIMIT = 1024 * 1024
+# Settings and policy files, the site catalogue. The program writes a few hundred bytes; one
+# written by hand with 2,000 custom sites (about 120 bytes each) still fits. Not more: tomllib
+# is slow on hostile text (256 KiB of 31-part dotted keys costs it 1.2 s of CPU here, and the
+# time grows with the size), and a bad file must never keep the tray from starting for long.
+SETTINGS_LIMIT = 256 * 1024
 # Team goal files and summaries (a few hundred bytes), browser manifests, autostart entries.
 SMALL_LIMIT = 64 * 1024
 # Levels of tables and arrays, the document itself counting as one. The deepest a settings
@@ -165,31 +166,44 @@ def read_text(path: Path | str, limit: int) -> str:
 # -- depth --------------------------------------------------------------------------------
 
 # What may hold a bracket that does not nest: strings (the multi-line ones may end with one or
-# two quotes of their content before the closing three) and, in TOML, comments.
+# two quotes of their content before the closing three) and, in TOML, comments. Then what
+# nests: brackets, and in TOML the dots of a dotted key, with what ends a key.
 _TOML_TOKENS = re.compile(
     r'"""(?:[^"\\]|\\.|"{1,2}(?!"))*"{3,5}'
     r"|'''(?:[^']|'{1,2}(?!'))*'{3,5}"
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'[^'\n]*'"
     r"|#[^\n]*"
-    r"|[\[\]{}]",
+    r"|[\[\]{}.=,\n]",
     re.DOTALL,
 )
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
-def _bracket_depth(text: str, tokens: re.Pattern[str], start: int, limit: int) -> int:
-    """The offset of the first bracket past ``limit`` levels (the document counting
-    ``start``), or -1. Only a bound: a text with unbalanced brackets is the parser's to refuse."""
-    depth = start
+def _nesting(text: str, tokens: re.Pattern[str], start: int, limit: int) -> int:
+    """The offset where ``text`` goes past ``limit`` levels (the document counting
+    ``start``), or -1; only a bound: unbalanced brackets are the parser's to refuse.
+
+    Brackets nest; so do the parts of a TOML dotted key (``a.b.c = 1``, ``[a.b.c]``): a key
+    of more than ``limit`` parts is refused here, before tomllib, whose time grows with the
+    square of a key's parts (100 KB of ``a.a.a…`` takes it 84 s). A dot in a value (a float,
+    a time) is one at most between two separators, far from the limit."""
+    depth, dots = start, 0
     for match in tokens.finditer(text):
         char = match.group()
+        if char == ".":
+            dots += 1
+            if dots >= limit:  # a key of limit + 1 parts
+                return match.start()
+            continue
         if char in "[{":
             depth += 1
             if depth > limit:
                 return match.start()
         elif char in "]}":
             depth = max(start, depth - 1)
+        if len(char) == 1:
+            dots = 0
     return -1
 
 
@@ -254,7 +268,7 @@ def parse_toml(text: str, path: Path | str, depth: int = MAX_DEPTH) -> dict[str,
     """A TOML document of at most ``depth`` levels; ReadError naming ``path`` otherwise."""
     import tomllib
 
-    deep = _bracket_depth(text, _TOML_TOKENS, 1, depth)  # the document is a table: level 1
+    deep = _nesting(text, _TOML_TOKENS, 1, depth)  # the document is a table: level 1
     if deep >= 0:
         raise _too_deep(path, "toml", depth, text, deep)
     try:
@@ -271,7 +285,7 @@ def parse_json(text: str, path: Path | str, depth: int = MAX_DEPTH) -> Any:
     import json
 
     text = text.removeprefix("\ufeff")
-    deep = _bracket_depth(text, _JSON_TOKENS, 0, depth)
+    deep = _nesting(text, _JSON_TOKENS, 0, depth)
     if deep >= 0:
         raise _too_deep(path, "json", depth, text, deep)
     try:

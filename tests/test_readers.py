@@ -78,9 +78,9 @@ def test_the_size_limit_is_exact_and_the_rest_is_never_read(tmp_path: Path) -> N
     started = time.perf_counter()
     error = problem_of(files.read_bytes, huge, files.SETTINGS_LIMIT)
     assert error.kind == files.TOO_LARGE and time.perf_counter() - started < 2
-    assert file_problems.problem(error) == "too large (more than 1 MiB)"
-    assert file_problems.problem(ReadError(huge, files.TOO_LARGE, limit=65536)) == (
-        "too large (more than 64 KiB)"
+    assert file_problems.problem(error) == "too large (more than 256 KiB)"
+    assert file_problems.problem(ReadError(huge, files.TOO_LARGE, limit=1024**2)) == (
+        "too large (more than 1 MiB)"
     )
 
 
@@ -127,17 +127,32 @@ def test_the_depth_limit_is_exact(levels, parse, make) -> None:
         (DEEP, "(at line 1, column 36)"),
         ("a = 1\ny = " + "{b = " * 40 + "1" + "}" * 40 + "\n", "(at line 2, column"),
         ("x = [" + "[1, [2, " * 20 + "]]" * 20 + "]\n", "(at line 1"),
-        # No bracket nests these: the parsed document's depth is checked, and its key said.
-        ("a" + ".a" * 40 + " = 1\n", "(at key a.a.a.a.a"),
-        ("[" + ".".join(["t"] * 40) + "]\nv = 1\n", "(at key t.t.t"),
-        ("[[" + ".".join(["t"] * 40) + "]]\n", "(at key t.t.t"),
-        ('"q r"' + '."q r"' * 40 + " = 1\n", '(at key "q r"."q r"'),
+        # Dotted keys nest too: one too long is refused where it is,
+        ("a" + ".a" * 40 + " = 1\n", "(at line 1, column 64)"),
+        ("[" + ".".join(['"t"'] * 40) + "]\nv = 1\n", "(at line 1, column 129)"),
+        # and when no one part goes too far, the parsed document's depth, naming its key.
+        ("[" + ".".join(["t"] * 20) + "]\n" + "a" + ".a" * 20 + " = 1\n", "(at key t.t.t"),
+        ("[[" + ".".join(["t"] * 20) + "]]\nx = " + "[" * 20 + "]" * 20, "(at key t.t.t"),
+        ("[" + '"q r".' * 20 + "b]\n" + "c." * 20 + "d = 1\n", '(at key "q r"."q r"'),
     ],
 )
 def test_deep_toml_of_every_form_is_refused_naming_where(text: str, where: str) -> None:
     error = problem_of(files.parse_toml, text, "deep.toml")
     assert error.kind == files.TOO_DEEP
     assert file_problems.message(error).startswith(f"deep.toml: {TOO_DEEP} {where}")
+
+
+def test_a_long_dotted_key_is_refused_before_tomllib_spends_minutes_on_it() -> None:
+    # tomllib's time grows with the square of a key's parts: 100 KB of them took it 84 s.
+    for text in ("a" + ".a" * 50_000 + " = 1\n", "[" + ".".join(['"t"'] * 50_000) + "]\n"):
+        started = time.process_time()
+        error = problem_of(files.parse_toml, text, "f")
+        assert error.kind == files.TOO_DEEP and error.line == 1
+        assert time.process_time() - started < 0.5
+    key = "a" + ".a" * (MAX_DEPTH - 1)  # 32 parts: the document, 31 tables and the value
+    assert files.depth_problem(files.parse_toml(f"{key} = 1.5\nb = 07:32:00.999\n", "f")) is None
+    error = problem_of(files.parse_toml, f"[t]\n{key} = 1\n", "f")  # one table more
+    assert error.key.startswith("t.a.a.a")
 
 
 def test_brackets_in_strings_and_comments_do_not_count() -> None:
@@ -267,7 +282,7 @@ def test_the_tray_with_a_huge_settings_file(make_app, tmp_path) -> None:
     app = make_app("#" * (files.SETTINGS_LIMIT + 1))
     app.start(ask_consent=False)
     box = app.windows["warning:Your settings file has errors"]
-    assert f"{tmp_path / 'config.toml'}: too large (more than 1 MiB)" in box.text()
+    assert f"{tmp_path / 'config.toml'}: too large (more than 256 KiB)" in box.text()
     assert app.tracker is not None
 
 
@@ -350,7 +365,7 @@ GOOD = "[mandatory]\ninvite_at_login = true\n"
     [
         (DEEP.encode(), TOO_DEEP),
         (("[mandatory]\n" + "a" + ".a" * 100 + " = 1\n").encode(), TOO_DEEP),
-        (b"#" * (files.SETTINGS_LIMIT + 1), "too large (more than 1 MiB)"),
+        (b"#" * (files.SETTINGS_LIMIT + 1), "too large (more than 256 KiB)"),
         (b"\x89PNG\r\n\x1a\n\x00\xff", "not a UTF-8 text file"),
         ("fifo", "cannot read the file (not a regular file"),
         ("folder", "cannot read the file (Is a directory)"),
