@@ -492,3 +492,13 @@ def test_an_autostart_entry_that_is_a_fifo_or_deep(tmp_path: Path) -> None:
         value = [value]
     plist.write_bytes(plistlib.dumps({"RunAtLoad": value}))
     assert mac.is_enabled() is False
+
+
+def test_the_reader_is_a_leaf() -> None:
+    """socialtime.files imports nothing of socialtime: any module may read through it."""
+    import ast
+
+    tree = ast.parse(Path(files.__file__).read_text(encoding="utf-8"))
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert names and not [name for name in names if name.split(".")[0] == "socialtime"]
