@@ -38,9 +38,17 @@ from typing import Any
 
 __all__ = [
     "MAX_DEPTH",
+    "MISSING",
+    "NOT_UTF8",
     "SETTINGS_LIMIT",
     "SMALL_LIMIT",
+    "SPECIAL",
+    "SYNTAX",
+    "TOO_DEEP",
+    "TOO_LARGE",
+    "UNREADABLE",
     "ReadError",
+    "decode_text",
     "depth_problem",
     "parse_json",
     "parse_plist",

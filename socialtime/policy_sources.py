@@ -332,9 +332,10 @@ def _read_plist(reader: _Reader, path: Path) -> None:
 
 
 def _one_source(reader: _Reader, source: str, read_it: Callable[[_Reader], None]) -> None:
-    """Read one source (a file, the registry) on its own: what it says is kept only when it
-    was read to the end. An unexpected error is said against that source, and the sources
-    after it are still read: one bad file never hides the others."""
+    """Read one policy file on its own: what it says is kept only when it was read to the
+    end. A file the bounded reader refuses (socialtime.files) is one error naming it; an
+    unexpected fault is said against that file too; either way the files after it are still
+    read: one bad file never hides the others."""
     own = _Reader()
     try:
         read_it(own)
