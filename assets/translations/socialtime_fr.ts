@@ -1793,18 +1793,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>a unique id</source>
         <translation>un id unique</translation>
     </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
-    </message>
 </context>
 <context>
     <name>consent</name>
@@ -2087,6 +2075,61 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     </message>
 </context>
 <context>
+    <name>files</name>
+    <message>
+        <source>too large (more than {size} MiB)</source>
+        <translation>trop volumineux (plus de {size} Mio)</translation>
+    </message>
+    <message>
+        <source>too large (more than {size} KiB)</source>
+        <translation>trop volumineux (plus de {size} Kio)</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at line {line}, column {column})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at key {key})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la clé {key})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>imbriqué sur plus de {limit} niveaux</translation>
+    </message>
+    <message>
+        <source>not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
+        <translation>JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error}</source>
+        <translation>JSON invalide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>not a property list ({error})</source>
+        <translation>pas une liste de propriétés ({error})</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation>TOML non valide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>not a regular file but a device, a pipe or a socket</source>
+        <translation>pas un fichier ordinaire, mais un périphérique, un tube ou une socket</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}&#xa0;: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>gnome</name>
     <message>
         <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log out and back in</source>
@@ -2357,10 +2400,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>pas un paramètre de l&apos;organisation (une politique ne peut définir que&#xa0;: {keys})</translation>
     </message>
     <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
         <source>a table ([mandatory] or [recommended])</source>
         <translation>une table ([mandatory] ou [recommended])</translation>
     </message>
@@ -2391,10 +2430,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a REG_SZ</source>
         <translation>un REG_SZ</translation>
-    </message>
-    <message>
-        <source>not a property list ({error})</source>
-        <translation>pas une liste de propriétés ({error})</translation>
     </message>
     <message>
         <source>not a dictionary of preferences</source>
@@ -2620,8 +2655,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{path}&#xa0;: impossible de lire le catalogue des sites&#xa0;: {error}</translation>
     </message>
     <message>
-        <source>{path}: not valid TOML: {error}</source>
-        <translation>{path}&#xa0;: TOML invalide&#xa0;: {error}</translation>
+        <source>{path}: {problem}</source>
+        <translation>{path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{path}: expected an array of [[site]] tables</source>
@@ -2886,22 +2921,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}&#xa0;: {problem}</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>too large (more than {size} KiB)</source>
-        <translation>trop volumineux (plus de {size} Kio)</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Team summaries are switched off by your organisation&apos;s policy ({source}). Your own progress is still shown to you, and only to you.</source>
@@ -3204,20 +3223,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{source}&#xa0;: la clé {key} {rule}</translation>
     </message>
     <message>
-        <source>{source}: cannot read the file ({error})</source>
-        <translation>{source}&#xa0;: impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>{source}: too large to be a team summary</source>
-        <translation>{source}&#xa0;: trop volumineux pour être un récapitulatif d&apos;équipe</translation>
-    </message>
-    <message>
-        <source>{source}: not a UTF-8 text file</source>
-        <translation>{source}&#xa0;: ce n&apos;est pas un fichier texte UTF-8</translation>
-    </message>
-    <message>
-        <source>{source}: not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
-        <translation>{source}&#xa0;: JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+        <source>{source}: {problem}</source>
+        <translation>{source}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>the minimum group is never below {minimum}</source>
