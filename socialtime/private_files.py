@@ -29,6 +29,7 @@ language; callers turn it into their own error (a StoreError, the bridge being o
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -74,10 +75,9 @@ def private_dir(path: Path) -> None:
         st = os.lstat(path)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
+        # Made at the same moment by another socialtime: checked below like any other.
+        with contextlib.suppress(FileExistsError):
             os.mkdir(path, 0o700)
-        except FileExistsError:
-            pass  # made at the same moment by another socialtime: checked below like any other
         st = os.lstat(path)
     uid = os.getuid()
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | CLOEXEC

@@ -63,4 +63,3 @@ class RecorderLock:
         if self._fd is not None:
             os.close(self._fd)  # closing releases the lock
             self._fd = None
-

@@ -197,7 +197,9 @@ def _check_header(path: Path, header: bytes) -> None:
     if version == 1 and tables == PRE_MARK_TABLES:
         return  # an older socialtime's: _migrate marks it
     names = ", ".join(sorted(tables)) or translate("store", "none")
-    reason = translate("store", "no socialtime mark, and its tables ({tables}) are not socialtime's")
+    reason = translate(
+        "store", "no socialtime mark, and its tables ({tables}) are not socialtime's"
+    )
     _refuse_foreign(path, reason.format(tables=names))
 
 

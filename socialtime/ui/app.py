@@ -25,8 +25,8 @@ from socialtime.consent import NOTICE_VERSION
 from socialtime.i18n import translate
 from socialtime.nudges import Nudger
 from socialtime.policy import load_policy
-from socialtime.probes import Probe, make_probe
 from socialtime.private_files import UnsafePath, private_dir
+from socialtime.probes import Probe, make_probe
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.sites import CatalogueError, load_catalogue
 from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
