@@ -63,10 +63,11 @@ class UnsafePath(Exception):
         self.path = Path(path)
 
 
-def private_dir(path: Path) -> None:
+def private_dir(path: Path, *, make_private: bool = True) -> None:
     """Create the folder ``path`` (0700, with its parents) or check an existing one (see the
-    module's rule), then make it 0700. UnsafePath when it is refused, OSError when the system
-    says no (a file in the way of a parent, no space, ...)."""
+    module's rule), then make it 0700 (unless ``make_private`` is False: the caller first looks
+    whether what the folder holds is its own). UnsafePath when it is refused, OSError when the
+    system says no (a file in the way of a parent, no space, ...)."""
     path = Path(path)
     if not POSIX:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -130,7 +131,7 @@ def private_dir(path: Path) -> None:
             )
             mode = f"{stat.S_IMODE(st.st_mode):04o}"
             raise UnsafePath(path, text.format(path=path, mode=mode))
-        if stat.S_IMODE(st.st_mode) != 0o700:
+        if make_private and stat.S_IMODE(st.st_mode) != 0o700:
             os.fchmod(fd, 0o700)
     finally:
         os.close(fd)

@@ -148,6 +148,17 @@ def _guard(path: str) -> Iterator[None]:
         raise StoreError(message.format(path=path, error=e)) from e
 
 
+def _use_folder(data_dir: Path, make_private: bool = True) -> None:
+    """private_dir's check of the data folder, its refusals as StoreErrors."""
+    try:
+        private_dir(data_dir, make_private=make_private)
+    except UnsafePath as e:
+        raise StoreError(str(e)) from None
+    except OSError as e:
+        message = translate("store", "{path}: cannot use this data directory ({error})")
+        raise StoreError(message.format(path=data_dir, error=e.strerror)) from e
+
+
 def _recognise(path: Path) -> None:
     """Create ``path`` (empty) or check that it is a socialtime database, before SQLite opens
     it; StoreError naming the file and why when it is refused, and then it was not modified
@@ -284,14 +295,16 @@ class Store:
         """Open (creating if needed) the database in ``data_dir``: directory 0700, file 0600,
         both the user's own and reached through no symbolic link but the user's own link to
         their folder (``socialtime.private_files``)."""
+        # The folder is checked first, and made 0700 only once the database in it is known to
+        # be ours: a folder holding another program's database is left as it is, as that is.
+        _use_folder(data_dir, make_private=False)
+        store = cls(data_dir / DB_NAME)
         try:
-            private_dir(data_dir)
-        except UnsafePath as e:
-            raise StoreError(str(e)) from None
-        except OSError as e:
-            message = translate("store", "{path}: cannot use this data directory ({error})")
-            raise StoreError(message.format(path=data_dir, error=e.strerror)) from e
-        return cls(data_dir / DB_NAME)
+            _use_folder(data_dir)
+        except StoreError:
+            store.close()
+            raise
+        return store
 
     def close(self) -> None:
         self.conn.close()

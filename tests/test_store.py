@@ -290,9 +290,11 @@ def _tables_of(conn):
 def test_another_programs_database_is_refused_and_not_modified(tmp_path, wal, application_id):
     path = tmp_path / DB_NAME
     foreign_database(path, wal, application_id)
+    os.chmod(tmp_path, 0o755)
     before = snapshot(tmp_path)
     with pytest.raises(StoreError) as info:
         Store.open(tmp_path)
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755  # its folder is not changed either
     message = str(info.value)
     assert message.startswith(f"{path}: this SQLite database is not socialtime's (")
     assert message.endswith(
