@@ -11,8 +11,8 @@ WAL with ``synchronous=NORMAL`` keeps that cheap (no fsync per tick).
 Why the file is recognised before it is used: ``socialtime.db`` could be anything a user or
 another program left there, and SQLite would happily add our tables to another program's
 database. So the file carries a mark, ``PRAGMA application_id`` = ``APPLICATION_ID`` (the
-ASCII of "SoTi", in the header at offset 68, where the ``file`` command and SQLite's own
-``magic.txt`` look for it), and is read *as bytes* before SQLite opens it: an empty file is
+ASCII of "SoTi"; the header field SQLite reserves for telling one application's files from
+another's, at offset 68), and is read *as bytes* before SQLite opens it: an empty file is
 new (it gets the schema and the mark), a file with the mark is ours, a database from before
 the mark (id 0, schema 1, exactly our tables and columns) is adopted and marked; anything else
 is refused and never modified (SQLite is not even allowed to open it for writing, which would
@@ -31,7 +31,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from socialtime.i18n import translate
 from socialtime.private_files import (
@@ -214,7 +214,7 @@ def _check_header(path: Path, header: bytes) -> None:
     _refuse_foreign(path, reason.format(tables=names))
 
 
-def _refuse_foreign(path: Path, reason: str) -> None:
+def _refuse_foreign(path: Path, reason: str) -> NoReturn:
     message = translate(
         "store",
         "{path}: this SQLite database is not socialtime's ({reason}). It was left untouched: "
@@ -296,7 +296,7 @@ class Store:
         both the user's own and reached through no symbolic link but the user's own link to
         their folder (``socialtime.private_files``)."""
         # The folder is checked first, and made 0700 only once the database in it is known to
-        # be ours: a folder holding another program's database is left as it is, as that is.
+        # be ours: a folder holding another program's database is left as it is, like that file.
         _use_folder(data_dir, make_private=False)
         store = cls(data_dir / DB_NAME)
         try:
