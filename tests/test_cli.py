@@ -163,6 +163,25 @@ def test_a_corrupted_database_is_reported_and_kept(run):
     assert db.read_bytes() == garbage
 
 
+def test_another_programs_database_is_refused_and_not_modified(run):
+    import sqlite3
+
+    run.data.mkdir()
+    db = run.data / DB_NAME
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    before = {p.name: p.read_bytes() for p in run.data.iterdir()}
+    for command in (["report"], ["track"], ["consent", "--accept"], ["erase", "--all", "--yes"]):
+        code, _, err = run(*command)
+        assert code == 1, command
+        assert f"{db}: this SQLite database is not socialtime's" in err, command
+        assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in run.data.iterdir()} == before
+
+
 def test_a_newer_database_is_refused(run):
     import sqlite3
 

@@ -157,6 +157,37 @@ def test_a_corrupted_database_is_shown_and_the_tray_stays_up(qtbot, make_app, tm
     assert (data / DB_NAME).read_bytes() == garbage
 
 
+def test_another_programs_database_is_shown_and_left_untouched(qtbot, make_app, tmp_path):
+    import sqlite3
+
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(data / DB_NAME)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    before = (data / DB_NAME).read_bytes()
+    app = make_app()
+    app.start()
+    assert app.tray.status.icon is Icon.ERROR
+    box = next(w for k, w in app.windows.items() if k.startswith("warning:"))
+    assert f"{data / DB_NAME}: this SQLite database is not socialtime's" in box.text()
+    assert (data / DB_NAME).read_bytes() == before
+    assert sorted(p.name for p in data.iterdir()) == [DB_NAME]
+
+
+def test_a_linked_recorder_lock_is_shown_and_nothing_recorded(qtbot, make_app, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "recorder.lock").symlink_to(tmp_path / "elsewhere")
+    app = make_app()
+    app.start(ask_consent=False)
+    assert app.tray.status.icon is Icon.ERROR and app.tracker is None
+    box = next(w for k, w in app.windows.items() if k.startswith("warning:"))
+    assert f"{data / 'recorder.lock'} is a symbolic link" in box.text()
+    assert not (tmp_path / "elsewhere").exists()
+
+
 def test_a_bad_config_is_shown_and_the_defaults_are_used(make_app, tmp_path):
     app = make_app('idle_seconds = "soon"\n')
     app.start(ask_consent=False)

@@ -960,6 +960,10 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>socialtime&#xa0;: aucun écran sur lequel afficher la zone de notification (DISPLAY et WAYLAND_DISPLAY ne sont pas définies). Lancez-le depuis votre session de bureau, ou enregistrez sans fenêtre avec `socialtime track`.</translation>
     </message>
     <message>
+        <source>socialtime: {problem}</source>
+        <translation>socialtime&#xa0;: {problem}</translation>
+    </message>
+    <message>
         <source>socialtime: {path}: cannot use this data directory ({error})</source>
         <translation>socialtime&#xa0;: {path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
     </message>
@@ -989,16 +993,16 @@ L&apos;enregistrement est arrêté.</translation>
 </context>
 <context>
     <name>bridge</name>
-    <message>
-        <source>{folder} belongs to another user; not listening there</source>
-        <translation>{folder} appartient à un autre utilisateur&#xa0;; aucune écoute à cet endroit</translation>
-    </message>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
         <translation>
             <numerusform>connecté (%n navigateur)</numerusform>
             <numerusform>connecté (%n navigateurs)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{problem}; not listening there</source>
+        <translation>{problem}&#xa0;; aucune écoute à cet endroit</translation>
     </message>
     <message>
         <source>{path}: the path is too long for a local socket</source>
@@ -2128,6 +2132,38 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>{file}: {problem}</source>
         <translation>{file}&#xa0;: {problem}</translation>
     </message>
+    <message>
+        <source>{path} is a symbolic link made by another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} est un lien symbolique créé par un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link to {target}, which does not exist; socialtime does not create the folder a link points to</source>
+        <translation>{path} est un lien symbolique vers {target}, qui n&apos;existe pas&#xa0;; socialtime ne crée pas le dossier vers lequel pointe un lien</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; socialtime keeps your data only in a folder</source>
+        <translation>{path} n&apos;est pas un dossier&#xa0;; socialtime ne garde vos données que dans un dossier</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} can be written by other users (mode {mode}); socialtime keeps your data only in a folder that is yours alone: make it so with chmod 700, or choose another folder</source>
+        <translation>{path} peut être modifié par d&apos;autres utilisateurs (droits {mode})&#xa0;; socialtime ne garde vos données que dans un dossier à vous seul&#xa0;: rendez-le privé avec chmod 700, ou choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; socialtime opens only a regular file it owns</source>
+        <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime opens only a regular file it owns</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; socialtime opens only a regular file it owns</source>
+        <translation>{path} est un lien symbolique&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
 </context>
 <context>
     <name>gnome</name>
@@ -2473,6 +2509,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 </context>
 <context>
     <name>recorder_lock</name>
+    <message>
+        <source>{path}: cannot use this lock file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;utiliser ce fichier de verrou ({error})</translation>
+    </message>
     <message>
         <source>{path}: another socialtime is already recording into {folder}; stop it first (one recorder per data directory)</source>
         <translation>{path}&#xa0;: un autre socialtime enregistre déjà dans {folder}&#xa0;; arrêtez-le d&apos;abord (un seul enregistrement à la fois par dossier des données)</translation>
@@ -2874,6 +2914,30 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>{path}: cannot use this data directory ({error})</source>
         <translation>{path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open this file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;ouvrir ce fichier ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable socialtime database (this is not an SQLite file). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible (ce n&apos;est pas un fichier SQLite). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>application id {id}; socialtime&apos;s is {ours}</source>
+        <translation>identifiant d&apos;application {id}&#xa0;; celui de socialtime est {ours}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>no socialtime mark, and its tables ({tables}) are not socialtime&apos;s</source>
+        <translation>aucune marque de socialtime, et ses tables ({tables}) ne sont pas les siennes</translation>
+    </message>
+    <message>
+        <source>{path}: this SQLite database is not socialtime&apos;s ({reason}). It was left untouched: move it away, or choose another data folder (--data-dir).</source>
+        <translation>{path}&#xa0;: cette base SQLite n&apos;est pas celle de socialtime ({reason}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs, ou choisissez un autre dossier des données (--data-dir).</translation>
     </message>
     <message>
         <source>{path}: this database was written by a newer socialtime (schema {version}; this program knows up to {known}). Upgrade socialtime; the file was left untouched.</source>

@@ -25,6 +25,7 @@ from socialtime.consent import NOTICE_VERSION
 from socialtime.i18n import translate
 from socialtime.nudges import Nudger
 from socialtime.policy import load_policy
+from socialtime.private_files import UnsafePath, private_dir
 from socialtime.probes import Probe, make_probe
 from socialtime.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.sites import CatalogueError, load_catalogue
@@ -110,6 +111,9 @@ class TrayApp(QObject):
             self.recorder_lock = lock
         except AlreadyRecording:
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
+        except StoreError as e:  # the lock file cannot be used (e.g. a symbolic link)
+            self.fail(str(e))
+            return
         probe = self._probe or make_probe()
         self.session_events = session_events.install(probe)  # Windows: lock and suspend
         host_source = None
@@ -401,14 +405,18 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("socialtime")
     app.setQuitOnLastWindowClosed(False)
+    instance = SingleInstance(data_dir)
     try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dir(data_dir)  # 0700, the user's own: see socialtime.private_files
+        alone = instance.acquire()
+    except UnsafePath as e:
+        print(translate("TrayApp", "socialtime: {problem}").format(problem=e), file=sys.stderr)
+        return 1
     except OSError as e:
         text = translate("TrayApp", "socialtime: {path}: cannot use this data directory ({error})")
         print(text.format(path=data_dir, error=e.strerror or e), file=sys.stderr)
         return 1
-    instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    if not alone:
         if instance.send(f"show {show or 'dashboard'}"):
             print(
                 translate(
