@@ -134,7 +134,7 @@ def test_every_command_has_help_and_is_in_the_readme():
 # one, and this counts every import: lazy ones and those under TYPE_CHECKING too. The files at
 # the top (socialtime/__init__.py: the version; __main__.py) are outside the table.
 LAYERS: list[set[str]] = [
-    {"base"},  # paths, files, i18n: import nothing else of socialtime
+    {"base"},  # paths, files, private_files, i18n: import nothing else of socialtime
     {"rules"},  # pure decisions: work hours, sites, periods
     {"settings", "probes"},  # what the user and the organisation chose; what the desktop shows
     {"browser"},  # what the browser says

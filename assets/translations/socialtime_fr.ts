@@ -960,6 +960,10 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>socialtime&#xa0;: aucun écran sur lequel afficher la zone de notification (DISPLAY et WAYLAND_DISPLAY ne sont pas définies). Lancez-le depuis votre session de bureau, ou enregistrez sans fenêtre avec `socialtime track`.</translation>
     </message>
     <message>
+        <source>socialtime: {problem}</source>
+        <translation>socialtime&#xa0;: {problem}</translation>
+    </message>
+    <message>
         <source>socialtime: {path}: cannot use this data directory ({error})</source>
         <translation>socialtime&#xa0;: {path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
     </message>
@@ -989,16 +993,16 @@ L&apos;enregistrement est arrêté.</translation>
 </context>
 <context>
     <name>bridge</name>
-    <message>
-        <source>{folder} belongs to another user; not listening there</source>
-        <translation>{folder} appartient à un autre utilisateur&#xa0;; aucune écoute à cet endroit</translation>
-    </message>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
         <translation>
             <numerusform>connecté (%n navigateur)</numerusform>
             <numerusform>connecté (%n navigateurs)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{problem}; not listening there</source>
+        <translation>{problem}&#xa0;; aucune écoute à cet endroit</translation>
     </message>
     <message>
         <source>{path}: the path is too long for a local socket</source>
@@ -1309,6 +1313,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>--from and --to go together</source>
         <translation>--from et --to vont ensemble</translation>
     </message>
+    <message>
+        <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
+        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n spans.</source>
         <translation>
@@ -1322,6 +1330,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
             <numerusform>%n période exportée dans {file}.</numerusform>
             <numerusform>%n périodes exportées dans {file}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not a file name this system can hold</source>
+        <translation>ce système ne peut pas avoir un fichier de ce nom</translation>
     </message>
     <message>
         <source>-o {file}: is a directory; give a file name</source>
@@ -1413,6 +1425,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)</source>
         <translation>pause&#xa0;: {value} n&apos;est pas une durée (attendu&#xa0;: 30m, 1h, 90min ou tomorrow)</translation>
+    </message>
+    <message>
+        <source>pause: {value} is too long (at most a year: {hours}h); to stop recording for longer, quit socialtime or withdraw consent (`socialtime consent --withdraw`)</source>
+        <translation>pause&#xa0;: {value} est trop longue (un an au plus&#xa0;: {hours}h)&#xa0;; pour arrêter l&apos;enregistrement plus longtemps, quittez socialtime ou retirez votre consentement (`socialtime consent --withdraw`)</translation>
     </message>
     <message>
         <source>Recording resumed (during your work hours).</source>
@@ -1599,10 +1615,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Mettre l&apos;enregistrement en pause un moment (30m, 1h, tomorrow).</translation>
     </message>
     <message>
-        <source>30m, 1h, 90min or tomorrow (default 30m)</source>
-        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)</translation>
-    </message>
-    <message>
         <source>Resume recording after a pause.</source>
         <translation>Reprendre l&apos;enregistrement après une pause.</translation>
     </message>
@@ -1784,18 +1796,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a unique id</source>
         <translation>un id unique</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2079,93 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     </message>
 </context>
 <context>
+    <name>files</name>
+    <message>
+        <source>too large (more than {size} MiB)</source>
+        <translation>trop volumineux (plus de {size} Mio)</translation>
+    </message>
+    <message>
+        <source>too large (more than {size} KiB)</source>
+        <translation>trop volumineux (plus de {size} Kio)</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at line {line}, column {column})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at key {key})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la clé {key})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>imbriqué sur plus de {limit} niveaux</translation>
+    </message>
+    <message>
+        <source>not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
+        <translation>JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error}</source>
+        <translation>JSON invalide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>not a property list ({error})</source>
+        <translation>pas une liste de propriétés ({error})</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation>TOML non valide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>not a regular file but a device, a pipe or a socket</source>
+        <translation>pas un fichier ordinaire, mais un périphérique, un tube ou une socket</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link made by another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} est un lien symbolique créé par un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link to {target}, which does not exist; socialtime does not create the folder a link points to</source>
+        <translation>{path} est un lien symbolique vers {target}, qui n&apos;existe pas&#xa0;; socialtime ne crée pas le dossier vers lequel pointe un lien</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; socialtime keeps your data only in a folder</source>
+        <translation>{path} n&apos;est pas un dossier&#xa0;; socialtime ne garde vos données que dans un dossier</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} can be written by other users (mode {mode}); socialtime keeps your data only in a folder that is yours alone: make it so with chmod 700, or choose another folder</source>
+        <translation>{path} peut être modifié par d&apos;autres utilisateurs (droits {mode})&#xa0;; socialtime ne garde vos données que dans un dossier à vous seul&#xa0;: rendez-le privé avec chmod 700, ou choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; socialtime opens only a regular file it owns</source>
+        <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime opens only a regular file it owns</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; socialtime opens only a regular file it owns</source>
+        <translation>{path} est un lien symbolique&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+</context>
+<context>
     <name>gnome</name>
     <message>
         <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log out and back in</source>
@@ -2349,10 +2436,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>pas un paramètre de l&apos;organisation (une politique ne peut définir que&#xa0;: {keys})</translation>
     </message>
     <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
         <source>a table ([mandatory] or [recommended])</source>
         <translation>une table ([mandatory] ou [recommended])</translation>
     </message>
@@ -2383,10 +2466,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a REG_SZ</source>
         <translation>un REG_SZ</translation>
-    </message>
-    <message>
-        <source>not a property list ({error})</source>
-        <translation>pas une liste de propriétés ({error})</translation>
     </message>
     <message>
         <source>not a dictionary of preferences</source>
@@ -2430,6 +2509,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 </context>
 <context>
     <name>recorder_lock</name>
+    <message>
+        <source>{path}: cannot use this lock file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;utiliser ce fichier de verrou ({error})</translation>
+    </message>
     <message>
         <source>{path}: another socialtime is already recording into {folder}; stop it first (one recorder per data directory)</source>
         <translation>{path}&#xa0;: un autre socialtime enregistre déjà dans {folder}&#xa0;; arrêtez-le d&apos;abord (un seul enregistrement à la fois par dossier des données)</translation>
@@ -2500,12 +2583,20 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
+    </message>
+    <message>
         <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
         <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
         <translation>{option}&#xa0;: {value}&#xa0;: cette année n&apos;a pas de semaine portant ce numéro</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a week from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: une semaine de {first} à {last})</translation>
     </message>
     <message>
         <source>--to {last} is before --from {first}</source>
@@ -2604,8 +2695,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{path}&#xa0;: impossible de lire le catalogue des sites&#xa0;: {error}</translation>
     </message>
     <message>
-        <source>{path}: not valid TOML: {error}</source>
-        <translation>{path}&#xa0;: TOML invalide&#xa0;: {error}</translation>
+        <source>{path}: {problem}</source>
+        <translation>{path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{path}: expected an array of [[site]] tables</source>
@@ -2825,6 +2916,30 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
     </message>
     <message>
+        <source>{path}: cannot open this file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;ouvrir ce fichier ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable socialtime database (this is not an SQLite file). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible (ce n&apos;est pas un fichier SQLite). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>application id {id}; socialtime&apos;s is {ours}</source>
+        <translation>identifiant d&apos;application {id}&#xa0;; celui de socialtime est {ours}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>no socialtime mark, and its tables ({tables}) are not socialtime&apos;s</source>
+        <translation>aucune marque de socialtime, et ses tables ({tables}) ne sont pas les siennes</translation>
+    </message>
+    <message>
+        <source>{path}: this SQLite database is not socialtime&apos;s ({reason}). It was left untouched: move it away, or choose another data folder (--data-dir).</source>
+        <translation>{path}&#xa0;: cette base SQLite n&apos;est pas celle de socialtime ({reason}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs, ou choisissez un autre dossier des données (--data-dir).</translation>
+    </message>
+    <message>
         <source>{path}: this database was written by a newer socialtime (schema {version}; this program knows up to {known}). Upgrade socialtime; the file was left untouched.</source>
         <translation>{path}&#xa0;: cette base de données a été écrite par une version plus récente de socialtime (schéma {version}&#xa0;; ce programme connaît jusqu&apos;au schéma {known}). Mettez socialtime à jour&#xa0;; le fichier n&apos;a pas été modifié.</translation>
     </message>
@@ -2870,22 +2985,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}&#xa0;: {problem}</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>too large (more than {size} KiB)</source>
-        <translation>trop volumineux (plus de {size} Kio)</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Team summaries are switched off by your organisation&apos;s policy ({source}). Your own progress is still shown to you, and only to you.</source>
@@ -3188,20 +3287,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{source}&#xa0;: la clé {key} {rule}</translation>
     </message>
     <message>
-        <source>{source}: cannot read the file ({error})</source>
-        <translation>{source}&#xa0;: impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>{source}: too large to be a team summary</source>
-        <translation>{source}&#xa0;: trop volumineux pour être un récapitulatif d&apos;équipe</translation>
-    </message>
-    <message>
-        <source>{source}: not a UTF-8 text file</source>
-        <translation>{source}&#xa0;: ce n&apos;est pas un fichier texte UTF-8</translation>
-    </message>
-    <message>
-        <source>{source}: not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
-        <translation>{source}&#xa0;: JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+        <source>{source}: {problem}</source>
+        <translation>{source}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>the minimum group is never below {minimum}</source>

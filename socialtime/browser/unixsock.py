@@ -12,7 +12,6 @@ Threading: one listener thread (the bridge's) serves every connection through a 
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 import os
 import selectors
@@ -20,6 +19,7 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
+from socialtime.base import private_files
 from socialtime.base.i18n import translate
 from socialtime.browser.channel import BridgeUnavailable, Peer
 
@@ -33,14 +33,14 @@ MAX_SOCKET_PATH = 103
 
 
 def private_dir(directory: Path) -> None:
-    """Create ``directory`` (0700) or check that an existing one is ours, and make it 0700."""
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    st = directory.stat()
-    if st.st_uid != os.getuid():
-        text = translate("bridge", "{folder} belongs to another user; not listening there")
-        raise BridgeUnavailable(text.format(folder=directory))
-    if st.st_mode & 0o077:
-        os.chmod(directory, 0o700)
+    """Create ``directory`` (0700) or check that an existing one is ours and no one else's to
+    write to, and make it 0700 (``socialtime.base.private_files``' rule). BridgeUnavailable saying
+    which folder and why when it is refused; OSError when the system says no."""
+    try:
+        private_files.private_dir(directory)
+    except private_files.UnsafePath as e:
+        text = translate("bridge", "{problem}; not listening there")
+        raise BridgeUnavailable(text.format(problem=e)) from None
 
 
 class UnixSocket:
@@ -179,18 +179,13 @@ class UnixSocket:
 
 
 def _try_lock(path: Path) -> int | None:
-    """An exclusive, non-blocking flock on ``path``: the fd, or None when someone holds it."""
-    import fcntl
-
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    """An exclusive, non-blocking flock on ``path`` (0600, never through a symbolic link):
+    the fd, or None when someone holds it."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as e:
-        os.close(fd)
-        if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-            return None
-        raise
-    return fd
+        return private_files.lock_file(path)
+    except private_files.UnsafePath as e:
+        text = translate("bridge", "{problem}; not listening there")
+        raise BridgeUnavailable(text.format(problem=e)) from None
 
 
 def _same_user(conn: socket.socket) -> bool:

@@ -133,7 +133,7 @@ def _describe(state: State, store: Store, config: Config) -> str:
             return message.format(when=when(start))
         return translate("cli", "outside your work hours.")
     if state is State.PAUSED:
-        until = store.paused_until()
+        until = store.paused_until(time.time())
         if until:
             return translate("cli", "paused until {when}.").format(when=when(until))
         return translate("cli", "paused.")

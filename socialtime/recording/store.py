@@ -7,6 +7,18 @@ because there is no column to put it in.
 
 Why each write commits at once: a ``kill -9`` or a power cut must lose at most the last tick.
 WAL with ``synchronous=NORMAL`` keeps that cheap (no fsync per tick).
+
+Why the file is recognised before it is used: ``socialtime.db`` could be anything a user or
+another program left there, and SQLite would happily add our tables to another program's
+database. So the file carries a mark, ``PRAGMA application_id`` = ``APPLICATION_ID`` (the
+ASCII of "SoTi"; the header field SQLite reserves for telling one application's files from
+another's, at offset 68), and is read *as bytes* before SQLite opens it: an empty file is
+new (it gets the schema and the mark), a file with the mark is ours, a database from before
+the mark (id 0, schema 1, exactly our tables and columns) is adopted and marked; anything else
+is refused and never modified (SQLite is not even allowed to open it for writing, which would
+create a ``-wal`` and ``-shm`` beside a WAL database: it is inspected read-only and
+``immutable``). How the file and its folder are opened (no symbolic link, the user's own,
+0600 in 0700) is ``socialtime.base.private_files``' rule.
 """
 
 from __future__ import annotations
@@ -19,9 +31,17 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from socialtime.base.i18n import translate
+from socialtime.base.private_files import (
+    UnsafePath,
+    make_private_fd,
+    open_private,
+    private_dir,
+    refuse_link,
+)
+from socialtime.rules.periods import MAX_PAUSE_SECONDS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -47,6 +67,21 @@ def _schema_tool(conn: sqlite3.Connection) -> Database:
 
 DB_NAME = "socialtime.db"
 SCHEMA_VERSION = 1
+# PRAGMA application_id of every socialtime database: the bytes "SoTi" read as a big-endian
+# 32-bit integer (0x536F5469 = 1399805033). Never change it: it is how a file is known as ours.
+APPLICATION_ID = int.from_bytes(b"SoTi", "big")
+# What schema 1 was before the mark existed, as (column, type affinity, not null, primary key):
+# a file with exactly these tables, schema 1 and application id 0 is an older socialtime's.
+PRE_MARK_TABLES = {
+    "spans": (
+        ("id", "INTEGER", 0, 1),
+        ("start", "REAL", 1, 0),
+        ("end", "REAL", 1, 0),
+        ("site", "TEXT", 0, 0),
+    ),
+    "meta": (("key", "TEXT", 0, 1), ("value", "TEXT", 1, 0)),
+}
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Meta keys: the only non-span facts stored.
 CONSENT_VERSION = "consent_version"
@@ -55,7 +90,8 @@ PAUSED_UNTIL = "paused_until"
 
 
 class StoreError(Exception):
-    """The database cannot be used; the message names the file and what to do."""
+    """The database (or its data folder) cannot be used; the message names the file and what
+    to do."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +149,122 @@ def _guard(path: str) -> Iterator[None]:
         raise StoreError(message.format(path=path, error=e)) from e
 
 
+def _use_folder(data_dir: Path, make_private: bool = True) -> None:
+    """private_dir's check of the data folder, its refusals as StoreErrors."""
+    try:
+        private_dir(data_dir, make_private=make_private)
+    except UnsafePath as e:
+        raise StoreError(str(e)) from None
+    except OSError as e:
+        message = translate("store", "{path}: cannot use this data directory ({error})")
+        raise StoreError(message.format(path=data_dir, error=e.strerror)) from e
+
+
+def _recognise(path: Path) -> None:
+    """Create ``path`` (empty) or check that it is a socialtime database, before SQLite opens
+    it; StoreError naming the file and why when it is refused, and then it was not modified
+    (not even its mode). Its mode becomes 0600 once it is known to be ours."""
+    try:
+        fd = open_private(path, os.O_RDWR | os.O_CREAT, make_private=False)
+    except UnsafePath as e:
+        raise StoreError(str(e)) from None
+    except OSError as e:
+        message = translate("store", "{path}: cannot open this file ({error})")
+        raise StoreError(message.format(path=path, error=e.strerror)) from e
+    try:
+        header = os.read(fd, 100)
+        if header:
+            _check_header(path, header)
+        for suffix in ("-wal", "-shm", "-journal"):  # SQLite opens these by name
+            refuse_link(path.with_name(path.name + suffix))
+        make_private_fd(fd)
+    except UnsafePath as e:
+        raise StoreError(str(e)) from None
+    except OSError as e:
+        message = translate("store", "{path}: cannot open this file ({error})")
+        raise StoreError(message.format(path=path, error=e.strerror)) from e
+    finally:
+        os.close(fd)
+
+
+def _check_header(path: Path, header: bytes) -> None:
+    """Refuse what is not ours, from the database header's bytes (application id at offset
+    68, user_version at 60: https://sqlite.org/fileformat2.html#database_header); a file
+    without the mark is looked into, read-only, for the tables of a socialtime from before it."""
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        message = translate(
+            "store",
+            "{path}: not a readable socialtime database (this is not an SQLite file). It was "
+            "left untouched: move it away to start afresh, or restore it from a backup.",
+        )
+        raise StoreError(message.format(path=path))
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0:
+        reason = translate("store", "application id {id}; socialtime's is {ours}")
+        _refuse_foreign(path, reason.format(id=f"0x{app_id:08x}", ours=f"0x{APPLICATION_ID:08x}"))
+    tables = _tables(path)
+    version = int.from_bytes(header[60:64], "big")
+    if version == 1 and tables == PRE_MARK_TABLES:
+        return  # an older socialtime's: _migrate marks it
+    names = ", ".join(sorted(tables)) or translate("store", "none")
+    reason = translate(
+        "store", "no socialtime mark, and its tables ({tables}) are not socialtime's"
+    )
+    _refuse_foreign(path, reason.format(tables=names))
+
+
+def _refuse_foreign(path: Path, reason: str) -> NoReturn:
+    message = translate(
+        "store",
+        "{path}: this SQLite database is not socialtime's ({reason}). It was left untouched: "
+        "move it away, or choose another data folder (--data-dir).",
+    )
+    raise StoreError(message.format(path=path, reason=reason))
+
+
+def _tables(path: Path) -> dict[str, tuple[tuple[str, str, int, int], ...]]:
+    """Tables, views and triggers of the database at ``path`` (views and triggers with no
+    columns), each table's columns as (name, type affinity, not null, primary key), read
+    through an ``immutable`` read-only connection: SQLite then takes no lock and creates no
+    file (a plain read-only one would leave a -wal and a -shm beside a WAL database)."""
+    uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        objects = conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') "
+            "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+        ).fetchall()
+        found: dict[str, tuple[tuple[str, str, int, int], ...]] = {}
+        for kind, name in objects:
+            columns: tuple[tuple[str, str, int, int], ...] = ()
+            if kind == "table":
+                rows = conn.execute(
+                    'SELECT name, type, "notnull", pk FROM pragma_table_info(?)', [name]
+                ).fetchall()
+                columns = tuple((c, _affinity(t), n, k) for c, t, n, k in rows)
+            found[str(name)] = columns
+        return found
+    finally:
+        conn.close()
+
+
+def _affinity(declared: str) -> str:
+    """SQLite's type affinity of a declared column type (https://sqlite.org/datatype3.html,
+    3.1): older sqlite-utils wrote FLOAT where newer ones write REAL."""
+    t = declared.upper()
+    if "INT" in t:
+        return "INTEGER"
+    if any(word in t for word in ("CHAR", "CLOB", "TEXT")):
+        return "TEXT"
+    if not t or "BLOB" in t:
+        return "BLOB"
+    if any(word in t for word in ("REAL", "FLOA", "DOUB")):
+        return "REAL"
+    return "NUMERIC"
+
+
 class Store:
     """Spans and a few settings in SQLite. Not thread-safe: one Store per thread."""
 
@@ -123,6 +275,8 @@ class Store:
         self._meta_version = -1
         self._depth = 0
         with _guard(self.path):
+            if self.path != ":memory:":
+                _recognise(Path(self.path))
             self.conn = sqlite3.connect(self.path, timeout=5.0)
             self._migrate()
             # From here on every statement commits at once, unless inside atomic().
@@ -139,18 +293,19 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
-        """Open (creating if needed) the database in ``data_dir``: directory 0700, file 0600."""
+        """Open (creating if needed) the database in ``data_dir``: directory 0700, file 0600,
+        both the user's own and reached through no symbolic link but the user's own link to
+        their folder (``socialtime.base.private_files``)."""
+        # The folder is checked first, and made 0700 only once the database in it is known to
+        # be ours: a folder holding another program's database is left as it is, like that file.
+        _use_folder(data_dir, make_private=False)
+        store = cls(data_dir / DB_NAME)
         try:
-            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(data_dir, 0o700)
-            path = data_dir / DB_NAME
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-            os.close(fd)
-            os.chmod(path, 0o600)
-        except OSError as e:
-            message = translate("store", "{path}: cannot use this data directory ({error})")
-            raise StoreError(message.format(path=data_dir, error=e.strerror)) from e
-        return cls(path)
+            _use_folder(data_dir)
+        except StoreError:
+            store.close()
+            raise
+        return store
 
     def close(self) -> None:
         self.conn.close()
@@ -184,17 +339,29 @@ class Store:
                 "untouched.",
             )
             raise StoreError(message.format(path=self.path, version=version, known=SCHEMA_VERSION))
-        if version == SCHEMA_VERSION:
-            return
-        db = _schema_tool(self.conn)
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            with db.atomic():
-                MIGRATIONS[number - 1](db)
-                db.execute(f"PRAGMA user_version = {number}")
+        if version < SCHEMA_VERSION:
+            db = _schema_tool(self.conn)
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                with db.atomic():
+                    MIGRATIONS[number - 1](db)
+                    db.execute(f"PRAGMA user_version = {number}")
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        elif self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            # A database from before the mark, recognised by _recognise: mark it, and let the
+            # mark reach the file itself now rather than at the next checkpoint, so the next
+            # start reads it from the header instead of inspecting the tables again.
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.conn.commit()
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @property
+    def application_id(self) -> int:
+        return int(self.conn.execute("PRAGMA application_id").fetchone()[0])
 
     # --- spans --------------------------------------------------------------------------
 
@@ -369,9 +536,22 @@ class Store:
             self.set_meta(CONSENT_VERSION, None)
             self.set_meta(CONSENT_AT, None)
 
-    def paused_until(self) -> float | None:
+    def paused_until(self, now: float) -> float | None:
+        """When the pause ends (None: no pause), as seen at ``now``.
+
+        What is stored may come from an older version or a hand: a value that is not a time
+        (text, NaN, a negative number) is no pause at all, and one further than
+        MAX_PAUSE_SECONDS after ``now`` (an 11,000-year pause, infinity) ends then: the user
+        asked for a long pause, so it stays one, shown and ended like any other. Either way
+        nothing downstream meets a time it cannot show."""
         value = self.meta().get(PAUSED_UNTIL)
-        return float(value) if value is not None else None
+        try:
+            until = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        if not until >= 0:  # NaN too
+            return None
+        return min(until, now + MAX_PAUSE_SECONDS)
 
     def set_paused_until(self, until: float | None) -> None:
         self.set_meta(PAUSED_UNTIL, None if until is None else repr(until))

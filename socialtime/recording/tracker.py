@@ -111,7 +111,7 @@ class Tracker:
             if previous_state is State.RECORDING and previous is not None:
                 seconds = self._record(self._last_site, previous, now)
             return TickResult(State.OUTSIDE_HOURS, seconds=seconds)
-        paused_until = self.store.paused_until()
+        paused_until = self.store.paused_until(now)
         if paused_until is not None and now < paused_until:
             return TickResult(State.PAUSED)
         if self.probe.locked():

@@ -20,6 +20,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from socialtime.base.i18n import translate
+from socialtime.base.private_files import UnsafePath, private_dir
 from socialtime.browser import BrowserBridge, socket_path
 from socialtime.insights.nudges import Nudger
 from socialtime.insights.tray_status import Icon, Status, pause_end, today_bounds, tray_status
@@ -109,6 +110,9 @@ class TrayApp(QObject):
             self.recorder_lock = lock
         except AlreadyRecording:
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
+        except StoreError as e:  # the lock file cannot be used (e.g. a symbolic link)
+            self.fail(str(e))
+            return
         probe = self._probe or make_probe()
         self.session_events = session_events.install(probe)  # Windows: lock and suspend
         host_source = None
@@ -170,7 +174,7 @@ class TrayApp(QObject):
             self.fail(str(e))
 
     def _paused(self) -> bool:
-        until = self.store.paused_until() if self.store else None
+        until = self.store.paused_until(self.clock()) if self.store else None
         return until is not None and self.clock() < until
 
     def status(self) -> Status:
@@ -190,7 +194,7 @@ class TrayApp(QObject):
             social,
             now,
             self.config.work_hours,
-            paused_until=self.store.paused_until(),
+            paused_until=self.store.paused_until(now),
             goal_exceeded=budget is not None and social > budget * 60,
             recording_elsewhere=self.recording_elsewhere,
             goals=self.config.goals,
@@ -400,14 +404,18 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("socialtime")
     app.setQuitOnLastWindowClosed(False)
+    instance = SingleInstance(data_dir)
     try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dir(data_dir)  # 0700, the user's own: see socialtime.base.private_files
+        alone = instance.acquire()
+    except UnsafePath as e:
+        print(translate("TrayApp", "socialtime: {problem}").format(problem=e), file=sys.stderr)
+        return 1
     except OSError as e:
         text = translate("TrayApp", "socialtime: {path}: cannot use this data directory ({error})")
         print(text.format(path=data_dir, error=e.strerror or e), file=sys.stderr)
         return 1
-    instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    if not alone:
         if instance.send(f"show {show or 'dashboard'}"):
             print(
                 translate(
