@@ -436,3 +436,28 @@ def test_the_listener_survives_failing_calls_and_says_so_once(api, pipes, mono, 
         link.close()
         bridge.stop()
     assert "Traceback" not in caplog.text
+
+
+def test_an_error_in_the_listener_closes_that_client_only_and_it_listens_on(
+    bridge, api, pipes, link, caplog
+):
+    caplog.set_level(logging.WARNING, "socialtime.browser")
+    real_peer_sid = api.peer_sid
+    calls: list[int] = []
+
+    def peer_sid_failing_once(handle: int, server: bool) -> str | None:
+        calls.append(handle)
+        if len(calls) == 1:
+            raise RuntimeError("a bug in checking the client")
+        return real_peer_sid(handle, server)
+
+    api.peer_sid = peer_sid_failing_once  # type: ignore[method-assign]
+    doomed = FakeApi(pipes)
+    assert read_all(doomed, doomed.open_pipe(NAME, 2000)) == b""  # closed, nothing said
+    assert "dropped a new connection (RuntimeError('a bug in checking the client'))" in caplog.text
+    report(link, "www.facebook.com")  # the next client is served
+    arrived(bridge, "www.facebook.com")
+    assert bridge.status().peers == 1
+    server_handles = [h for h, end in api.handles.items() if not end.closed]
+    assert len(server_handles) == 2  # the reader's instance and the one waiting: none leaked
+    assert "Traceback" not in caplog.text

@@ -21,6 +21,8 @@ import os
 import select
 import selectors
 import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from socialtime.browser.bridge import BridgeUnavailable
@@ -39,6 +41,7 @@ _ACCEPT = "accept"  # the selector's mark of the listening socket
 # instead of being refused by connect(). One round takes up to as many, so a flood of
 # connections (each refused in a few microseconds) never keeps the queue full for long.
 BACKLOG = 64
+CONNECT_RETRY = 0.01  # a client's pause before it tries again to get into a full backlog
 # accept() errors that mean only "that client is gone": take the next one at once.
 _CLIENT_GONE = {errno.ECONNABORTED, errno.EPROTO}
 
@@ -305,13 +308,27 @@ def _same_user(conn: socket.socket) -> bool:
     return uid == os.getuid()
 
 
-def connect(path: Path, timeout: float) -> socket.socket:
-    """A client connection to the bridge at ``path`` (doctor's status query); raises OSError."""
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    client.settimeout(timeout)
-    try:
-        client.connect(os.fspath(path))
-    except OSError:
-        client.close()
-        raise
-    return client
+def connect(
+    path: Path, timeout: float, clock: Callable[[], float] = time.monotonic
+) -> socket.socket:
+    """A client connection to the bridge at ``path`` (doctor's, browser-host's), whose reads
+    and writes time out after ``timeout``; raises OSError.
+
+    With a timeout, an AF_UNIX connect() does not wait while the listen backlog is full: it
+    fails at once (EAGAIN). That happens for a moment when many connect at once (a flood the
+    bridge is refusing), so it is tried again until ``timeout`` has passed."""
+    deadline = time.monotonic() + timeout
+    while True:
+        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        client.settimeout(timeout)
+        try:
+            client.connect(os.fspath(path))
+            return client
+        except BlockingIOError:
+            client.close()
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(CONNECT_RETRY)
+        except OSError:
+            client.close()
+            raise

@@ -121,6 +121,7 @@ class PipeServer:
                     handle = self._step(hub, handle)
                     last_error = ""
                 except Exception as e:  # never the end of the listener: say so (once), pause
+                    handle = None  # _step closed what it held
                     if repr(e) != last_error:
                         log.warning("browser bridge: %r; listening on", e)
                         log.debug("browser bridge", exc_info=True)
@@ -133,7 +134,8 @@ class PipeServer:
 
     def _step(self, hub: Hub, handle: int | None) -> int | None:
         """Wait for one client on ``handle`` (made first when None) and hand it over; returns
-        the instance that waits for the next (None: make one)."""
+        the instance that waits for the next (None: make one). When it raises, it has closed
+        every handle it held; a failure with one client is that client's only."""
         if handle is None:
             try:
                 handle = self._create(first=False)
@@ -146,24 +148,31 @@ class PipeServer:
                 return None
         try:
             self.api.connect(handle)
-        except PipeError as e:
-            log.warning("browser bridge: %s", e)
+        except PipeError as e:  # e.g. the client came and went: about that client only
+            log.debug("browser bridge: %s", e)
             self.api.close(handle)
             return None
-        if self._stopping.is_set():
-            return handle  # our own wake-up call; serve() closes it
-        hub.accepting()
-        self._sweep()  # a slot held by a peer past its deadline is free now
-        # The next instance first, while this one is still open: the name never vanishes
-        # while we serve, so no one else can create it in between.
-        following = None
-        with contextlib.suppress(PipeError):  # retried at the top of the loop
-            following = self._create(first=False)
-        try:
-            self._hand_over(handle, hub)
-        except Exception:
+        except BaseException:
             self.api.close(handle)
             raise
+        if self._stopping.is_set():
+            return handle  # our own wake-up call; serve() closes it
+        following = None
+        try:
+            hub.accepting()
+            self._sweep()  # a slot held by a peer past its deadline is free now
+            # The next instance first, while this one is still open: the name never vanishes
+            # while we serve, so no one else can create it in between.
+            with contextlib.suppress(PipeError):  # retried at the top of the loop
+                following = self._create(first=False)
+        except BaseException:
+            self.api.close(handle)
+            raise
+        try:
+            self._hand_over(handle, hub)  # closes the handle, or gives it to a reader
+        except Exception as e:  # about this client only; ``following`` awaits the next
+            log.warning("browser bridge: dropped a new connection (%r)", e)
+            log.debug("browser bridge", exc_info=True)
         return following
 
     def close(self) -> None:
@@ -196,29 +205,40 @@ class PipeServer:
         )
 
     def _hand_over(self, handle: int, hub: Hub) -> None:
+        """To a reader thread, or closed (another user's, or refused: the bridge is full).
+        Closed too when anything here raises."""
+        peer: Peer | None = None
         try:
-            same = self.api.peer_sid(handle, server=False) == self._sid
-        except PipeError:
-            same = False
-        if not same:
-            log.warning("browser bridge: refused a connection from another user")
+            try:
+                same = self.api.peer_sid(handle, server=False) == self._sid
+            except PipeError:
+                same = False
+            if not same:
+                log.warning("browser bridge: refused a connection from another user")
+            else:
+                peer = hub.new_peer()
+                if peer.admitted:
+                    thread = threading.Thread(
+                        target=self._receive, args=(handle, peer), name="browser-bridge-client"
+                    )
+                    thread.daemon = True
+                    with self._lock:
+                        self._clients[handle] = (thread, peer)
+                    thread.start()
+                    return  # the reader owns the handle now
+                # Full: say so (doctor reads it) and hang up at once. No FlushFileBuffers: it
+                # waits for the client to read, and browser-host never reads; closing (not
+                # disconnecting) leaves the written bytes to the client.
+                with contextlib.suppress(PipeError):
+                    self.api.write(handle, peer.refusal())
+        except BaseException:
+            with self._lock:
+                self._clients.pop(handle, None)
+            if peer is not None:
+                peer.close()
             self.api.close(handle)
-            return
-        peer = hub.new_peer()
-        if not peer.admitted:  # full: say so (doctor reads it) and hang up at once
-            # No FlushFileBuffers: it waits for the client to read, and browser-host never
-            # reads; closing (not disconnecting) leaves the written bytes to the client.
-            with contextlib.suppress(PipeError):
-                self.api.write(handle, peer.refusal())
-            self.api.close(handle)
-            return
-        thread = threading.Thread(
-            target=self._receive, args=(handle, peer), name="browser-bridge-client"
-        )
-        thread.daemon = True
-        with self._lock:
-            self._clients[handle] = (thread, peer)
-        thread.start()
+            raise
+        self.api.close(handle)
 
     def _sweep(self) -> None:
         """Drop the peers past their deadline: forgotten now, their reads cancelled (each
