@@ -442,3 +442,30 @@ def test_many_silent_peers_at_once_from_threads_never_exceed_the_cap(bridge, mon
     assert sum(told(client) is None for client in clients) == MAX_PEERS
     for client in clients:
         client.close()
+
+
+@pytest.mark.parametrize(
+    "answer", [b"[" * 2000 + b"]" * 2000, b"\xff\xfe not utf-8", b'{"browsers": "many"}']
+)
+def test_doctor_takes_a_strange_answer_for_no_answer(tmp_path, answer):
+    """Whatever listens on the socket may answer anything: doctor says the recorder did not
+    answer, and never raises (a deep answer was a RecursionError)."""
+    path = tmp_path / "bridge.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(1)
+
+    def answer_once() -> None:
+        conn, _ = server.accept()
+        with conn:
+            conn.sendall(len(answer).to_bytes(4, sys.byteorder) + answer)
+
+    thread = threading.Thread(target=answer_once, daemon=True)
+    thread.start()
+    try:
+        check = bridge_status(path, timeout=2.0)
+    finally:
+        thread.join(5)
+        server.close()
+    assert not check.ok
+    assert check.detail == f"{path}: the recorder did not answer"

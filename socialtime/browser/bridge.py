@@ -47,6 +47,7 @@ from socialtime.browser.peers import (
     Peer,
 )
 from socialtime.browser.protocol import FrameDecoder, Relay, encode
+from socialtime.files import ReadError, parse_json
 from socialtime.i18n import translate
 from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
 from socialtime.sites import Catalogue, classify_host
@@ -389,11 +390,10 @@ def bridge_status(
     finally:
         if client is not None:
             client.close()
-    import json
-
     try:
-        status = BridgeStatus.from_json(json.loads(frames[0])) if frames else None
-    except ValueError:
+        answer = parse_json(frames[0].decode("utf-8"), str(where)) if frames else None
+        status = BridgeStatus.from_json(answer) if frames else None
+    except (ReadError, ValueError):  # not JSON, nested too deep, or not a status
         status = None
     if status is None:
         text = translate("bridge", "{path}: the recorder did not answer")
