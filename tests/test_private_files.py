@@ -94,6 +94,16 @@ def test_a_readable_folder_of_the_users_is_made_0700(tmp_path):
     assert mode(data) == 0o700
 
 
+def test_a_folder_only_the_users_group_may_write_to_is_made_0700(tmp_path):
+    """`umask 002` (a private group per user, as on Ubuntu) makes folders 0775: the folder is
+    still the user's own, and is made private like any other."""
+    data = tmp_path / "data"
+    data.mkdir()
+    os.chmod(data, 0o775)
+    Store.open(data).close()
+    assert mode(data) == 0o700
+
+
 def test_a_folder_others_may_write_to_is_refused_and_left_as_it_is(tmp_path):
     data = tmp_path / "data"
     data.mkdir()

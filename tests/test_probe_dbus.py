@@ -382,3 +382,14 @@ def test_kde_probe_loads_its_script_and_hears_the_callback(bus: PrivateBus) -> N
         kwin.close()
     unloads = [c for c in kwin.calls if c[2] == "unloadScript"]
     assert unloads and unloads[-1][3] == (PLUGIN,)  # unloaded again on close
+
+
+def test_a_shell_answer_that_is_no_window_is_nothing() -> None:
+    """What an extension answers is parsed like any file read: bounded in size and depth."""
+    from socialtime.probes.gnome import MAX_ANSWER, _parse
+
+    assert _parse(json.dumps({"title": "x", "pid": 1}), dict) == {"title": "x", "pid": 1}
+    assert _parse("[" * 3000 + "]" * 3000, list) is None  # was a RecursionError
+    assert _parse(json.dumps([{"title": "x" * MAX_ANSWER}]), list) is None
+    assert _parse("not json", dict) is None
+    assert _parse(json.dumps([]), dict) is None

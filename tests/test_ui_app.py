@@ -188,6 +188,30 @@ def test_a_linked_recorder_lock_is_shown_and_nothing_recorded(qtbot, make_app, t
     assert not (tmp_path / "elsewhere").exists()
 
 
+def test_quit_leaves_the_event_loop_even_with_a_box_that_refuses_to_close(qtbot, make_app):
+    """The warning of an unusable data folder has no escape button, so it refuses a close:
+    QApplication.quit() (which asks every window first) left the tray running. quit() must
+    leave the loop anyway, and clean up once it has."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = make_app()
+    app.data_dir.mkdir()
+    (app.data_dir / DB_NAME).write_bytes(b"\x00not sqlite" * 500)
+    app.start()
+    box = next(w for k, w in app.windows.items() if k.startswith("warning:"))
+    assert box.isVisible() and not box.close()  # refuses, as a person closing it would see
+    box.show()
+    app.running = True  # as in run()
+    QTimer.singleShot(0, app.quit)  # the menu's Quit, or SIGTERM's handler
+    QTimer.singleShot(5000, lambda: QApplication.exit(3))  # a guard: the bug stays in the loop
+    code = QApplication.exec()
+    app.running = False
+    assert code == 0  # left by quit(), not by the guard
+    assert not box.isVisible() and not app.tray.isVisible()
+    app.shutdown()  # what run() does once exec() has returned
+
+
 def test_a_bad_config_is_shown_and_the_defaults_are_used(make_app, tmp_path):
     app = make_app('idle_seconds = "soon"\n')
     app.start(ask_consent=False)

@@ -1025,6 +1025,39 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>pas d&apos;écoute&#xa0;: lancez socialtime (dans la zone de notification) ou `socialtime track` pour recevoir les sites du navigateur</translation>
     </message>
     <message>
+        <source>listening, but refusing new connections: {limit} are open at once, the most it serves (a program may be holding them open; silent ones are dropped after {seconds} s)</source>
+        <translation>à l&apos;écoute, mais refuse les nouvelles connexions&#xa0;: {limit} sont ouvertes à la fois, le maximum qu&apos;elle sert (un programme les garde peut-être ouvertes&#xa0;; les muettes sont coupées au bout de {seconds}&#xa0;s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused since start (more than {limit} at once)</source>
+        <translation>
+            <numerusform>%n connexion refusée depuis le démarrage (plus de {limit} à la fois)</numerusform>
+            <numerusform>%n connexions refusées depuis le démarrage (plus de {limit} à la fois)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent connection(s) dropped</source>
+        <translation>
+            <numerusform>%n connexion muette coupée</numerusform>
+            <numerusform>%n connexions muettes coupées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) short of file descriptors or memory (it kept listening)</source>
+        <translation>
+            <numerusform>%n fois à court de descripteurs de fichiers ou de mémoire (elle est restée à l&apos;écoute)</numerusform>
+            <numerusform>%n fois à court de descripteurs de fichiers ou de mémoire (elle est restée à l&apos;écoute)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bridge stopped after an error ({error})</source>
+        <translation>la passerelle s&apos;est arrêtée après une erreur ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: listening, but the recorder did not answer within {seconds} s</source>
+        <translation>{path}&#xa0;: à l&apos;écoute, mais l&apos;enregistreur n&apos;a pas répondu en {seconds}&#xa0;s</translation>
+    </message>
+    <message>
         <source>{path}: the recorder did not answer</source>
         <translation>{path}&#xa0;: l&apos;enregistreur n&apos;a pas répondu</translation>
     </message>

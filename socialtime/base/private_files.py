@@ -4,9 +4,11 @@ The rule, on Linux and macOS (checked here, for the data folder, the database, e
 and the tray's request file):
 
 - **A folder** (the data folder, the bridge's folder) must be a directory owned by the user
-  that neither the group nor others may write to. It may be a symbolic link *that the user
-  owns* to such a directory (say, data kept on another disk); a link made by anyone else is
-  refused, and so is a link to nothing: socialtime never creates the folder a link points to.
+  that others may not write to (a folder only the user's group may write to, as a ``umask 002``
+  makes on systems with a private group per user, is the user's and is made 0700 like any).
+  It may be a symbolic link *that the user owns* to such a directory (say, data kept on
+  another disk); a link made by anyone else is refused, and so is a link to nothing:
+  socialtime never creates the folder a link points to.
   A folder socialtime creates is created 0700; an existing one is made 0700 through the opened
   directory (``fchmod``), never by name, so a folder swapped in between cannot be changed.
 - **A file** (the database, ``recorder.lock``, ``tray.lock``, ``bridge.lock``, the tray's
@@ -122,7 +124,7 @@ def private_dir(path: Path, *, make_private: bool = True) -> None:
                 "in a folder of yours",
             )
             raise UnsafePath(path, text.format(path=path, uid=st.st_uid))
-        if st.st_mode & 0o022:
+        if st.st_mode & 0o002:
             text = translate(
                 "files",
                 "{path} can be written by other users (mode {mode}); socialtime keeps your "

@@ -1,32 +1,22 @@
-"""What the bridge and its transports say to each other: the two sides of the local channel.
+"""What the bridge and its transports share: the Transport protocol and BridgeUnavailable.
 
 A transport (unixsock.UnixSocket on Linux and macOS, winpipe.PipeServer on Windows) carries
-bytes; the bridge (bridge.BrowserBridge) makes sense of them. Both import this module and
-neither imports the other's, so the bridge can pick its transport without a circle.
+bytes; the bridge (bridge.BrowserBridge) makes sense of them, through the connections of
+peers.py. Both import this module and peers.py, and no transport imports the bridge, so the
+bridge can pick its transport without a circle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
-__all__ = ["BridgeUnavailable", "Peer", "Transport"]
+from socialtime.browser.peers import Hub
+
+__all__ = ["BridgeUnavailable", "Transport"]
 
 
 class BridgeUnavailable(Exception):
     """The bridge cannot listen here; the message says why and what to do."""
-
-
-class Peer(Protocol):
-    """One connection as a transport sees it (the bridge's is bridge.BridgePeer).
-
-    A transport calls ``feed`` with every chunk it reads and ``close`` once when the connection
-    ends; both run in the transport's threads. ``feed`` returns the answer to send, after which
-    the transport hangs up, or None to keep reading.
-    """
-
-    def feed(self, data: bytes) -> bytes | None: ...
-    def close(self) -> None: ...
 
 
 class Transport(Protocol):
@@ -34,9 +24,10 @@ class Transport(Protocol):
 
     ``listen`` runs in ``start()`` and raises BridgeUnavailable; ``serve`` is the listener
     thread's body and returns after ``close``, which another thread calls to wake it and to
-    release everything (the bridge then joins the thread).
+    release everything (the bridge then joins the thread). ``serve`` raises nothing while it
+    runs: a failed accept() or peer is logged and dropped, and listening goes on (see Hub).
     """
 
     def listen(self) -> None: ...
-    def serve(self, new_peer: Callable[[], Peer]) -> None: ...
+    def serve(self, hub: Hub) -> None: ...
     def close(self) -> None: ...

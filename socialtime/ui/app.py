@@ -63,6 +63,7 @@ class TrayApp(QObject):
         self.last: TickResult | None = None
         self.error: str | None = None
         self.windows: dict[str, QWidget] = {}
+        self.running = False  # inside run()'s event loop: quit() leaves it, run() cleans up
         self._outdated: set[str] = set()  # windows built in a former language (apply_config)
         loaded = load_config(config_path, policy=load_policy())
         self.policy = loaded.policy  # read once, at start
@@ -144,17 +145,39 @@ class TrayApp(QObject):
         )
 
     def quit(self) -> None:
+        """Quit now, whatever window or dialog is open: the menu's Quit, SIGTERM, SIGINT.
+
+        Not QApplication.quit(): it first asks every window to close, and a message box
+        without an escape button (the warning with "Open data folder") refuses, so the tray
+        went on running, invisible, until kill -9. exit() leaves every event loop, a modal
+        dialog's nested one included, without asking. The clean-up runs once those loops have
+        unwound (run() calls shutdown after exec), so that code after a dialog's exec() never
+        meets a closed store; outside the event loop (tests) it runs at once."""
+        self.timer.stop()
+        self.tray.hide()
+        for window in QApplication.topLevelWidgets():
+            window.hide()
+        if self.running:
+            QApplication.exit(0)
+        else:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop the bridge and the probe, release the recorder lock, close the store (once)."""
         self.timer.stop()
         if self.bridge is not None:
             self.bridge.stop()
+            self.bridge = None
         if self.tracker is not None:
             self.tracker.probe.close()
+            self.tracker = None
         if self.recorder_lock is not None:
             self.recorder_lock.release()
+            self.recorder_lock = None
         if self.store is not None:
             self.store.close()
+            self.store = None
         self.tray.hide()
-        QApplication.quit()
 
     # --- recording ------------------------------------------------------------------------
 
@@ -361,9 +384,10 @@ class TrayApp(QObject):
 
 
 def _quit_on_signals(tray_app: TrayApp) -> None:
-    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit cleanly: the store is closed and the
-    locks released. Python only sees a signal when it runs, so the C-level handler writes to
-    a pipe that Qt watches (no polling timer)."""
+    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit cleanly, whatever dialog is open: the
+    bridge stopped, the store closed, the locks released (TrayApp.quit). Python only sees a
+    signal when it runs, so the C-level handler writes to a pipe that Qt watches (no polling
+    timer); a modal dialog's nested event loop watches it too."""
     if sys.platform == "win32":
         return
     read_end, write_end = os.pipe()
@@ -442,7 +466,10 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     tray_app.start()
     if show:
         QTimer.singleShot(0, lambda: tray_app.handle_message(f"show {show}"))
+    tray_app.running = True
     try:
         return int(app.exec())
     finally:
+        tray_app.running = False
+        tray_app.shutdown()
         instance.release()
