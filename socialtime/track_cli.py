@@ -197,6 +197,14 @@ class Fault:
         if (result.fault is not None) == self.failing:
             return None
         self.failing = result.fault is not None
+        if result.fault is not None and result.state is State.STORE_UNAVAILABLE:
+            message = translate(
+                "cli",
+                "cannot read the database for now: {problem}\nNothing is counted until it can "
+                "be read (tried again after {seconds} s, then less often, at least once a "
+                "minute).",
+            )
+            return message.format(problem=result.fault, seconds=seconds_text(FIRST_DELAY))
         if result.fault is not None:
             self._lost_before = self.tracker.lost_seconds
             message = translate(

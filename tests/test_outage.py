@@ -238,6 +238,16 @@ def test_track_says_once_when_saving_fails_and_once_when_it_works_again(env):
     assert fault.update(TickResult(State.IDLE)) is None
 
 
+def test_track_says_when_not_even_consent_can_be_read(env):
+    tracker, _store, _probe, _clock = env
+    fault = Fault(tracker)
+    line = fault.update(TickResult(State.STORE_UNAVAILABLE, fault=FULL))
+    assert line is not None and line.startswith("cannot read the database for now: db: the disk")
+    assert "Nothing is counted until it can be read" in line
+    assert fault.update(TickResult(State.STORE_UNAVAILABLE, fault=FULL)) is None
+    assert fault.update(TickResult(State.RECORDING)) is not None
+
+
 def test_track_says_how_much_was_let_go(env):
     tracker, _store, _probe, _clock = env
     fault = Fault(tracker)

@@ -88,7 +88,8 @@ def test_a_full_disk_is_shown_and_the_next_good_tick_recovers(make_app, monkeypa
     assert logged(caplog, "The database can be written again") == 1
 
 
-def test_a_database_that_cannot_even_be_read_is_shown_too(make_app, monkeypatch):
+def test_a_database_that_cannot_even_be_read_is_shown_too(make_app, monkeypatch, caplog):
+    caplog.set_level(logging.WARNING, "socialtime")
     app = accepted(make_app)
     assert app.store is not None
     meta, broken = app.store.meta, [True]
@@ -103,9 +104,12 @@ def test_a_database_that_cannot_even_be_read_is_shown_too(make_app, monkeypatch)
     assert app.tray.status.icon is Icon.UNSAVED
     assert app.tray.status.headline == "socialtime cannot use its database for now"
     assert "nothing is counted" in app.tray.status.detail
+    assert logged(caplog, "Cannot read the database for now") == 1
+    assert logged(caplog, "Cannot save") == 0  # it is not that what is seen waits in memory
     broken[0] = False
     step(app, times=3)
     assert app.tray.status.icon is Icon.RECORDING and app.error is None
+    assert logged(caplog, "The database can be written again") == 1
 
 
 def test_a_database_unavailable_at_start_is_opened_when_it_can_be(make_app, monkeypatch, caplog):

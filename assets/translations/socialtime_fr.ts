@@ -944,6 +944,10 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>Impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem} L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être.</translation>
     </message>
     <message>
+        <source>Cannot read the database for now: {problem} Nothing is counted until it can be read; socialtime tries again.</source>
+        <translation>Impossible de lire la base de données pour l&apos;instant&#xa0;: {problem} Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue&#xa0;; socialtime réessaie.</translation>
+    </message>
+    <message>
         <source>The database can be written again; recording is saved.</source>
         <translation>La base de données peut de nouveau être écrite&#xa0;; l&apos;enregistrement est sauvegardé.</translation>
     </message>
@@ -1279,6 +1283,12 @@ socialtime réessaie (après {seconds} s, puis moins souvent, au moins une fois 
     <message>
         <source>the database can be used again.</source>
         <translation>la base de données est de nouveau utilisable.</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now: {problem}
+Nothing is counted until it can be read (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible de lire la base de données pour l&apos;instant&#xa0;: {problem}
+Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
     </message>
     <message>
         <source>cannot save for now: {problem}

@@ -44,6 +44,7 @@ from socialtime.ui.tray import Tray
 
 Clock = Callable[[], float]
 log = logging.getLogger("socialtime")
+OPENING, READING, WRITING = "opening", "reading", "writing"  # what a fault stopped
 
 
 class TrayApp(QObject):
@@ -119,7 +120,7 @@ class TrayApp(QObject):
             catalogue = catalogue_for(self.config)
         except StoreUnavailable as e:
             self._opening.failed(e, self.clock())
-            self._note_fault(e, opening=True)
+            self._note_fault(e, OPENING)
             self.tray.show_status(fault_status(e.reason, State.STORE_UNAVAILABLE), paused=False)
             if not self.timer.isActive():
                 self.timer.start(int(self.config.sample_seconds * 1000))
@@ -196,42 +197,52 @@ class TrayApp(QObject):
         if self.tracker is None:
             return
         fault: StoreUnavailable | None = None
+        doing = WRITING
         try:
             if not self.recording_elsewhere:
                 now = self.clock()
                 self.last = self.tracker.tick(now)
                 fault = self.last.fault
+                if self.last.state is State.STORE_UNAVAILABLE:
+                    doing = READING
                 if self.nudger is not None and fault is None:  # nudges wait for the database
                     for nudge in self.nudger.check(now, self.last):
                         self.tray.notify(nudge.title, nudge.text)
             status, paused = self.status(fault), self._paused()
             snoozed = self.nudger is not None and self.nudger.snoozed(self.clock())
         except StoreUnavailable as e:  # even today's figure could not be read
-            fault, paused, snoozed = e, False, self.tray.snoozed
+            fault, doing, paused, snoozed = e, READING, False, self.tray.snoozed
             status = fault_status(e.reason, State.STORE_UNAVAILABLE)
         except StoreError as e:
             self.fail(str(e))
             return
-        self._note_fault(fault)
+        self._note_fault(fault, doing)
         self.tray.show_status(status, paused=paused)
         self.tray.show_snoozed(snoozed)
 
-    def _note_fault(self, fault: StoreUnavailable | None, opening: bool = False) -> None:
-        """Log once when the database becomes unavailable for now, and once when it is
-        usable again (the tray's state shows it meanwhile)."""
+    def _note_fault(self, fault: StoreUnavailable | None, doing: str = WRITING) -> None:
+        """Log once when the database becomes unavailable for now (``doing``: OPENING,
+        READING or WRITING it), and once when it is usable again (the tray's state shows it
+        meanwhile)."""
         if (fault is None) == (self.fault is None):
             self.fault = fault if fault is not None else self.fault
             return
-        if fault is not None and opening:
+        if fault is not None and doing == OPENING:
             text = self.tr(
                 "Cannot open the database for now: {problem} socialtime tries again and "
                 "starts recording as soon as it can."
             )
             log.warning(text.format(problem=fault))
-        elif fault is not None:
+        elif fault is not None and doing == WRITING:
             text = self.tr(
                 "Cannot save for now: {problem} Recording goes on: what is seen is kept in "
                 "memory and saved as soon as the database can be written."
+            )
+            log.warning(text.format(problem=fault))
+        elif fault is not None:  # even consent or today's figure could not be read
+            text = self.tr(
+                "Cannot read the database for now: {problem} Nothing is counted until it can "
+                "be read; socialtime tries again."
             )
             log.warning(text.format(problem=fault))
         else:
