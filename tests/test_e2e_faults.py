@@ -226,7 +226,8 @@ def test_a_write_lock_held_for_12_s_is_waited_out_and_nothing_is_lost(tmp_path: 
         text = t.stop()
     assert text.count(SAVING_FAILS) == 1 and text.count(SAVING_AGAIN) == 1, text
     assert now - began - SHORT_BY <= recorded <= now - began + 1.5, (recorded, now - began)
-    print(f"locked for 12 s; saving again {freed - held:.1f} s after the lock was taken")
+    print(f"locked for 12 s; saving again {freed - held:.1f} s after the lock was taken; ")
+    print(f"recorded {recorded:.0f} s of {now - began:.1f} s")
 
 
 def test_a_database_locked_at_start_is_waited_for(tmp_path: Path) -> None:
