@@ -185,13 +185,18 @@ def _store_error(path: str, error: sqlite3.Error) -> StoreError:
 
 
 @contextlib.contextmanager
-def _guard(path: str) -> Iterator[None]:
+def _guard(path: str, on_error: Callable[[], None] | None = None) -> Iterator[None]:
     """Turn sqlite3 errors into a StoreError that names the file and leaves it untouched;
-    a fault that passes (busy, disk full, I/O) becomes a StoreUnavailable."""
+    a fault that passes (busy, disk full, I/O) becomes a StoreUnavailable. ``on_error`` runs
+    first when anything is raised."""
     try:
         yield
-    except sqlite3.DatabaseError as e:
-        raise _store_error(path, e) from e
+    except BaseException as e:
+        if on_error is not None:
+            on_error()
+        if isinstance(e, sqlite3.DatabaseError):
+            raise _store_error(path, e) from e
+        raise
 
 
 class Store:
@@ -203,7 +208,7 @@ class Store:
         self._meta: dict[str, str] = {}
         self._meta_version = -1
         self._depth = 0
-        with _guard(self.path):
+        with _guard(self.path, on_error=self._abandon):
             self.conn = sqlite3.connect(self.path, timeout=5.0)
             self._migrate()
             # From here on every statement commits at once, unless inside atomic().
@@ -217,6 +222,16 @@ class Store:
                 "SELECT id, site, end FROM spans ORDER BY end DESC LIMIT 1"
             ).fetchone()
             self._last = (row[0], row[1], row[2]) if row else None
+
+    def _abandon(self) -> None:
+        """Close the connection of a Store that failed to open. Left to the garbage collector
+        it would linger, kept alive by the error (and a recorder keeps the error while it
+        tries again), and a connection whose WAL index could not be made (a full disk) shares
+        that broken index with the next one: other processes then take themselves for the
+        only users, delete the WAL on closing, and what the next one writes is lost."""
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shlex
 import shutil
 import signal
 import sqlite3
@@ -97,11 +98,17 @@ class Tracking:
         return float(self.report()["sites"].get("facebook.com", 0))
 
     @contextmanager
-    def tracking(self, tmpfs: tuple[Path, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    def tracking(
+        self, tmpfs: tuple[Path, str] | None = None, first: str = ""
+    ) -> Iterator[subprocess.Popen[bytes]]:
+        """``track`` running; with ``tmpfs`` (mount point, size), in its namespace, after the
+        shell commands ``first`` have run there."""
         argv = self.argv("track")
         if tmpfs is not None:
             mount, size = tmpfs
-            script = 'mount -t tmpfs -o size="$1",mode=0700 tmpfs "$0" && shift && exec "$@"'
+            script = (
+                f'mount -t tmpfs -o size="$1",mode=0700 tmpfs "$0" && shift && {first} exec "$@"'
+            )
             argv = ["unshare", "--mount", "--propagation", "private",
                     "sh", "-c", script, str(mount), size, *argv]  # fmt: skip
         with open(self.log, "wb") as log:
@@ -204,6 +211,36 @@ def test_a_full_disk_is_waited_out_and_nothing_is_lost(tmp_path: Path) -> None:
     assert after_recovery >= freed - began - SHORT_BY - 1.5, (after_recovery, freed - began)
     assert recorded - after_recovery >= 2.0
     print(f"full for {freed - full:.1f} s; recorded {recorded:.0f} s of {now - began:.1f} s")
+
+
+@pytest.mark.skipif(can_mount_tmpfs() is not None, reason=str(can_mount_tmpfs()))
+def test_a_disk_full_at_start_is_waited_for(tmp_path: Path) -> None:
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    t = Tracking(tmp_path, mount / "data")
+    # Consent, then a full disk, then `track`: opening the database needs room for its index
+    # of the write-ahead log (SQLite says SQLITE_IOERR_SHMSIZE).
+    consent = shlex.join(t.argv("consent", "--accept"))
+    first = (
+        f"{consent} >/dev/null && (cat /dev/zero > {shlex.quote(str(mount))}/filler) 2>/dev/null;"
+    )
+    with t.tracking(tmpfs=(mount, "1m"), first=first) as proc:
+        t.wait_for_text("cannot open the database for now", "track to say it waits")
+        assert "could not be read or written" in t.text() and "move it away" not in t.text()
+        t.keep_running(6)
+        (Path(f"/proc/{proc.pid}/root") / mount.relative_to("/") / "filler").unlink()
+        t.wait_for_text("the database can be used again", "track to open it", timeout=70)
+        began = t.wait_for_text("socialtime: recording", "recording to start")
+        # Seen by another process (`report`): written to the WAL that everyone shares, not
+        # to one that another process deleted on closing, taking itself for the last user.
+        wait_for(lambda: t.facebook() >= 3, "three seconds to be recorded", interval=0.2)
+        t.keep_running(3)
+        now = time.monotonic()
+        recorded = t.facebook()
+        assert now - began - SHORT_BY <= recorded <= now - began + 1.5, (recorded, now - began)
+        text = t.stop()
+    assert text.count("cannot open the database for now") == 1, text
+    print(f"full at start; recorded {recorded:.0f} s of {now - began:.1f} s once it opened")
 
 
 def test_a_write_lock_held_for_12_s_is_waited_out_and_nothing_is_lost(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ span true, so that writing the same span again later extends it as it would have
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 
@@ -151,3 +152,16 @@ def test_the_full_disk_message_in_french(french):
     text = str(raised(sqlite_error("database or disk is full", sqlite3.SQLITE_FULL)))
     assert text.startswith("/home/me/socialtime.db\u00a0: le disque est plein")
     assert "déplacer" not in text
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")
+def test_a_store_that_fails_to_open_leaves_no_connection_behind(tmp_path):
+    """A recorder keeps the error while it tries again; the connection it holds must be
+    closed, or (after a full disk) it would share a broken WAL index with the next one."""
+    path = tmp_path / DB_NAME
+    path.write_bytes(b"this is not a database " * 200)
+    with pytest.raises(StoreError) as info:
+        Store.open(tmp_path)
+    kept = info.value  # alive, with its traceback, as Outage.error keeps it
+    open_files = {os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")}
+    assert str(path) not in open_files and kept.__traceback__ is not None

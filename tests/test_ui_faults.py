@@ -128,6 +128,8 @@ def test_a_database_unavailable_at_start_is_opened_when_it_can_be(make_app, monk
     assert app.store is None and app.error is None
     assert app.tray.status.icon is Icon.UNSAVED and app.timer.isActive()
     assert not any(k.startswith("warning:") for k in app.windows)
+    app.show_dashboard()  # says why there is nothing to show yet
+    assert "the disk is full" in app.windows["warning:socialtime cannot use its data"].text()
     step(app, times=4)  # tries at start, +5 s (fails), then +15 s
     assert len(tries) == 3
     assert app.store is not None and app.tracker is not None

@@ -436,7 +436,7 @@ class TrayApp(QObject):
     def _explain_unavailable(self) -> None:
         self._warn(
             self.tr("socialtime cannot use its data"),
-            self.error or self.tr("The database is not open."),
+            self.error or str(self.fault or "") or self.tr("The database is not open."),
         )
 
     def _bring_forward(self, window: QWidget) -> None:
