@@ -52,10 +52,11 @@ SCHEMA_VERSION = 1
 CONSENT_VERSION = "consent_version"
 CONSENT_AT = "consent_at"
 PAUSED_UNTIL = "paused_until"
-# How long record() waits for another program's write lock before it fails (StoreUnavailable),
-# where other calls wait 5 s: record() is the recorder's write at every tick, and a tick that
-# waited would stop looking meanwhile (and freeze the tray); the tracker keeps what it could not
-# write and tries again later (socialtime.outage).
+# How long a recorder's connection waits for another program's write lock before it fails
+# (StoreUnavailable), from its first record() on; a command's waits 5 s. record() is the
+# recorder's write at every tick, and a tick that waited would stop looking meanwhile (and
+# freeze the tray); the tracker keeps what it could not write and tries again later
+# (socialtime.outage), and the tray's other writes say when they could not be made.
 RECORD_BUSY_MS = 250
 
 
@@ -202,6 +203,8 @@ def _guard(path: str, on_error: Callable[[], None] | None = None) -> Iterator[No
 class Store:
     """Spans and a few settings in SQLite. Not thread-safe: one Store per thread."""
 
+    _recorder = False  # record() has been called: waits for locks are short (RECORD_BUSY_MS)
+
     def __init__(self, path: Path | str = ":memory:") -> None:
         self.path = str(path)
         self._last: tuple[int, str | None, float] | None = None  # id, site, end of newest span
@@ -303,12 +306,10 @@ class Store:
         # (StoreUnavailable: disk full, busy) it still names the newest row really written, so
         # that the same span, written again later, extends that row as it would have.
         with _guard(self.path):
-            wait = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
-            self.conn.execute(f"PRAGMA busy_timeout = {RECORD_BUSY_MS}")
-            try:
-                self._write_span(site, start, end, max_gap)
-            finally:
-                self.conn.execute(f"PRAGMA busy_timeout = {int(wait)}")
+            if not self._recorder:
+                self.conn.execute(f"PRAGMA busy_timeout = {RECORD_BUSY_MS}")
+                self._recorder = True
+            self._write_span(site, start, end, max_gap)
 
     def _write_span(self, site: str | None, start: float, end: float, max_gap: float) -> None:
         last = self._last
