@@ -936,8 +936,32 @@ Recording is stopped.</source>
 L&apos;enregistrement est arrêté.</translation>
     </message>
     <message>
+        <source>Cannot open the database for now: {problem} socialtime tries again and starts recording as soon as it can.</source>
+        <translation>Impossible d&apos;ouvrir la base de données pour l&apos;instant&#xa0;: {problem} socialtime réessaie et commence à enregistrer dès qu&apos;il le peut.</translation>
+    </message>
+    <message>
+        <source>Cannot save for now: {problem} Recording goes on: what is seen is kept in memory and saved as soon as the database can be written.</source>
+        <translation>Impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem} L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être.</translation>
+    </message>
+    <message>
+        <source>Cannot read the database for now: {problem} Nothing is counted until it can be read; socialtime tries again.</source>
+        <translation>Impossible de lire la base de données pour l&apos;instant&#xa0;: {problem} Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue&#xa0;; socialtime réessaie.</translation>
+    </message>
+    <message>
+        <source>The database can be written again; recording is saved.</source>
+        <translation>La base de données peut de nouveau être écrite&#xa0;; l&apos;enregistrement est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>{duration} recorded while the database could not be written is lost.</source>
+        <translation>{duration} enregistrés pendant que la base de données ne pouvait pas être écrite sont perdus.</translation>
+    </message>
+    <message>
         <source>socialtime is not recording</source>
         <translation>socialtime n&apos;enregistre pas</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved</source>
+        <translation>Votre modification n&apos;a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>A custom site cannot be used</source>
@@ -1264,6 +1288,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>socialtime&#xa0;: l&apos;invitation ne peut pas être affichée ({error}).</translation>
     </message>
     <message>
+        <source>socialtime: stopped before the database could be opened.</source>
+        <translation>socialtime&#xa0;: arrêté avant d&apos;avoir pu ouvrir la base de données.</translation>
+    </message>
+    <message>
         <source>socialtime: browser bridge off: {problem}</source>
         <translation>socialtime&#xa0;: passerelle du navigateur désactivée&#xa0;: {problem}</translation>
     </message>
@@ -1276,8 +1304,42 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Arrêtez avec Ctrl+C. Rien n&apos;est compté hors de vos heures de travail ni sans votre consentement.</translation>
     </message>
     <message>
+        <source>socialtime: stopped; {duration} recorded while the database could not be written is lost.</source>
+        <translation>socialtime&#xa0;: arrêté&#xa0;; {duration} enregistrés pendant que la base de données ne pouvait pas être écrite sont perdus.</translation>
+    </message>
+    <message>
         <source>socialtime: stopped; everything recorded is saved.</source>
         <translation>socialtime&#xa0;: arrêté&#xa0;; tout ce qui a été enregistré est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>cannot open the database for now: {problem}
+socialtime tries again (after {seconds} s, then less often, at least once a minute) and starts recording as soon as it can.</source>
+        <translation>impossible d&apos;ouvrir la base de données pour l&apos;instant&#xa0;: {problem}
+socialtime réessaie (après {seconds} s, puis moins souvent, au moins une fois par minute) et commence à enregistrer dès qu&apos;il le peut.</translation>
+    </message>
+    <message>
+        <source>the database can be used again.</source>
+        <translation>la base de données est de nouveau utilisable.</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now: {problem}
+Nothing is counted until it can be read (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible de lire la base de données pour l&apos;instant&#xa0;: {problem}
+Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
+    </message>
+    <message>
+        <source>cannot save for now: {problem}
+Recording goes on: what is seen is kept in memory and saved as soon as the database can be written (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem}
+L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
+    </message>
+    <message>
+        <source>saving again; {duration} recorded meanwhile could not be kept.</source>
+        <translation>l&apos;écriture reprend&#xa0;; {duration} enregistrés entre-temps n&apos;ont pas pu être gardés.</translation>
+    </message>
+    <message>
+        <source>saving again; nothing recorded meanwhile was lost.</source>
+        <translation>l&apos;écriture reprend&#xa0;; rien de ce qui a été enregistré entre-temps n&apos;est perdu.</translation>
     </message>
     <message>
         <source>waiting for your consent: read and accept with `socialtime consent --accept`.</source>
@@ -2898,6 +2960,26 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Hors de vos heures de travail&#xa0;: l&apos;enregistrement commence le {day} à {time}</translation>
     </message>
     <message>
+        <source>socialtime cannot use its database for now</source>
+        <translation>socialtime ne peut pas utiliser sa base de données pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Cannot read the database: nothing is counted until it can</source>
+        <translation>Base de données illisible pour l&apos;instant&#xa0;: rien n&apos;est compté en attendant</translation>
+    </message>
+    <message>
+        <source>The disk is full: what is recorded waits in memory</source>
+        <translation>Le disque est plein&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
+        <source>The database is busy: what is recorded waits in memory</source>
+        <translation>La base de données est occupée&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
+        <source>The disk reports errors: what is recorded waits in memory</source>
+        <translation>Le disque signale des erreurs&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
         <source>Today: {amount} on social sites</source>
         <translation>Réseaux sociaux aujourd&apos;hui&#xa0;: {amount}</translation>
     </message>
@@ -2937,12 +3019,28 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 <context>
     <name>store</name>
     <message>
-        <source>{path}: the database is busy ({error}); try again</source>
-        <translation>{path}&#xa0;: la base de données est occupée ({error})&#xa0;; réessayez</translation>
+        <source>{path}: the disk is full ({error}). Nothing saved before is lost; free some space and socialtime can write again.</source>
+        <translation>{path}&#xa0;: le disque est plein ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; libérez de la place et socialtime pourra de nouveau écrire.</translation>
+    </message>
+    <message>
+        <source>{path}: the database is busy: another program is writing to it ({error}). Nothing saved before is lost; try again in a moment.</source>
+        <translation>{path}&#xa0;: la base de données est occupée&#xa0;: un autre programme y écrit ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>{path}: the disk could not be read or written ({error}). Nothing saved before is lost; try again, and check the disk if this lasts.</source>
+        <translation>{path}&#xa0;: le disque n&apos;a pas pu être lu ou écrit ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; réessayez, et vérifiez le disque si cela dure.</translation>
     </message>
     <message>
         <source>{path}: not a readable socialtime database ({error}). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
         <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible ({error}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>{path}: the database cannot be opened or written ({error}). It was left untouched: check that the file and its folder are yours and can be written.</source>
+        <translation>{path}&#xa0;: la base de données ne peut être ni ouverte ni écrite ({error}). Elle n&apos;a pas été modifiée&#xa0;: vérifiez que le fichier et son dossier vous appartiennent et sont accessibles en écriture.</translation>
+    </message>
+    <message>
+        <source>{path}: socialtime cannot use this database ({error}). It was left untouched.</source>
+        <translation>{path}&#xa0;: socialtime ne peut pas utiliser cette base de données ({error}). Elle n&apos;a pas été modifiée.</translation>
     </message>
     <message>
         <source>{path}: cannot use this data directory ({error})</source>
@@ -3392,6 +3490,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>recording</source>
         <translation>enregistrement en cours</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now</source>
+        <translation>base de données illisible pour l&apos;instant</translation>
     </message>
 </context>
 <context>

@@ -87,11 +87,31 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 CONSENT_VERSION = "consent_version"
 CONSENT_AT = "consent_at"
 PAUSED_UNTIL = "paused_until"
+# How long a recorder's connection waits for another program's write lock before it fails
+# (StoreUnavailable), from its first record() on; a command's waits 5 s. record() is the
+# recorder's write at every tick, and a tick that waited would stop looking meanwhile (and
+# freeze the tray); the tracker keeps what it could not write and tries again later
+# (socialtime.recording.outage), and the tray's other writes say when they could not be made.
+RECORD_BUSY_MS = 250
 
 
 class StoreError(Exception):
     """The database (or its data folder) cannot be used; the message names the file and what
     to do."""
+
+
+class StoreUnavailable(StoreError):
+    """The database is sound but cannot be used for now: the disk is full, another program
+    holds its write lock, or the disk reported an I/O error. What was saved before is safe
+    (SQLite rolls back a write that fails), and the same call may succeed later, so a recorder
+    keeps what it saw and tries again (socialtime.recording.outage) instead of stopping; a one-off
+    command says so and exits 1. ``reason`` is one of ``BUSY``, ``FULL``, ``IO``."""
+
+    BUSY, FULL, IO = "busy", "full", "io"
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -132,21 +152,88 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1,)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
-@contextlib.contextmanager
-def _guard(path: str) -> Iterator[None]:
-    """Turn sqlite3 errors into a StoreError that names the file and leaves it untouched."""
-    try:
-        yield
-    except sqlite3.DatabaseError as e:
-        if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
-            message = translate("store", "{path}: the database is busy ({error}); try again")
-            raise StoreError(message.format(path=path, error=e)) from e
+# SQLite's primary result codes (the low byte of the extended code on sqlite3.Error) that
+# pass by themselves: another connection's lock (BUSY; LOCKED within one process; PROTOCOL is a
+# lost race for the WAL's locks, which SQLite's own docs say to retry), a full disk (FULL), and
+# I/O errors (IOERR: a full disk also shows as IOERR_SHMSIZE when the WAL index cannot grow,
+# and as IOERR_WRITE on some file systems). None of them means the file is damaged.
+_TRANSIENT = {
+    sqlite3.SQLITE_BUSY: StoreUnavailable.BUSY,
+    sqlite3.SQLITE_LOCKED: StoreUnavailable.BUSY,
+    sqlite3.SQLITE_PROTOCOL: StoreUnavailable.BUSY,
+    sqlite3.SQLITE_FULL: StoreUnavailable.FULL,
+    sqlite3.SQLITE_IOERR: StoreUnavailable.IO,
+}
+# What only a person can fix, and that retrying would hide: a file or folder that cannot be
+# opened or written (CANTOPEN: permissions, a folder that is gone, a path that is a folder;
+# READONLY, PERM). Not "unreadable": the file may be perfectly sound.
+_ACCESS = {sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM}
+# Really unreadable: not an SQLite file at all, or a damaged one.
+_UNREADABLE = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FORMAT}
+
+
+def _unavailable(path: str, reason: str, error: sqlite3.Error) -> StoreUnavailable:
+    if reason == StoreUnavailable.FULL:
+        message = translate(
+            "store",
+            "{path}: the disk is full ({error}). Nothing saved before is lost; free some "
+            "space and socialtime can write again.",
+        )
+    elif reason == StoreUnavailable.BUSY:
+        message = translate(
+            "store",
+            "{path}: the database is busy: another program is writing to it ({error}). "
+            "Nothing saved before is lost; try again in a moment.",
+        )
+    else:
+        message = translate(
+            "store",
+            "{path}: the disk could not be read or written ({error}). Nothing saved before "
+            "is lost; try again, and check the disk if this lasts.",
+        )
+    return StoreUnavailable(message.format(path=path, error=error), reason)
+
+
+def _store_error(path: str, error: sqlite3.Error) -> StoreError:
+    """The StoreError for ``error``, classified by SQLite's result code (the message alone is
+    no guide: "database or disk is full" is not a broken file). Only a file that is really
+    unreadable is called so; only then does the message offer to move it away."""
+    code = getattr(error, "sqlite_errorcode", None)  # absent on the driver's own errors
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in _TRANSIENT:
+        return _unavailable(path, _TRANSIENT[primary], error)
+    if primary in _UNREADABLE:
         message = translate(
             "store",
             "{path}: not a readable socialtime database ({error}). It was left untouched: "
             "move it away to start afresh, or restore it from a backup.",
         )
-        raise StoreError(message.format(path=path, error=e)) from e
+    elif primary in _ACCESS:
+        message = translate(
+            "store",
+            "{path}: the database cannot be opened or written ({error}). It was left "
+            "untouched: check that the file and its folder are yours and can be written.",
+        )
+    else:
+        message = translate(
+            "store", "{path}: socialtime cannot use this database ({error}). It was left untouched."
+        )
+    return StoreError(message.format(path=path, error=error))
+
+
+@contextlib.contextmanager
+def _guard(path: str, on_error: Callable[[], None] | None = None) -> Iterator[None]:
+    """Turn sqlite3 errors into a StoreError that names the file and leaves it untouched;
+    a fault that passes (busy, disk full, I/O) becomes a StoreUnavailable. ``on_error`` runs
+    first when anything is raised."""
+    try:
+        yield
+    except BaseException as e:
+        if on_error is not None:
+            on_error()
+        if isinstance(e, sqlite3.DatabaseError):
+            raise _store_error(path, e) from e
+        raise
 
 
 def _use_folder(data_dir: Path, make_private: bool = True) -> None:
@@ -268,13 +355,15 @@ def _affinity(declared: str) -> str:
 class Store:
     """Spans and a few settings in SQLite. Not thread-safe: one Store per thread."""
 
+    _recorder = False  # record() has been called: waits for locks are short (RECORD_BUSY_MS)
+
     def __init__(self, path: Path | str = ":memory:") -> None:
         self.path = str(path)
         self._last: tuple[int, str | None, float] | None = None  # id, site, end of newest span
         self._meta: dict[str, str] = {}
         self._meta_version = -1
         self._depth = 0
-        with _guard(self.path):
+        with _guard(self.path, on_error=self._abandon):
             if self.path != ":memory:":
                 _recognise(Path(self.path))
             self.conn = sqlite3.connect(self.path, timeout=5.0)
@@ -290,6 +379,16 @@ class Store:
                 "SELECT id, site, end FROM spans ORDER BY end DESC LIMIT 1"
             ).fetchone()
             self._last = (row[0], row[1], row[2]) if row else None
+
+    def _abandon(self) -> None:
+        """Close the connection of a Store that failed to open. Left to the garbage collector
+        it would linger, kept alive by the error (and a recorder keeps the error while it
+        tries again), and a connection whose WAL index could not be made (a full disk) shares
+        that broken index with the next one: other processes then take themselves for the
+        only users, delete the WAL on closing, and what the next one writes is lost."""
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -370,16 +469,27 @@ class Store:
         and no more than ``max_gap`` seconds before ``start``, else insert a new span."""
         if end <= start:
             return
+        # ``_last`` changes only once the statement has committed: after a write that failed
+        # (StoreUnavailable: disk full, busy) it still names the newest row really written, so
+        # that the same span, written again later, extends that row as it would have.
         with _guard(self.path):
-            last = self._last
-            if last is not None and last[1] == site and 0 <= start - last[2] <= max_gap:
-                self.conn.execute("UPDATE spans SET end = ? WHERE id = ?", [end, last[0]])
+            if not self._recorder:
+                self.conn.execute(f"PRAGMA busy_timeout = {RECORD_BUSY_MS}")
+                self._recorder = True
+            self._write_span(site, start, end, max_gap)
+
+    def _write_span(self, site: str | None, start: float, end: float, max_gap: float) -> None:
+        last = self._last
+        if last is not None and last[1] == site and 0 <= start - last[2] <= max_gap:
+            cur = self.conn.execute("UPDATE spans SET end = ? WHERE id = ?", [end, last[0]])
+            if cur.rowcount == 1:
                 self._last = (last[0], site, end)
-            else:
-                cur = self.conn.execute(
-                    "INSERT INTO spans (start, end, site) VALUES (?, ?, ?)", [start, end, site]
-                )
-                self._last = (int(cur.lastrowid or 0), site, end)
+                return
+            # No such row any more: another process erased it. Start a new span.
+        cur = self.conn.execute(
+            "INSERT INTO spans (start, end, site) VALUES (?, ?, ?)", [start, end, site]
+        )
+        self._last = (int(cur.lastrowid or 0), site, end)
 
     def spans(self, start: float | None = None, end: float | None = None) -> Iterator[Span]:
         """Spans overlapping ``[start, end)``, clipped to it, oldest first."""
