@@ -6,6 +6,8 @@ exits 0 within a deadline, cleanly: no socket, instance lock or database journal
 
 from __future__ import annotations
 
+import fcntl
+import os
 import signal
 import time
 from pathlib import Path
@@ -34,6 +36,20 @@ def app(xserver: XServer, tray_host, tmp_path: Path):
     app.stop()  # SIGTERM, then SIGKILL: only reached when a test failed
 
 
+def _released(lock: Path) -> bool:
+    """The file lock on ``lock`` is free (the file itself stays, 0600, like recorder.lock)."""
+    if not lock.exists():
+        return True
+    fd = os.open(lock, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
 def quits_within_deadline(app: TrayApp, signum: signal.Signals) -> float:
     """Send ``signum``; the seconds until the tray exited with status 0."""
     assert app.proc is not None and app.proc.poll() is None
@@ -45,7 +61,7 @@ def quits_within_deadline(app: TrayApp, signum: signal.Signals) -> float:
     log = app.log.read_text()
     assert app.proc.returncode == 0, log
     assert "Traceback" not in log
-    assert not (app.data / "tray.lock").exists()  # the single-instance lock released
+    assert _released(app.data / "tray.lock")  # the single-instance lock
     return seconds
 
 

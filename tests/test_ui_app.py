@@ -204,8 +204,14 @@ def test_quit_leaves_the_event_loop_even_with_a_box_that_refuses_to_close(qtbot,
     box.show()
     app.running = True  # as in run()
     QTimer.singleShot(0, app.quit)  # the menu's Quit, or SIGTERM's handler
-    QTimer.singleShot(5000, lambda: QApplication.exit(3))  # a guard: the bug stays in the loop
-    code = QApplication.exec()
+    guard = QTimer()  # the bug stays in the loop: leave it after 5 s with another code
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.exit(3))
+    guard.start(5000)
+    try:
+        code = QApplication.exec()
+    finally:
+        guard.stop()  # or it would end a later test's event loop
     app.running = False
     assert code == 0  # left by quit(), not by the guard
     assert not box.isVisible() and not app.tray.isVisible()
