@@ -454,10 +454,17 @@ def test_an_error_in_the_listener_closes_that_client_only_and_it_listens_on(
     api.peer_sid = peer_sid_failing_once  # type: ignore[method-assign]
     doomed = FakeApi(pipes)
     assert read_all(doomed, doomed.open_pipe(NAME, 2000)) == b""  # closed, nothing said
-    assert "dropped a new connection (RuntimeError('a bug in checking the client'))" in caplog.text
+    # The listener thread logs once it has closed the pipe: wait for it, not race it.
+    said = "dropped a new connection (RuntimeError('a bug in checking the client'))"
+    wait_for(lambda: said in caplog.text, "the listener to say it dropped the client")
     report(link, "www.facebook.com")  # the next client is served
     arrived(bridge, "www.facebook.com")
     assert bridge.status().peers == 1
-    server_handles = [h for h, end in api.handles.items() if not end.closed]
-    assert len(server_handles) == 2  # the reader's instance and the one waiting: none leaked
+
+    def open_server_handles() -> int:
+        return len([h for h, end in list(api.handles.items()) if not end.closed])
+
+    # the reader's instance and the one waiting: none leaked (the waiting one is made next)
+    wait_for(lambda: open_server_handles() == 2, "two pipe instances, none leaked")
+    assert open_server_handles() == 2
     assert "Traceback" not in caplog.text
