@@ -22,6 +22,9 @@ if [ "$mode" = test ]; then
   debs="$debs dbus"
   # The browser extension: end to end in Debian's Chromium; its script's unit test runs on Node.
   debs="$debs chromium nodejs"
+  # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
+  # of Debian's python3 (tests/desktop_user.py), since no compositor runs as root.
+  debs="$debs sway foot python3-venv"
 fi
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   debs="$debs python3-venv"
