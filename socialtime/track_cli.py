@@ -39,7 +39,7 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
     config = ctx.config(strict=True)
     catalogue = ctx.catalogue(config)
     store = ctx.store()
-    probe = make_probe()
+    probe = make_probe(idle_threshold=lambda: config.idle_seconds)
     bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
     tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
     store.apply_retention(config.retention_days, time.time())

@@ -110,7 +110,7 @@ class TrayApp(QObject):
             self.recorder_lock = lock
         except AlreadyRecording:
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
-        probe = self._probe or make_probe()
+        probe = self._probe or make_probe(idle_threshold=lambda: self.config.idle_seconds)
         self.session_events = session_events.install(probe)  # Windows: lock and suspend
         host_source = None
         if not self.recording_elsewhere:
