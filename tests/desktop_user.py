@@ -19,7 +19,8 @@ Use (see wayland_session.py for a compositor on top of it):
     path = user.write("config.toml", text)   # a file the user owns, in user.home_dir
     proc = user.spawn(["sway", "-c", conf], "sway.log", env={...})   # as the user, own group
     done = user.socialtime("report", "--json", env=env)              # CompletedProcess[str]
-    user.stop()                              # kills everything spawned, newest first
+    code = user.terminate(proc)              # SIGTERM to the command itself, its exit status
+    user.cleanup()                           # kills everything spawned, newest first
 
 A missing program fails the test (CI installs them: packaging/setup.sh), unless
 SOCIALTIME_SKIP_WAYLAND=1 is set, for a developer's machine without them.
@@ -274,6 +275,19 @@ class DesktopUser:
         """`socialtime ARGS` as the user (this checkout's code, the user's venv)."""
         return self.run(self.socialtime_argv(*args), env, timeout)
 
+    def terminate(self, proc: subprocess.Popen[bytes], timeout: float = 15) -> int:
+        """SIGTERM the user's command started by spawn() and return its exit status.
+
+        As root the signal goes to runuser's child, the command itself: runuser, signalled,
+        would wait 2 s, kill its child and exit with the signal whatever the command did."""
+        target = proc.pid
+        if self.as_root:
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+            found = wait_for(lambda: children.read_text().split(), "runuser's child", 5)
+            target = int(found[0])
+        os.kill(target, signal.SIGTERM)
+        return proc.wait(timeout)
+
     def log(self, name: str, tail: int = 3000) -> str:
         path = self.workdir / name
         return path.read_text(errors="replace")[-tail:] if path.exists() else ""
@@ -284,6 +298,11 @@ class DesktopUser:
             with contextlib.suppress(Exception):
                 kill_group(proc)
         self._procs.clear()
+
+    def forget(self, proc: subprocess.Popen[bytes]) -> None:
+        """`proc` was ended by the caller: stop() need not kill it."""
+        if proc in self._procs:
+            self._procs.remove(proc)
 
     def cleanup(self) -> None:
         """stop(), then remove the session's folder if it was made for this user."""

@@ -121,23 +121,25 @@ class FakeCompositor:
         return (2).to_bytes(4, "little") if window.activated else b""
 
     def _announce(self, window: Window) -> None:
-        window.handle = self._next_server_id
-        self._next_server_id += 1
+        if not window.handle:
+            window.handle = self._next_server_id
+            self._next_server_id += 1
         self.send(self.bound["zwlr_foreign_toplevel_manager_v1"], 0, "n", window.handle)
         self.send(window.handle, 0, "s", window.title)
         self.send(window.handle, 1, "s", window.app_id)
         self.send(window.handle, 4, "a", self._state(window))
         self.send(window.handle, 5)
 
-    def open(self, title: str, app_id: str, activated: bool = True) -> Window:
-        """A new window (in front by default: the others lose the focus)."""
+    def open(self, title: str, app_id: str, activated: bool = True, handle: int = 0) -> Window:
+        """A new window (in front by default: the others lose the focus); `handle` reuses the
+        id of a closed window's handle, as compositors do."""
         if activated:
             for other in self.windows:
                 if other.activated:
                     other.activated = False
                     self.send(other.handle, 4, "a", b"")
                     self.send(other.handle, 5)
-        window = Window(title, app_id, activated)
+        window = Window(title, app_id, activated, handle)
         self.windows.append(window)
         if "zwlr_foreign_toplevel_manager_v1" in self.bound:
             self._announce(window)

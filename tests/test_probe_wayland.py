@@ -306,6 +306,20 @@ def test_the_probe_turns_app_ids_into_process_names(compositor: FakeCompositor) 
     assert probe.idle_seconds() == 0.0
 
 
+def test_a_reused_handle_id_is_a_new_window(compositor: FakeCompositor) -> None:
+    firefox = compositor.open("(3) Facebook — Mozilla Firefox", "firefox")
+    pids = FakePids(Focused(10, "firefox", "(3) Facebook — Mozilla Firefox"))
+    probe = make_probe(compositor, pids)
+    settle(probe.client, compositor)
+    assert probe.foreground() == Foreground("firefox", "(3) Facebook — Mozilla Firefox", 10)
+    compositor.close_window(firefox)
+    probe.client.poll()
+    compositor.pump()
+    compositor.open("Telegram", "org.telegram.desktop", handle=firefox.handle)
+    pids.answer = Focused(20, "org.telegram.desktop", "Telegram")
+    assert probe.foreground() == Foreground("telegram-desktop", "Telegram", 20)
+
+
 def test_the_pid_is_taken_only_from_the_same_window(compositor: FakeCompositor) -> None:
     compositor.open("Telegram", "org.telegram.desktop")
     pids = FakePids(Focused(99, "foot", "notes"))  # sway already focused another window

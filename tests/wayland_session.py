@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desktop_user import DesktopUser, require, wait_for
+from desktop_user import DesktopUser, kill_group, require, wait_for
 
 REQUIRED = {"sway": "sway", "swaymsg": "sway", "foot": "foot"}
 START_TIMEOUT = 20.0
@@ -114,6 +114,16 @@ class Sway:
         """Close the windows and sway (the user's spawned processes)."""
         self.windows.clear()
         self.user.stop()
+
+    def restart(self, config: str = CONFIG) -> None:
+        """Kill sway alone (its windows go with it; other processes of the user stay) and
+        start it again in the same runtime dir: it takes the same Wayland socket name."""
+        kill_group(self.proc)
+        self.user.forget(self.proc)
+        self.windows.clear()
+        for stale in self.user.runtime_dir.glob("sway-ipc.*.sock"):
+            stale.unlink()
+        self._start(config)
 
     # --- talking to sway -----------------------------------------------------------------
 

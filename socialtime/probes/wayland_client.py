@@ -62,6 +62,10 @@ class Toplevel:
     app_id: str = ""
     activated: bool = False
     since: int = 0  # order in which it became activated (the newest wins)
+    # What the probe found out about this window once (its pid, process name...). Kept on
+    # the window itself: a compositor reuses the ids of closed windows, and a new connection
+    # starts them again from the first.
+    owner: object = field(default=None, repr=False)
     # Pending until the next `done` event.
     pending: dict[str, object] = field(default_factory=dict, repr=False)
 

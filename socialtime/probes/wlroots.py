@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from socialtime.i18n import format_number, translate
 from socialtime.probes.app_ids import guess_process, known_process
@@ -34,7 +35,7 @@ from socialtime.probes.base import (
     process_name,
 )
 from socialtime.probes.sway_ipc import SwayIpc
-from socialtime.probes.wayland_client import EXT_IDLE, WaylandClient
+from socialtime.probes.wayland_client import EXT_IDLE, Toplevel, WaylandClient
 
 # XDG_CURRENT_DESKTOP values (lowercased) of wlroots-based compositors.
 WLROOTS_DESKTOPS = frozenset(
@@ -43,6 +44,16 @@ WLROOTS_DESKTOPS = frozenset(
 PID_RETRY = 10.0  # s before sway is asked again for a window whose pid it did not tell
 # The protocols' names as people look them up.
 PROTOCOLS = {EXT_IDLE: "ext-idle-notify-v1", "org_kde_kwin_idle": "org_kde_kwin_idle"}
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What the probe found out about one window (kept in Toplevel.owner)."""
+
+    app_id: str
+    pid: int | None
+    process: str
+    retry_at: float
 
 
 def compositor(environ: Mapping[str, str]) -> str | None:
@@ -84,8 +95,6 @@ class WlrootsProbe:
         self.pids = pids if pids is not None else (SwayIpc(swaysock) if swaysock else None)
         self._process_name = process_name
         self._clock = clock
-        # Per toplevel handle: (pid or None, process name, when sway may be asked again).
-        self._owners: dict[int, tuple[int | None, str, float]] = {}
 
     def __repr__(self) -> str:
         return f"WlrootsProbe({self.compositor!r}, {self.client!r}, fallback={self.fallback!r})"
@@ -98,22 +107,21 @@ class WlrootsProbe:
         found = self.client.active()
         if found is None:
             return None
-        handle, top = found
-        pid, process = self._owner(handle, top.app_id, top.title)
-        return Foreground(process, top.title, pid)
+        pid, process = self._owner(found[1])
+        return Foreground(process, found[1].title, pid)
 
-    def _owner(self, handle: int, app_id: str, title: str) -> tuple[int | None, str]:
-        """The window's pid (sway only) and process name, cached per window."""
-        cached = self._owners.get(handle)
-        if cached is not None and (cached[0] is not None or self._clock() < cached[2]):
-            return cached[0], cached[1]
-        pid = self._ask_pid(app_id, title)
-        name = known_process(app_id)
+    def _owner(self, top: Toplevel) -> tuple[int | None, str]:
+        """The window's pid (sway only) and process name, found once per window and app id;
+        a pid sway did not tell is asked for again after PID_RETRY s."""
+        cached = top.owner
+        if isinstance(cached, _Owner) and cached.app_id == top.app_id:
+            if cached.pid is not None or self._clock() < cached.retry_at:
+                return cached.pid, cached.process
+        pid = self._ask_pid(top.app_id, top.title)
+        name = known_process(top.app_id)
         if name is None:
-            name = (self._process_name(pid) if pid else "") or guess_process(app_id)
-        if len(self._owners) > 64:  # forget windows that closed
-            self._owners = {h: o for h, o in self._owners.items() if h in self.client.toplevels}
-        self._owners[handle] = (pid, name, self._clock() + PID_RETRY)
+            name = (self._process_name(pid) if pid else "") or guess_process(top.app_id)
+        top.owner = _Owner(top.app_id, pid, name, self._clock() + PID_RETRY)
         return pid, name
 
     def _ask_pid(self, app_id: str, title: str) -> int | None:
@@ -180,7 +188,7 @@ class WlrootsProbe:
         if found is None:
             front = translate("wlroots", "no window in front")
         else:
-            _, process = self._owner(found[0], found[1].app_id, found[1].title)
+            _, process = self._owner(found[1])
             front = translate("wlroots", "in front: {process} (app id {app_id})").format(
                 process=process or "?", app_id=found[1].app_id or "?"
             )
@@ -261,6 +269,5 @@ class WlrootsProbe:
         self.client.close()
         if self.pids is not None:
             self.pids.close()
-        self._owners.clear()
         if self.fallback is not None:
             self.fallback.close()
