@@ -135,6 +135,11 @@ class WaylandClient:
         except wire.WireError as exc:
             self._lost(str(exc))
             return False
+        # A system boundary: whatever a compositor sends must end as "cannot tell this tick"
+        # and a new connection later, never as an exception in the tracker's thread.
+        except Exception as exc:
+            self._lost(repr(exc))
+            return False
         return self.ready
 
     def _open(self) -> wire.Connection | None:

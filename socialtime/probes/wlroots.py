@@ -115,7 +115,8 @@ class WlrootsProbe:
         a pid sway did not tell is asked for again after PID_RETRY s."""
         cached = top.owner
         if isinstance(cached, _Owner) and cached.app_id == top.app_id:
-            if cached.pid is not None or self._clock() < cached.retry_at:
+            known = cached.pid is not None or self._clock() < cached.retry_at
+            if known:
                 return cached.pid, cached.process
         pid = self._ask_pid(top.app_id, top.title)
         name = known_process(top.app_id)
