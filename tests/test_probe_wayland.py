@@ -474,7 +474,7 @@ def test_kde_takes_idle_time_from_the_wayland_protocol(compositor: FakeComposito
     client.poll()
     clock.advance(5)
     assert probe.idle_seconds() == 65.0
-    assert probe._idle_detail(65.0).startswith("Wayland ext_idle_notifier_v1: told after 60 s")
+    assert probe._idle_detail(65.0).startswith("Wayland ext-idle-notify-v1: told after 60 s")
 
 
 def test_a_tree_of_another_shape_is_no_answer() -> None:

@@ -257,7 +257,7 @@ class KdeProbe:
                 "kde", "Wayland {protocol}: told after {seconds} s without input (the idle setting)"
             )
             return text.format(
-                protocol=wayland.idle_protocol, seconds=format_number(wayland.timeout)
+                protocol=wayland.idle_protocol_name, seconds=format_number(wayland.timeout)
             )
         if idle is not None:
             return translate("kde", "{seconds} s idle").format(seconds=format_number(idle))

@@ -37,6 +37,8 @@ TOPLEVELS = "zwlr_foreign_toplevel_manager_v1"
 EXT_IDLE = "ext_idle_notifier_v1"
 KDE_IDLE = "org_kde_kwin_idle"
 SEAT = "wl_seat"
+# The idle protocols as people look them up (the protocol's name, not its interface's).
+PROTOCOL_NAMES = {EXT_IDLE: "ext-idle-notify-v1", KDE_IDLE: "org_kde_kwin_idle"}
 # Interface -> the highest version socialtime speaks.
 VERSIONS = {SEAT: 1, TOPLEVELS: 3, EXT_IDLE: 2, KDE_IDLE: 1}
 
@@ -347,6 +349,11 @@ class WaylandClient:
     @property
     def sees_idle(self) -> bool:
         return bool(self._notification)
+
+    @property
+    def idle_protocol_name(self) -> str:
+        """ "ext-idle-notify-v1" or "org_kde_kwin_idle" ("" without a notification)."""
+        return PROTOCOL_NAMES.get(self.idle_protocol, self.idle_protocol)
 
     @property
     def timeout(self) -> float:

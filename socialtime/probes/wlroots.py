@@ -35,15 +35,13 @@ from socialtime.probes.base import (
     process_name,
 )
 from socialtime.probes.sway_ipc import SwayIpc
-from socialtime.probes.wayland_client import EXT_IDLE, Toplevel, WaylandClient
+from socialtime.probes.wayland_client import Toplevel, WaylandClient
 
 # XDG_CURRENT_DESKTOP values (lowercased) of wlroots-based compositors.
 WLROOTS_DESKTOPS = frozenset(
     {"sway", "hyprland", "river", "labwc", "wayfire", "niri", "dwl", "hikari", "cage", "qtile"}
 )
 PID_RETRY = 10.0  # s before sway is asked again for a window whose pid it did not tell
-# The protocols' names as people look them up.
-PROTOCOLS = {EXT_IDLE: "ext-idle-notify-v1", "org_kde_kwin_idle": "org_kde_kwin_idle"}
 
 
 @dataclass(frozen=True)
@@ -245,7 +243,7 @@ class WlrootsProbe:
                 "wlroots",
                 "{protocol}: told after {seconds} s without input (the idle setting); {state}",
             )
-            protocol = PROTOCOLS.get(client.idle_protocol, client.idle_protocol)
+            protocol = client.idle_protocol_name
             return Check(
                 IDLE_TIME, True, text.format(protocol=protocol, seconds=seconds, state=state)
             )
