@@ -124,12 +124,10 @@ class WaylandClient:
 
     def poll(self) -> bool:
         """Connect if needed, apply the events that arrived; True when connected and ready."""
-        conn = self._conn
-        if conn is None:
-            conn = self._open()
+        try:
+            conn = self._conn or self._open()
             if conn is None:
                 return False
-        try:
             self._dispatch(conn)
             if self.ready:
                 self._keep_timeout(conn)
