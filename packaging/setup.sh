@@ -22,6 +22,11 @@ if [ "$mode" = test ]; then
   debs="$debs dbus"
   # The browser extension: end to end in Debian's Chromium; its script's unit test runs on Node.
   debs="$debs chromium nodejs"
+  # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
+  # of Debian's python3 (tests/desktop_user.py), since no compositor runs as root.
+  debs="$debs sway foot python3-venv"
+  # KDE Plasma's compositor, headless (KWin's Wayland idle protocol; the KWin script).
+  debs="$debs kwin-wayland"
 fi
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   debs="$debs python3-venv"

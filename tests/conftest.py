@@ -16,8 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Messages are asserted in English unless a test asks for French (the `french` fixture); the
 # language of the machine running the tests must not change them, nor that of a CLI subprocess.
 os.environ["LANGUAGE"] = "en"
+from desktop_user import DesktopUser
 from fakes import FakeClock, FakeProbe
 from helpers import ALL_DAY, cli_runner
+from wayland_session import Sway
 from xserver import XServer
 
 from socialtime.recording.store import Store
@@ -39,6 +41,19 @@ def xserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[XServer]:
     """
     with XServer.start(tmp_path_factory.mktemp("xserver")) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def sway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sway]:
+    """A headless sway run by the test user (desktop_user.py) for the whole session; mark
+    tests using it `@pytest.mark.wayland`. Fails (does not skip) when sway or foot are missing,
+    unless SOCIALTIME_SKIP_WAYLAND=1."""
+    user = DesktopUser.create(tmp_path_factory.mktemp("sway"))
+    try:
+        with Sway.start(user) as session:
+            yield session
+    finally:
+        user.cleanup()
 
 
 @pytest.fixture

@@ -75,14 +75,18 @@ def test_only_the_ui_package_imports_qt(path):
 )
 def test_no_network_module_is_imported(path):
     forbidden = NETWORK_MODULES
-    if path.parent == BRIDGE:  # the browser bridge's local AF_UNIX socket, checked below
+    if path in UNIX_SOCKET_FILES:  # local AF_UNIX sockets only, checked below
         forbidden = NETWORK_MODULES - {"socket"}
     found = imported_modules(path) & forbidden
     assert not found, f"{path.relative_to(ROOT)} imports {found}: socialtime opens no connection"
 
 
 BRIDGE = PACKAGE / "browser"
-# What the bridge may use from the socket module: stream sockets on a filesystem path, and the
+# The files that may import socket: the browser bridge, and the one module of the probes that
+# opens the compositor's Wayland socket (sway's IPC socket goes through it too).
+WAYLAND_WIRE = PACKAGE / "probes" / "wayland_wire.py"
+UNIX_SOCKET_FILES = [*sorted(BRIDGE.glob("*.py")), WAYLAND_WIRE]
+# What they may use from the socket module: stream sockets on a filesystem path, and the
 # peer's credentials. Anything that could reach the network is refused, even by name in a string.
 SOCKET_ALLOWED = {"socket", "AF_UNIX", "SOCK_STREAM", "SOL_SOCKET", "SO_PEERCRED"}
 SOCKET_FORBIDDEN = {
@@ -91,8 +95,14 @@ SOCKET_FORBIDDEN = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("path", sorted(BRIDGE.glob("*.py")), ids=lambda p: p.name)
-def test_the_bridge_uses_only_unix_sockets(path):
+def test_only_the_listed_files_import_socket():
+    users = {p for p in PACKAGE.rglob("*.py") if "socket" in imported_modules(p)}
+    assert users <= set(UNIX_SOCKET_FILES), users - set(UNIX_SOCKET_FILES)
+    assert WAYLAND_WIRE in users  # the rule below is not checking an empty list
+
+
+@pytest.mark.parametrize("path", UNIX_SOCKET_FILES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_bridge_and_the_wayland_client_use_only_unix_sockets(path):
     where = path.relative_to(ROOT)
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module == "socket":

@@ -16,6 +16,7 @@ from socialtime.probes.gnome import GnomeProbe
 from socialtime.probes.kde import KdeProbe
 from socialtime.probes.macos import MacProbe
 from socialtime.probes.session import LatchedLock, LockAwareProbe, SessionState
+from socialtime.probes.wayland_client import WaylandClient
 from socialtime.probes.windows import WindowsProbe
 from socialtime.probes.wlroots import WlrootsProbe
 from socialtime.probes.x11 import X11Probe
@@ -47,20 +48,37 @@ def test_gnome_wayland_without_xwayland() -> None:
 
 
 def test_kde_wayland() -> None:
-    probe = inner(make_probe("linux", {**WAYLAND, "XDG_CURRENT_DESKTOP": "KDE", "DISPLAY": ":1"}))
+    probe = inner(
+        make_probe(
+            "linux",
+            {**WAYLAND, "XDG_CURRENT_DESKTOP": "KDE", "DISPLAY": ":1"},
+            idle_threshold=lambda: 240,
+        )
+    )
     assert isinstance(probe, KdeProbe) and isinstance(probe.fallback, X11Probe)
+    # Idle time over the Wayland idle protocol, for the idle setting; no window protocol.
+    assert isinstance(probe.wayland_idle, WaylandClient)
+    assert probe.wayland_idle.idle_timeout() == 240 and not probe.wayland_idle.windows
+    assert not probe.wayland_idle.connected
 
 
 @pytest.mark.parametrize(
-    "environ",
-    [{"SWAYSOCK": "/run/user/1000/sway-ipc.sock"}, {"XDG_CURRENT_DESKTOP": "Hyprland"}],
+    ("environ", "name"),
+    [
+        ({"SWAYSOCK": "/run/user/1000/sway-ipc.sock"}, "sway"),
+        ({"XDG_CURRENT_DESKTOP": "Hyprland"}, "hyprland"),
+    ],
 )
-def test_wlroots_with_and_without_xwayland(environ: dict[str, str]) -> None:
+def test_wlroots_with_and_without_xwayland(environ: dict[str, str], name: str) -> None:
     probe = inner(make_probe("linux", {**WAYLAND, **environ, "DISPLAY": ":0"}))
-    assert isinstance(probe, WlrootsProbe)
-    alone = make_probe("linux", {**WAYLAND, **environ})
-    assert isinstance(alone, UnsupportedProbe)
-    assert "wlr-foreign-toplevel-management" in alone.reason
+    assert isinstance(probe, WlrootsProbe) and isinstance(probe.fallback, X11Probe)
+    assert probe.compositor == name and not probe.client.connected
+    assert probe.client.idle_timeout() == 180  # the default idle setting
+    # sway tells pids over its IPC socket; the others do not.
+    assert (probe.pids is not None) == ("SWAYSOCK" in environ)
+    alone = inner(make_probe("linux", {**WAYLAND, **environ}, idle_threshold=lambda: 30))
+    assert isinstance(alone, WlrootsProbe) and alone.fallback is None
+    assert alone.client.idle_timeout() == 30
 
 
 def test_x11_session_on_a_gnome_desktop_is_plain_x11() -> None:
@@ -75,23 +93,27 @@ def test_a_broken_platform_module_is_an_honest_answer(monkeypatch: pytest.Monkey
     assert "could not set up" in probe.reason
 
 
-def test_wlroots_diagnose_says_what_is_missing() -> None:
-    checks = WlrootsProbe("sway", FakeProbe()).diagnose()
+def test_wlroots_diagnose_says_what_is_missing(tmp_path) -> None:
+    environ = {"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": str(tmp_path)}
+    checks = WlrootsProbe("sway", FakeProbe(), environ=environ).diagnose()
     front = next(c for c in checks if c.name == "foreground window")
     assert not front.ok
-    assert "wlr-foreign-toplevel-management" in front.detail and "XWayland" in front.detail
+    assert "cannot reach the Wayland display" in front.detail and "XWayland" in front.detail
+    assert str(tmp_path / "wayland-9") in front.detail
 
 
 def test_importing_every_probe_module_does_nothing() -> None:
     """No thread, no connection, no platform binding loaded: even with buses and displays set."""
     code = textwrap.dedent(
         """
-        import sys, threading
+        import os, sys, threading
         import socialtime.probes as probes
         import socialtime.probes.base, socialtime.probes.unsupported, socialtime.probes.session
         import socialtime.probes.dbusio, socialtime.probes.dbus_session, socialtime.probes.gnome
         import socialtime.probes.kde, socialtime.probes.wlroots, socialtime.probes.windows
-        import socialtime.probes.macos, socialtime.probes.x11
+        import socialtime.probes.macos, socialtime.probes.x11, socialtime.probes.wayland_wire
+        import socialtime.probes.wayland_client, socialtime.probes.sway_ipc
+        import socialtime.probes.app_ids
         made = [
             probes.make_probe(platform, environ)
             for platform in ("linux", "win32", "darwin", "freebsd14")
@@ -100,9 +122,14 @@ def test_importing_every_probe_module_does_nothing() -> None:
                 {"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "GNOME", "DISPLAY": ":0"},
                 {"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "KDE"},
                 {"WAYLAND_DISPLAY": "w", "SWAYSOCK": "/x", "DISPLAY": ":0"},
+                {"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "sway"},
             )
         ]
         assert threading.active_count() == 1, threading.enumerate()
+        import socket
+        opened = [n for n in os.listdir("/proc/self/fd") if os.path.islink(f"/proc/self/fd/{n}")
+                  and os.readlink(f"/proc/self/fd/{n}").startswith("socket:")]
+        assert not opened, opened
         loaded = {"jeepney", "Xlib.display", "objc", "AppKit", "Foundation", "Quartz",
                   "ApplicationServices"} & set(sys.modules)
         assert not loaded, loaded
@@ -119,7 +146,7 @@ def test_importing_every_probe_module_does_nothing() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "16"
+    assert result.stdout.strip() == "20"
 
 
 # --- folding lock and suspend into locked() -----------------------------------------------------

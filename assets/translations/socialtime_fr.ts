@@ -2370,8 +2370,16 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>titres des fenêtres par le même script, en mémoire seulement</translation>
     </message>
     <message>
+        <source>Wayland {protocol}: told after {seconds} s without input (the idle setting)</source>
+        <translation>Wayland {protocol}&#xa0;: signalé après {seconds} s sans saisie (le réglage d&apos;inactivité)</translation>
+    </message>
+    <message>
         <source>{seconds} s idle</source>
         <translation>{seconds} s sans saisie</translation>
+    </message>
+    <message>
+        <source>KDE does not tell idle time over D-Bus on Wayland, and the Wayland idle protocols are not reachable ({error}): idle time is unknown</source>
+        <translation>KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland, et les protocoles d&apos;inactivité de Wayland sont injoignables ({error})&#xa0;: le temps d&apos;inactivité est inconnu</translation>
     </message>
     <message>
         <source>KDE does not tell idle time over D-Bus on Wayland: idle time is unknown</source>
@@ -2582,8 +2590,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>pas d&apos;affichage X&#xa0;: définissez DISPLAY (par exemple DISPLAY=:0), ou lancez socialtime depuis votre session de bureau</translation>
     </message>
     <message>
-        <source>Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can on GNOME, with a Shell extension, and on KDE); enable XWayland so that DISPLAY is set, or choose an X11 session (e.g. &apos;GNOME on Xorg&apos;) at login</source>
-        <translation>Wayland sans XWayland&#xa0;: sur ce bureau, socialtime ne peut pas voir les fenêtres Wayland (il le peut sous GNOME, avec une extension Shell, et sous KDE)&#xa0;; activez XWayland pour que DISPLAY soit défini, ou choisissez une session X11 (par exemple «&#xa0;GNOME sur Xorg&#xa0;») à la connexion</translation>
+        <source>Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can on GNOME, with a Shell extension, on KDE, and on wlroots compositors such as sway); enable XWayland so that DISPLAY is set, or choose an X11 session (e.g. &apos;GNOME on Xorg&apos;) at login</source>
+        <translation>Wayland sans XWayland&#xa0;: sur ce bureau, socialtime ne voit pas les fenêtres Wayland (il les voit sous GNOME avec une extension du Shell, sous KDE et sous les compositeurs wlroots comme sway)&#xa0;; activez XWayland pour que DISPLAY soit défini, ou choisissez une session X11 (par ex. «&#xa0;GNOME sur Xorg&#xa0;») à la connexion</translation>
     </message>
     <message>
         <source>python-xlib is missing: pip install python-xlib (Debian: apt install python3-xlib)</source>
@@ -2596,10 +2604,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>socialtime could not set up its probe here: {error}</source>
         <translation>socialtime n&apos;a pas pu mettre en place sa sonde ici&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>{problem} (XWayland is not running either)</source>
-        <translation>{problem} (et XWayland ne tourne pas non plus)</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3080,21 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>sway</name>
+    <message>
+        <source>sway&apos;s IPC answered something else</source>
+        <translation>l&apos;IPC de sway a répondu autre chose</translation>
+    </message>
+    <message>
+        <source>sway did not answer within {seconds} s</source>
+        <translation>sway n&apos;a pas répondu en {seconds} s</translation>
+    </message>
+    <message>
+        <source>sway closed its IPC socket</source>
+        <translation>sway a fermé sa socket IPC</translation>
+    </message>
+</context>
+<context>
     <name>team</name>
     <message>
         <source>the team&apos;s name, a non-empty string of at most 80 characters on one line</source>
@@ -3497,6 +3516,45 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>wayland</name>
+    <message>
+        <source>protocol error {code} on {interface}: {message}</source>
+        <translation>erreur de protocole {code} sur {interface}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>lost the compositor: {error}</source>
+        <translation>compositeur perdu&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>XDG_RUNTIME_DIR is not set</source>
+        <translation>XDG_RUNTIME_DIR n&apos;est pas défini</translation>
+    </message>
+    <message>
+        <source>no Unix sockets on this platform</source>
+        <translation>pas de sockets Unix sur cette plateforme</translation>
+    </message>
+    <message>
+        <source>cannot connect to {path}: {error}</source>
+        <translation>impossible de se connecter à {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>an argument runs past the end of its message</source>
+        <translation>un argument dépasse la fin de son message</translation>
+    </message>
+    <message>
+        <source>short message: {error}</source>
+        <translation>message trop court&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>the compositor closed the connection</source>
+        <translation>le compositeur a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>malformed message of {size} bytes</source>
+        <translation>message malformé de {size} octets</translation>
+    </message>
+</context>
+<context>
     <name>windows</name>
     <message>
         <source>WTSRegisterSessionNotification failed: {error}</source>
@@ -3538,12 +3596,68 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
 <context>
     <name>wlroots</name>
     <message>
-        <source>{compositor} (Wayland): native Wayland windows can be seen only through the wlr-foreign-toplevel-management protocol, and idle time through ext-idle-notify-v1; socialtime does not support them yet. Run browsers under XWayland (e.g. Firefox with MOZ_ENABLE_WAYLAND=0, Chromium with --ozone-platform=x11) so that they are seen</source>
-        <translation>{compositor} (Wayland)&#xa0;: les fenêtres Wayland natives ne sont visibles que par le protocole wlr-foreign-toplevel-management, et l&apos;absence de saisie par ext-idle-notify-v1&#xa0;; socialtime ne les prend pas encore en charge. Lancez vos navigateurs sous XWayland (par exemple Firefox avec MOZ_ENABLE_WAYLAND=0, Chromium avec --ozone-platform=x11) pour qu&apos;ils soient vus</translation>
-    </message>
-    <message>
         <source>{problem}; XWayland: {detail}</source>
         <translation>{problem}&#xa0;; XWayland&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>{compositor}: cannot reach the Wayland display ({error}); start socialtime from inside your desktop session, where WAYLAND_DISPLAY and XDG_RUNTIME_DIR are set</source>
+        <translation>{compositor}&#xa0;: impossible de joindre l&apos;affichage Wayland ({error})&#xa0;; lancez socialtime depuis votre session de bureau, où WAYLAND_DISPLAY et XDG_RUNTIME_DIR sont définis</translation>
+    </message>
+    <message>
+        <source>{compositor} does not offer wlr-foreign-toplevel-management (zwlr_foreign_toplevel_manager_v1): native Wayland windows cannot be seen; sway, Hyprland, labwc, Wayfire and river offer it</source>
+        <translation>{compositor} n&apos;offre pas wlr-foreign-toplevel-management (zwlr_foreign_toplevel_manager_v1)&#xa0;: les fenêtres Wayland natives ne sont pas visibles&#xa0;; sway, Hyprland, labwc, Wayfire et river l&apos;offrent</translation>
+    </message>
+    <message>
+        <source>no window in front</source>
+        <translation>aucune fenêtre au premier plan</translation>
+    </message>
+    <message>
+        <source>in front: {process} (app id {app_id})</source>
+        <translation>au premier plan&#xa0;: {process} (identifiant d&apos;application {app_id})</translation>
+    </message>
+    <message>
+        <source>{compositor}, Wayland display {display}: windows seen through wlr-foreign-toplevel-management ({count} open); {front}</source>
+        <translation>{compositor}, affichage Wayland {display}&#xa0;: fenêtres vues par wlr-foreign-toplevel-management ({count} ouvertes)&#xa0;; {front}</translation>
+    </message>
+    <message>
+        <source>no titles without the foreground window (see above)</source>
+        <translation>pas de titres sans la fenêtre au premier plan (voir plus haut)</translation>
+    </message>
+    <message>
+        <source>titles and app ids from the same protocol, used in memory only, never stored</source>
+        <translation>titres et identifiants d&apos;application par le même protocole, utilisés en mémoire seulement, jamais enregistrés</translation>
+    </message>
+    <message>
+        <source>process ids from sway&apos;s IPC socket, for the browser extension</source>
+        <translation>identifiants de processus par la socket IPC de sway, pour l&apos;extension du navigateur</translation>
+    </message>
+    <message>
+        <source>{compositor} tells no process ids: the browser extension&apos;s pages cannot be matched to their window, so titles are used</source>
+        <translation>{compositor} ne donne pas les identifiants de processus&#xa0;: les pages de l&apos;extension du navigateur ne peuvent être rattachées à leur fenêtre, les titres sont donc utilisés</translation>
+    </message>
+    <message>
+        <source>idle for {seconds} s</source>
+        <translation>inactif depuis {seconds} s</translation>
+    </message>
+    <message>
+        <source>input within the last {seconds} s</source>
+        <translation>saisie dans les dernières {seconds} s</translation>
+    </message>
+    <message>
+        <source>{protocol}: told after {seconds} s without input (the idle setting); {state}</source>
+        <translation>{protocol}&#xa0;: signalé après {seconds} s sans saisie (le réglage d&apos;inactivité)&#xa0;; {state}</translation>
+    </message>
+    <message>
+        <source>{compositor} offers neither ext-idle-notify-v1 nor org_kde_kwin_idle: time without input is counted as active</source>
+        <translation>{compositor} n&apos;offre ni ext-idle-notify-v1 ni org_kde_kwin_idle&#xa0;: le temps sans saisie est compté comme actif</translation>
+    </message>
+    <message>
+        <source>idle time is unknown without the Wayland display</source>
+        <translation>le temps d&apos;inactivité est inconnu sans l&apos;affichage Wayland</translation>
+    </message>
+    <message>
+        <source>{compositor} tells no Wayland client whether the screen is locked</source>
+        <translation>{compositor} ne dit à aucun client Wayland si l&apos;écran est verrouillé</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
     status = _config_check(loaded, ctx.config_path)
     status = max(status, _data_checks(ctx))
     _work_hours_check(loaded.config.work_hours, time.time())
-    _seeing_checks(ctx.data_dir)
+    _seeing_checks(ctx.data_dir, loaded.config.idle_seconds)
     _policy_section(loaded.policy)
     return status
 
@@ -96,11 +96,11 @@ def _work_hours_check(hours: WorkHours, now: float) -> None:
     _line(True, work_hours, text)
 
 
-def _seeing_checks(data_dir: Path) -> None:
+def _seeing_checks(data_dir: Path, idle_seconds: float) -> None:
     """What the desktop probe of this system and the browser bridge can see."""
     from socialtime.probes import make_probe
 
-    probe = make_probe()
+    probe = make_probe(idle_threshold=lambda: idle_seconds)
     try:
         for check in probe.diagnose():
             _line(check.ok, check.label, check.detail)

@@ -63,7 +63,7 @@ def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.E
     if store is None:
         eprint(translate("cli", "socialtime: stopped before the database could be opened."))
         return EXIT_OK
-    probe = make_probe()
+    probe = make_probe(idle_threshold=lambda: config.idle_seconds)
     bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
     tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
     with RecorderLock(ctx.data_dir):

@@ -3,9 +3,10 @@
 `make_probe()` picks one probe for this platform and session, best first:
 - Windows: WindowsProbe (ctypes); macOS: MacProbe (pyobjc).
 - Linux/BSD, Wayland: GNOME -> GnomeProbe (Mutter idle, a Shell extension for the window),
-  KDE -> KdeProbe (a KWin script), wlroots (sway, Hyprland...) -> WlrootsProbe; each falls back
-  to the X11 probe for X11 apps under XWayland when DISPLAY is set; other Wayland compositors
-  get the X11 probe alone (its doctor lines warn about native Wayland apps).
+  KDE -> KdeProbe (a KWin script; idle over the Wayland idle protocol), wlroots (sway,
+  Hyprland...) -> WlrootsProbe (socialtime's own Wayland client); each falls back to the X11
+  probe for X11 apps under XWayland when DISPLAY is set; other Wayland compositors get the X11
+  probe alone (its doctor lines warn about native Wayland apps).
 - Linux/BSD, X11: X11Probe.
 - nothing usable: UnsupportedProbe, which says why.
 On Linux/BSD the chosen probe is wrapped in LockAwareProbe, so logind's suspend and lock and the
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import PROBE_CHECKS, Check, Foreground, Probe
@@ -45,8 +46,9 @@ NO_DISPLAY = QT_TRANSLATE_NOOP(
 WAYLAND_ONLY = QT_TRANSLATE_NOOP(
     "probes",
     "Wayland without XWayland: on this desktop socialtime cannot see Wayland windows (it can "
-    "on GNOME, with a Shell extension, and on KDE); enable XWayland so that DISPLAY is set, or "
-    "choose an X11 session (e.g. 'GNOME on Xorg') at login",
+    "on GNOME, with a Shell extension, on KDE, and on wlroots compositors such as sway); "
+    "enable XWayland so that DISPLAY is set, or choose an X11 session (e.g. 'GNOME on Xorg') "
+    "at login",
 )
 NO_XLIB = QT_TRANSLATE_NOOP(
     "probes",
@@ -59,9 +61,16 @@ def is_wayland(environ: Mapping[str, str]) -> bool:
     return bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
 
 
-def make_probe(platform: str | None = None, environ: Mapping[str, str] | None = None) -> Probe:
+def make_probe(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    idle_threshold: Callable[[], float] | None = None,
+) -> Probe:
     """The best probe for `platform` (default `sys.platform`) and `environ` (default os.environ).
 
+    `idle_threshold` gives the idle setting in seconds (default 180): the Wayland idle
+    protocols tell "idle" only for a timeout chosen in advance, so those probes ask for it.
     Never raises: when nothing can observe this session it returns an UnsupportedProbe whose
     diagnose() tells the user why and what to do. No probe connects before its first use.
     """
@@ -79,7 +88,7 @@ def make_probe(platform: str | None = None, environ: Mapping[str, str] | None = 
         if not platform.startswith(_X11_PLATFORMS):
             reason = translate("probes", "platform {platform} is not supported")
             return UnsupportedProbe(reason.format(platform=repr(platform)))
-        return _unix_probe(environ)
+        return _unix_probe(environ, idle_threshold)
     # make_probe is called at start-up and by doctor: a bug in one platform module must become
     # an honest "cannot see", not a crash of the whole program.
     except Exception as exc:
@@ -93,7 +102,7 @@ def desktops(environ: Mapping[str, str]) -> list[str]:
     return [name for name in raw.lower().split(":") if name]
 
 
-def _unix_probe(environ: Mapping[str, str]) -> Probe:
+def _unix_probe(environ: Mapping[str, str], idle_threshold: Callable[[], float] | None) -> Probe:
     display = environ.get("DISPLAY", "")
     wayland = is_wayland(environ)
     x11: Probe | None = None
@@ -114,17 +123,16 @@ def _unix_probe(environ: Mapping[str, str]) -> Probe:
             inner = GnomeProbe(fallback=x11)
         elif "kde" in names:
             from socialtime.probes.kde import KdeProbe
+            from socialtime.probes.wayland_client import WaylandClient
 
-            inner = KdeProbe(fallback=x11)
+            idle = WaylandClient(environ, idle_timeout=idle_threshold, windows=False)
+            inner = KdeProbe(fallback=x11, wayland_idle=idle)
         else:
-            from socialtime.probes.wlroots import WlrootsProbe, compositor, needed
+            from socialtime.probes.wlroots import WlrootsProbe, compositor
 
             name = compositor(environ)
             if name is not None:
-                if x11 is None:
-                    reason = translate("probes", "{problem} (XWayland is not running either)")
-                    return UnsupportedProbe(reason.format(problem=needed(name)))
-                inner = WlrootsProbe(name, x11)
+                inner = WlrootsProbe(name, x11, environ=environ, idle_threshold=idle_threshold)
     if inner is None:
         if missing_xlib:
             return UnsupportedProbe(translate("probes", NO_XLIB))

@@ -12,7 +12,9 @@ dbus-daemon with a fake KWin (tests/test_probe_dbus.py). Not checked: KWin itsel
 uses KWin 6's names (workspace.windowActivated/activeWindow) and falls back to KWin 5's
 (clientActivated/activeClient); KWin may pass the pid as a double, which is accepted.
 Idle: KDE's org.freedesktop.ScreenSaver.GetSessionIdleTime answers milliseconds under X11 and
-"NotSupported" on Wayland (kscreenlocker's source), so idle is usually unknown here.
+"NotSupported" on Wayland (kscreenlocker's source), so on Wayland idle time comes from KWin's
+Wayland idle protocol (ext-idle-notify-v1, else org_kde_kwin_idle) through socialtime's own
+Wayland client (`wayland_idle`, see wayland_client.py); D-Bus is the fallback.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialtime.base.i18n import format_number, translate
 from socialtime.probes import dbusio
@@ -37,6 +39,9 @@ from socialtime.probes.base import (
     Probe,
     process_name,
 )
+
+if TYPE_CHECKING:
+    from socialtime.probes.wayland_client import WaylandClient
 
 KWIN = "org.kde.KWin"
 SCRIPTING = ("/Scripting", "org.kde.kwin.Scripting")
@@ -86,9 +91,11 @@ class KdeProbe:
         fallback: Probe | None = None,
         connect: Callable[[str], Any] = dbusio.connect,
         process_name: Callable[[int], str] = process_name,
+        wayland_idle: WaylandClient | None = None,
     ) -> None:
         self.bus = bus
         self.fallback = fallback
+        self.wayland_idle = wayland_idle  # idle time over Wayland, first when there is one
         self.service: str | None = None  # our unique name, which the script calls
         self.last_error = ""
         self._connect = connect
@@ -192,6 +199,9 @@ class KdeProbe:
         return self.fallback.foreground() if self.fallback else None
 
     def idle_seconds(self) -> float | None:
+        wayland = self.wayland_idle
+        if wayland is not None and wayland.poll() and wayland.sees_idle:
+            return wayland.idle_seconds()
         if self._idle_conn is None:
             try:
                 self._idle_conn = self._connect(self.bus)
@@ -225,26 +235,42 @@ class KdeProbe:
             else:
                 text = translate("kde", "{problem}; is this KDE Plasma?")
             detail = text.format(problem=problem)
+        if self.wayland_idle is not None:
+            self.wayland_idle.retry_now()
         idle = self.idle_seconds()
         titles = translate("kde", "window captions from the same script, in memory only")
         return [
             Check(FOREGROUND_WINDOW, loaded, detail),
             Check(WINDOW_TITLES, loaded, titles),
-            Check(
-                IDLE_TIME,
-                idle is not None,
-                translate("kde", "{seconds} s idle").format(seconds=format_number(idle or 0))
-                if idle is not None
-                else translate(
-                    "kde", "KDE does not tell idle time over D-Bus on Wayland: idle time is unknown"
-                ),
-            ),
+            Check(IDLE_TIME, idle is not None, self._idle_detail(idle)),
             Check(
                 SCREEN_LOCK,
                 False,
                 translate("kde", "KDE reports its lock screen over D-Bus only"),
             ),
         ]
+
+    def _idle_detail(self, idle: float | None) -> str:
+        wayland = self.wayland_idle
+        if wayland is not None and wayland.sees_idle:
+            text = translate(
+                "kde", "Wayland {protocol}: told after {seconds} s without input (the idle setting)"
+            )
+            return text.format(
+                protocol=wayland.idle_protocol_name, seconds=format_number(wayland.timeout)
+            )
+        if idle is not None:
+            return translate("kde", "{seconds} s idle").format(seconds=format_number(idle))
+        if wayland is not None:
+            text = translate(
+                "kde",
+                "KDE does not tell idle time over D-Bus on Wayland, and the Wayland idle "
+                "protocols are not reachable ({error}): idle time is unknown",
+            )
+            return text.format(error=wayland.last_error or "ext-idle-notify-v1, org_kde_kwin_idle")
+        return translate(
+            "kde", "KDE does not tell idle time over D-Bus on Wayland: idle time is unknown"
+        )
 
     def close(self) -> None:
         self._stop.set()
@@ -262,6 +288,8 @@ class KdeProbe:
             thread.join(2.0)
         if self._idle_conn is not None:
             dbusio.close_quietly(self._idle_conn)
+        if self.wayland_idle is not None:
+            self.wayland_idle.close()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
         self._conn = self._idle_conn = self._thread = self._folder = None

@@ -147,7 +147,7 @@ class TrayApp(QObject):
         except StoreError as e:  # the lock file cannot be used (e.g. a symbolic link)
             self.fail(str(e))
             return
-        probe = self._probe or make_probe()
+        probe = self._probe or make_probe(idle_threshold=lambda: self.config.idle_seconds)
         self.session_events = session_events.install(probe)  # Windows: lock and suspend
         host_source = None
         if not self.recording_elsewhere:
