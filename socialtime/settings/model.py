@@ -93,6 +93,9 @@ class NudgeSettings:
 class Config:
     sample_seconds: float = 5.0
     idle_seconds: int = 180
+    # Time without input still counts while the window in front plays sound or video, until
+    # this many minutes after the last input (socialtime.recording.tracker); 0 switches it off.
+    media_max_minutes: int = 60
     retention_days: int = 365  # 0 keeps forever
     work_hours: WorkHours = field(default_factory=default_work_hours)
     disabled_sites: frozenset[str] = frozenset()
@@ -148,6 +151,7 @@ def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
     return Config(
         sample_seconds=values.get("sample_seconds", Config.sample_seconds),
         idle_seconds=values.get("idle_seconds", Config.idle_seconds),
+        media_max_minutes=values.get("media_max_minutes", Config.media_max_minutes),
         retention_days=values.get("retention_days", Config.retention_days),
         work_hours=work_hours,
         disabled_sites=frozenset(sites.get("disabled", ())),

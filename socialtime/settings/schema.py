@@ -242,6 +242,12 @@ SCHEMA = _Table(
             QT_TRANSLATE_NOOP("config", "an integer number of seconds between 1 and 3600"),
             _integer(1, 3600),
         ),
+        "media_max_minutes": _Value(
+            QT_TRANSLATE_NOOP(
+                "config", "an integer number of minutes between 0 (off) and 1440"
+            ),
+            _integer(0, 1440),
+        ),
         "retention_days": _Value(
             QT_TRANSLATE_NOOP(
                 "config", "an integer number of days between 0 (keep forever) and 3650"

@@ -47,6 +47,7 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
         "comments here are not kept.",
         f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
         f"idle_seconds = {config.idle_seconds}",
+        f"media_max_minutes = {config.media_max_minutes}",
         f"retention_days = {config.retention_days}",
         f"language = {toml_str(config.language)}",
         f"days_off = {toml_array(sorted(day.isoformat() for day in wh.days_off))}",
