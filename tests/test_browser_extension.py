@@ -1,6 +1,6 @@
 """The extension's background script, run by Node with a fake ``chrome`` API and fake timers:
-what it sends for each kind of tab (private, not http(s), loading, with a path and a query), when
-it sends, and how it reconnects. The end-to-end test shows it working in real Chromium; this one
+what it sends for each kind of tab (private, not http(s), loading, with a path and a query,
+playing sound, muted), when it sends, and how it reconnects. The end-to-end test shows it working in real Chromium; this one
 covers what Chromium cannot easily be made to do in a test (a private window, a dying port)."""
 
 from __future__ import annotations
@@ -85,6 +85,20 @@ async function sent(window, fire = (w) => w.on.activated[0]({ tabId: 1, windowId
   out.title_change = await sent(win({ url: secret }), updated(1, { title: "x" }, true));
   out.background_tab = await sent(win({ url: secret }), updated(2, { url: secret }, false));
   out.heartbeat = await sent(win({ url: secret }), (w) => w.intervals[0].f());
+  const video = "https://www.youtube.com/watch?v=secret";
+  out.audible = await sent(win({ url: video, audible: true, mutedInfo: { muted: false } }));
+  out.muted = await sent(win({ url: video, audible: true, mutedInfo: { muted: true } }));
+  out.silent = await sent(win({ url: video, audible: false }));
+  out.no_audible_field = await sent(win({ url: video }));  // a browser that does not say
+  out.audible_private = await sent(win({ url: video, audible: true }, { incognito: true }));
+  out.audible_not_focused = await sent(win({ url: video, audible: true }, { focused: false }));
+  out.audible_file = await sent(win({ url: "file:///home/me/talk.webm", audible: true }));
+  out.sound_starts = await sent(
+    win({ url: video, audible: true }), updated(1, { audible: true }, true));
+  out.sound_muted = await sent(
+    win({ url: video, audible: true, mutedInfo: { muted: true } }),
+    updated(1, { mutedInfo: { muted: true } }, true));
+  out.background_sound = await sent(win({ url: video }), updated(2, { audible: true }, false));
 
   // Start-up: one port to the right host, a first report, a 2 s heartbeat.
   let w = load();
@@ -138,11 +152,30 @@ def run() -> dict:
     return json.loads(done.stdout)
 
 
+SILENT_FACEBOOK = {"host": "www.facebook.com", "audible": False}
+NOTHING = {"host": None, "audible": False}
+
+
 def test_only_the_hostname_of_a_web_page_is_sent(run):
-    assert run["https"] == [{"host": "www.facebook.com"}]  # no port, path, query, title
-    assert run["http"] == [{"host": "intranet.example.test"}]
-    assert run["ip"] == [{"host": "192.168.1.1"}]
-    assert run["loading"] == [{"host": "x.com"}]
+    assert run["https"] == [SILENT_FACEBOOK]  # no port, path, query, title
+    assert run["http"] == [{"host": "intranet.example.test", "audible": False}]
+    assert run["ip"] == [{"host": "192.168.1.1", "audible": False}]
+    assert run["loading"] == [{"host": "x.com", "audible": False}]
+
+
+def test_whether_the_tab_in_front_plays_sound(run):
+    playing = {"host": "www.youtube.com", "audible": True}
+    silent = {"host": "www.youtube.com", "audible": False}
+    assert run["audible"] == [playing]
+    assert run["muted"] == [silent]  # audible, but nobody hears it
+    assert run["silent"] == [silent]
+    assert run["no_audible_field"] == [silent]
+    assert run["audible_private"] == [NOTHING]  # nothing about private windows
+    assert run["audible_not_focused"] == [NOTHING]  # another application is in front
+    assert run["audible_file"] == [{"host": None, "audible": True}]  # title rules, and it plays
+    assert run["sound_starts"] == [playing]  # told at once, not at the next heartbeat
+    assert run["sound_muted"] == [silent]
+    assert run["background_sound"] == []  # a tab that is not in front says nothing
 
 
 @pytest.mark.parametrize(
@@ -159,19 +192,19 @@ def test_only_the_hostname_of_a_web_page_is_sent(run):
     ],
 )
 def test_private_and_non_web_tabs_send_null(run, case):
-    assert run[case] == [{"host": None}]
+    assert run[case] == [NOTHING]
 
 
 def test_when_it_reports(run):
-    assert run["focus_lost"] == [{"host": None}]  # another application came in front
-    assert run["focus_back"] == [{"host": "www.facebook.com"}]
-    assert run["url_change"] == [{"host": "www.facebook.com"}]
+    assert run["focus_lost"] == [NOTHING]  # another application came in front
+    assert run["focus_back"] == [SILENT_FACEBOOK]
+    assert run["url_change"] == [SILENT_FACEBOOK]
     assert run["title_change"] == []  # a title change alone says nothing new
     assert run["background_tab"] == []
-    assert run["heartbeat"] == [{"host": "www.facebook.com"}]
+    assert run["heartbeat"] == [SILENT_FACEBOOK]
     assert run["startup"] == {
         "connects": ["org.socialtime.bridge"],
-        "posted": [{"host": "www.facebook.com"}],
+        "posted": [SILENT_FACEBOOK],
         "heartbeat_ms": [2000],
     }
 
@@ -179,12 +212,13 @@ def test_when_it_reports(run):
 def test_it_reconnects_with_a_growing_delay(run):
     assert run["reconnect"]["delays"] == [1000, 2000, 4000, 8000]
     assert run["reconnect"]["connects"] == 5
-    assert run["reconnect"]["posted_after"] == [{"host": "www.facebook.com"}]
-    assert run["dead_port"] == {"connects": 2, "last": {"host": "www.facebook.com"}}
+    assert run["reconnect"]["posted_after"] == [SILENT_FACEBOOK]
+    assert run["dead_port"] == {"connects": 2, "last": SILENT_FACEBOOK}
 
 
-def test_every_message_has_the_key_host_and_nothing_else(run):
+def test_every_message_has_the_hostname_and_the_one_boolean_and_nothing_else(run):
     for case, value in run.items():
         messages = value if isinstance(value, list) else value.get("posted", [])
         for message in messages:
-            assert set(message) == {"host"}, (case, message)
+            assert set(message) == {"host", "audible"}, (case, message)
+            assert isinstance(message["audible"], bool), (case, message)

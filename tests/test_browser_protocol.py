@@ -1,6 +1,7 @@
 """The browser-host protocol: tables of accepted and refused messages, and a fuzz test of the
 whole read -> validate -> relay loop with random bytes, huge lengths, truncated frames and every
-kind of wrong JSON. It must never crash and never relay anything but a clean hostname or null."""
+kind of wrong JSON. It must never crash and never relay anything but a clean hostname or null,
+and whether the tab plays (a boolean, or nothing)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from socialtime.browser.protocol import (
     MAX_FRAME,
     FrameDecoder,
     ProtocolError,
+    BrowserReport,
     Relay,
     clean_host,
     encode,
@@ -102,16 +104,18 @@ def test_refused_hosts(host):
 
 
 @pytest.mark.parametrize(
-    ("payload", "host"),
+    ("payload", "report"),
     [
-        (b'{"host": "www.youtube.com"}', "www.youtube.com"),
-        (b'{"host":null}', None),
-        (b' {"host" : "X.com" } ', "x.com"),
-        (b'{"\\u0068ost": "x.com"}', "x.com"),  # an escaped key is the same key
+        (b'{"host": "www.youtube.com"}', BrowserReport("www.youtube.com")),  # an older extension
+        (b'{"host":null}', BrowserReport(None)),
+        (b' {"host" : "X.com" } ', BrowserReport("x.com")),
+        (b'{"\\u0068ost": "x.com"}', BrowserReport("x.com")),  # an escaped key is the same key
+        (b'{"host": "www.youtube.com", "audible": true}', BrowserReport("www.youtube.com", True)),
+        (b'{"audible": false, "host": null}', BrowserReport(None, False)),
     ],
 )
-def test_accepted_messages(payload, host):
-    assert parse_host_message(payload) == host
+def test_accepted_messages(payload, report):
+    assert parse_host_message(payload) == report
 
 
 @pytest.mark.parametrize(
@@ -122,10 +126,15 @@ def test_accepted_messages(payload, host):
         (b"null", "not a JSON object"),
         (b'["x.com"]', "not a JSON object"),
         (b'"x.com"', "not a JSON object"),
-        (b"{}", "exactly the key"),
-        (b'{"host": "x.com", "path": "/"}', "exactly the key"),
-        (b'{"host": "x.com", "title": "Feed"}', "exactly the key"),
-        (b'{"url": "https://x.com/"}', "exactly the key"),
+        (b"{}", "expected the key 'host'"),
+        (b'{"host": "x.com", "path": "/"}', "expected the key 'host'"),
+        (b'{"host": "x.com", "title": "Feed"}', "expected the key 'host'"),
+        (b'{"url": "https://x.com/"}', "expected the key 'host'"),
+        (b'{"audible": true}', "expected the key 'host'"),
+        (b'{"host": "x.com", "audible": true, "muted": false}', "expected the key 'host'"),
+        (b'{"host": "x.com", "audible": 1}', "audible is not true or false"),
+        (b'{"host": "x.com", "audible": "yes"}', "audible is not true or false"),
+        (b'{"host": "x.com", "audible": null}', "audible is not true or false"),
         (b'{"host": "a.com", "host": "b.com"}', "duplicate key"),
         (b'{"host": 1}', "neither a string nor null"),
         (b'{"host": false}', "neither a string nor null"),
@@ -145,7 +154,13 @@ def test_refused_messages_say_why_without_content(payload, reason):
 def test_relay_messages():
     assert parse_relay(b'{"host": "x.com", "pid": 12, "time": 3.5}') == Relay("x.com", 12, 3.5)
     assert parse_relay(b'{"host": null, "pid": 12, "time": 3}') == Relay(None, 12, 3.0)
+    assert parse_relay(b'{"host": "x.com", "pid": 12, "time": 3, "audible": true}') == Relay(
+        "x.com", 12, 3.0, True
+    )
     assert parse_relay(b'{"query": "status"}') == "status"
+    for relay in (Relay("x.com", 12, 3.5), Relay(None, 7, 1.0, False), Relay("a.b", 1, 2, True)):
+        [payload] = FrameDecoder().feed(relay.encode())
+        assert parse_relay(payload) == relay
     for bad in (
         b'{"host": "x.com", "pid": 0, "time": 1}',
         b'{"host": "x.com", "pid": -5, "time": 1}',
@@ -157,6 +172,8 @@ def test_relay_messages():
         b'{"host": "x.com", "pid": 1}',
         b'{"host": "x.com/a", "pid": 1, "time": 1}',
         b'{"host": "x.com", "pid": 1, "time": 1, "extra": 0}',
+        b'{"host": "x.com", "pid": 1, "time": 1, "audible": 0}',
+        b'{"host": "x.com", "pid": 1, "audible": true}',
         b'{"query": "hosts"}',
     ):
         with pytest.raises(ProtocolError):
@@ -195,6 +212,8 @@ def test_a_truncated_last_frame_is_dropped(tail):
 def test_relayed_messages_carry_the_browser_pid_and_time_only():
     [relayed] = run_host(message({"host": "Www.LinkedIn.com"}))
     assert relayed == {"host": "www.linkedin.com", "pid": PID, "time": 1000.0}
+    [relayed] = run_host(message({"host": "www.youtube.com", "audible": True}))
+    assert relayed == {"host": "www.youtube.com", "pid": PID, "time": 1000.0, "audible": True}
 
 
 def test_encode_refuses_oversized_messages():
@@ -245,8 +264,13 @@ JUNK = st.one_of(
     st.binary(max_size=64).filter(lambda b: not _accepted_by_json(b)),
     JSON_VALUES.filter(lambda v: not isinstance(v, dict)).map(lambda v: json.dumps(v).encode()),
     st.dictionaries(st.text(max_size=8), JSON_VALUES, max_size=3)
-    .filter(lambda d: set(d) != {"host"})
+    .filter(lambda d: "host" not in d)
     .map(lambda d: json.dumps(d).encode()),
+    st.builds(
+        lambda h, v: json.dumps({"host": h, "audible": v}).encode(),
+        NAMES,
+        JSON_VALUES.filter(lambda v: not isinstance(v, bool)),
+    ),
     JSON_VALUES.filter(lambda v: v is not None and not isinstance(v, str)).map(
         lambda v: json.dumps({"host": v}).encode()
     ),
@@ -268,8 +292,9 @@ JUNK = st.one_of(
 )
 ITEMS = st.lists(
     st.one_of(
-        SPELLINGS.map(lambda s: ("valid", s)),
-        st.none().map(lambda _: ("valid", (None, None))),
+        SPELLINGS.map(lambda s: ("valid", (*s, None))),
+        st.none().map(lambda _: ("valid", (None, None, None))),
+        st.tuples(SPELLINGS, st.booleans()).map(lambda t: ("valid", (*t[0], t[1]))),
         JUNK.map(lambda raw: ("junk", raw)),
         st.integers(MAX_FRAME + 1, 20_000).map(lambda n: ("huge", n)),
     ),
@@ -289,20 +314,20 @@ TAILS = st.one_of(
 @given(ITEMS, TAILS, st.integers(1, 97))
 def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
     data = b""
-    expected: list[str | None] = []
+    expected: list[tuple[str | None, bool | None]] = []
     for kind, value in items:
         if kind == "valid":
-            raw, clean = value
-            data += message({"host": raw})
-            expected.append(clean)
+            raw, clean, audible = value
+            data += message({"host": raw} if audible is None else {"host": raw, "audible": audible})
+            expected.append((clean, audible))
         elif kind == "junk":
             data += frame(value)
         else:
             data += frame(b"{" * value)  # an oversized frame, skipped as it streams
     relayed = run_host(data + tail, chunk)
-    assert [m["host"] for m in relayed] == expected
+    assert [(m["host"], m.get("audible")) for m in relayed] == expected
     for m in relayed:
-        assert set(m) == {"host", "pid", "time"} and m["pid"] == PID
+        assert set(m) - {"audible"} == {"host", "pid", "time"} and m["pid"] == PID
         assert m["host"] is None or normalize_host(m["host"]) in (m["host"], None)
 
 

@@ -196,7 +196,9 @@ def test_disclosure_js_fills_the_page_in_french(rendered):
         {"strong": "Fenêtres de navigation privée\u00a0:"},
         " rien à leur sujet\u00a0; l'extension envoie ",
         {"code": "null"},
-        " au lieu d'un nom d'hôte.",
+        " au lieu d'un nom d'hôte, et ",
+        {"code": "false"},
+        " pour le son.",
     ]
     assert page["texts"]["disclosureHeading"] == ["Ce que cette extension envoie, et où"]
     assert page["texts"]["missingKey"] is None  # the English in the HTML stays

@@ -1,14 +1,20 @@
 // socialtime browser extension: tells the socialtime app on this computer which site the active
-// tab shows, so that it can count the user's own time on social sites exactly.
+// tab shows, and whether that tab plays sound, so that it can count the user's own time on social
+// sites exactly (watching a video without touching the mouse is not idle).
 //
-// What is sent, and only this: {"host": "<hostname>"} for an http(s) page, {"host": null} for a
-// private (incognito) tab, a page that is not http(s), or when no browser window has the focus.
-// Never a path, a query, a title or anything from the page. It goes through native messaging to
-// `socialtime browser-host`, a program on this computer; nothing goes over the network.
+// What is sent, and only this: {"host": "<hostname>", "audible": <true|false>} for an http(s)
+// page; {"host": null, "audible": false} for a private (incognito) tab or window, or when no
+// browser window has the focus (nothing is told about private windows); {"host": null,
+// "audible": ...} for a page that is not http(s). "audible" is the browser's own tabs.audible of
+// the active tab of the focused window (it has made sound in the last seconds), false when that
+// tab is muted. Never a path, a query, a title or anything from the page; the page itself is never
+// read (a muted video cannot be seen without reading the page, so it is not told). It goes through
+// native messaging to `socialtime browser-host`, a program on this computer; nothing goes over
+// the network.
 //
-// When: on tab activation, when the active tab's URL changes, when the window focus changes, and
-// every 2 s as a heartbeat (the app trusts a report for a few seconds only, so a browser whose
-// extension stopped is never counted on stale news).
+// When: on tab activation, when the active tab's URL or sound changes, when the window focus
+// changes, and every 2 s as a heartbeat (the app trusts a report for a few seconds only, so a
+// browser whose extension stopped is never counted on stale news).
 "use strict";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -68,23 +74,33 @@ function connect() {
   return p;
 }
 
-function send(host) {
+function send(now) {
   const p = connect();
   if (!p) return;
   try {
-    p.postMessage({ host: host });
+    p.postMessage({ host: now.host, audible: now.audible });
   } catch {
     if (port === p) port = null;
     scheduleReconnect();
   }
 }
 
-// The active tab of the focused browser window; null when no window of this browser has the
-// focus (another application is in front, or a private window the extension may not see).
-async function currentHost() {
+// Whether a tab plays sound that can be heard: audible, and not muted.
+function audibleOf(tab) {
+  return tab.audible === true && !(tab.mutedInfo && tab.mutedInfo.muted);
+}
+
+const NOTHING = { host: null, audible: false };
+
+// What to tell of the active tab of the focused browser window; nothing when no window of this
+// browser has the focus (another application is in front, or a private window the extension may
+// not see).
+async function current() {
   const win = await api.windows.getLastFocused({ populate: true });
-  if (!win || !win.focused || win.incognito) return null;
-  return hostOf((win.tabs || []).find((tab) => tab.active));
+  if (!win || !win.focused || win.incognito) return NOTHING;
+  const tab = (win.tabs || []).find((t) => t.active);
+  if (!tab || tab.incognito) return NOTHING;
+  return { host: hostOf(tab), audible: audibleOf(tab) };
 }
 
 let queue = Promise.resolve();
@@ -92,19 +108,21 @@ let queue = Promise.resolve();
 // Reports run one after the other, so that they arrive in the order of the events.
 function report() {
   queue = queue.then(async () => {
-    let host = null;
+    let now = NOTHING;
     try {
-      host = await currentHost();
+      now = await current();
     } catch {
-      host = null;
+      now = NOTHING;
     }
-    send(host);
+    send(now);
   });
 }
 
 api.tabs.onActivated.addListener(report);
+// A change of the active tab's address, sound or muting is news; a title change is not.
+const NEWS = ["url", "audible", "mutedInfo"];
 api.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.url !== undefined && tab.active) report();
+  if (tab.active && NEWS.some((key) => change[key] !== undefined)) report();
 });
 api.windows.onFocusChanged.addListener(report);
 setInterval(report, HEARTBEAT_MS);

@@ -13,7 +13,8 @@ What is kept, and for how long: only the latest report per browser process, and 
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
 arrives, so the name of a non-social site a user visits is never held beyond the parsing of one
 message and never reaches the store. A private tab arrives as None (title rules then apply, as
-without the extension).
+without the extension). Whether the tab in front plays sound (``audible``) is kept with the
+report, for the tracker's media rule (``audible_for``), and goes nowhere else.
 
 Threading: one listener thread owns the socket (on Windows, it and one reader thread per
 client); ``host_for`` and ``connected`` may be called from any thread (the tracker's, Qt's) and
@@ -99,6 +100,7 @@ class _Report:
     host: str | None  # a catalogue hostname, OTHER, or None (private / not a web page)
     stamp: float
     conn: int  # which connection said it
+    audible: bool | None = None  # the tab in front plays sound; None: the extension does not say
 
 
 def default_transport(path: Path) -> Transport:
@@ -120,7 +122,7 @@ class BrowserBridge:
 
         bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(data_dir))
         bridge.start()          # False when it cannot listen; bridge.problem says why
-        tracker = Tracker(..., host_source=bridge.host_for)
+        tracker = Tracker(..., host_source=bridge.host_for, media=(bridge.audible_for, ...))
         ...
         bridge.stop()
 
@@ -165,13 +167,26 @@ class BrowserBridge:
         None (title rules apply) unless the window belongs to the browser process that sent
         the report (pid match) and the report is younger than ``max_age``.
         """
+        report = self._fresh(foreground, now)
+        return None if report is None else report.host
+
+    def audible_for(self, foreground: Foreground, now: float) -> bool | None:
+        """Whether the window in front plays sound, when its browser said so lately: the
+        active tab of its focused window is audible (and not muted). None (the desktop's
+        sources are asked) under the same conditions as ``host_for``, or when the extension
+        does not tell it."""
+        report = self._fresh(foreground, now)
+        return None if report is None else report.audible
+
+    def _fresh(self, foreground: Foreground, now: float) -> _Report | None:
+        """The report of the window's browser process, if younger than ``max_age``."""
         if foreground.pid is None:
             return None
         with self._lock:
             report = self._reports.get(foreground.pid)
         if report is None or not (report.stamp - 1.0 <= now <= report.stamp + self.max_age):
             return None
-        return report.host
+        return report
 
     def connected(self) -> bool:
         """True while at least one browser's extension is connected."""
@@ -193,7 +208,10 @@ class BrowserBridge:
         with self._lock:
             browsers = sum(1 for pid in self._conns.values() if pid is not None)
             peers = len(self._conns)
-        return BridgeStatus(browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages)
+            media = sum(1 for r in self._reports.values() if r.audible is not None)
+        return BridgeStatus(
+            browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages, media=media
+        )
 
     def diagnose(self) -> Check:
         """The "browser bridge" line of doctor, for a process that runs the bridge itself."""
@@ -304,7 +322,7 @@ class BrowserBridge:
             if conn_id not in self._conns:
                 return  # the bridge stopped meanwhile
             self._conns[conn_id] = message.pid
-            self._reports[message.pid] = _Report(host, stamp, conn_id)
+            self._reports[message.pid] = _Report(host, stamp, conn_id, message.audible)
 
     def forget(self, conn_id: int, timed_out: bool = False) -> None:
         """A connection ended (Peer.close): its browser's report is no longer true."""
