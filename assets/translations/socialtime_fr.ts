@@ -1053,6 +1053,13 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>à l&apos;écoute, mais refuse les nouvelles connexions&#xa0;: {limit} sont ouvertes à la fois, le maximum qu&apos;elle sert (un programme les garde peut-être ouvertes&#xa0;; les muettes sont coupées au bout de {seconds}&#xa0;s)</translation>
     </message>
     <message numerus="yes">
+        <source>%n of them tell(s) whether the tab in front plays sound</source>
+        <translation>
+            <numerusform>%n d&apos;entre eux dit si l&apos;onglet au premier plan émet du son</numerusform>
+            <numerusform>%n d&apos;entre eux disent si l&apos;onglet au premier plan émet du son</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n connection(s) refused since start (more than {limit} at once)</source>
         <translation>
             <numerusform>%n connexion refusée depuis le démarrage (plus de {limit} à la fois)</numerusform>
@@ -1833,6 +1840,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>un nombre entier de secondes entre 1 et 3600</translation>
     </message>
     <message>
+        <source>an integer number of minutes between 0 (off) and 1440</source>
+        <translation>un nombre entier de minutes entre 0 (désactivé) et 1440</translation>
+    </message>
+    <message>
         <source>an integer number of days between 0 (keep forever) and 3650</source>
         <translation>un nombre entier de jours entre 0 (tout garder) et 3650</translation>
     </message>
@@ -2172,6 +2183,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <source>work hours</source>
         <translation>heures de travail</translation>
     </message>
+    <message>
+        <source>sound and video</source>
+        <translation>son et vidéo</translation>
+    </message>
 </context>
 <context>
     <name>files</name>
@@ -2434,6 +2449,43 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>media</name>
+    <message>
+        <source>on {platform}, socialtime cannot yet see whether a desktop app plays sound (a player, a call): only the browser extension tells it, for the tab in front</source>
+        <translation>sous {platform}, socialtime ne sait pas encore voir si une application de bureau émet du son (un lecteur, un appel)&#xa0;: seule l&apos;extension du navigateur le dit, pour l&apos;onglet au premier plan</translation>
+    </message>
+    <message>
+        <source>{source}: {detail}</source>
+        <translation>{source}&#xa0;: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>mpris</name>
+    <message>
+        <source>no answer from the session bus yet</source>
+        <translation>pas encore de réponse du bus de session</translation>
+    </message>
+    <message>
+        <source>no media player on the session bus now</source>
+        <translation>aucun lecteur multimédia sur le bus de session pour l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media player(s) on the session bus</source>
+        <translation>
+            <numerusform>%n lecteur multimédia sur le bus de session</numerusform>
+            <numerusform>%n lecteurs multimédia sur le bus de session</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lost {bus}: {error}</source>
+        <translation>{bus} perdu&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot follow the media players: {error}</source>
+        <translation>impossible de suivre les lecteurs multimédia&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
     <name>nudges</name>
     <message>
         <source>Social time today</source>
@@ -2604,6 +2656,48 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>socialtime could not set up its probe here: {error}</source>
         <translation>socialtime n&apos;a pas pu mettre en place sa sonde ici&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>pulse</name>
+    <message>
+        <source>PULSE_SERVER names a sound server that is not on this computer: not used</source>
+        <translation>PULSE_SERVER désigne un serveur de son qui n&apos;est pas sur cet ordinateur&#xa0;: non utilisé</translation>
+    </message>
+    <message>
+        <source>XDG_RUNTIME_DIR is not set: the sound server cannot be found</source>
+        <translation>XDG_RUNTIME_DIR n&apos;est pas défini&#xa0;: le serveur de son est introuvable</translation>
+    </message>
+    <message>
+        <source>no answer from the sound server yet</source>
+        <translation>pas encore de réponse du serveur de son</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s) playing now</source>
+        <translation>
+            <numerusform>%n flux en lecture en ce moment</numerusform>
+            <numerusform>%n flux en lecture en ce moment</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pactl is missing: install it (Debian: apt install pulseaudio-utils)</source>
+        <translation>pactl est absent&#xa0;: installez-le (Debian&#xa0;: apt install pulseaudio-utils)</translation>
+    </message>
+    <message>
+        <source>no sound server at {path}</source>
+        <translation>aucun serveur de son à {path}</translation>
+    </message>
+    <message>
+        <source>cannot run pactl: {error}</source>
+        <translation>impossible de lancer pactl&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>the sound server at {path} does not answer</source>
+        <translation>le serveur de son à {path} ne répond pas</translation>
+    </message>
+    <message>
+        <source>lost the sound server at {path}</source>
+        <translation>serveur de son à {path} perdu</translation>
     </message>
 </context>
 <context>
