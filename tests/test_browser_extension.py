@@ -1,7 +1,8 @@
 """The extension's background script, run by Node with a fake ``chrome`` API and fake timers:
 what it sends for each kind of tab (private, not http(s), loading, with a path and a query,
-playing sound, muted), when it sends, and how it reconnects. The end-to-end test shows it working in real Chromium; this one
-covers what Chromium cannot easily be made to do in a test (a private window, a dying port)."""
+playing sound, muted), when it sends, and how it reconnects. The end-to-end test shows it
+working in real Chromium; this one covers what Chromium cannot easily be made to do in a test
+(a private window, a dying port)."""
 
 from __future__ import annotations
 

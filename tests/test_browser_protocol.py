@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from socialtime.browser.host import serve
 from socialtime.browser.protocol import (
     MAX_FRAME,
+    BrowserReport,
     FrameDecoder,
     ProtocolError,
-    BrowserReport,
     Relay,
     clean_host,
     encode,

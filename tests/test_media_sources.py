@@ -65,9 +65,7 @@ class Player:
     def __init__(self, bus: PrivateBus, status: str = "Playing", name: str = "fake") -> None:
         self.status = status
         get = (PATH, PROPERTIES, "Get")
-        self.service = FakeService(
-            bus.address, f"org.mpris.MediaPlayer2.{name}", {get: self._get}
-        )
+        self.service = FakeService(bus.address, f"org.mpris.MediaPlayer2.{name}", {get: self._get})
 
     def _get(self, body: tuple) -> tuple[str, tuple]:
         assert body == (PLAYER, "PlaybackStatus"), body
@@ -250,7 +248,7 @@ Sink Input #16
 def test_the_streams_that_play():
     assert playing_streams(SINK_INPUTS) == [4321, 777]  # not corked, not muted, with a pid
     assert playing_streams("") == []
-    assert playing_streams("Corked: no\nMute: no\napplication.process.id = \"1\"\n") == []
+    assert playing_streams('Corked: no\nMute: no\napplication.process.id = "1"\n') == []
 
 
 def test_a_stream_counts_for_its_process_its_parent_and_grandparent(tmp_path):

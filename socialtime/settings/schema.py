@@ -243,9 +243,7 @@ SCHEMA = _Table(
             _integer(1, 3600),
         ),
         "media_max_minutes": _Value(
-            QT_TRANSLATE_NOOP(
-                "config", "an integer number of minutes between 0 (off) and 1440"
-            ),
+            QT_TRANSLATE_NOOP("config", "an integer number of minutes between 0 (off) and 1440"),
             _integer(0, 1440),
         ),
         "retention_days": _Value(
