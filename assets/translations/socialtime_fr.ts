@@ -596,6 +596,14 @@
         <translation> min</translation>
     </message>
     <message>
+        <source> min after the last input</source>
+        <translation> min après la dernière saisie</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -614,6 +622,14 @@
     <message>
         <source>Time without keyboard or mouse input is not counted.</source>
         <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
+    </message>
+    <message>
+        <source>While something plays:</source>
+        <translation>Pendant une lecture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A site or a call in front that plays sound keeps counting without input, up to this long after your last input.</source>
+        <translation>Un site ou un appel au premier plan qui émet du son continue d&apos;être compté sans clavier ni souris, jusqu&apos;à ce délai après votre dernière saisie.</translation>
     </message>
     <message>
         <source>Look every:</source>
@@ -1517,6 +1533,18 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>aucun jour travaillé défini</translation>
     </message>
     <message>
+        <source>counts up to {minutes} min after the last input while the window in front plays</source>
+        <translation>compté jusqu&apos;à {minutes}&#xa0;min après la dernière saisie tant que la fenêtre au premier plan émet du son</translation>
+    </message>
+    <message>
+        <source>off (media_max_minutes = 0): time without input stops counting after the idle threshold, whatever plays</source>
+        <translation>désactivé (media_max_minutes = 0)&#xa0;: le temps sans saisie cesse d&apos;être compté après le délai sans clavier ni souris, quoi qu&apos;il soit diffusé</translation>
+    </message>
+    <message>
+        <source>the browser extension tells it for the tab in front (see browser bridge)</source>
+        <translation>l&apos;extension du navigateur le dit pour l&apos;onglet au premier plan (voir passerelle du navigateur)</translation>
+    </message>
+    <message>
         <source>Organisation settings:</source>
         <translation>Paramètres de l&apos;organisation&#xa0;:</translation>
     </message>
@@ -1915,8 +1943,12 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>votre temps actif total (le temps passé à l&apos;ordinateur ailleurs que sur un réseau social).</translation>
     </message>
     <message>
-        <source>window titles, web addresses (URLs), file names, the names of your other applications, keystrokes, screenshots, anything outside your work hours, and idle time (after a few minutes without input, time simply stops counting).</source>
-        <translation>les titres des fenêtres, les adresses web (URL), les noms de fichiers, les noms de vos autres applications, les frappes au clavier, les captures d&apos;écran, tout ce qui se passe en dehors de vos heures de travail, et le temps sans clavier ni souris (après quelques minutes sans saisie, le décompte s&apos;arrête tout simplement).</translation>
+        <source>Watching is not idle: while the window in front plays sound (a video, a call), time goes on counting without keyboard or mouse input, for at most one hour after your last input unless you choose otherwise in the settings (or switch it off). Whether something plays is read on this computer, from the browser extension and from the desktop, and never stored.</source>
+        <translation>Regarder compte aussi&#xa0;: tant que la fenêtre au premier plan émet du son (une vidéo, un appel), le temps continue d&apos;être compté sans clavier ni souris, au plus une heure après votre dernière saisie, sauf si vous choisissez autre chose dans les paramètres (ou le désactivez). Le fait qu&apos;un son soit émis est lu sur cet ordinateur, par l&apos;extension du navigateur et par le bureau, et n&apos;est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>window titles, web addresses (URLs), file names, the names of your other applications, keystrokes, screenshots, what plays, anything outside your work hours, and idle time (after a few minutes without input, time stops counting, unless the window in front plays sound).</source>
+        <translation>les titres des fenêtres, les adresses web (URL), les noms de fichiers, les noms de vos autres applications, les frappes au clavier, les captures d&apos;écran, ce qui est diffusé, tout ce qui se passe en dehors de vos heures de travail, et le temps sans clavier ni souris (après quelques minutes sans saisie, le décompte s&apos;arrête, sauf si la fenêtre au premier plan émet du son).</translation>
     </message>
     <message>
         <source>No network connection is ever opened. Only you can see it: not your employer, not IT.</source>

@@ -58,6 +58,7 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
 def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.Event) -> int:
     from socialtime.browser import BrowserBridge, socket_path
     from socialtime.probes import make_probe
+    from socialtime.probes.media import make_media
 
     store = open_store(ctx.store, stop.wait)  # Ctrl+C is heard while it waits
     if store is None:
@@ -65,7 +66,11 @@ def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.E
         return EXIT_OK
     probe = make_probe(idle_threshold=lambda: config.idle_seconds)
     bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
-    tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
+    media = make_media()  # the desktop's players and sound streams: is the window in front playing?
+    tracker = Tracker(
+        store, probe, config, catalogue, host_source=bridge.host_for,
+        media=(bridge.audible_for, media.playing),  # the tab in front first, then the desktop
+    )  # fmt: skip
     with RecorderLock(ctx.data_dir):
         if not bridge.start():
             message = translate("cli", "socialtime: browser bridge off: {problem}")
@@ -78,6 +83,8 @@ def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.E
                 "Stop with Ctrl+C. Nothing is counted outside your work hours or without consent.",
             )
         )
+        if config.media_max_minutes:
+            media.start()
         pump = getattr(probe, "pump", None)  # macOS: its notifications need the run loop
         wait = pumping(pump, stop) if callable(pump) else stop.wait
         try:
@@ -85,6 +92,7 @@ def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.E
             saved = tracker.flush()  # one last try for what a fault kept in memory
         finally:
             bridge.stop()
+            media.close()
             probe.close()
     if not saved:
         message = translate(

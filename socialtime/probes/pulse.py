@@ -91,7 +91,7 @@ def playing_streams(text: str) -> list[int]:
     block: dict[str, str] | None = None
     for raw in text.splitlines():
         line = raw.strip()
-        if raw.startswith("Sink Input #"):
+        if raw.startswith("Sink Input #"):  # i18n: ignore - pactl's words (LC_ALL=C)
             if block is not None:
                 done(block)
             block = {}

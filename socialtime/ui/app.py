@@ -37,6 +37,7 @@ from socialtime.insights.tray_status import (
     tray_status,
 )
 from socialtime.probes import Probe, make_probe
+from socialtime.probes.media import DesktopMedia, PlayingSource, make_media
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.outage import Outage
 from socialtime.recording.recorder_lock import AlreadyRecording, RecorderLock
@@ -73,6 +74,7 @@ class TrayApp(QObject):
         self.tracker: Tracker | None = None
         self.recorder_lock: RecorderLock | None = None
         self.bridge: BrowserBridge | None = None
+        self.media: DesktopMedia | None = None  # the desktop's players and sound streams
         self.session_events: object | None = None  # Windows: what forwards lock/suspend
         self.recording_elsewhere = False
         self.last: TickResult | None = None
@@ -157,9 +159,17 @@ class TrayApp(QObject):
             )
             if bridge.start():
                 self.bridge, host_source = bridge, bridge.host_for
+        media: list[PlayingSource] = []  # is the window in front playing? The tab first
+        if self.bridge is not None:
+            media.append(self.bridge.audible_for)
+        if not self.recording_elsewhere:
+            self.media = make_media()
+            media.append(self.media.playing)
+            self._switch_media()
         self.tracker = Tracker(
-            self.store, probe, self.config, catalogue, clock=self.clock, host_source=host_source
-        )
+            self.store, probe, self.config, catalogue, clock=self.clock, host_source=host_source,
+            media=media,
+        )  # fmt: skip
         self.nudger = Nudger(self.store, self.config, catalogue)
         try:
             self.store.apply_retention(self.config.retention_days, self.clock())
@@ -208,6 +218,9 @@ class TrayApp(QObject):
         if self.bridge is not None:
             self.bridge.stop()
             self.bridge = None
+        if self.media is not None:
+            self.media.close()
+            self.media = None
         if self.tracker is not None:
             self.tracker.probe.close()
             self._flush()
@@ -367,6 +380,7 @@ class TrayApp(QObject):
             if self.bridge is not None:
                 self.bridge.update(self.tracker.catalogue, config.sample_seconds)
             self.tracker.config = config
+            self._switch_media()
             if self.nudger is not None:
                 self.nudger.update(config, self.tracker.catalogue)
             self.timer.setInterval(int(config.sample_seconds * 1000))
@@ -376,6 +390,15 @@ class TrayApp(QObject):
             if dashboard.isVisible():
                 dashboard.refresh()  # type: ignore[attr-defined]
         self.tick()
+
+    def _switch_media(self) -> None:
+        """The desktop's media sources listen while watching may count (media_max_minutes)."""
+        if self.media is None:
+            return
+        if self.config.media_max_minutes:
+            self.media.start()
+        else:
+            self.media.close()
 
     # --- windows --------------------------------------------------------------------------
 
