@@ -26,7 +26,7 @@ LINKEDIN = "(2) Feed | LinkedIn — Mozilla Firefox"
 
 @pytest.fixture
 def desk(kwin: KWin, request: pytest.FixtureRequest) -> Iterator[Desk]:
-    yield Desk(kwin, request.node.name)  # type: ignore[arg-type]  # a KWin has user and env
+    yield Desk(kwin, request.node.name)  # type: ignore[arg-type]  # has .user and .env, as Sway
     for window in list(kwin.windows_open):
         window.close()
 
@@ -43,7 +43,7 @@ def test_records_each_native_wayland_window_on_kwin_as_it_was_on_screen(
     firefox = kwin.open_window("firefox", FACEBOOK)
     notes = kwin.open_window(CANARY_APP, f"notes {CANARY}.txt")
     telegram = kwin.open_window("org.telegram.desktop", f"Telegram {CANARY}")  # the Flatpak's id
-    mouse = KeepActive(kwin)  # type: ignore[arg-type]  # anything with input()
+    mouse = KeepActive(kwin)  # type: ignore[arg-type]  # anything with input(), as Sway
     seen: dict[str, float] = {}
     other = 0.0
     files: set[str] = set()

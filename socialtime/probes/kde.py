@@ -265,7 +265,8 @@ class KdeProbe:
         if (path, iface, member) != (OBJECT_PATH, INTERFACE, "Update") or len(msg.body) != 3:
             reply = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod", "s", (member,))
         elif sender != self._kwin:
-            reply = new_error(msg, "org.freedesktop.DBus.Error.AccessDenied", "s", ("KWin only",))
+            denied = "only KWin may call this"  # i18n: ignore - an answer to another program
+            reply = new_error(msg, "org.freedesktop.DBus.Error.AccessDenied", "s", (denied,))
         else:
             self.update(str(msg.body[0]), str(msg.body[1]), msg.body[2])
             reply = new_method_return(msg)
