@@ -6,6 +6,7 @@
         firefox.focus()             # a KWin script makes it the active window, then waits
         firefox.set_title("...")    # the window renames itself; waits until KWin shows it
         kwin.input()                # a pointer motion through org_kde_kwin_fake_input
+        kwin.restart()              # KWin alone ends and starts again, on the same bus
         env = kwin.env              # for clients: WAYLAND_DISPLAY, DBUS_SESSION_BUS_ADDRESS...
 
 How KWin 5.27 (Debian 12) runs here (FACTS.md): /usr/bin/kwin_wayland carries a file capability
@@ -38,6 +39,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -170,13 +172,16 @@ class KWin:
         self.window_script = user.write("kwin_window.py", (HERE / "kwin_window.py").read_text())
         bus_file = user.home_dir / "kwin-bus.address"
         bus_file.unlink(missing_ok=True)
+        self._restart_flag = user.home_dir / "kwin-restart"
+        # KWin runs again when it ends while the restart flag is there (restart()).
         launch = (
             'printf "%s\\n" "$DBUS_SESSION_BUS_ADDRESS" > "$1"; '
-            'exec "$2" --virtual --no-lockscreen --width 1280 --height 800 --socket "$3"'
+            'while "$2" --virtual --no-lockscreen --width 1280 --height 800 --socket "$3"; '
+            '[ -e "$4" ]; do rm -f "$4"; done'
         )
         argv = ["dbus-run-session", "--", "sh", "-c", launch, "sh", str(bus_file), str(binary)]
         env = {**user.base_env(), "QT_QPA_PLATFORM": "offscreen"}
-        self.proc = user.spawn([*argv, SOCKET], "kwin.log", env)
+        self.proc = user.spawn([*argv, SOCKET, str(self._restart_flag)], "kwin.log", env)
 
         def started() -> str:
             if self.proc.poll() is not None:
@@ -186,6 +191,7 @@ class KWin:
             return bus_file.read_text().strip()
 
         self.bus = wait_for(started, "KWin's Wayland socket and session bus", START_TIMEOUT)
+        self.pid = wait_for(self._kwin_pid, "KWin's process")
         self.env = {
             **user.base_env(),
             "WAYLAND_DISPLAY": SOCKET,
@@ -196,6 +202,35 @@ class KWin:
         wait_for(
             lambda: self._dbus("isScriptLoaded", "string:none").returncode == 0,
             "KWin's scripting on its session bus",
+            START_TIMEOUT,
+            interval=0.2,
+        )
+
+    def _kwin_pid(self) -> int | None:
+        """The kwin_wayland process of this session (in the launcher's process group)."""
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                comm = stat.with_name("comm").read_text().strip()
+            except (OSError, IndexError):
+                continue
+            if comm == "kwin_wayland" and int(fields[2]) == self.proc.pid:  # its pgid
+                return int(stat.parent.name)
+        return None
+
+    def restart(self) -> None:
+        """End KWin alone (SIGTERM) and wait for the next one on the same session bus and
+        socket: the launcher starts it again. Its windows end with it."""
+        old = self.pid
+        self.user.write(self._restart_flag.name, "")
+        os.kill(old, signal.SIGTERM)
+        self.windows_open.clear()
+        self.pid = wait_for(
+            lambda: (pid := self._kwin_pid()) != old and pid, "a new KWin", START_TIMEOUT
+        )
+        wait_for(
+            lambda: self._dbus("isScriptLoaded", "string:none").returncode == 0,
+            "the new KWin's scripting",
             START_TIMEOUT,
             interval=0.2,
         )

@@ -6,14 +6,15 @@ beside it, and the totals read back with ``report --json``."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
 
 import pytest
-from desktop_user import wait_for
+from desktop_user import DesktopUser, wait_for
 from kwin_session import KWin
-from test_e2e_sway import CANARY, CANARY_APP, TOLERANCE, Desk, all_bytes, on_screen
+from test_e2e_sway import CANARY, CANARY_APP, TOLERANCE, WATCH, Desk, all_bytes, on_screen
 from wayland_session import KeepActive
 
 from socialtime.probes.wayland_client import EXT_IDLE, KDE_IDLE, WaylandClient
@@ -173,3 +174,37 @@ def test_the_input_helper_alone_gets_fake_input(kwin: KWin) -> None:
         kwin.input()  # and the helper does get it (it fails the test otherwise)
     finally:
         client.close()
+
+
+def test_the_probe_finds_kwin_again_after_a_restart(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The probe, polled as `socialtime track` polls it (test_e2e_sway.WATCH), sees the window
+    in front with its pid, forgets it when KWin ends, and loads its script into the next KWin
+    on the same session bus (which has no /Scripting yet for a moment when it takes its name)."""
+    user = DesktopUser.create(tmp_path_factory.mktemp("kwin-restart"))
+    try:
+        with KWin.start(user) as kwin:
+            script = user.write("watch.py", WATCH)
+            window = kwin.open_window("firefox", FACEBOOK)
+            window.focus()
+            watcher = user.spawn([str(user.python), str(script), "90"], "watch.log", kwin.env)
+
+            def saw(front: list | None, after: int = 0) -> int:
+                lines = user.log("watch.log", tail=1 << 20).splitlines()
+                for number, line in enumerate(lines[after:], start=after):
+                    if line.startswith("{") and json.loads(line)["front"] == front:
+                        return number + 1
+                return 0
+
+            seen = wait_for(lambda: saw(["firefox", FACEBOOK, window.pid]), "the window")
+            kwin.restart()
+            seen = wait_for(lambda: saw(None, seen), "the probe to forget the old KWin's window")
+            telegram = kwin.open_window("org.telegram.desktop", "Telegram")
+            telegram.focus()
+            expected = ["telegram-desktop", "Telegram", telegram.pid]
+            wait_for(lambda: saw(expected, seen), "the script in the new KWin", timeout=30)
+            assert watcher.poll() is None, user.log("watch.log")
+            assert "Traceback" not in user.log("watch.log", tail=1 << 20)
+    finally:
+        user.cleanup()

@@ -202,9 +202,11 @@ def test_doctor_beside_the_tray_leaves_the_trays_script_loaded(
         tray.close()
 
 
-def test_a_refused_script_is_offered_again(bus: PrivateBus, kwin: FakeKWin) -> None:
+def test_a_refused_script_is_offered_again_less_and_less_often(
+    bus: PrivateBus, kwin: FakeKWin
+) -> None:
     clock = FakeClock(100.0)
-    kwin.refuse = 1
+    kwin.refuse = 2
     probe = make_probe(bus, clock=clock)
     try:
         probe.start()
@@ -213,9 +215,14 @@ def test_a_refused_script_is_offered_again(bus: PrivateBus, kwin: FakeKWin) -> N
         check = probe.diagnose()[0]
         assert not check.ok and "is this a KDE Plasma session?" in check.detail
         clock.advance(kde.RELOAD_AFTER)
-        wait_for(lambda: probe.loaded, "the script offered again", timeout=5)
+        wait_for(lambda: kwin.loads == 2, "the script offered again", timeout=5)
+        clock.advance(kde.RELOAD_AFTER)  # refused twice: the next try waits twice as long
+        with pytest.raises(pytest.fail.Exception):
+            wait_for(lambda: kwin.loads == 3, "a third try too soon", timeout=1.5)
+        clock.advance(kde.RELOAD_AFTER)
+        wait_for(lambda: probe.loaded, "the script taken at the third try", timeout=5)
         wait_for(lambda: probe.foreground() is not None, "the script's first call")
-        assert kwin.loads == 2
+        assert kwin.loads == 3
     finally:
         probe.close()
 

@@ -66,7 +66,10 @@ INTERFACE = "org.socialtime.Focus"
 SAVER = ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver")
 READY_WAIT = 2.0  # s doctor waits for the script to be loaded, then for its first call
 RESTART_AFTER = 5.0  # s before a listener that lost the session bus connects again
-RELOAD_AFTER = 5.0  # s before the script is offered again to a KWin that refused it
+# s before the script is offered again to a KWin that refused it, doubled at each refusal: a
+# KWin that has just taken its name has no /Scripting yet for a moment (seen on KWin 5.27).
+RELOAD_AFTER = 1.0
+RELOAD_MAX = 60.0
 # KWin is not on the bus: wait for it to take its name instead of asking again.
 NOT_THERE = frozenset(
     {"org.freedesktop.DBus.Error.ServiceUnknown", "org.freedesktop.DBus.Error.NameHasNoOwner"}
@@ -140,6 +143,7 @@ class KdeProbe:
         self._thread: threading.Thread | None = None
         self._restart_at = float("-inf")
         self._reload_at: float | None = None
+        self._reload_after = RELOAD_AFTER
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._conn: Any = None
@@ -231,9 +235,11 @@ class KdeProbe:
             text = translate("kde", "cannot load the KWin script: {error}")
             self.last_error = text.format(error=exc)
             if not (isinstance(exc, dbusio.CallError) and exc.name in NOT_THERE):
-                self._reload_at = self._clock() + RELOAD_AFTER
+                self._reload_at = self._clock() + self._reload_after
+                self._reload_after = min(2 * self._reload_after, RELOAD_MAX)
             return False
         self.loaded, self.last_error = True, ""
+        self._reload_after = RELOAD_AFTER
         return True
 
     def _write_script(self) -> str:
