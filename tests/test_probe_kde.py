@@ -1,8 +1,8 @@
 """The KDE probe against a fake KWin on a private D-Bus (dbusbus.py): its script loaded under
-this process's own name, the script's calls heard (also one that comes before KWin answers
-`start`), calls from anyone but KWin refused, KWin leaving the bus and a new one taking it, the
-listener connecting again, and what doctor says. Idle over Wayland with a fake compositor
-(fake_wayland.py). The same probe against a real KWin: test_e2e_kwin.py."""
+this process's own name (kwin_focus.py), the script's calls heard (also one that comes before
+KWin answers `start`), calls from anyone but KWin refused, KWin leaving the bus and a new one
+taking it, the listener connecting again, and what doctor says. Idle over Wayland with a fake
+compositor (fake_wayland.py). The same probe against a real KWin: test_e2e_kwin.py."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from fake_wayland import FakeCompositor
 from fakes import FakeClock, FakeProbe
 from xserver import wait_for
 
-from socialtime.probes import dbusio, kde, wayland_client
+from socialtime.probes import dbusio, kde, kwin_focus, wayland_client
 from socialtime.probes import wayland_wire as wire
 from socialtime.probes.base import Foreground
-from socialtime.probes.kde import INTERFACE, OBJECT_PATH, KdeProbe, plugin_name
+from socialtime.probes.kde import KdeProbe
+from socialtime.probes.kwin_focus import INTERFACE, OBJECT_PATH, plugin_name
 from socialtime.probes.wayland_client import WaylandClient
 
 FACEBOOK = "(3) Facebook — Mozilla Firefox"
@@ -110,17 +111,17 @@ def test_loads_its_script_and_hears_kwin_even_before_start_is_answered(
     probe = make_probe(bus)
     try:
         assert probe.foreground() is None  # starts the listener; nothing heard yet
-        assert probe.wait_ready(10) and probe.loaded
+        assert probe.focus.wait_ready(10) and probe.focus.loaded
         assert list(kwin.scripts) == [plugin_name()] == [f"socialtime-focus-{os.getpid()}"]
         script = kwin.scripts[plugin_name()]
-        assert callee(script) == probe.service
+        assert callee(script) == probe.focus.service
         assert "workspace.windowActivated || workspace.clientActivated" in script
         # The call made before KWin answered `start` was kept; the app id names the process.
         wait_for(lambda: probe.foreground() is not None, "the script's first call")
         assert probe.foreground() == Foreground("firefox", FACEBOOK, 4242)
-        kwin.tell(str(probe.service), "", "", 0)  # nothing active
+        kwin.tell(str(probe.focus.service), "", "", 0)  # nothing active
         wait_for(lambda: probe.foreground() is None, "nothing active")
-        kwin.tell(str(probe.service), "notes.txt", "org.example.Notes", 77)
+        kwin.tell(str(probe.focus.service), "notes.txt", "org.example.Notes", 77)
         wait_for(lambda: probe.foreground() is not None, "the notes window")
         assert probe.foreground() == Foreground("python3", "notes.txt", 77)  # its pid's name
     finally:
@@ -135,8 +136,8 @@ def script_path(kwin: FakeKWin) -> str:
 
 def test_the_script_file_is_private_and_removed_on_close(bus: PrivateBus, kwin: FakeKWin) -> None:
     probe = make_probe(bus)
-    probe.start()
-    assert probe.wait_ready(10) and probe.loaded
+    probe.focus.start()
+    assert probe.focus.wait_ready(10) and probe.focus.loaded
     path = Path(script_path(kwin))
     assert path.parent.stat().st_mode & 0o077 == 0  # the folder is the user's alone
     probe.close()
@@ -148,11 +149,11 @@ def test_calls_from_anyone_but_kwin_are_refused(bus: PrivateBus) -> None:
     x11 = FakeProbe(Foreground("xterm", "an X11 window", 5))
     probe = make_probe(bus, fallback=x11)
     try:
-        probe.start()
-        assert probe.wait_ready(10) and probe.loaded
+        probe.focus.start()
+        assert probe.focus.wait_ready(10) and probe.focus.loaded
         with pytest.raises(subprocess.CalledProcessError) as refused:
             bus.call(
-                str(probe.service), OBJECT_PATH, f"{INTERFACE}.Update",
+                str(probe.focus.service), OBJECT_PATH, f"{INTERFACE}.Update",
                 f"string:{FACEBOOK}", "string:firefox", "double:4242",
             )  # fmt: skip
         assert "AccessDenied" in str(refused.value.stderr)
@@ -171,11 +172,11 @@ def test_kwin_leaving_is_forgotten_and_the_next_kwin_gets_the_script(
         wait_for(lambda: probe.foreground() == Foreground("firefox", FACEBOOK, 4242), "firefox")
         kwin.close()  # KWin crashed: its name leaves the bus
         wait_for(lambda: probe.foreground() == x11.front, "the window KWin told to be forgotten")
-        assert not probe.loaded and "KWin left the session bus" in probe.last_error
+        assert not probe.focus.loaded and "KWin left the session bus" in probe.focus.last_error
         again = FakeKWin(bus, on_start=("notes.txt", "org.example.Notes", 9))
         try:
             wait_for(lambda: plugin_name() in again.scripts, "the script in the new KWin")
-            assert callee(again.scripts[plugin_name()]) == probe.service
+            assert callee(again.scripts[plugin_name()]) == probe.focus.service
             wait_for(lambda: probe.foreground() == Foreground("python3", "notes.txt", 9), "new")
         finally:
             probe.close()
@@ -195,7 +196,7 @@ def test_doctor_beside_the_tray_leaves_the_trays_script_loaded(
         assert doctor.diagnose()[0].ok
         doctor.close()
         assert list(kwin.scripts) == [plugin_name(1)]
-        kwin.tell(str(tray.service), "notes.txt", "org.example.Notes", 9)
+        kwin.tell(str(tray.focus.service), "notes.txt", "org.example.Notes", 9)
         wait_for(lambda: tray.foreground() == Foreground("python3", "notes.txt", 9), "tray")
     finally:
         doctor.close()
@@ -209,18 +210,20 @@ def test_a_refused_script_is_offered_again_less_and_less_often(
     kwin.refuse = 2
     probe = make_probe(bus, clock=clock)
     try:
-        probe.start()
-        assert probe.wait_ready(10) and not probe.loaded
-        assert "KWin refused the script" in probe.last_error and "-1" in probe.last_error
+        probe.focus.start()
+        assert probe.focus.wait_ready(10) and not probe.focus.loaded
+        assert (
+            "KWin refused the script" in probe.focus.last_error and "-1" in probe.focus.last_error
+        )
         check = probe.diagnose()[0]
         assert not check.ok and "is this a KDE Plasma session?" in check.detail
-        clock.advance(kde.RELOAD_AFTER)
+        clock.advance(kwin_focus.RELOAD_AFTER)
         wait_for(lambda: kwin.loads == 2, "the script offered again", timeout=5)
-        clock.advance(kde.RELOAD_AFTER)  # refused twice: the next try waits twice as long
+        clock.advance(kwin_focus.RELOAD_AFTER)  # refused twice: the next try waits twice as long
         with pytest.raises(pytest.fail.Exception):
             wait_for(lambda: kwin.loads == 3, "a third try too soon", timeout=1.5)
-        clock.advance(kde.RELOAD_AFTER)
-        wait_for(lambda: probe.loaded, "the script taken at the third try", timeout=5)
+        clock.advance(kwin_focus.RELOAD_AFTER)
+        wait_for(lambda: probe.focus.loaded, "the script taken at the third try", timeout=5)
         wait_for(lambda: probe.foreground() is not None, "the script's first call")
         assert kwin.loads == 3
     finally:
@@ -240,12 +243,15 @@ def test_the_listener_connects_again_after_losing_the_bus(bus: PrivateBus, kwin:
     probe = make_probe(bus, connect=connect, clock=clock)
     try:
         assert probe.foreground() is None
-        assert probe.wait_ready(10) and "refused" in probe.last_error
-        wait_for(lambda: probe._thread is not None and not probe._thread.is_alive(), "its end")
+        assert probe.focus.wait_ready(10) and "refused" in probe.focus.last_error
+        wait_for(
+            lambda: probe.focus._thread is not None and not probe.focus._thread.is_alive(),
+            "its end",
+        )
         assert probe.foreground() is None and len(attempts) == 1  # not before RESTART_AFTER
-        clock.advance(kde.RESTART_AFTER)
+        clock.advance(kwin_focus.RESTART_AFTER)
         wait_for(lambda: probe.foreground() is not None, "a new listener to hear KWin")
-        assert len(attempts) == 2 and probe.loaded
+        assert len(attempts) == 2 and probe.focus.loaded
     finally:
         probe.close()
 
