@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from socialtime import files
 from socialtime.i18n import QT_TRANSLATE_NOOP, language, translate
 
 __all__ = ["BUNDLE_ID", "Autostart", "desktop_exec", "launch_argv"]
@@ -168,14 +169,11 @@ class Autostart:
         path = self.path()
         assert path is not None
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = files.read_bytes(path, files.SMALL_LIMIT)
+            plist = files.parse_plist(data, path) if self.kind == "macos" else None
+        except files.ReadError:
             return False
         if self.kind == "macos":
-            try:
-                plist = plistlib.loads(data)
-            except Exception:  # plistlib raises several kinds for a damaged file
-                return False
             return (
                 isinstance(plist, dict)
                 and bool(plist.get("RunAtLoad"))

@@ -13,6 +13,7 @@ socialtime.cli_text.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -130,11 +131,11 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     try:
         if args.week is not None:
             period = report.parse_week(args.week) if args.week else report.week_of(today())
-        elif args.from_ or args.to:
-            if not (args.from_ and args.to):
+        elif args.from_ is not None or args.to is not None:
+            if args.from_ is None or args.to is None:
                 raise UsageError(translate("cli", "--from and --to go together"))
             period = report.date_range(args.from_, args.to)
-        elif args.day:
+        elif args.day is not None:
             day = report.parse_date(args.day, "--day")
             period = report.Period(day, day)
         else:
@@ -163,16 +164,28 @@ def cmd_pause(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_DURATION = re.compile(r"^([0-9]+)\s*(s|min|m|h)$")
+_UNITS = {"s": 1, "m": 60, "min": 60, "h": 3600}
+
+
 def _parse_duration(text: str) -> float:
-    units = {"s": 1, "m": 60, "min": 60, "h": 3600}
-    for unit in sorted(units, key=len, reverse=True):
-        number = text.removesuffix(unit)
-        if number != text and number.strip().isdigit() and int(number) > 0:
-            return int(number) * units[unit]
-    message = translate(
-        "cli", "pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)"
-    )
-    raise UsageError(message.format(value=repr(text)))
+    """Seconds of ``30m``, ``1h``, ``90min``, ``45s``: more than none, at most a year."""
+    match = _DURATION.match(text)
+    if not match or not match[1].strip("0"):
+        message = translate(
+            "cli", "pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)"
+        )
+        raise UsageError(message.format(value=repr(text)))
+    digits = match[1].lstrip("0")
+    seconds = int(digits) * _UNITS[match[2]] if len(digits) <= 12 else None
+    if seconds is None or seconds > report.MAX_PAUSE_SECONDS:
+        message = translate(
+            "cli",
+            "pause: {value} is too long (at most a year: {hours}h); to stop recording for "
+            "longer, quit socialtime or withdraw consent (`socialtime consent --withdraw`)",
+        )
+        raise UsageError(message.format(value=repr(text), hours=report.MAX_PAUSE_SECONDS // 3600))
+    return seconds
 
 
 def cmd_resume(ctx: Context, args: argparse.Namespace) -> int:
@@ -298,7 +311,11 @@ def build_parser() -> argparse.ArgumentParser:
         "duration",
         nargs="?",
         default="30m",
-        help=translate("cli", "30m, 1h, 90min or tomorrow (default 30m)"),
+        help=translate(
+            "cli",
+            "30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): "
+            "to stop for longer, withdraw consent",
+        ),
     )
     command("resume", cmd_resume, translate("cli", "Resume recording after a pause."))
     browser_cli.register(command)

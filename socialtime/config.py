@@ -16,7 +16,6 @@ imports every settings name from this module.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import platformdirs
 
+from socialtime import file_problems, files
 from socialtime.config_file import dump_config, dump_goals, save_config
 from socialtime.config_schema import _GOALS, _SCHEMA, ConfigError, _walk
 from socialtime.i18n import translate
@@ -260,26 +260,16 @@ class TomlFile:
     read: bool  # the bytes could be read (a malformed file was still read)
 
 
-def read_toml(path: Path) -> TomlFile:
-    """Read a settings or policy file; never raises for a bad or missing file."""
+def read_toml(path: Path, limit: int = files.SETTINGS_LIMIT) -> TomlFile:
+    """Read a settings or policy file through the bounded reader (socialtime.files: at most
+    ``limit`` bytes, a regular file, UTF-8, at most ``files.MAX_DEPTH`` levels); never raises
+    for a bad or missing file."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return TomlFile(None, None, read=False)
-    except OSError as error:
-        problem = translate("config", "cannot read the file ({error})")
-        return TomlFile(None, problem.format(error=error.strerror or error), read=False)
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")  # Notepad's BOM is harmless
-    except UnicodeDecodeError as error:
-        problem = translate("config", "not a UTF-8 text file (bad byte at offset {offset})")
-        return TomlFile(None, problem.format(offset=error.start), read=True)
-    try:
-        return TomlFile(tomllib.loads(text), None, read=True)
-    except tomllib.TOMLDecodeError as error:
-        # tomllib's message (English: the stdlib has no French) ends "(at line L, column C)"
-        problem = translate("config", "not valid TOML: {error}").format(error=error)
-        return TomlFile(None, problem, read=True)
+        return TomlFile(files.read_toml(path, limit), None, read=True)
+    except files.ReadError as error:
+        if error.kind == files.MISSING:
+            return TomlFile(None, None, read=False)
+        return TomlFile(None, file_problems.problem(error), read=error.read)
 
 
 def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:

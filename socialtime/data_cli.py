@@ -9,13 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO
 
-from socialtime import i18n, report, team_cli
+from socialtime import i18n, paths, report, team_cli
 from socialtime.cli_context import EXIT_OK, Command, Context, UsageError, eprint, iso
+from socialtime.files import write_private_with
 from socialtime.i18n import translate
 
 
@@ -55,41 +54,44 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
         count = write(sys.stdout, iso)
         eprint(translate("cli", "Exported %n spans.", None, count))
         return EXIT_OK
-    _atomic_write(Path(args.output), lambda out: write(out, iso))
-    message = translate("cli", "Exported %n spans to {file}.", None, store.count())
+    count = _export_to(args.output, lambda out: write(out, iso))
+    message = translate("cli", "Exported %n spans to {file}.", None, count)
     eprint(message.format(file=args.output))
     return EXIT_OK
 
 
-def _atomic_write(path: Path, fill: Callable[[IO[str]], object]) -> None:
-    """Write through a temporary file (mode 0600: it is personal data) and rename, so a
-    crash never leaves half a file under the chosen name."""
-    path = path.expanduser()
-    if path.is_dir():
-        message = translate("cli", "-o {file}: is a directory; give a file name")
-        raise UsageError(message.format(file=path))
+def _export_to(name: str, fill: Callable[[IO[str]], int]) -> int:
+    """Write the export to the file ``name`` (-o) through a temporary file (mode 0600: it is
+    personal data) renamed into place, so that a crash or a full disk never leaves half a file
+    under the chosen name. Whatever stops the writing (a name too long, no such folder, no
+    permission, a full disk) is a UsageError naming the file."""
+    path = paths.expand(name)
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+        if "\0" in name:
+            raise ValueError(name)
+        os.fsencode(name)  # a lone surrogate: no system call could take it
+    except ValueError:  # UnicodeEncodeError too
+        message = translate("cli", "-o {file}: cannot write there ({error})")
+        reason = translate("cli", "not a file name this system can hold")
+        raise UsageError(message.format(file=repr(name), error=reason)) from None
+    try:
+        if path.is_dir():
+            message = translate("cli", "-o {file}: is a directory; give a file name")
+            raise UsageError(message.format(file=path))
+        return write_private_with(path, fill)
     except OSError as e:
         message = translate("cli", "-o {file}: cannot write there ({error})")
         raise UsageError(message.format(file=path, error=e.strerror or e)) from e
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            fill(out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     ctx.config(strict=False)
-    if args.all and (args.from_ or args.to):
+    if args.all and (args.from_ is not None or args.to is not None):
         raise UsageError(translate("cli", "give either --all or --from/--to, not both"))
     bounds: tuple[float | None, float | None]
     if args.all:
         what, bounds = translate("cli", "everything recorded"), (None, None)
-    elif args.from_ and args.to:
+    elif args.from_ is not None and args.to is not None:
         try:
             period = report.date_range(args.from_, args.to)
         except ValueError as e:

@@ -9,12 +9,13 @@ exactly the reasons a user's would be.
 from __future__ import annotations
 
 import importlib
-import plistlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from socialtime import file_problems, files
 from socialtime.autostart import BUNDLE_ID
 from socialtime.config import ConfigError, CustomSite, read_toml
 from socialtime.config_schema import _SCHEMA, _walk
@@ -173,20 +174,6 @@ class _Reader:
         return Policy(tuple(entries), tuple(self.ignored), tuple(self.errors), tuple(self.sources))
 
 
-def _read_bytes(reader: _Reader, path: Path) -> bytes | None:
-    """The file's bytes; None (and an error unless it simply is not there) otherwise."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        problem = translate("policy", "cannot read the file ({error})")
-        reader.error(str(path), problem.format(error=e.strerror or e))
-        return None
-    reader.sources.append(str(path))
-    return data
-
-
 def _read_toml(reader: _Reader, path: Path) -> None:
     source = str(path)
     found = read_toml(path)
@@ -321,15 +308,16 @@ def _registry_value(reg: Any, name: str, data: Any, kind: int, source: str, read
 
 
 def _read_plist(reader: _Reader, path: Path) -> None:
-    raw = _read_bytes(reader, path)
-    if raw is None:
-        return
     source = str(path)
     try:
-        data = plistlib.loads(raw)
-    except Exception as e:  # plistlib raises several kinds for a damaged file
-        problem = translate("policy", "not a property list ({error})")
-        return reader.error(source, problem.format(error=e))
+        data = files.read_plist(path, files.SETTINGS_LIMIT)
+    except files.ReadError as e:
+        if e.read:
+            reader.sources.append(source)
+        if e.kind != files.MISSING:
+            reader.error(source, file_problems.problem(e))
+        return
+    reader.sources.append(source)
     if not isinstance(data, dict):
         return reader.error(source, translate("policy", "not a dictionary of preferences"))
     for name, value in data.items():
@@ -341,6 +329,25 @@ def _read_plist(reader: _Reader, path: Path) -> None:
         else:
             expected = translate("policy", "a dictionary of recommended values")
             reader.errors.append(ConfigError(source, str(name), value, expected))
+
+
+def _one_source(reader: _Reader, source: str, read_it: Callable[[_Reader], None]) -> None:
+    """Read one policy file on its own: what it says is kept only when it was read to the
+    end. A file the bounded reader refuses (socialtime.files) is one error naming it; an
+    unexpected fault is said against that file too; either way the files after it are still
+    read: one bad file never hides the others."""
+    own = _Reader()
+    try:
+        read_it(own)
+    except Exception as e:  # a policy must never stop the program: say it, read the next one
+        problem = translate("policy", "cannot read the policy ({error})")
+        reader.sources.extend(own.sources)
+        reader.error(source, problem.format(error=e))
+        return
+    reader.found.update(own.found)
+    reader.ignored.extend(own.ignored)
+    reader.errors.extend(own.errors)
+    reader.sources.extend(own.sources)
 
 
 def read(
@@ -364,15 +371,17 @@ def read(
                 _read_registry(reader, reg)
         elif platform == "darwin":
             where = str(managed_dir)
-            _read_plist(reader, managed_dir / f"{BUNDLE_ID}.plist")
+            paths = [managed_dir / f"{BUNDLE_ID}.plist"]
             name = user or environ.get("USER") or _login_name()
             if name and "/" not in name and name not in (".", ".."):
-                _read_plist(reader, managed_dir / name / f"{BUNDLE_ID}.plist")
+                paths.append(managed_dir / name / f"{BUNDLE_ID}.plist")
+            for path in paths:
+                _one_source(reader, str(path), partial(_read_plist, path=path))
         else:
             base = etc_dir or Path(environ.get(POLICY_ENV) or ETC_DIR)
             where = str(base)
             for path in _toml_files(reader, base):
-                _read_toml(reader, path)
+                _one_source(reader, str(path), partial(_read_toml, path=path))
     except Exception as e:  # a policy must never stop the program: say it, use what was read
         problem = translate("policy", "cannot read the policy ({error})")
         reader.error(where, problem.format(error=e))

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from socialtime import file_problems, files
 from socialtime.i18n import translate
 
 __all__ = [
@@ -387,14 +387,13 @@ def _parse_site(entry: object) -> Site:
 
 def _read_sites(path: Path) -> list[Site]:
     try:
-        with path.open("rb") as f:
-            doc = tomllib.load(f)
-    except OSError as e:
-        message = translate("sites", "{path}: cannot read the site catalogue: {error}")
-        raise CatalogueError(message.format(path=path, error=e.strerror)) from None
-    except tomllib.TOMLDecodeError as e:
-        message = translate("sites", "{path}: not valid TOML: {error}")
-        raise CatalogueError(message.format(path=path, error=e)) from None
+        doc = files.read_toml(path, files.SETTINGS_LIMIT)
+    except files.ReadError as e:
+        if e.kind in (files.MISSING, files.UNREADABLE):
+            message = translate("sites", "{path}: cannot read the site catalogue: {error}")
+            raise CatalogueError(message.format(path=path, error=e.detail)) from None
+        message = translate("sites", "{path}: {problem}")
+        raise CatalogueError(message.format(path=path, problem=file_problems.problem(e))) from None
     entries = doc.get("site")
     if not isinstance(entries, list):
         message = translate("sites", "{path}: expected an array of [[site]] tables")

@@ -15,6 +15,7 @@ from socialtime.goals import Goals, progress_text
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.report import format_duration, local_midnight
 from socialtime.schedule import WorkHours
+from socialtime.store import StoreUnavailable
 from socialtime.tracker import State
 
 # The labels are marked here: show them with translate("status", label), or use pause_choices().
@@ -33,6 +34,7 @@ class Icon(enum.Enum):
     OUTSIDE_HOURS = "outside-hours"
     NO_CONSENT = "no-consent"
     GOAL_EXCEEDED = "goal-exceeded"
+    UNSAVED = "unsaved"  # the database cannot be written (or read) for now; it passes
     ERROR = "error"
 
 
@@ -109,6 +111,25 @@ def today_bounds(now: float) -> tuple[float, float]:
     return local_midnight(day), local_midnight(day + timedelta(days=1))
 
 
+def fault_status(reason: str, state: State | None) -> Status:
+    """The tray when even today's figure cannot be read (the database is unavailable for now:
+    a StoreUnavailable's ``reason``)."""
+    headline = translate("status", "socialtime cannot use its database for now")
+    return Status(Icon.UNSAVED, headline, _fault_detail(reason, state))
+
+
+def _fault_detail(reason: str, state: State | None) -> str:
+    """What a fault that passes means for recording: it goes on in memory, unless even
+    consent could not be read (``state`` STORE_UNAVAILABLE)."""
+    if state is State.STORE_UNAVAILABLE:
+        return translate("status", "Cannot read the database: nothing is counted until it can")
+    if reason == StoreUnavailable.FULL:
+        return translate("status", "The disk is full: what is recorded waits in memory")
+    if reason == StoreUnavailable.BUSY:
+        return translate("status", "The database is busy: what is recorded waits in memory")
+    return translate("status", "The disk reports errors: what is recorded waits in memory")
+
+
 def tray_status(
     state: State | None,
     social_today: float,
@@ -118,16 +139,20 @@ def tray_status(
     goal_exceeded: bool = False,
     recording_elsewhere: bool = False,
     goals: Goals | None = None,
+    fault: StoreUnavailable | None = None,
 ) -> Status:
     """The tray's icon and text for the tracker's latest ``state`` (None: before the first
     tick) and the social seconds recorded today; with a daily budget in ``goals``, the
-    headline shows the progress towards it ("Today: 24 min of your 30 min on social sites")."""
+    headline shows the progress towards it ("Today: 24 min of your 30 min on social sites").
+    A ``fault`` (the database cannot be written for now) is shown before all but consent."""
     progress = progress_text(goals, social_today) if goals is not None else None
     amount = progress or format_duration(social_today)
     headline = translate("status", "Today: {amount} on social sites").format(amount=amount)
     if state is State.NO_CONSENT:
         detail = translate("status", "Not recording: waiting for your consent")
         return Status(Icon.NO_CONSENT, headline, detail)
+    if fault is not None:
+        return Status(Icon.UNSAVED, headline, _fault_detail(fault.reason, state))
     if paused_until is not None and now < paused_until:
         return Status(Icon.PAUSED, headline, _paused_until(paused_until, now))
     if recording_elsewhere:

@@ -25,14 +25,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime import i18n
+from socialtime import file_problems, files, i18n
 from socialtime.config import ConfigError
 from socialtime.files import write_private
 from socialtime.goals import Goals, has_daily_goal, parse_goals
@@ -157,44 +156,26 @@ def parse_team(data: Mapping[str, Any], source: str) -> tuple[Team | None, list[
     return Team(name, agreed, goals, note.strip() if isinstance(note, str) else ""), errors
 
 
-def _read_text(path: Path) -> str:
-    """The UTF-8 text of a small file; TeamError naming the file otherwise."""
-
-    def error(problem: str) -> TeamError:
+def _read(path: Path) -> tuple[str, dict[str, Any]]:
+    """The text of a team file and its TOML document, through the bounded reader
+    (socialtime.files: a regular file of at most MAX_FILE_BYTES, UTF-8, at most
+    ``files.MAX_DEPTH`` levels); TeamError naming the file otherwise."""
+    try:
+        text = files.read_text(path, MAX_FILE_BYTES)
+        return text, files.parse_toml(text, path)
+    except files.ReadError as e:
+        problem = file_problems.problem(e)
         message = translate("team", "{file}: {problem}").format(file=path, problem=problem)
-        return TeamError(message, problem)
-
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        problem = translate("team", "cannot read the file ({error})")
-        raise error(problem.format(error=e.strerror or e)) from e
-    if len(raw) > MAX_FILE_BYTES:
-        problem = translate("team", "too large (more than {size} KiB)")
-        raise error(problem.format(size=MAX_FILE_BYTES // 1024))
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as e:
-        problem = translate("team", "not a UTF-8 text file (bad byte at offset {offset})")
-        raise error(problem.format(offset=e.start)) from e
-
-
-def _not_toml(error: tomllib.TOMLDecodeError) -> str:
-    """tomllib's message (English: the stdlib has no French) in our sentence."""
-    return translate("team", "not valid TOML: {error}").format(error=error)
+        raise TeamError(message, problem) from None
 
 
 def load_team(path: Path) -> tuple[Team | None, list[ConfigError]]:
     """Read and check a team file. Never raises for a bad file: the errors say what is wrong."""
     source = str(path)
     try:
-        text = _read_text(Path(path))
-        data = tomllib.loads(text)
+        _, data = _read(Path(path))
     except TeamError as e:
         return None, [ConfigError(source, "", None, e.problem)]
-    except tomllib.TOMLDecodeError as e:
-        return None, [ConfigError(source, "", None, _not_toml(e))]
     return parse_team(data, source)
 
 
@@ -207,12 +188,9 @@ def join_team(source: Path, data_dir: Path) -> tuple[Team | None, list[ConfigErr
     the data directory. The bytes checked are the bytes copied."""
     source = Path(source)
     try:
-        text = _read_text(source)
-        data = tomllib.loads(text)
+        text, data = _read(source)
     except TeamError as e:
         return None, [ConfigError(str(source), "", None, e.problem)]
-    except tomllib.TOMLDecodeError as e:
-        return None, [ConfigError(str(source), "", None, _not_toml(e))]
     team, errors = parse_team(data, str(source))
     if team is None:
         return None, errors
@@ -254,8 +232,8 @@ def _left(data_dir: Path) -> list[dict[str, Any]]:
     """The organisation teams left; a damaged record counts as none (they are offered again,
     which the user can undo in one command)."""
     try:
-        data = json.loads(_left_path(data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = files.read_json(_left_path(data_dir), files.SETTINGS_LIMIT)
+    except files.ReadError:
         return []
     items = data.get("left") if isinstance(data, dict) else None
     return [item for item in items or () if isinstance(item, dict)]

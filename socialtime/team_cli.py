@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialtime import paths
 from socialtime.i18n import translate
 from socialtime.report import parse_week, week_of
 from socialtime.store import DB_NAME
@@ -155,7 +156,7 @@ def _join(ctx: Any, args: argparse.Namespace) -> int:
 
     before, _ = core.current_team(ctx.data_dir)
     try:
-        team, errors = core.join_team(Path(args.file).expanduser(), ctx.data_dir)
+        team, errors = core.join_team(paths.expand(args.file), ctx.data_dir)
     except OSError as e:
         message = translate("team", "{path}: cannot keep the team file there ({error})")
         return _fail(message.format(path=ctx.data_dir, error=e.strerror or e), EXIT_DATA)
@@ -271,8 +272,13 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
         summary = team_week.build_summary(store, team, work_hours, period, now)
     except core.TeamError as e:
         return _fail(str(e), EXIT_DATA)
-    output = Path(args.output).expanduser()
-    if output.is_dir():
+    output = paths.expand(args.output)
+    try:
+        is_dir = output.is_dir()
+    except (OSError, ValueError) as e:  # a name too long for the system, a NUL in it
+        text = translate("team", "-o {file}: cannot write there ({error})")
+        return _fail(text.format(file=output, error=getattr(e, "strerror", None) or e))
+    if is_dir:
         return _fail(
             translate("team", "-o {file}: is a directory; give a file name").format(file=output)
         )
@@ -326,7 +332,7 @@ def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
         from socialtime.ui.team_chart import write_chart
 
         try:
-            write_chart(figures, Path(args.chart).expanduser())
+            write_chart(figures, paths.expand(args.chart))
         except OSError as e:
             text = translate("team", "--chart {file}: cannot write there ({error})")
             return _fail(text.format(file=args.chart, error=e.strerror or e), EXIT_DATA)

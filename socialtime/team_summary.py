@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialtime import i18n
+from socialtime import file_problems, files, i18n
 from socialtime.i18n import translate
 
 if TYPE_CHECKING:
@@ -223,29 +223,16 @@ def check_summary(doc: Any, source: str) -> tuple[Summary | None, list[str]]:
 
 
 def read_summary(path: Path) -> tuple[Summary | None, list[str]]:
-    """Read and check one summary file; a damaged or truncated file is a problem, not a crash."""
+    """Read and check one summary file; a damaged or truncated file is a problem, not a crash.
+
+    Through the bounded reader (socialtime.files): a regular file of at most MAX_FILE_BYTES,
+    UTF-8, JSON of at most ``files.MAX_DEPTH`` levels."""
     source = str(path)
     try:
-        with Path(path).open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as e:
-        message = translate("team_summary", "{source}: cannot read the file ({error})")
-        return None, [message.format(source=source, error=e.strerror or e)]
-    if len(raw) > MAX_FILE_BYTES:
-        message = translate("team_summary", "{source}: too large to be a team summary")
-        return None, [message.format(source=source)]
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        message = translate("team_summary", "{source}: not a UTF-8 text file")
-        return None, [message.format(source=source)]
-    except json.JSONDecodeError as e:
-        message = translate(
-            "team_summary",
-            "{source}: not valid JSON, truncated or damaged "
-            "({error} at line {line}, column {column})",
-        )
-        return None, [message.format(source=source, error=e.msg, line=e.lineno, column=e.colno)]
+        doc = files.read_json(Path(path), MAX_FILE_BYTES)
+    except files.ReadError as e:
+        message = translate("team_summary", "{source}: {problem}")
+        return None, [message.format(source=source, problem=file_problems.problem(e))]
     return check_summary(doc, source)
 
 

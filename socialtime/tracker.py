@@ -9,26 +9,38 @@ at two sample intervals, so a suspend, a stalled process or a clock jump never m
 span; a clock that goes backwards records nothing. After a tick that recorded nothing (idle,
 paused, no consent…), the next tick starts counting from itself, so time from before the
 condition ended is never attributed.
+
+A fault that passes (socialtime.store.StoreUnavailable: a full disk, another program holding
+the write lock) does not stop recording: what each tick sees is kept in memory, in order, and
+written when the database can be written again, tried with back-off (socialtime.outage); the
+tick's result carries the fault meanwhile, for the tray and ``track`` to say so once. A tick that
+cannot even read consent or pause counts nothing, as when consent is missing.
 """
 
 from __future__ import annotations
 
 import enum
 import time
+from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from socialtime.config import Config
 from socialtime.consent import NOTICE_VERSION
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.outage import Outage
 from socialtime.probes.base import Foreground, Probe
 from socialtime.sites import Catalogue, Site, classify, load_catalogue
-from socialtime.store import Store
+from socialtime.store import Store, StoreUnavailable
 
 Clock = Callable[[], float]
 # Given the foreground window and the time, the hostname the browser bridge reports for it,
 # or None when it has nothing fresh for that window (then title rules apply).
 HostSource = Callable[[Foreground, float], str | None]
+# Spans kept in memory while the database cannot be written: more than a working day of
+# switching windows every few seconds (a span holds all the time on one site until the next
+# switch); beyond it the oldest are let go, and counted in Tracker.lost_seconds.
+MAX_PENDING = 20_000
 
 
 def catalogue_for(config: Config) -> Catalogue:
@@ -48,6 +60,8 @@ class State(enum.Enum):
     IDLE = QT_TRANSLATE_NOOP("tracker", "idle")
     UNAVAILABLE = QT_TRANSLATE_NOOP("tracker", "cannot see the desktop")
     RECORDING = QT_TRANSLATE_NOOP("tracker", "recording")
+    # The database could not be read (consent, pause): nothing is counted until it can be.
+    STORE_UNAVAILABLE = QT_TRANSLATE_NOOP("tracker", "cannot read the database for now")
 
     @property
     def text(self) -> str:
@@ -61,6 +75,9 @@ class TickResult:
     state: State
     site: str | None = None  # what was recorded, when state is RECORDING
     seconds: float = 0.0  # how much was recorded by this tick
+    # While the database cannot be written (or read): the latest failure. What the ticks
+    # recorded meanwhile is kept in memory (Tracker.pending_seconds) until it can be written.
+    fault: StoreUnavailable | None = None
 
 
 class Tracker:
@@ -74,6 +91,7 @@ class Tracker:
         catalogue: Catalogue,
         clock: Clock = time.time,
         host_source: HostSource | None = None,
+        outage: Outage | None = None,
     ) -> None:
         self.store = store
         self.probe = probe
@@ -84,25 +102,82 @@ class Tracker:
         self._last_tick: float | None = None
         self._last_state: State | None = None
         self._last_site: str | None = None
+        self.outage = Outage() if outage is None else outage
+        self._pending: deque[tuple[str | None, float, float]] = deque()  # not yet written
+        self._blind = False  # the latest failure was a read: ticks wait for the back-off too
+        self.lost_seconds = 0.0  # let go of because too much was pending (MAX_PENDING)
 
     @property
     def max_step(self) -> float:
         """The most time one tick may add: two sample intervals."""
         return 2.0 * self.config.sample_seconds
 
+    @property
+    def pending_seconds(self) -> float:
+        """Recorded time not yet in the database (only while it cannot be written)."""
+        return sum(b - a for _site, a, b in self._pending)
+
     def tick(self, now: float | None = None) -> TickResult:
         now = self.clock() if now is None else now
+        if self._blind and not self.outage.due(now):
+            return TickResult(State.STORE_UNAVAILABLE, fault=self.outage.error)
         previous, previous_state = self._last_tick, self._last_state
-        result = self._observe(now, previous, previous_state)
+        try:
+            result = self._observe(now, previous, previous_state)
+        except StoreUnavailable as e:
+            # Consent or pause could not be read: count nothing; the next tick starts afresh.
+            self._blind = True
+            self.outage.failed(e, now)
+            self._last_tick, self._last_state = now, State.STORE_UNAVAILABLE
+            return TickResult(State.STORE_UNAVAILABLE, fault=e)
         self._last_tick, self._last_state = now, result.state
         if result.state is State.RECORDING:
             self._last_site = result.site
-        return result
+        self._blind = False
+        if not self._pending:
+            self.outage.cleared()  # readable, and nothing waits to be written: no fault left
+        self._write(now)
+        return replace(result, fault=self.outage.error) if self.outage.active else result
+
+    def flush(self, now: float | None = None) -> bool:
+        """Try to write what is kept in memory now, whatever the back-off says (before
+        stopping); True when nothing is left unwritten."""
+        self._write(self.clock() if now is None else now, force=True)
+        return not self._pending
+
+    def _write(self, now: float, force: bool = False) -> None:
+        """Write the pending spans, oldest first, when the back-off allows; each one leaves
+        the queue only once it is in the database."""
+        if not self._pending or not (force or self.outage.due(now)):
+            return
+        try:
+            while self._pending:
+                site, a, b = self._pending[0]
+                self.store.record(site, a, b, max_gap=self.max_step)
+                self._pending.popleft()
+        except StoreUnavailable as e:
+            self.outage.failed(e, now)
+        else:
+            self.outage.cleared()
+
+    def _keep(self, site: str | None, a: float, b: float) -> None:
+        """Queue ``[a, b)`` for writing, merged into the newest pending span when it continues
+        it (as the store would merge them)."""
+        if self._pending:
+            last_site, last_a, last_b = self._pending[-1]
+            if last_site == site and 0 <= a - last_b <= self.max_step:
+                self._pending[-1] = (site, last_a, b)
+                return
+        self._pending.append((site, a, b))
+        while len(self._pending) > MAX_PENDING:
+            _site, old_a, old_b = self._pending.popleft()
+            self.lost_seconds += old_b - old_a
 
     def _observe(
         self, now: float, previous: float | None, previous_state: State | None
     ) -> TickResult:
         if self.store.consent_version() != NOTICE_VERSION:
+            self._pending.clear()  # consent withdrawn meanwhile: nothing more is written
             return TickResult(State.NO_CONSENT)
         hours = self.config.work_hours
         if not hours.contains(now):
@@ -111,7 +186,7 @@ class Tracker:
             if previous_state is State.RECORDING and previous is not None:
                 seconds = self._record(self._last_site, previous, now)
             return TickResult(State.OUTSIDE_HOURS, seconds=seconds)
-        paused_until = self.store.paused_until()
+        paused_until = self.store.paused_until(now)
         if paused_until is not None and now < paused_until:
             return TickResult(State.PAUSED)
         if self.probe.locked():
@@ -139,7 +214,7 @@ class Tracker:
         recorded = 0.0
         start = max(previous, now - self.max_step)
         for a, b in self.config.work_hours.intervals_inside(start, now):
-            self.store.record(site, a, b, max_gap=self.max_step)
+            self._keep(site, a, b)  # written at the end of the tick (Tracker._write)
             recorded += b - a
         return recorded
 

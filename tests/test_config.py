@@ -403,10 +403,10 @@ def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 def test_unreadable_file_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "idle_seconds = 30\n")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(name: object, *args: object) -> int:
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("socialtime.files.os.open", denied)  # the one reader's open
     loaded = load_config(path)
     assert str(loaded.errors[0]) == f"{path}: cannot read the file (Permission denied)"
     assert loaded.config == Config() and loaded.path == path

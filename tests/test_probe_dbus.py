@@ -332,3 +332,14 @@ def test_gnome_probe_without_a_bus(tmp_path: Path) -> None:
     assert probe.foreground() is None
     assert probe.idle_seconds() is None
     assert not any(c.ok for c in probe.diagnose())
+
+
+def test_a_shell_answer_that_is_no_window_is_nothing() -> None:
+    """What an extension answers is parsed like any file read: bounded in size and depth."""
+    from socialtime.probes.gnome import MAX_ANSWER, _parse
+
+    assert _parse(json.dumps({"title": "x", "pid": 1}), dict) == {"title": "x", "pid": 1}
+    assert _parse("[" * 3000 + "]" * 3000, list) is None  # was a RecursionError
+    assert _parse(json.dumps([{"title": "x" * MAX_ANSWER}]), list) is None
+    assert _parse("not json", dict) is None
+    assert _parse(json.dumps([]), dict) is None

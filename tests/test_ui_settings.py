@@ -351,6 +351,21 @@ def test_erase_a_range_erases_only_those_days(qtbot, make, store) -> None:
     assert days == [DAY - timedelta(days=1), DAY + timedelta(days=1)]
 
 
+def test_the_erase_dates_stay_inside_the_calendars_bounds(qtbot, make, store) -> None:
+    """QDateEdit would offer 9999-12-31, whose next midnight no datetime can hold."""
+    record_days(store, DAY)
+    dialog = make()
+    tab = dialog.data_tab
+    tab.erase_from.setDate(QDate(1752, 9, 14))
+    tab.erase_to.setDate(QDate(9999, 12, 31))
+    assert tab.erase_from.date().toPython() == date(2000, 1, 1)
+    assert tab.erase_to.date().toPython() == date(2099, 12, 31)
+    dialog.confirm = lambda title, text: True
+    with qtbot.waitSignal(dialog.data_erased, timeout=1000):
+        tab.erase_range()
+    assert store.count() == 0
+
+
 def test_erase_everything_asks_first(qtbot, make, store) -> None:
     record_days(store, DAY, DAY + timedelta(days=1))
     dialog = make()

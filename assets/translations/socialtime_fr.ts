@@ -936,8 +936,32 @@ Recording is stopped.</source>
 L&apos;enregistrement est arrêté.</translation>
     </message>
     <message>
+        <source>Cannot open the database for now: {problem} socialtime tries again and starts recording as soon as it can.</source>
+        <translation>Impossible d&apos;ouvrir la base de données pour l&apos;instant&#xa0;: {problem} socialtime réessaie et commence à enregistrer dès qu&apos;il le peut.</translation>
+    </message>
+    <message>
+        <source>Cannot save for now: {problem} Recording goes on: what is seen is kept in memory and saved as soon as the database can be written.</source>
+        <translation>Impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem} L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être.</translation>
+    </message>
+    <message>
+        <source>Cannot read the database for now: {problem} Nothing is counted until it can be read; socialtime tries again.</source>
+        <translation>Impossible de lire la base de données pour l&apos;instant&#xa0;: {problem} Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue&#xa0;; socialtime réessaie.</translation>
+    </message>
+    <message>
+        <source>The database can be written again; recording is saved.</source>
+        <translation>La base de données peut de nouveau être écrite&#xa0;; l&apos;enregistrement est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>{duration} recorded while the database could not be written is lost.</source>
+        <translation>{duration} enregistrés pendant que la base de données ne pouvait pas être écrite sont perdus.</translation>
+    </message>
+    <message>
         <source>socialtime is not recording</source>
         <translation>socialtime n&apos;enregistre pas</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved</source>
+        <translation>Votre modification n&apos;a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>A custom site cannot be used</source>
@@ -958,6 +982,10 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>socialtime: there is no display to show the tray on (DISPLAY and WAYLAND_DISPLAY are not set). Start it from your desktop session, or record without a window with `socialtime track`.</source>
         <translation>socialtime&#xa0;: aucun écran sur lequel afficher la zone de notification (DISPLAY et WAYLAND_DISPLAY ne sont pas définies). Lancez-le depuis votre session de bureau, ou enregistrez sans fenêtre avec `socialtime track`.</translation>
+    </message>
+    <message>
+        <source>socialtime: {problem}</source>
+        <translation>socialtime&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>socialtime: {path}: cannot use this data directory ({error})</source>
@@ -989,16 +1017,16 @@ L&apos;enregistrement est arrêté.</translation>
 </context>
 <context>
     <name>bridge</name>
-    <message>
-        <source>{folder} belongs to another user; not listening there</source>
-        <translation>{folder} appartient à un autre utilisateur&#xa0;; aucune écoute à cet endroit</translation>
-    </message>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
         <translation>
             <numerusform>connecté (%n navigateur)</numerusform>
             <numerusform>connecté (%n navigateurs)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{problem}; not listening there</source>
+        <translation>{problem}&#xa0;; aucune écoute à cet endroit</translation>
     </message>
     <message>
         <source>{path}: the path is too long for a local socket</source>
@@ -1019,6 +1047,39 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>not listening: start socialtime (the tray) or `socialtime track` to receive the browser&apos;s sites</source>
         <translation>pas d&apos;écoute&#xa0;: lancez socialtime (dans la zone de notification) ou `socialtime track` pour recevoir les sites du navigateur</translation>
+    </message>
+    <message>
+        <source>listening, but refusing new connections: {limit} are open at once, the most it serves (a program may be holding them open; silent ones are dropped after {seconds} s)</source>
+        <translation>à l&apos;écoute, mais refuse les nouvelles connexions&#xa0;: {limit} sont ouvertes à la fois, le maximum qu&apos;elle sert (un programme les garde peut-être ouvertes&#xa0;; les muettes sont coupées au bout de {seconds}&#xa0;s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused since start (more than {limit} at once)</source>
+        <translation>
+            <numerusform>%n connexion refusée depuis le démarrage (plus de {limit} à la fois)</numerusform>
+            <numerusform>%n connexions refusées depuis le démarrage (plus de {limit} à la fois)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent connection(s) dropped</source>
+        <translation>
+            <numerusform>%n connexion muette coupée</numerusform>
+            <numerusform>%n connexions muettes coupées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) short of file descriptors or memory (it kept listening)</source>
+        <translation>
+            <numerusform>%n fois à court de descripteurs de fichiers ou de mémoire (elle est restée à l&apos;écoute)</numerusform>
+            <numerusform>%n fois à court de descripteurs de fichiers ou de mémoire (elle est restée à l&apos;écoute)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bridge stopped after an error ({error})</source>
+        <translation>la passerelle s&apos;est arrêtée après une erreur ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: listening, but the recorder did not answer within {seconds} s</source>
+        <translation>{path}&#xa0;: à l&apos;écoute, mais l&apos;enregistreur n&apos;a pas répondu en {seconds}&#xa0;s</translation>
     </message>
     <message>
         <source>{path}: the recorder did not answer</source>
@@ -1227,6 +1288,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>socialtime&#xa0;: l&apos;invitation ne peut pas être affichée ({error}).</translation>
     </message>
     <message>
+        <source>socialtime: stopped before the database could be opened.</source>
+        <translation>socialtime&#xa0;: arrêté avant d&apos;avoir pu ouvrir la base de données.</translation>
+    </message>
+    <message>
         <source>socialtime: browser bridge off: {problem}</source>
         <translation>socialtime&#xa0;: passerelle du navigateur désactivée&#xa0;: {problem}</translation>
     </message>
@@ -1239,8 +1304,42 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Arrêtez avec Ctrl+C. Rien n&apos;est compté hors de vos heures de travail ni sans votre consentement.</translation>
     </message>
     <message>
+        <source>socialtime: stopped; {duration} recorded while the database could not be written is lost.</source>
+        <translation>socialtime&#xa0;: arrêté&#xa0;; {duration} enregistrés pendant que la base de données ne pouvait pas être écrite sont perdus.</translation>
+    </message>
+    <message>
         <source>socialtime: stopped; everything recorded is saved.</source>
         <translation>socialtime&#xa0;: arrêté&#xa0;; tout ce qui a été enregistré est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>cannot open the database for now: {problem}
+socialtime tries again (after {seconds} s, then less often, at least once a minute) and starts recording as soon as it can.</source>
+        <translation>impossible d&apos;ouvrir la base de données pour l&apos;instant&#xa0;: {problem}
+socialtime réessaie (après {seconds} s, puis moins souvent, au moins une fois par minute) et commence à enregistrer dès qu&apos;il le peut.</translation>
+    </message>
+    <message>
+        <source>the database can be used again.</source>
+        <translation>la base de données est de nouveau utilisable.</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now: {problem}
+Nothing is counted until it can be read (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible de lire la base de données pour l&apos;instant&#xa0;: {problem}
+Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
+    </message>
+    <message>
+        <source>cannot save for now: {problem}
+Recording goes on: what is seen is kept in memory and saved as soon as the database can be written (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem}
+L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
+    </message>
+    <message>
+        <source>saving again; {duration} recorded meanwhile could not be kept.</source>
+        <translation>l&apos;écriture reprend&#xa0;; {duration} enregistrés entre-temps n&apos;ont pas pu être gardés.</translation>
+    </message>
+    <message>
+        <source>saving again; nothing recorded meanwhile was lost.</source>
+        <translation>l&apos;écriture reprend&#xa0;; rien de ce qui a été enregistré entre-temps n&apos;est perdu.</translation>
     </message>
     <message>
         <source>waiting for your consent: read and accept with `socialtime consent --accept`.</source>
@@ -1309,6 +1408,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>--from and --to go together</source>
         <translation>--from et --to vont ensemble</translation>
     </message>
+    <message>
+        <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
+        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n spans.</source>
         <translation>
@@ -1322,6 +1425,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
             <numerusform>%n période exportée dans {file}.</numerusform>
             <numerusform>%n périodes exportées dans {file}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not a file name this system can hold</source>
+        <translation>ce système ne peut pas avoir un fichier de ce nom</translation>
     </message>
     <message>
         <source>-o {file}: is a directory; give a file name</source>
@@ -1413,6 +1520,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)</source>
         <translation>pause&#xa0;: {value} n&apos;est pas une durée (attendu&#xa0;: 30m, 1h, 90min ou tomorrow)</translation>
+    </message>
+    <message>
+        <source>pause: {value} is too long (at most a year: {hours}h); to stop recording for longer, quit socialtime or withdraw consent (`socialtime consent --withdraw`)</source>
+        <translation>pause&#xa0;: {value} est trop longue (un an au plus&#xa0;: {hours}h)&#xa0;; pour arrêter l&apos;enregistrement plus longtemps, quittez socialtime ou retirez votre consentement (`socialtime consent --withdraw`)</translation>
     </message>
     <message>
         <source>Recording resumed (during your work hours).</source>
@@ -1599,10 +1710,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Mettre l&apos;enregistrement en pause un moment (30m, 1h, tomorrow).</translation>
     </message>
     <message>
-        <source>30m, 1h, 90min or tomorrow (default 30m)</source>
-        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)</translation>
-    </message>
-    <message>
         <source>Resume recording after a pause.</source>
         <translation>Reprendre l&apos;enregistrement après une pause.</translation>
     </message>
@@ -1784,18 +1891,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a unique id</source>
         <translation>un id unique</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2171,93 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>work hours</source>
         <translation>heures de travail</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>too large (more than {size} MiB)</source>
+        <translation>trop volumineux (plus de {size} Mio)</translation>
+    </message>
+    <message>
+        <source>too large (more than {size} KiB)</source>
+        <translation>trop volumineux (plus de {size} Kio)</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at line {line}, column {column})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at key {key})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la clé {key})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>imbriqué sur plus de {limit} niveaux</translation>
+    </message>
+    <message>
+        <source>not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
+        <translation>JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error}</source>
+        <translation>JSON invalide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>not a property list ({error})</source>
+        <translation>pas une liste de propriétés ({error})</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation>TOML non valide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>not a regular file but a device, a pipe or a socket</source>
+        <translation>pas un fichier ordinaire, mais un périphérique, un tube ou une socket</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link made by another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} est un lien symbolique créé par un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link to {target}, which does not exist; socialtime does not create the folder a link points to</source>
+        <translation>{path} est un lien symbolique vers {target}, qui n&apos;existe pas&#xa0;; socialtime ne crée pas le dossier vers lequel pointe un lien</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; socialtime keeps your data only in a folder</source>
+        <translation>{path} n&apos;est pas un dossier&#xa0;; socialtime ne garde vos données que dans un dossier</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} can be written by other users (mode {mode}); socialtime keeps your data only in a folder that is yours alone: make it so with chmod 700, or choose another folder</source>
+        <translation>{path} peut être modifié par d&apos;autres utilisateurs (droits {mode})&#xa0;; socialtime ne garde vos données que dans un dossier à vous seul&#xa0;: rendez-le privé avec chmod 700, ou choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; socialtime opens only a regular file it owns</source>
+        <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime opens only a regular file it owns</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; socialtime opens only a regular file it owns</source>
+        <translation>{path} est un lien symbolique&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
     </message>
 </context>
 <context>
@@ -2393,10 +2575,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>pas un paramètre de l&apos;organisation (une politique ne peut définir que&#xa0;: {keys})</translation>
     </message>
     <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
         <source>a table ([mandatory] or [recommended])</source>
         <translation>une table ([mandatory] ou [recommended])</translation>
     </message>
@@ -2427,10 +2605,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a REG_SZ</source>
         <translation>un REG_SZ</translation>
-    </message>
-    <message>
-        <source>not a property list ({error})</source>
-        <translation>pas une liste de propriétés ({error})</translation>
     </message>
     <message>
         <source>not a dictionary of preferences</source>
@@ -2470,6 +2644,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 </context>
 <context>
     <name>recorder_lock</name>
+    <message>
+        <source>{path}: cannot use this lock file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;utiliser ce fichier de verrou ({error})</translation>
+    </message>
     <message>
         <source>{path}: another socialtime is already recording into {folder}; stop it first (one recorder per data directory)</source>
         <translation>{path}&#xa0;: un autre socialtime enregistre déjà dans {folder}&#xa0;; arrêtez-le d&apos;abord (un seul enregistrement à la fois par dossier des données)</translation>
@@ -2540,12 +2718,20 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
+    </message>
+    <message>
         <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
         <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
         <translation>{option}&#xa0;: {value}&#xa0;: cette année n&apos;a pas de semaine portant ce numéro</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a week from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: une semaine de {first} à {last})</translation>
     </message>
     <message>
         <source>--to {last} is before --from {first}</source>
@@ -2644,8 +2830,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{path}&#xa0;: impossible de lire le catalogue des sites&#xa0;: {error}</translation>
     </message>
     <message>
-        <source>{path}: not valid TOML: {error}</source>
-        <translation>{path}&#xa0;: TOML invalide&#xa0;: {error}</translation>
+        <source>{path}: {problem}</source>
+        <translation>{path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{path}: expected an array of [[site]] tables</source>
@@ -2814,6 +3000,26 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Hors de vos heures de travail&#xa0;: l&apos;enregistrement commence le {day} à {time}</translation>
     </message>
     <message>
+        <source>socialtime cannot use its database for now</source>
+        <translation>socialtime ne peut pas utiliser sa base de données pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Cannot read the database: nothing is counted until it can</source>
+        <translation>Base de données illisible pour l&apos;instant&#xa0;: rien n&apos;est compté en attendant</translation>
+    </message>
+    <message>
+        <source>The disk is full: what is recorded waits in memory</source>
+        <translation>Le disque est plein&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
+        <source>The database is busy: what is recorded waits in memory</source>
+        <translation>La base de données est occupée&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
+        <source>The disk reports errors: what is recorded waits in memory</source>
+        <translation>Le disque signale des erreurs&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
         <source>Today: {amount} on social sites</source>
         <translation>Réseaux sociaux aujourd&apos;hui&#xa0;: {amount}</translation>
     </message>
@@ -2853,16 +3059,56 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 <context>
     <name>store</name>
     <message>
-        <source>{path}: the database is busy ({error}); try again</source>
-        <translation>{path}&#xa0;: la base de données est occupée ({error})&#xa0;; réessayez</translation>
+        <source>{path}: the disk is full ({error}). Nothing saved before is lost; free some space and socialtime can write again.</source>
+        <translation>{path}&#xa0;: le disque est plein ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; libérez de la place et socialtime pourra de nouveau écrire.</translation>
+    </message>
+    <message>
+        <source>{path}: the database is busy: another program is writing to it ({error}). Nothing saved before is lost; try again in a moment.</source>
+        <translation>{path}&#xa0;: la base de données est occupée&#xa0;: un autre programme y écrit ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>{path}: the disk could not be read or written ({error}). Nothing saved before is lost; try again, and check the disk if this lasts.</source>
+        <translation>{path}&#xa0;: le disque n&apos;a pas pu être lu ou écrit ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; réessayez, et vérifiez le disque si cela dure.</translation>
     </message>
     <message>
         <source>{path}: not a readable socialtime database ({error}). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
         <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible ({error}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
     </message>
     <message>
+        <source>{path}: the database cannot be opened or written ({error}). It was left untouched: check that the file and its folder are yours and can be written.</source>
+        <translation>{path}&#xa0;: la base de données ne peut être ni ouverte ni écrite ({error}). Elle n&apos;a pas été modifiée&#xa0;: vérifiez que le fichier et son dossier vous appartiennent et sont accessibles en écriture.</translation>
+    </message>
+    <message>
+        <source>{path}: socialtime cannot use this database ({error}). It was left untouched.</source>
+        <translation>{path}&#xa0;: socialtime ne peut pas utiliser cette base de données ({error}). Elle n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
         <source>{path}: cannot use this data directory ({error})</source>
         <translation>{path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open this file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;ouvrir ce fichier ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable socialtime database (this is not an SQLite file). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible (ce n&apos;est pas un fichier SQLite). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>application id {id}; socialtime&apos;s is {ours}</source>
+        <translation>identifiant d&apos;application {id}&#xa0;; celui de socialtime est {ours}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>no socialtime mark, and its tables ({tables}) are not socialtime&apos;s</source>
+        <translation>aucune marque de socialtime, et ses tables ({tables}) ne sont pas les siennes</translation>
+    </message>
+    <message>
+        <source>{path}: this SQLite database is not socialtime&apos;s ({reason}). It was left untouched: move it away, or choose another data folder (--data-dir).</source>
+        <translation>{path}&#xa0;: cette base SQLite n&apos;est pas celle de socialtime ({reason}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs, ou choisissez un autre dossier des données (--data-dir).</translation>
     </message>
     <message>
         <source>{path}: this database was written by a newer socialtime (schema {version}; this program knows up to {known}). Upgrade socialtime; the file was left untouched.</source>
@@ -2925,22 +3171,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}&#xa0;: {problem}</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>too large (more than {size} KiB)</source>
-        <translation>trop volumineux (plus de {size} Kio)</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Team summaries are switched off by your organisation&apos;s policy ({source}). Your own progress is still shown to you, and only to you.</source>
@@ -3243,20 +3473,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{source}&#xa0;: la clé {key} {rule}</translation>
     </message>
     <message>
-        <source>{source}: cannot read the file ({error})</source>
-        <translation>{source}&#xa0;: impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>{source}: too large to be a team summary</source>
-        <translation>{source}&#xa0;: trop volumineux pour être un récapitulatif d&apos;équipe</translation>
-    </message>
-    <message>
-        <source>{source}: not a UTF-8 text file</source>
-        <translation>{source}&#xa0;: ce n&apos;est pas un fichier texte UTF-8</translation>
-    </message>
-    <message>
-        <source>{source}: not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
-        <translation>{source}&#xa0;: JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+        <source>{source}: {problem}</source>
+        <translation>{source}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>the minimum group is never below {minimum}</source>
@@ -3327,6 +3545,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>recording</source>
         <translation>enregistrement en cours</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now</source>
+        <translation>base de données illisible pour l&apos;instant</translation>
     </message>
 </context>
 <context>

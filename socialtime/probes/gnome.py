@@ -18,11 +18,11 @@ while socialtime runs).
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from typing import Any
 
+from socialtime.files import ReadError, parse_json
 from socialtime.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from socialtime.probes import dbusio
 from socialtime.probes.base import (
@@ -212,13 +212,17 @@ class GnomeProbe:
             self.fallback.close()
 
 
+# A window's description is a few hundred bytes; an answer of more is not one.
+MAX_ANSWER = 64 * 1024
+
+
 def _parse(text: Any, kind: type) -> Any:
     """JSON of the expected kind, or None (an extension answering something else)."""
     if not isinstance(text, str):
         return None
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = parse_json(text[:MAX_ANSWER], "org.gnome.Shell")
+    except ReadError:  # not JSON, or nested deeper than any window's description
         return None
     return value if isinstance(value, kind) else None
 

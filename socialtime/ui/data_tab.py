@@ -11,12 +11,9 @@ passes its own ``confirm`` and ``choose_path`` attributes, which tests replace).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,23 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from socialtime.cli_context import iso
+from socialtime.files import write_private_with
 from socialtime.i18n import format_date, format_time, language, translate
-from socialtime.report import Period, format_duration
+from socialtime.report import FIRST_DAY, LAST_DAY, Period, format_duration
 from socialtime.store import CONSENT_AT, Store, StoreError
 from socialtime.ui.form import Field, box, label, show
-
-
-def _write_atomic(path: Path, fill: Callable[[IO[str]], int]) -> int:
-    """Write through a temporary file (0600: personal data) renamed into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            count = fill(out)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
 
 
 class DataTab(QWidget):
@@ -79,6 +64,7 @@ class DataTab(QWidget):
             QDateEdit(QDate.currentDate()),
         )
         for edit in (self.erase_from, self.erase_to):
+            edit.setDateRange(QDate(FIRST_DAY), QDate(LAST_DAY))  # the calendar's bounds
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy" if language() == "fr" else "yyyy-MM-dd")
             edit.dateChanged.connect(self._check_range)
@@ -116,7 +102,7 @@ class DataTab(QWidget):
             return
         write = self.store.export_csv if fmt == "csv" else self.store.export_json
         try:
-            count = _write_atomic(Path(path), lambda out: write(out, iso))
+            count = write_private_with(Path(path), lambda out: write(out, iso))
         except (OSError, StoreError) as e:
             return self._status(
                 self.tr("Nothing was exported: {error}").format(error=e), error=True
