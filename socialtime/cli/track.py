@@ -21,7 +21,7 @@ from types import FrameType
 
 from socialtime.base import i18n
 from socialtime.base.i18n import format_duration, translate
-from socialtime.cli.context import EXIT_OK, Command, Context, eprint, say, when
+from socialtime.cli.context import Command, Context, ExitStatus, eprint, say, when
 from socialtime.recording.outage import FIRST_DELAY, Outage
 from socialtime.recording.recorder_lock import RecorderLock
 from socialtime.recording.store import Store, StoreUnavailable
@@ -62,7 +62,7 @@ def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.E
     store = open_store(ctx.store, stop.wait)  # Ctrl+C is heard while it waits
     if store is None:
         eprint(translate("cli", "socialtime: stopped before the database could be opened."))
-        return EXIT_OK
+        return ExitStatus.OK
     probe = make_probe(idle_threshold=lambda: config.idle_seconds)
     bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
     tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
@@ -93,9 +93,9 @@ def _track(ctx: Context, config: Config, catalogue: Catalogue, stop: threading.E
             "is lost.",
         )
         eprint(message.format(duration=format_duration(tracker.pending_seconds)))
-        return EXIT_OK
+        return ExitStatus.OK
     eprint(translate("cli", "socialtime: stopped; everything recorded is saved."))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def open_store(
