@@ -13,13 +13,13 @@ import argparse
 import enum
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import translate
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import catalogue_for
+from socialtime.rules.periods import wall_clock
 from socialtime.rules.sites import Catalogue, CatalogueError
 from socialtime.settings import Config, LoadedConfig, load_config
 
@@ -130,5 +130,5 @@ def confirm(prompt: str) -> bool:
 
 def when(t: float) -> str:
     """An instant for a person to read: "2026-11-24 10:00" ("24/11/2026 10:00" in French)."""
-    moment = datetime.fromtimestamp(t)
+    moment = wall_clock(t)
     return f"{i18n.format_date(moment.date(), 'numeric')} {i18n.format_time(moment)}"

@@ -33,7 +33,6 @@ from socialtime.insights.tray_status import (
     Status,
     fault_status,
     pause_end,
-    today_bounds,
     tray_status,
 )
 from socialtime.probes import Probe, make_probe
@@ -42,6 +41,7 @@ from socialtime.recording.outage import Outage
 from socialtime.recording.recorder_lock import AlreadyRecording, RecorderLock
 from socialtime.recording.store import Store, StoreError, StoreUnavailable
 from socialtime.recording.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.rules.periods import today_bounds
 from socialtime.rules.sites import CatalogueError, load_catalogue
 from socialtime.settings import Config, load_config, load_policy
 from socialtime.ui import session_events, translations
