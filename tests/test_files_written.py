@@ -113,7 +113,7 @@ def test_a_declined_invitation_replaces_a_link_instead_of_following_it(tmp_path)
 # Files written another way, on purpose: the tray's request file is a file of the data folder,
 # opened without following a link as socialtime.base.private_files says; KWin's script is a
 # temporary file in a folder of its own (0700) that KWin reads, not a file of the user's.
-OTHER_WAYS = {"ui/single_instance.py", "probes/kde.py"}
+OTHER_WAYS = {"ui/single_instance.py", "probes/kwin_focus.py"}
 WRITES = {"mkstemp", "replace", "rename", "write_text", "write_bytes", "NamedTemporaryFile"}
 
 
