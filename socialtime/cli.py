@@ -18,7 +18,16 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from socialtime import __version__, data_cli, doctor, paths, report, team_cli, track_cli
+from socialtime import (
+    __version__,
+    data_cli,
+    desktop_cli,
+    doctor,
+    paths,
+    report,
+    team_cli,
+    track_cli,
+)
 from socialtime.browser import cli as browser_cli
 from socialtime.cli_context import (
     EXIT_DATA,
@@ -302,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command("resume", cmd_resume, translate("cli", "Resume recording after a pause."))
     browser_cli.register(command)
+    desktop_cli.register(command)
     team_cli.register(command, common)
     return parser
 
