@@ -27,9 +27,11 @@ polls a condition with a deadline.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
+import signal
 import subprocess
 import threading
 import time
@@ -38,7 +40,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from desktop_user import DesktopUser, require, wait_for
+from desktop_user import DesktopUser, kill_group, require, wait_for
 
 REQUIRED = {
     "gnome-shell": "gnome-shell",
@@ -70,7 +72,7 @@ WINDOWS_JS = (
 )
 ACTIVATE_JS = (
     "global.get_window_actors().map(a => a.meta_window).find(w => String(w.get_id()) === {id})"
-    ".activate(global.get_current_time())"
+    ".activate(global.display.get_current_time_roundtrip())"
 )
 IDLE = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
         "org.gnome.Mutter.IdleMonitor")  # fmt: skip
@@ -135,16 +137,29 @@ class Window:
         return f"Window({self.app_id!r}, id={self.meta_id})"
 
     def focus(self) -> None:
-        """Bring this window in front and wait until GNOME says it has the focus."""
-        self.shell.eval(ACTIVATE_JS.format(id=json.dumps(self.meta_id)))
-        wait_for(lambda: self.shell.focused() == self.meta_id, f"{self} to have the focus")
+        """Bring this window in front and wait until GNOME says it has the focus. The request
+        is repeated every half second: one made just as the window appears may be lost."""
+        asked = [float("-inf")]
+
+        def focused() -> bool:
+            if self.shell.focused() == self.meta_id:
+                return True
+            if time.monotonic() - asked[0] >= 0.5:
+                self.shell.eval(ACTIVATE_JS.format(id=json.dumps(self.meta_id)))
+                asked[0] = time.monotonic()
+            return False
+
+        wait_for(focused, f"{self} to have the focus")
 
     def close(self) -> None:
         if self in self.shell.windows:
             self.shell.windows.remove(self)
         if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait(10)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)  # foot itself: runuser then ends with it
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(10)  # (runuser, signalled itself, would wait 2 s)
+            kill_group(self.proc)  # anything left in its group
             self.shell.user.forget(self.proc)
         wait_for(lambda: self.meta_id not in self.shell.views(), f"{self} to close")
 

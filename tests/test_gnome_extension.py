@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import FakeGsettings
 
 from socialtime import cli
 from socialtime.probes import gnome_extension as ext
@@ -253,33 +254,6 @@ def test_the_form_for_each_gnome_version(version, uuid):
 def test_gsettings_lists_are_read_and_written_back(text, items):
     assert ext.parse_strv(text) == items
     assert ext.parse_strv(ext.format_strv(items)) == items
-
-
-class FakeGsettings:
-    """Stands in for `subprocess.run` where the installer runs gsettings (and gnome-shell)."""
-
-    def __init__(self, version: str | None = "43.9", **values: str) -> None:
-        self.values = {"enabled-extensions": "@as []", "disabled-extensions": "@as []",
-                       "disable-user-extensions": "false", **values}  # fmt: skip
-        self.version = version
-        self.calls: list[list[str]] = []
-
-    def __call__(self, argv: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        self.calls.append(argv)
-        if argv[0] == "gnome-shell":
-            if self.version is None:
-                raise FileNotFoundError(2, "No such file or directory", "gnome-shell")
-            return subprocess.CompletedProcess(argv, 0, f"GNOME Shell {self.version}\n", "")
-        assert argv[:3] in (["gsettings", "get", "org.gnome.shell"],
-                            ["gsettings", "set", "org.gnome.shell"]), argv  # fmt: skip
-        key = argv[3].replace("_", "-")
-        if argv[1] == "set":
-            self.values[key] = argv[4]
-            return subprocess.CompletedProcess(argv, 0, "", "")
-        return subprocess.CompletedProcess(argv, 0, self.values[key] + "\n", "")
-
-    def enabled(self) -> list[str]:
-        return ext.parse_strv(self.values["enabled-extensions"])
 
 
 @pytest.fixture

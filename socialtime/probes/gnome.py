@@ -23,8 +23,8 @@ Firefox as on wlroots; an id the table does not know falls back to the pid's pro
 
 Calls are made on the tracker's thread over one session-bus connection, each with a short
 timeout; a missing extension is looked for again every DETECT_EVERY seconds (it may be enabled
-while socialtime runs), and every REDETECT_LOST seconds once one that answered went away (GNOME
-disables extensions on its lock screen and enables them again at unlock).
+while socialtime runs), and every REDETECT_LOST seconds for a while once one that answered went
+away (GNOME disables extensions on its lock screen and enables them again at unlock).
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ EXTENSIONS = {
 }
 DETECT_EVERY = 30.0
 REDETECT_LOST = 2.0
+LOST_FOR = 120.0  # s after losing an extension during which it is looked for every REDETECT_LOST
 RECONNECT_AFTER = 5.0
 SHELL_EXTENSION = QT_TRANSLATE_NOOP("doctor", "shell extension")  # doctor's line of the extension
 
@@ -106,7 +107,7 @@ class GnomeProbe:
         self.fallback = fallback
         self.source: str | None = None  # which extension answers: a key of EXTENSIONS
         self.last_error = ""
-        self._lost = False  # an extension answered, then went away: look again soon
+        self._lost_at = float("-inf")  # when an extension that answered went away
         self._connect = connect
         self._process_name = process_name
         self._clock = clock
@@ -142,8 +143,8 @@ class GnomeProbe:
             self.last_error = str(exc)
             if exc.absent and target != IDLE and self.source is not None:
                 self.source = None  # the extension was disabled: look for one again soon
-                self._lost = True
-                self._detect_at = self._clock() + REDETECT_LOST
+                self._lost_at = self._clock()
+                self._detect_at = self._lost_at + REDETECT_LOST
             return None
         except dbusio.BusError as exc:  # timeout or a broken connection: start afresh
             self.last_error = str(exc)
@@ -159,15 +160,14 @@ class GnomeProbe:
 
     def _detect(self) -> str | None:
         if self.source is None and self._clock() >= self._detect_at:
-            self._detect_at = self._clock() + (REDETECT_LOST if self._lost else DETECT_EVERY)
+            soon = self._clock() < self._lost_at + LOST_FOR
+            self._detect_at = self._clock() + (REDETECT_LOST if soon else DETECT_EVERY)
             if isinstance(self._call(SOCIALTIME, "FocusedWindow"), dict):
                 self.source = "socialtime"
             elif self._call(FOCUSED_WINDOW, "Get") is not None:
                 self.source = "focused-window"
             elif self._call(WINDOW_CALLS, "List") is not None:
                 self.source = "window-calls"
-            if self.source is not None:
-                self._lost = False
         return self.source
 
     def foreground(self) -> Foreground | None:

@@ -1,0 +1,128 @@
+"""End to end on a real, headless GNOME Shell 43 run by a test user, with socialtime's own Shell
+extension installed by ``socialtime desktop install`` before the shell starts (as before a
+login): native Wayland windows (foot with chosen app ids and titles) switched in front, real
+idle time from Mutter's idle monitor (reset by pointer motion through Mutter's RemoteDesktop),
+the real ``socialtime track`` of that user, and its totals read back with ``report --json``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from desktop_user import DesktopUser, wait_for
+from e2e_desk import CANARY, CANARY_APP, TOLERANCE, Desk, all_bytes, on_screen
+from gnome_session import GnomeShell
+from wayland_session import KeepActive
+
+pytestmark = [pytest.mark.wayland, pytest.mark.slow]
+
+FACEBOOK_TITLE = "(3) Facebook — Mozilla Firefox"
+
+
+@pytest.fixture(scope="module")
+def gnome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeShell]:
+    user = DesktopUser.create(tmp_path_factory.mktemp("gnome"))
+    installed: list[str] = []
+
+    def install(shell: GnomeShell) -> None:
+        done = user.socialtime("desktop", "install", env=shell.env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        installed.append(done.stdout)
+
+    try:
+        with GnomeShell.start(user, before=install) as shell:
+            shell.install_output = installed[0]  # type: ignore[attr-defined]
+            wait_for(lambda: shell.has_name("org.socialtime.Shell"), "socialtime's extension")
+            yield shell
+    finally:
+        user.cleanup()
+
+
+@pytest.fixture
+def desk(gnome: GnomeShell, request: pytest.FixtureRequest) -> Iterator[Desk]:
+    yield Desk(gnome, request.node.name)
+    for window in list(gnome.windows):
+        window.close()
+
+
+def test_records_each_native_wayland_window_as_it_was_on_screen(desk: Desk, gnome: GnomeShell):
+    desk.run("consent", "--accept")
+    facebook = gnome.open_window("firefox", FACEBOOK_TITLE)
+    notes = gnome.open_window(CANARY_APP, f"notes {CANARY}.txt")
+    telegram = gnome.open_window("org.telegram.desktop", f"Telegram {CANARY}")  # the Flatpak's
+    mouse = KeepActive(gnome)
+    seen: dict[str, float] = {}
+    other = 0.0
+    try:
+        notes.focus()
+        mouse.on.set()
+        with desk.tracking() as proc:
+            at = desk.wait_for_state("recording")
+            start = time.monotonic()
+            facebook.focus()
+            other += time.monotonic() - start  # notes was in front until the switch
+            seen["facebook.com"] = on_screen(6)
+            notes.focus()
+            other += on_screen(4)
+            telegram.focus()
+            seen["telegram.org"] = on_screen(3)
+            facebook.focus()
+            gnome.input()
+            mouse.on.clear()  # hands off: idle_seconds = 3, so about 3 s still count
+            idle_start = time.monotonic()
+            at = desk.wait_for_state("idle", at, timeout=20)
+            seen["facebook.com"] += 3.0
+            assert gnome.idle_ms() >= 3000  # Mutter's own count agrees
+            on_screen(3)  # idle: none of this counts
+            idle_for = time.monotonic() - idle_start
+            mouse.on.set()
+            desk.wait_for_state("recording", at)
+            seen["facebook.com"] += on_screen(4)
+            desk.stop(proc)
+    finally:
+        mouse.close()
+
+    got = desk.report()
+    print(f"\non screen: { {k: round(v, 1) for k, v in seen.items()} }, other {other:.1f}")
+    print(f"reported: {got}")
+    assert set(got["sites"]) == set(seen), got
+    for site, seconds in seen.items():
+        assert abs(got["sites"][site] - seconds) <= TOLERANCE, (site, got["sites"][site], seconds)
+    assert got["social_seconds"] == sum(got["sites"].values())
+    reported_other = got["active_seconds"] - got["social_seconds"]
+    assert abs(reported_other - other) <= TOLERANCE, (reported_other, other)
+    assert idle_for > 5  # and none of it is in the totals above
+    # Titles and app ids never reach the disk, not even in the WAL.
+    stored = all_bytes(desk.data)
+    assert (desk.data / "socialtime.db").is_file()
+    for secret in (CANARY, CANARY_APP, "org.telegram.desktop", FACEBOOK_TITLE, "Mozilla"):
+        assert secret.encode() not in stored, secret
+
+
+def test_installed_before_login_and_doctor_on_gnome(desk: Desk, gnome: GnomeShell):
+    said = gnome.install_output  # type: ignore[attr-defined]
+    assert "GNOME Shell 43.9 needs the GNOME 43/44 form (socialtime-gnome43@socialtime.org)" in said
+    assert "Copied to" in said and "log out and back in" in said
+    folder = desk.user.home_dir / ".local/share/gnome-shell/extensions"
+    assert sorted(p.name for p in folder.iterdir()) == ["socialtime-gnome43@socialtime.org"]
+
+    window = gnome.open_window("chromium", "(2) Feed | LinkedIn - Chromium")
+    window.focus()
+    out = desk.run("doctor")
+    print(out)
+    lines = {line.split(":", 1)[0]: line for line in out.splitlines() if line.startswith("[")}
+    front = lines["[ok] foreground window"]
+    assert 'GNOME Shell extension "socialtime"' in front
+    assert "in front: chromium (app id chromium)" in front
+    assert "from the same extension" in lines["[ok] window titles"]
+    assert "Mutter IdleMonitor" in lines["[ok] idle time"]
+    extension = lines["[ok] shell extension"]
+    assert extension.endswith(
+        "GNOME Shell 43.9 needs the GNOME 43/44 form (socialtime-gnome43@socialtime.org): "
+        "installed for you, enabled, running"
+    )
+    # Installing again while it runs: the shell knows it, so it is enabled there at once.
+    again = desk.user.socialtime("desktop", "install", env=gnome.env)
+    assert again.returncode == 0, again.stderr
+    assert "Enabled; it runs now." in again.stdout and "log out" not in again.stdout
