@@ -41,7 +41,14 @@ def cmd_track(ctx: Context, args: argparse.Namespace) -> int:
     store = ctx.store()
     probe = make_probe(idle_threshold=lambda: config.idle_seconds)
     bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(ctx.data_dir))
-    tracker = Tracker(store, probe, config, catalogue, host_source=bridge.host_for)
+    tracker = Tracker(
+        store,
+        probe,
+        config,
+        catalogue,
+        host_source=bridge.host_for,
+        front_source=bridge.focused_window,
+    )
     store.apply_retention(config.retention_days, time.time())
 
     stop = threading.Event()

@@ -29,6 +29,9 @@ Clock = Callable[[], float]
 # Given the foreground window and the time, the hostname the browser bridge reports for it,
 # or None when it has nothing fresh for that window (then title rules apply).
 HostSource = Callable[[Foreground, float], str | None]
+# Given the time, the window in front when the probe shows none: the browser whose extension
+# freshly says one of its windows has the focus (BrowserBridge.focused_window), or None.
+FrontSource = Callable[[float], Foreground | None]
 
 
 def catalogue_for(config: Config) -> Catalogue:
@@ -74,6 +77,7 @@ class Tracker:
         catalogue: Catalogue,
         clock: Clock = time.time,
         host_source: HostSource | None = None,
+        front_source: FrontSource | None = None,
     ) -> None:
         self.store = store
         self.probe = probe
@@ -81,6 +85,7 @@ class Tracker:
         self.catalogue = catalogue
         self.clock = clock
         self.host_source = host_source
+        self.front_source = front_source
         self._last_tick: float | None = None
         self._last_state: State | None = None
         self._last_site: str | None = None
@@ -120,6 +125,8 @@ class Tracker:
         if idle is not None and idle >= self.config.idle_seconds:
             return TickResult(State.IDLE)
         foreground = self.probe.foreground()
+        if foreground is None and self.front_source is not None:
+            foreground = self.front_source(now)  # no window seen: a browser may say it is
         if foreground is None and idle is None:
             return TickResult(State.UNAVAILABLE)
         site = self._classify(foreground, now)

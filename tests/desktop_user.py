@@ -58,8 +58,9 @@ SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, readable by every user
 VENV_CACHE = Path("/var/tmp/socialtime-e2e")
 SKIP_ENV = "SOCIALTIME_SKIP_WAYLAND"
 STEP_TIMEOUT = 15.0
-# Parts of packaging/ that socialtime itself installs (`socialtime desktop install`).
-SHIPPED = ("packaging/gnome-shell-extension",)
+# Parts of packaging/ that socialtime itself installs (`socialtime desktop install`), and the
+# browser extension that the browser tests load.
+SHIPPED = ("packaging/gnome-shell-extension", "packaging/browser-extension")
 
 
 def wait_for(

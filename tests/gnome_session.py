@@ -100,7 +100,7 @@ def call(dest, path, iface, method, sig=None, body=()):
 for line in sys.stdin:
     ask = json.loads(line)
     try:
-        if "pointer" in ask:
+        if "pointer" in ask or "key" in ask:
             if remote is None:
                 made = call(RD, "/org/gnome/Mutter/RemoteDesktop", RD, "CreateSession")
                 if "error" in made:
@@ -112,8 +112,13 @@ for line in sys.stdin:
                     remote = None
                     print(json.dumps(started), flush=True)
                     continue
-            args = ask["pointer"]
-            answer = call(RD, remote, RD + ".Session", "NotifyPointerMotionRelative", "dd", args)
+            if "key" in ask:  # a keysym pressed and released (a virtual keyboard)
+                for down in (True, False):
+                    answer = call(RD, remote, RD + ".Session", "NotifyKeyboardKeysym", "ub",
+                                  [ask["key"], down])
+            else:
+                answer = call(RD, remote, RD + ".Session", "NotifyPointerMotionRelative", "dd",
+                              ask["pointer"])
         else:
             answer = call(*ask["call"])
     except Exception as exc:
@@ -235,6 +240,13 @@ class GnomeShell:
             return str(answer["body"][0][1])
 
         self.version = wait_for(up, "GNOME Shell to start", START_TIMEOUT)
+        # GNOME ends its start-up animation in the overview, which holds the keyboard: no
+        # window would get the keyboard focus (Chromium counts itself active only with it).
+        # Once started, leave the overview, as a user would.
+        started = "Main.layoutManager._startingUp === false"
+        wait_for(lambda: self.eval(started), "GNOME Shell's start-up animation", START_TIMEOUT)
+        self.eval("Main.overview.hide()")
+        wait_for(lambda: self.eval("Main.overview.visible") is False, "the overview to close")
 
     def stop(self) -> None:
         """Close the windows, the shell, the helper and the session bus."""
@@ -315,11 +327,32 @@ class GnomeShell:
         self.windows.append(window)
         return window
 
+    def new_window(self, wm_class: str, timeout: float = 30.0) -> Window:
+        """The next window of `wm_class` that appears (one opened by other means than
+        open_window, e.g. a browser's), once GNOME Shell manages it."""
+
+        def appeared() -> tuple[str, dict[str, Any]] | None:
+            for wid, view in self.views().items():
+                if view["wm_class"] == wm_class and all(w.meta_id != wid for w in self.windows):
+                    return wid, view
+            return None
+
+        wid, view = wait_for(appeared, f"a new {wm_class!r} window", timeout)
+        window = Window(self, wid, int(view["pid"]), wm_class, str(view["title"]))
+        self.windows.append(window)
+        return window
+
     def input(self) -> None:
         """User activity, as Mutter counts it: the pointer moves (back and forth)."""
         self._step = -self._step
         answer = self._ask({"pointer": [3.0 * self._step, 2.0 * self._step]})
         assert "body" in answer, f"RemoteDesktop pointer motion: {answer}"
+
+    def press(self, keysym: int = 0xFFE1) -> None:
+        """A key pressed and released (default Shift_L) on Mutter's virtual keyboard: the
+        seat then has a keyboard, so the focused window gets the keyboard focus."""
+        answer = self._ask({"key": keysym})
+        assert "body" in answer, f"RemoteDesktop key: {answer}"
 
     def idle_ms(self) -> int:
         answer = self.call(*IDLE, "GetIdletime")

@@ -126,3 +126,132 @@ def test_installed_before_login_and_doctor_on_gnome(desk: Desk, gnome: GnomeShel
     again = desk.user.socialtime("desktop", "install", env=gnome.env)
     assert again.returncode == 0, again.stderr
     assert "Enabled; it runs now." in again.stdout and "log out" not in again.stdout
+
+
+# --- point 4: GNOME without any Shell extension, and a browser that says it has the focus ----
+
+
+class Timeline:
+    """What was on screen for how long: `now(what)` right after the screen changed to it."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.current: str | None = None
+        self.mark = time.monotonic()
+
+    def now(self, what: str) -> None:
+        at = time.monotonic()
+        if self.current is not None:
+            self.seconds[self.current] = self.seconds.get(self.current, 0.0) + at - self.mark
+        self.current, self.mark = what, at
+
+
+FOCUS_CONFIG = """\
+sample_seconds = 1
+idle_seconds = 3600
+[work_hours]
+{days}
+[[sites.custom]]
+id = "social.example.test"
+name = "Social (test)"
+hosts = ["social.example.test"]
+[[sites.custom]]
+id = "chat.example.test"
+name = "Chat (test)"
+hosts = ["chat.example.test"]
+"""
+
+
+@pytest.fixture
+def bare_gnome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeShell]:
+    """GNOME Shell with no extension at all: no program may see the window in front."""
+    user = DesktopUser.create(tmp_path_factory.mktemp("bare-gnome"))
+    try:
+        with GnomeShell.start(user) as shell:
+            yield shell
+    finally:
+        user.cleanup()
+
+
+def test_without_a_window_probe_the_browser_in_front_still_counts(bare_gnome: GnomeShell):
+    """Chromium on Wayland with the socialtime extension, where GNOME shows socialtime no
+    window: while the extension says one of its windows has the focus (fresh), Chromium is
+    the window in front and its tab's site counts; another app in front, or a private window,
+    counts as "other"; doctor says the browser is the source."""
+    from test_e2e_chromium import Chromium, chromium_argv, web_server
+
+    shell, user = bare_gnome, bare_gnome.user
+    days = "\n".join(
+        f'{d} = "00:00-24:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    )
+    desk = Desk(shell, "focus")
+    desk.config.write_text(FOCUS_CONFIG.format(days=days), encoding="utf-8")
+    desk.run("consent", "--accept")
+    done = user.socialtime("browser", "install", "--browser", "chromium", env=shell.env)
+    assert done.returncode == 0, done.stderr
+    notes = shell.open_window("org.example.Notes", f"notes {CANARY}")
+    notes.focus()
+    shown = Timeline()
+    with web_server() as port, desk.tracking() as track:
+        desk.wait_for_state("recording")
+        shown.now("other")
+        profile = user.home_dir / ".config" / "chromium"
+        extension = user.code_dir / "packaging" / "browser-extension"
+        browser = Chromium(
+            chromium_argv(profile, extension, port, "wayland"),
+            shell.env,
+            user.workdir / "chromium.log",
+            spawn=lambda argv: user.spawn(argv, "chromium.log", shell.env, pipes=True),
+        )
+        try:
+            window = shell.new_window("chromium-browser")
+            wait_for(lambda: "browser(s)" not in desk.run("doctor"), "the extension", 30)
+            social = browser.open_tab("http://social.example.test/")
+            window.focus()
+            shown.now("social.example.test")
+            on_screen(4)
+            doctor = desk.run("doctor")
+            notes.focus()
+            shown.now("other")
+            on_screen(4)
+            window.focus()
+            shown.now("social.example.test")
+            browser.open_tab("http://chat.example.test/a/path?q=secret")
+            shown.now("chat.example.test")
+            on_screen(3)
+            context = browser.call("Target.createBrowserContext")["browserContextId"]
+            url = "http://social.example.test/private"
+            browser.open_tab(url, browserContextId=context, newWindow=True)
+            private = shell.new_window("chromium-browser")
+            private.focus()
+            shown.now("other")  # a private window in front tells nothing: "other"
+            on_screen(5)
+            window.focus()
+            shown.now("chat.example.test")
+            browser.activate(social)
+            shown.now("social.example.test")
+            on_screen(3)
+            shown.now("end")
+            desk.stop(track)
+        finally:
+            browser.close()
+    seen = {site: t for site, t in shown.seconds.items() if site != "other"}
+    other = shown.seconds.get("other", 0.0)
+    print(doctor)
+    got = desk.report()
+    print(f"\non screen: { {k: round(v, 1) for k, v in seen.items()} }, other {other:.1f}")
+    print(f"reported: {got}")
+    assert set(got["sites"]) == set(seen), got
+    for site, seconds in seen.items():
+        assert abs(got["sites"][site] - seconds) <= TOLERANCE, (site, got["sites"][site], seconds)
+    reported_other = got["active_seconds"] - got["social_seconds"]
+    assert abs(reported_other - other) <= TOLERANCE, (reported_other, other)
+    lines = {line.split(":", 1)[0]: line for line in doctor.splitlines() if line.startswith("[")}
+    front = lines["[ok] foreground window"]
+    assert "from the browser extension only: 1 browser tells when one of its windows" in front
+    assert "socialtime desktop install" in front  # and how to see every window
+    assert "not installed" in lines["[!!] shell extension"]
+    assert lines["[ok] browser bridge"].endswith("connected (1 browser)")
+    stored = all_bytes(desk.data)
+    for secret in (b"secret", b"/a/path", b"example.test/private", CANARY.encode()):
+        assert secret not in stored, secret

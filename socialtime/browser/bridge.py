@@ -8,6 +8,9 @@ Both transports are reachable by this user's processes only and are no network p
 promise "no connection, no listening port" holds: see unixsock's and winpipe's docstrings.
 
 What is kept, and for how long: only the latest report per browser process, and only in memory.
+A report also says whether a window of that browser has the focus: where the desktop shows no
+window in front (GNOME without socialtime's Shell extension, macOS without Accessibility), the
+browser that says so, freshly, is taken as the window in front (``focused_window``).
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
 arrives, so the name of a non-social site a user visits is never held beyond the parsing of one
 message and never reaches the store. A private tab arrives as None (title rules then apply, as
@@ -40,13 +43,21 @@ from socialtime.browser.protocol import (
     parse_relay,
 )
 from socialtime.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
+from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground, process_name
 from socialtime.sites import Catalogue, classify_host
 
 if TYPE_CHECKING:
     from socialtime.browser import win32api
 
-__all__ = ["OTHER", "BridgeUnavailable", "BrowserBridge", "bridge_status", "socket_path"]
+__all__ = [
+    "OTHER",
+    "BridgeState",
+    "BridgeUnavailable",
+    "BrowserBridge",
+    "bridge_state",
+    "bridge_status",
+    "socket_path",
+]
 
 log = logging.getLogger("socialtime.browser")
 
@@ -82,6 +93,8 @@ class _Report:
     host: str | None  # a catalogue hostname, OTHER, or None (private / not a web page)
     stamp: float
     conn: int  # which connection said it
+    focused: bool | None = None  # a window of this browser has the focus (None: not told)
+    since: float = 0.0  # when it last gained the focus, to tell the newest of two
 
 
 class Peer:
@@ -108,7 +121,9 @@ class Peer:
             if isinstance(message, Relay):
                 self.bridge._store(self.conn_id, message)
             else:
-                return encode({"browsers": self.bridge.browsers()})
+                return encode(
+                    {"browsers": self.bridge.browsers(), "focus": self.bridge.focus_browsers()}
+                )
         return None
 
     def close(self) -> None:
@@ -162,6 +177,7 @@ class BrowserBridge:
         path: Path | None = None,
         clock: Callable[[], float] = time.time,
         transport: Transport | None = None,
+        process_name: Callable[[int], str] = process_name,
     ) -> None:
         self.catalogue = catalogue
         self.max_age = 2.0 * sample_seconds + MARGIN
@@ -175,6 +191,7 @@ class BrowserBridge:
         self._transport = transport
         self._listening: Transport | None = None
         self._ids = itertools.count(1)
+        self._process_name = process_name
 
     # --- what the tracker and the UI ask ---------------------------------------------------
 
@@ -191,6 +208,26 @@ class BrowserBridge:
         if report is None or not (report.stamp - 1.0 <= now <= report.stamp + self.max_age):
             return None
         return report.host
+
+    def focused_window(self, now: float) -> Foreground | None:
+        """The browser in front when the desktop shows no window: the one whose extension
+        says, in a report younger than ``max_age``, that one of its windows has the focus (the
+        one that gained it last, should two say so). Its title is not known ("")."""
+        with self._lock:
+            fresh = [
+                (report.since, report.stamp, pid)
+                for pid, report in self._reports.items()
+                if report.focused and report.stamp - 1.0 <= now <= report.stamp + self.max_age
+            ]
+        if not fresh:
+            return None
+        pid = max(fresh)[2]
+        return Foreground(self._process_name(pid), "", pid)
+
+    def focus_browsers(self) -> int:
+        """How many connected browsers tell whether they have the focus (newer extensions)."""
+        with self._lock:
+            return sum(1 for report in self._reports.values() if report.focused is not None)
 
     def connected(self) -> bool:
         """True while at least one browser's extension is connected."""
@@ -275,7 +312,9 @@ class BrowserBridge:
             if conn_id not in self._conns:
                 return  # the bridge stopped meanwhile
             self._conns[conn_id] = message.pid
-            self._reports[message.pid] = _Report(host, stamp, conn_id)
+            before = self._reports.get(message.pid)
+            since = before.since if before is not None and before.focused else stamp
+            self._reports[message.pid] = _Report(host, stamp, conn_id, message.focused, since)
 
     def _forget(self, conn_id: int) -> None:
         with self._lock:
@@ -315,11 +354,27 @@ def _open_status(
     return path, connect(path, timeout)
 
 
+@dataclass(frozen=True)
+class BridgeState:
+    """What a running recorder's bridge told doctor: its line, and how many of the connected
+    browsers tell whether they have the focus."""
+
+    check: Check
+    focus: int = 0
+
+
 def bridge_status(
     path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
 ) -> Check:
     """Ask a running recorder's bridge how many browsers are connected (for doctor): through
     the socket at ``path``, or on Windows (or with a fake ``api``) through the named pipe."""
+    return bridge_state(path, timeout, api).check
+
+
+def bridge_state(
+    path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
+) -> BridgeState:
+    """bridge_status(), with the number of browsers that tell their focus."""
     where: object = path
     client: _Channel | None = None
     try:
@@ -333,31 +388,34 @@ def bridge_status(
                 break
             frames = decoder.feed(data)
     except (FileNotFoundError, ConnectionRefusedError):
-        return Check(
-            BROWSER_BRIDGE,
-            False,
-            translate(
-                "bridge",
-                "not listening: start socialtime (the tray) or `socialtime track` to receive "
-                "the browser's sites",
-            ),
+        return BridgeState(
+            Check(
+                BROWSER_BRIDGE,
+                False,
+                translate(
+                    "bridge",
+                    "not listening: start socialtime (the tray) or `socialtime track` to "
+                    "receive the browser's sites",
+                ),
+            )
         )
     except OSError as e:
-        return Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}")
+        return BridgeState(Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}"))
     finally:
         if client is not None:
             client.close()
     import json
 
     try:
-        count = json.loads(frames[0])["browsers"] if frames else None
-    except (ValueError, KeyError, TypeError):
-        count = None
+        answer = json.loads(frames[0]) if frames else {}
+        count, focus = answer.get("browsers"), answer.get("focus", 0)
+    except (ValueError, AttributeError):
+        count, focus = None, 0
     if not isinstance(count, int):
         text = translate("bridge", "{path}: the recorder did not answer")
-        return Check(BROWSER_BRIDGE, False, text.format(path=where))
+        return BridgeState(Check(BROWSER_BRIDGE, False, text.format(path=where)))
+    focus = focus if isinstance(focus, int) else 0
     if count == 0:
-        return Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER))
-    return Check(
-        BROWSER_BRIDGE, True, translate("bridge", "connected (%n browser(s))", None, count)
-    )
+        return BridgeState(Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER)))
+    text = translate("bridge", "connected (%n browser(s))", None, count)
+    return BridgeState(Check(BROWSER_BRIDGE, True, text), focus)

@@ -1,4 +1,4 @@
-"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge line.
+"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge lines.
 
 Kept apart from socialtime/cli.py so that the main command line gains only the call to
 :func:`register`. Heavy imports (sockets, the installer) happen inside the commands, so other
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from socialtime.i18n import translate
-from socialtime.probes.base import Check
+from socialtime.probes.base import FOREGROUND_WINDOW, Check
 
 Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
 # Argument and option names are the command line's contract and never translated; named here, as
@@ -138,12 +138,41 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def doctor_check(data_dir: Path) -> Check:
+def doctor_checks(probe_checks: list[Check], data_dir: Path) -> list[Check]:
+    """The probe's lines, then the bridge's. Where the probe sees no window in front, its line
+    says whether a browser still tells when one of its windows has the focus (the window in
+    front is then that browser, see BrowserBridge.focused_window): which source is in use."""
+    from socialtime.browser.bridge import bridge_state, socket_path
+
+    state = bridge_state(socket_path(data_dir))
+    front = next((c for c in probe_checks if c.name == FOREGROUND_WINDOW), None)
+    lines = list(probe_checks)
+    if front is not None and not front.ok:
+        if state.focus:
+            text = translate(
+                "browser",
+                "from the browser extension only: %n browser(s) tell when one of their "
+                "windows has the focus, and that browser is taken as the window in front "
+                '(any other app counts as "other"); to see every window: {fix}',
+                None,
+                state.focus,
+            )
+            replaced = Check(front.name, True, text.format(fix=front.detail))
+        else:
+            text = translate(
+                "browser",
+                "{fix}; meanwhile a browser with the socialtime extension (and `socialtime "
+                "browser install`) is still seen when one of its windows has the focus",
+            )
+            replaced = Check(front.name, False, text.format(fix=front.detail))
+        lines = [replaced if c is front else c for c in lines]
+    return [*lines, _bridge_line(state.check)]
+
+
+def _bridge_line(check: Check) -> Check:
     """Is a recorder listening, and is a browser connected to it? If not, say what to do."""
-    from socialtime.browser.bridge import bridge_status, socket_path
     from socialtime.browser.install import installed
 
-    check = bridge_status(socket_path(data_dir))
     if check.ok:
         return check
     try:

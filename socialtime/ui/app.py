@@ -112,7 +112,7 @@ class TrayApp(QObject):
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
         probe = self._probe or make_probe(idle_threshold=lambda: self.config.idle_seconds)
         self.session_events = session_events.install(probe)  # Windows: lock and suspend
-        host_source = None
+        host_source = front_source = None
         if not self.recording_elsewhere:
             # The browser extension's exact hostnames; without it, window titles are used.
             bridge = BrowserBridge(
@@ -120,8 +120,15 @@ class TrayApp(QObject):
             )
             if bridge.start():
                 self.bridge, host_source = bridge, bridge.host_for
+                front_source = bridge.focused_window  # the browser, where no window is seen
         self.tracker = Tracker(
-            self.store, probe, self.config, catalogue, clock=self.clock, host_source=host_source
+            self.store,
+            probe,
+            self.config,
+            catalogue,
+            clock=self.clock,
+            host_source=host_source,
+            front_source=front_source,
         )
         self.nudger = Nudger(self.store, self.config, catalogue)
         self.store.apply_retention(self.config.retention_days, self.clock())
