@@ -174,25 +174,6 @@ class Chromium:
                 pytest.fail(f"Chromium exited ({self.proc.poll()}) during {method}")
             self._buffer += chunk
 
-    def call_session(self, session: str, method: str, timeout: float = 15.0, **params: Any) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self._next_id += 1
-        request = {"id": self._next_id, "method": method, "params": params, "sessionId": session}
-        self.proc.stdin.write(json.dumps(request).encode() + b"\0")
-        self.proc.stdin.flush()
-        deadline = time.monotonic() + timeout
-        fd = self.proc.stdout.fileno()
-        while True:
-            while b"\0" in self._buffer:
-                raw, _, self._buffer = self._buffer.partition(b"\0")
-                answer = json.loads(raw)
-                if answer.get("id") == self._next_id:
-                    return answer
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                raise TimeoutError(method)
-            self._buffer += os.read(fd, 65536)
-
     def open_tab(self, url: str, **params: Any) -> str:
         return str(self.call("Target.createTarget", url=url, **params)["targetId"])
 
