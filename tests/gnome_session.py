@@ -74,6 +74,7 @@ ACTIVATE_JS = (
     "global.get_window_actors().map(a => a.meta_window).find(w => String(w.get_id()) === {id})"
     ".activate(global.display.get_current_time_roundtrip())"
 )
+SHIELD = ("org.gnome.Shell.ScreenShield", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver")
 IDLE = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
         "org.gnome.Mutter.IdleMonitor")  # fmt: skip
 
@@ -358,6 +359,30 @@ class GnomeShell:
         answer = self.call(*IDLE, "GetIdletime")
         assert "body" in answer, answer
         return int(answer["body"][0])
+
+    # --- the lock screen --------------------------------------------------------------------
+
+    def lockable(self) -> None:
+        """GNOME's own lock screen and its org.gnome.ScreenSaver interface (served as
+        org.gnome.Shell.ScreenShield). The shell builds them at start only when it can lock:
+        with GDM and systemd-logind (LoginManager.canLock()), which this headless session has
+        not. So GNOME's ScreenShield is built here, through Eval, as the shell would have."""
+        made = self.eval(
+            "Main.screenShield || (Main.screenShield = new imports.ui.screenShield.ScreenShield())"
+            ", true"
+        )
+        assert made is True
+        wait_for(lambda: self.has_name(SHIELD[0]), "GNOME's ScreenShield on the bus")
+
+    def lock(self) -> None:
+        """Lock the screen (org.gnome.ScreenSaver.Lock) and wait until GNOME says it is."""
+        assert "body" in self.call(*SHIELD, "Lock"), "ScreenSaver.Lock"
+        wait_for(lambda: self.call(*SHIELD, "GetActive").get("body") == [True], "the lock")
+
+    def unlock(self) -> None:
+        """What a user's password would do: the lock screen goes (SetActive false)."""
+        assert "body" in self.call(*SHIELD, "SetActive", "b", [False]), "ScreenSaver.SetActive"
+        wait_for(lambda: self.call(*SHIELD, "GetActive").get("body") == [False], "the unlock")
 
     def has_name(self, name: str) -> bool:
         answer = self.call("org.freedesktop.DBus", "/org/freedesktop/DBus",

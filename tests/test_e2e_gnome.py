@@ -100,6 +100,42 @@ def test_records_each_native_wayland_window_as_it_was_on_screen(desk: Desk, gnom
         assert secret.encode() not in stored, secret
 
 
+def test_a_locked_screen_records_nothing(desk: Desk, gnome: GnomeShell):
+    """GNOME's lock screen, heard over org.gnome.ScreenSaver: nothing is counted while it is
+    up. GNOME disables its extensions on the lock screen and enables them again at unlock;
+    the probe finds socialtime's again within seconds."""
+    desk.run("consent", "--accept")
+    gnome.lockable()
+    facebook = gnome.open_window("firefox", FACEBOOK_TITLE)
+    facebook.focus()
+    mouse = KeepActive(gnome)
+    seen = 0.0
+    try:
+        mouse.on.set()
+        with desk.tracking() as proc:
+            at = desk.wait_for_state("recording")
+            seen += on_screen(4)
+            gnome.lock()  # (the moments of locking and unlocking are left out of `seen`)
+            at = desk.wait_for_state("screen locked", at)
+            assert not gnome.has_name("org.socialtime.Shell")  # extensions off while locked
+            locked_for = on_screen(5)  # more than TOLERANCE: it would show if counted
+            gnome.unlock()
+            at = desk.wait_for_state("recording", at)
+            wait_for(lambda: gnome.has_name("org.socialtime.Shell"), "the extension again")
+            facebook.focus()
+            seen += on_screen(4)
+            desk.stop(proc)
+    finally:
+        mouse.close()
+    got = desk.report()
+    print(f"\non screen: facebook {seen:.1f}, locked {locked_for:.1f}; reported: {got['sites']}")
+    assert set(got["sites"]) == {"facebook.com"}, got
+    assert abs(got["sites"]["facebook.com"] - seen) <= TOLERANCE, (got, seen)
+    assert got["active_seconds"] - got["social_seconds"] <= TOLERANCE, got  # not the lock
+    out = desk.run("doctor")
+    assert "screensaver: org.gnome.Shell.ScreenShield" in out, out
+
+
 def test_installed_before_login_and_doctor_on_gnome(desk: Desk, gnome: GnomeShell):
     said = gnome.install_output  # type: ignore[attr-defined]
     assert "GNOME Shell 43.9 needs the GNOME 43/44 form (socialtime-gnome43@socialtime.org)" in said

@@ -201,8 +201,11 @@ def test_a_lost_bus_becomes_unknown() -> None:
         watcher.close()
 
 
-def test_current_state_is_read_at_start(bus: PrivateBus) -> None:
-    """A fake logind and screensaver answer: the watcher follows our session, found by pid."""
+@pytest.mark.parametrize("saver_name", ["org.gnome.Shell.ScreenShield", "org.gnome.ScreenSaver"])
+def test_current_state_is_read_at_start(bus: PrivateBus, saver_name: str) -> None:
+    """A fake logind and screensaver answer: the watcher follows our session, found by pid.
+    GNOME Shell serves its screensaver as org.gnome.Shell.ScreenShield; older GNOMEs, and the
+    proxy D-Bus starts on demand, as org.gnome.ScreenSaver."""
     logind = FakeService(
         bus.address,
         "org.freedesktop.login1",
@@ -220,7 +223,7 @@ def test_current_state_is_read_at_start(bus: PrivateBus) -> None:
     )
     saver = FakeService(
         bus.address,
-        "org.gnome.ScreenSaver",
+        saver_name,
         {
             ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "GetActive"): lambda b: (
                 "b",
@@ -234,11 +237,11 @@ def test_current_state_is_read_at_start(bus: PrivateBus) -> None:
         assert watcher.wait_ready(10)
         assert watcher.session_path == SESSION_PATH
         assert watcher.locked() is True  # LockedHint read at start
-        assert watcher.saver == "org.gnome.ScreenSaver"
+        assert watcher.saver == saver_name
         locked_hint(bus, False)
         wait_for(lambda: watcher.locked() is False, "LockedHint=false")
         check = watcher.diagnose()
-        assert check.ok and SESSION_PATH in check.detail and "org.gnome.ScreenSaver" in check.detail
+        assert check.ok and SESSION_PATH in check.detail and saver_name in check.detail
     finally:
         watcher.close()
         logind.close()
