@@ -78,7 +78,7 @@ from pathlib import Path
 wheel, sdist = sys.argv[1:]
 names = set(zipfile.ZipFile(wheel).namelist())
 assets = Path("assets")
-want = {"socialtime/__init__.py", "socialtime/cli.py", "socialtime/assets/sites.toml"}
+want = {"socialtime/__init__.py", "socialtime/cli/__init__.py", "socialtime/assets/sites.toml"}
 for ext in Path("packaging/gnome-shell-extension").glob("*@socialtime.org"):
     want |= {f"socialtime/assets/gnome-shell-extension/{ext.name}/{f}"
              for f in ("metadata.json", "extension.js")}
@@ -92,7 +92,7 @@ if "socialtime = socialtime.cli:main" not in scripts:
     missing.append("entry point socialtime = socialtime.cli:main")
 top = Path(sdist).name.removesuffix(".tar.gz")
 sdist_names = set(tarfile.open(sdist).getnames())
-missing += [f"sdist: {n}" for n in ("pyproject.toml", "assets/sites.toml", "socialtime/cli.py")
+missing += [f"sdist: {n}" for n in ("pyproject.toml", "assets/sites.toml", "socialtime/cli/__init__.py")
             if f"{top}/{n}" not in sdist_names]
 for m in missing:
     print(f"   missing: {m}", file=sys.stderr)
@@ -109,7 +109,7 @@ PY
   py=$PWD/$PY
   out=$(cd "$tmp" && PYTHONPATH="$tmp/wheel" "$py" -c '
 import sys, socialtime
-from socialtime.sites import assets_dir
+from socialtime.base.paths import assets_dir
 assert socialtime.__file__.startswith(sys.argv[1]), socialtime.__file__
 assert (assets_dir() / "sites.toml").is_file() and str(assets_dir()).startswith(sys.argv[1])
 from socialtime.cli import main

@@ -9,7 +9,7 @@
 - the value names of the ADMX templates, and of the MSI's Registry rows under
   SOFTWARE\\Policies\\socialtime (an `msiinfo export MSI Registry` file, when given), are names
   that socialtime reads on Windows.
-Uses socialtime.policy (run it with the project's .venv). Exits 1 with every problem found.
+Uses socialtime.settings.policy (run it with the project's .venv). Exits 1 with every problem found.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from socialtime.autostart import BUNDLE_ID
-from socialtime.policy import MANDATORY, RECOMMENDED, load_policy
-from socialtime.policy_sources import NATIVE_NAMES
+from socialtime.base.paths import BUNDLE_ID
+from socialtime.settings import MANDATORY, RECOMMENDED, load_policy
+from socialtime.settings.policy_sources import NATIVE_NAMES
 
 HERE = Path(__file__).resolve().parent
 ADMX_NS = "{http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions}"

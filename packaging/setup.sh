@@ -25,6 +25,9 @@ if [ "$mode" = test ]; then
   # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
   # of Debian's python3 (tests/desktop_user.py), since no compositor runs as root.
   debs="$debs sway foot python3-venv"
+  # Headless KWin 5.27 for the KDE end to end (tests/kwin_session.py): 137 packages, ~40 MB
+  # to download, ~170 MB installed, ~35 s here (Qt 5 and KDE Frameworks; no recommends).
+  debs="$debs kwin-wayland"
   # GNOME end to end: a headless GNOME Shell 43 (about 95 MB to download, 375 MB installed,
   # ~35 s to install here), gsettings to enable socialtime's Shell extension.
   debs="$debs gnome-shell libglib2.0-bin"

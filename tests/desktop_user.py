@@ -11,8 +11,9 @@ What runs is this checkout: its `socialtime/`, `assets/` and the desktop integra
 socialtime installs itself (packaging/gnome-shell-extension/) are copied for each session into
 a folder the user can read, and put on PYTHONPATH (the checkout itself may sit under /root, and a
 copy is always the code under test, with no reinstall). The venv holds only the dependencies;
-it is built once per pyproject.toml (a hash of it names the folder, under /var/tmp) and reused
-by later sessions and by every other worktree.
+it is built once per list of dependencies and Python version (a hash of them names the folder,
+under /var/tmp/socialtime-e2e/), reused by later sessions and by every other worktree, and
+removed after a week unused.
 
 Use (see wayland_session.py for a compositor on top of it):
 
@@ -56,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 USER = "socialtime-e2e"
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, readable by every user
 VENV_CACHE = Path("/var/tmp/socialtime-e2e")
+VENV_KEEP = 7 * 86400  # s: a venv no session used for this long is removed
 SKIP_ENV = "SOCIALTIME_SKIP_WAYLAND"
 STEP_TIMEOUT = 15.0
 # Parts of packaging/ that socialtime itself installs (`socialtime desktop install`), and the
@@ -125,19 +127,26 @@ def _dependencies() -> list[str]:
 
 def venv_python(python: str = SYSTEM_PYTHON, cache: Path = VENV_CACHE) -> Path:
     """The python of a venv made with `python` holding pyproject.toml's dependencies: built
-    on first use (pip, from the package index or pip's cache), then reused. Readable by all."""
+    on first use (pip, from the package index or pip's cache), then reused. Readable by all.
+    The venv's name hashes the Python version and the dependencies, so that a change of
+    pyproject.toml elsewhere (a marker, a lint rule) does not build another one."""
     version = subprocess.run(
         [python, "-c", "import sys; print(sys.version)"], capture_output=True, text=True
     ).stdout
-    key = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + version.encode()).hexdigest()
+    wanted = "\n".join([version, *_dependencies()])
+    key = hashlib.sha256(wanted.encode()).hexdigest()
     folder = cache / f"venv-{key[:16]}"
     done = folder / "socialtime-deps-ok"
     if done.exists():
+        os.utime(done)  # in use: not pruned
         return folder / "bin" / "python"
     cache.mkdir(parents=True, exist_ok=True)
     cache.chmod(0o755)
     with open(cache / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another session may be building the same venv
+        for old in cache.glob("venv-*/socialtime-deps-ok"):  # unused for a week: ~450 MB each
+            if time.time() - old.stat().st_mtime > VENV_KEEP:
+                shutil.rmtree(old.parent, ignore_errors=True)
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
             steps = [

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from socialtime.policy import Policy, load_policy
+from socialtime.settings import Policy, load_policy
 
 # Work hours all day, every day: the tray records whenever the fake clock says.
 ALL_DAY = "\n".join(
@@ -35,3 +36,30 @@ def cli_runner(tmp_path: Path, capsys):
 
     invoke.data, invoke.config, invoke.tmp = data, config, tmp_path
     return invoke
+
+
+# A user id that is nobody on the test machines: "another user" for the ownership checks.
+OTHER_UID = 4242
+
+
+def owned_by_another_user(path: Path, monkeypatch) -> None:
+    """Make ``path`` itself (a link is not followed) belong to OTHER_UID: a real lchown as root
+    (CI runs as root); otherwise os.lstat/os.stat/os.fstat are made to say so for that file,
+    so the test runs (not skips) for anyone."""
+    if os.geteuid() == 0:
+        os.lchown(path, OTHER_UID, OTHER_UID)
+        return
+    st = os.lstat(path)
+    key = (st.st_dev, st.st_ino)
+    real_lstat, real_stat, real_fstat = os.lstat, os.stat, os.fstat
+
+    def foreign(result: os.stat_result) -> os.stat_result:
+        if (result.st_dev, result.st_ino) != key:
+            return result
+        fields = list(result[:10])
+        fields[4] = OTHER_UID  # st_uid
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "lstat", lambda p, *a, **k: foreign(real_lstat(p, *a, **k)))
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: foreign(real_stat(p, *a, **k)))
+    monkeypatch.setattr(os, "fstat", lambda fd: foreign(real_fstat(fd)))

@@ -35,12 +35,12 @@ sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from synthetic import fill_days  # noqa: E402
 
-from socialtime import i18n  # noqa: E402
-from socialtime.autostart import Autostart  # noqa: E402
-from socialtime.config import Config, Goals  # noqa: E402
-from socialtime.report import local_midnight  # noqa: E402
-from socialtime.sites import load_catalogue  # noqa: E402
-from socialtime.store import Store  # noqa: E402
+from socialtime.base import i18n  # noqa: E402
+from socialtime.login.autostart import Autostart  # noqa: E402
+from socialtime.recording.store import Store  # noqa: E402
+from socialtime.rules.periods import local_midnight  # noqa: E402
+from socialtime.rules.sites import load_catalogue  # noqa: E402
+from socialtime.settings import Config, Goals  # noqa: E402
 from socialtime.ui import translations  # noqa: E402
 
 WEDNESDAY = date(2026, 11, 25)
@@ -118,14 +118,13 @@ TEAM = 'team = "Équipe design"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes =
 def everything_else(store: Store, config: Config, folder: Path, out: Path) -> None:
     """Every Settings tab (with an organisation policy and a team), the tray menu, the
     organisation page and the invitation."""
-    from socialtime import team
-    from socialtime.config import load_config
-    from socialtime.policy import load_policy
-    from socialtime.status import tray_status
-    from socialtime.tracker import State
+    from socialtime.insights.tray_status import tray_status
+    from socialtime.recording.tracker import State
+    from socialtime.settings import load_config, load_policy
+    from socialtime.team import goal_file as team
     from socialtime.ui.invite import InviteDialog
     from socialtime.ui.org_settings import OrganisationSettingsWindow
-    from socialtime.ui.settings import SettingsDialog
+    from socialtime.ui.settings.dialog import SettingsDialog
     from socialtime.ui.tray import Tray
 
     (folder / "etc").mkdir()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from socialtime.probes.app_ids import APP_IDS, guess_process, known_process
-from socialtime.sites import classify, is_browser, load_catalogue
+from socialtime.rules.sites import classify, is_browser, load_catalogue
 
 CATALOGUE = load_catalogue()
 

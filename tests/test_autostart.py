@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from socialtime.autostart import APPROVED_KEY, RUN_KEY, Autostart, desktop_exec, launch_argv
+from socialtime.login.autostart import APPROVED_KEY, RUN_KEY, Autostart, desktop_exec, launch_argv
 
 
 def files_under(root: Path) -> list[Path]:

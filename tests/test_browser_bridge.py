@@ -28,13 +28,13 @@ from socialtime.browser.bridge import (
 )
 from socialtime.browser.host import RecorderLink
 from socialtime.browser.protocol import Relay, encode
-from socialtime.config import Config
-from socialtime.consent import NOTICE_VERSION
 from socialtime.probes.base import Check, Foreground
-from socialtime.schedule import WorkHours
-from socialtime.sites import classify, load_catalogue
-from socialtime.store import Store
-from socialtime.tracker import Tracker
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import Tracker
+from socialtime.rules.sites import classify, load_catalogue
+from socialtime.rules.work_hours import WorkHours
+from socialtime.settings import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 PID = 31337
@@ -400,7 +400,7 @@ def test_doctor_asks_the_running_bridge(bridge, link, runtime):
 
 
 def test_doctor_says_when_the_browser_is_what_is_seen_in_front(bridge, link, runtime, monkeypatch):
-    from socialtime.browser.cli import doctor_checks
+    from socialtime.cli.browser import doctor_checks
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # where doctor finds this bridge
     probe = [Check("foreground window", False, "run `socialtime desktop install`"),

@@ -23,7 +23,7 @@ from socialtime.browser.protocol import (
     parse_host_message,
     parse_relay,
 )
-from socialtime.sites import normalize_host
+from socialtime.rules.sites import normalize_host
 
 PID = 4242
 

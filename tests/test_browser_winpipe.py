@@ -6,6 +6,8 @@ synchronous ReadFile, the SDDL's effect, PIPE_REJECT_REMOTE_CLIENTS). Those need
 
 from __future__ import annotations
 
+import json
+import logging
 import queue
 import threading
 import time
@@ -19,7 +21,8 @@ from xserver import wait_for
 from socialtime.browser import winpipe
 from socialtime.browser.bridge import NO_BROWSER, BrowserBridge, bridge_status
 from socialtime.browser.host import RecorderLink, browser_pid
-from socialtime.browser.protocol import encode
+from socialtime.browser.peers import HANDSHAKE_SECONDS, MAX_PEERS
+from socialtime.browser.protocol import FrameDecoder, encode
 from socialtime.browser.win32api import (
     ERROR_ACCESS_DENIED,
     ERROR_FILE_NOT_FOUND,
@@ -33,9 +36,10 @@ from socialtime.browser.win32api import (
 )
 from socialtime.browser.winpipe import PipeServer
 from socialtime.probes.base import Foreground
-from socialtime.sites import load_catalogue
+from socialtime.rules.sites import load_catalogue
 
 PID = 4242
+ERROR_NO_SYSTEM_RESOURCES = 1450
 T0 = 1_800_000_000.0
 SID = "S-1-5-21-1000-2000-3000-1001"
 NAME = rf"\\.\pipe\socialtime-{SID}-2-bridge"
@@ -70,8 +74,10 @@ class FakeApi:
         self.pipes: dict[str, list[Instance]] = {} if pipes is None else pipes
         self.sid = sid
         self.handles: dict[int, End] = {}
-        self.created: list[tuple[str, int, int, str]] = []
+        self.created: list[tuple[str, int, int, str, int]] = []
         self.next = 100
+        self.peak = 0  # the most instances of one name at once
+        self.failures: list[int] = []  # errors the next create_pipe calls fail with
 
     def _new(self, end: End) -> int:
         self.next += 1
@@ -84,13 +90,20 @@ class FakeApi:
     def session_id(self) -> int:
         return 2
 
-    def create_pipe(self, name: str, open_mode: int, pipe_mode: int, sddl: str) -> int:
-        self.created.append((name, open_mode, pipe_mode, sddl))
+    def create_pipe(
+        self, name: str, open_mode: int, pipe_mode: int, sddl: str, max_instances: int
+    ) -> int:
+        self.created.append((name, open_mode, pipe_mode, sddl, max_instances))
         if open_mode & FILE_FLAG_FIRST_PIPE_INSTANCE and name in self.pipes:
             raise PipeError(ERROR_ACCESS_DENIED, "CreateNamedPipeW")
+        if len(self.pipes.get(name, [])) >= max_instances:  # as the kernel bounds them
+            raise PipeError(ERROR_PIPE_BUSY, "CreateNamedPipeW")
+        if self.failures:
+            raise PipeError(self.failures.pop(0), "CreateNamedPipeW")
         instance = Instance()
         instance.sid = self.sid
         self.pipes.setdefault(name, []).append(instance)
+        self.peak = max(self.peak, len(self.pipes[name]))
         return self._new(instance)
 
     def connect(self, handle: int) -> None:
@@ -172,9 +185,14 @@ def api(pipes) -> FakeApi:
 
 
 @pytest.fixture
-def bridge(api: FakeApi) -> Iterator[BrowserBridge]:
+def mono() -> FakeClock:
+    return FakeClock(1000.0)
+
+
+@pytest.fixture
+def bridge(api: FakeApi, mono: FakeClock) -> Iterator[BrowserBridge]:
     bridge = BrowserBridge(
-        load_catalogue(), 5.0, Path("unused"), FakeClock(T0), transport=PipeServer(api)
+        load_catalogue(), 5.0, Path("unused"), FakeClock(T0), PipeServer(api), monotonic=mono
     )
     assert bridge.start(), bridge.problem
     yield bridge
@@ -206,12 +224,13 @@ def front(pid: int = PID) -> Foreground:
 
 
 def test_the_pipe_is_local_and_for_this_user_only(bridge, api):
-    name, open_mode, pipe_mode, sddl = api.created[0]
+    name, open_mode, pipe_mode, sddl, max_instances = api.created[0]
     assert name == NAME
     assert open_mode == PIPE_ACCESS_DUPLEX | FILE_FLAG_FIRST_PIPE_INSTANCE
     assert pipe_mode & PIPE_REJECT_REMOTE_CLIENTS
     assert pipe_mode & 0b110 == 0  # byte type, byte read mode
     assert sddl == f"D:P(A;;GA;;;{SID})"
+    assert max_instances == MAX_PEERS + 1  # the peers served, and one to refuse the next
 
 
 def test_a_report_through_the_pipe_reaches_the_tracker(bridge, link, api):
@@ -223,7 +242,7 @@ def test_a_report_through_the_pipe_reaches_the_tracker(bridge, link, api):
     wait_for(lambda: len(api.created) >= 2, "an instance for the next client")
     later = api.created[1:]
     assert all(not c[1] & FILE_FLAG_FIRST_PIPE_INSTANCE for c in later)
-    assert all(c[2] & PIPE_REJECT_REMOTE_CLIENTS and c[3] == api.created[0][3] for c in later)
+    assert all(c[2] & PIPE_REJECT_REMOTE_CLIENTS and c[3:] == api.created[0][3:] for c in later)
 
 
 def test_junk_and_oversized_frames_are_dropped_and_the_connection_goes_on(bridge, link):
@@ -289,7 +308,7 @@ def test_a_link_without_recorder_retries_at_most_once_a_second(pipes):
 
 def test_an_existing_pipe_is_not_used(api, pipes):
     squatter = FakeApi(pipes, sid="S-1-5-21-6666")
-    squatter.create_pipe(NAME, PIPE_ACCESS_DUPLEX, PIPE_REJECT_REMOTE_CLIENTS, "D:")
+    squatter.create_pipe(NAME, PIPE_ACCESS_DUPLEX, PIPE_REJECT_REMOTE_CLIENTS, "D:", 1)
     bridge = BrowserBridge(load_catalogue(), 5.0, None, FakeClock(T0), PipeServer(api))
     assert not bridge.start()
     assert "already has the browser's pipe" in (bridge.problem or "")
@@ -338,3 +357,114 @@ def test_the_browser_is_found_behind_the_bat_launcher():
     assert browser_pid(10, tree.get) == 8
     assert browser_pid(20, tree.get) == 8
     assert browser_pid(10, {10: (9, "CMD.EXE")}.get) == 9  # cmd's parent unknown: cmd itself
+
+
+# --- floods and faults ----------------------------------------------------------------------------
+
+
+def read_all(api: FakeApi, handle: int) -> bytes:
+    """Everything the server writes until it closes its end."""
+    data = b""
+    while chunk := api.read(handle, 4096):
+        data += chunk
+    return data
+
+
+def test_the_pipe_is_capped_a_flood_refused_and_a_browser_gets_in_after_the_deadline(
+    bridge, api, pipes, mono
+):
+    silent = []  # connected, and saying nothing
+    for _ in range(MAX_PEERS):
+        client = FakeApi(pipes)
+        silent.append((client, client.open_pipe(NAME, 2000)))
+    wait_for(lambda: bridge.status().peers == MAX_PEERS, "the silent clients to be served")
+    flood = 100
+    for _ in range(flood):
+        client = FakeApi(pipes)
+        told = read_all(client, client.open_pipe(NAME, 2000))  # the instance that refuses
+        (answer,) = FrameDecoder().feed(told)
+        assert json.loads(answer)["full"] is True
+    assert bridge.refused == flood
+    assert api.peak == MAX_PEERS + 1  # never more instances, hence never more threads
+    assert len([t for t in threading.enumerate() if t.name == "browser-bridge-client"]) == 16
+    check = bridge_status(api=FakeApi(pipes))  # refused too, and told why
+    assert check.detail.startswith("listening, but refusing new connections: 16 are open")
+    assert "101 connections refused since start" in check.detail
+
+    mono.advance(HANDSHAKE_SECONDS + 0.5)
+    link = RecorderLink(Path("unused"), api=FakeApi(pipes))
+    try:
+        report(link, "www.facebook.com")
+        arrived(bridge, "www.facebook.com")
+    finally:
+        link.close()
+    for client, handle in silent:
+        assert read_all(client, handle) == b""  # dropped: its read was cancelled, pipe closed
+    assert bridge.dropped == MAX_PEERS
+    assert bridge._thread is not None and bridge._thread.is_alive()
+
+
+def test_the_listener_survives_failing_calls_and_says_so_once(api, pipes, mono, caplog):
+    caplog.set_level(logging.WARNING, "socialtime.browser")
+    server = PipeServer(api)
+    bridge = BrowserBridge(load_catalogue(), 5.0, None, FakeClock(T0), server, monotonic=mono)
+    assert bridge.start()
+    api.failures = [ERROR_NO_SYSTEM_RESOURCES, ERROR_NO_SYSTEM_RESOURCES]
+    link = RecorderLink(Path("unused"), api=FakeApi(pipes))
+    try:
+        report(link, "www.facebook.com")  # the first instance: then the next cannot be made
+        arrived(bridge, "www.facebook.com")
+        wait_for(lambda: not api.failures and len(pipes[NAME]) == 2, "an instance again")
+        assert bridge.shortages == 1
+        messages = [r.getMessage() for r in caplog.records]
+        assert sum("cannot accept a connection" in m for m in messages) == 1
+        assert bridge_status(api=FakeApi(pipes)).ok
+        assert sum("accepting connections again" in m for m in messages) <= 1
+
+        def relay_failing(conn_id, message):
+            raise RuntimeError("a bug in handling a report")
+
+        bridge.relay = relay_failing  # type: ignore[method-assign]
+        report(link, "www.youtube.com")
+        wait_for(lambda: not bridge.connected(), "the failing reader to drop its client")
+        assert "dropped a connection after an error (RuntimeError" in caplog.text
+        del bridge.relay  # the real one again
+        report(link, "www.youtube.com")  # the link reconnects
+        arrived(bridge, "www.youtube.com")
+        assert bridge._thread is not None and bridge._thread.is_alive()
+    finally:
+        link.close()
+        bridge.stop()
+    assert "Traceback" not in caplog.text
+
+
+def test_an_error_in_the_listener_closes_that_client_only_and_it_listens_on(
+    bridge, api, pipes, link, caplog
+):
+    caplog.set_level(logging.WARNING, "socialtime.browser")
+    real_peer_sid = api.peer_sid
+    calls: list[int] = []
+
+    def peer_sid_failing_once(handle: int, server: bool) -> str | None:
+        calls.append(handle)
+        if len(calls) == 1:
+            raise RuntimeError("a bug in checking the client")
+        return real_peer_sid(handle, server)
+
+    api.peer_sid = peer_sid_failing_once  # type: ignore[method-assign]
+    doomed = FakeApi(pipes)
+    assert read_all(doomed, doomed.open_pipe(NAME, 2000)) == b""  # closed, nothing said
+    # The listener thread logs once it has closed the pipe: wait for it, not race it.
+    said = "dropped a new connection (RuntimeError('a bug in checking the client'))"
+    wait_for(lambda: said in caplog.text, "the listener to say it dropped the client")
+    report(link, "www.facebook.com")  # the next client is served
+    arrived(bridge, "www.facebook.com")
+    assert bridge.status().peers == 1
+
+    def open_server_handles() -> int:
+        return len([h for h, end in list(api.handles.items()) if not end.closed])
+
+    # the reader's instance and the one waiting: none leaked (the waiting one is made next)
+    wait_for(lambda: open_server_handles() == 2, "two pipe instances, none leaked")
+    assert open_server_handles() == 2
+    assert "Traceback" not in caplog.text

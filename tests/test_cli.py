@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from socialtime import cli, cli_text
-from socialtime.report import local_midnight
-from socialtime.store import DB_NAME, SCHEMA_VERSION, Store
+from socialtime import cli
+from socialtime.cli import arguments as cli_text
+from socialtime.recording.store import DB_NAME, SCHEMA_VERSION, Store
+from socialtime.rules.periods import local_midnight
 
 DAY = date(2026, 11, 24)
 
@@ -163,6 +164,25 @@ def test_a_corrupted_database_is_reported_and_kept(run):
     assert db.read_bytes() == garbage
 
 
+def test_another_programs_database_is_refused_and_not_modified(run):
+    import sqlite3
+
+    run.data.mkdir()
+    db = run.data / DB_NAME
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    before = {p.name: p.read_bytes() for p in run.data.iterdir()}
+    for command in (["report"], ["track"], ["consent", "--accept"], ["erase", "--all", "--yes"]):
+        code, _, err = run(*command)
+        assert code == 1, command
+        assert f"{db}: this SQLite database is not socialtime's" in err, command
+        assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in run.data.iterdir()} == before
+
+
 def test_a_newer_database_is_refused(run):
     import sqlite3
 
@@ -200,12 +220,12 @@ def test_erase_a_date_range(run):
 
 def test_pause_and_resume(run):
     assert run("pause", "1h")[0] == 0
-    until = Store.open(run.data).paused_until()
+    until = Store.open(run.data).paused_until(time.time())
     assert until is not None and 3590 < until - time.time() <= 3600
     code, out, _ = run("pause", "tomorrow")
     assert code == 0 and "00:00" in out
     assert run("resume")[0] == 0
-    assert Store.open(run.data).paused_until() is None
+    assert Store.open(run.data).paused_until(time.time()) is None
 
 
 def test_doctor_without_a_display_says_how_to_fix_it(run):
@@ -217,7 +237,7 @@ def test_doctor_without_a_display_says_how_to_fix_it(run):
 
 
 def test_one_recorder_per_data_directory(run):
-    from socialtime.recorder_lock import RecorderLock
+    from socialtime.recording.recorder_lock import RecorderLock
 
     run.data.mkdir()
     with RecorderLock(run.data):

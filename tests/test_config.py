@@ -9,22 +9,23 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from socialtime import config_file, files
-from socialtime.config import (
+from socialtime.base import files
+from socialtime.base.paths import default_config_path
+from socialtime.rules.work_hours import DAY_KEYS, WorkHours, parse_ranges
+from socialtime.settings import (
     Config,
     ConfigError,
     CustomSite,
     Goals,
     LoadedConfig,
     NudgeSettings,
-    default_config_path,
     dump_config,
     load_config,
     parse_config,
     read_language,
     save_config,
+    writer,
 )
-from socialtime.schedule import DAY_KEYS, WorkHours, parse_ranges
 
 OFFICE = "09:00-12:30, 13:30-18:00"
 PARIS = ZoneInfo("Europe/Paris")
@@ -403,10 +404,10 @@ def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 def test_unreadable_file_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "idle_seconds = 30\n")
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(name: object, *args: object) -> int:
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("socialtime.base.files.os.open", denied)  # the one reader's open
     loaded = load_config(path)
     assert str(loaded.errors[0]) == f"{path}: cannot read the file (Permission denied)"
     assert loaded.config == Config() and loaded.path == path
@@ -446,7 +447,7 @@ def test_save_leaves_no_temp_file_when_writing_fails(
     def broken_dump(config: Config, omit: frozenset[str] = frozenset()) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(config_file, "dump_config", broken_dump)
+    monkeypatch.setattr(writer, "dump_config", broken_dump)
     with pytest.raises(RuntimeError):
         save_config(Config(), tmp_path / "config.toml")
     assert list(tmp_path.iterdir()) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from socialtime.consent import NOTICE_VERSION, notice, notice_html
+from socialtime.recording.consent import NOTICE_VERSION, notice, notice_html
 
 DATA = Path("/home/ana/.local/share/socialtime")
 

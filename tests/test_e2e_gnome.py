@@ -280,8 +280,11 @@ def test_without_a_window_probe_the_browser_in_front_still_counts(bare_gnome: Gn
     assert set(got["sites"]) == set(seen), got
     for site, seconds in seen.items():
         assert abs(got["sites"][site] - seconds) <= TOLERANCE, (site, got["sites"][site], seconds)
-    reported_other = got["active_seconds"] - got["social_seconds"]
-    assert abs(reported_other - other) <= TOLERANCE, (reported_other, other)
+    # The private window's 5 s are in none of the sites above. "Other" as a whole is only
+    # bounded through the total: Chromium on Wayland here tells that it lost the focus to
+    # another window with its next heartbeat (up to 2 s later; chrome.windows.onFocusChanged
+    # does not fire), so each such switch moves up to 2 s between a site and "other".
+    assert abs(got["active_seconds"] - (sum(seen.values()) + other)) <= TOLERANCE, (got, other)
     lines = {line.split(":", 1)[0]: line for line in doctor.splitlines() if line.startswith("[")}
     front = lines["[ok] foreground window"]
     assert "from the browser extension only: 1 browser tells when one of its windows" in front

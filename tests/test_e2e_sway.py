@@ -136,3 +136,30 @@ def test_the_probe_finds_sway_again_after_a_restart(tmp_path_factory: pytest.Tem
             assert "Traceback" not in user.log("watch.log", tail=1 << 20)
     finally:
         user.cleanup()
+
+
+def test_on_sway_the_program_opens_no_network_socket(desk: Desk, sway: Sway) -> None:
+    """Every socket `socialtime track` creates is logged by an audit hook (test_e2e_x11's):
+    only Unix sockets (sway's Wayland and IPC sockets, the bridge's) may appear."""
+    from test_e2e_x11 import NO_NETWORK
+
+    user = desk.user
+    wrapper = user.write("no_network.py", NO_NETWORK)
+    log = user.write("sockets.log", "")
+    desk.run("consent", "--accept")
+    window = sway.open_window("firefox", "Some video - YouTube — Mozilla Firefox")
+    window.focus()
+    mouse = KeepActive(sway)
+    mouse.on.set()
+    argv = [str(user.python), str(wrapper), str(log), *desk.args("track")]
+    proc = user.spawn(argv, desk.log, sway.env)
+    try:
+        desk.wait_for_state("recording")
+        on_screen(3)
+        desk.stop(proc)
+    finally:
+        mouse.close()
+        if proc.poll() is None:
+            proc.kill()
+    assert log.read_text() == ""
+    assert desk.report()["sites"].get("youtube.com", 0) >= 2  # it did record, hook and all

@@ -13,7 +13,7 @@ import pytest
 from tray_session import TrayApp, is_painted, settled, trayer
 from xserver import XServer, wait_for
 
-from socialtime.store import Store
+from socialtime.recording.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent / "bench"))
 from synthetic import fill_days

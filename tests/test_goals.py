@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from socialtime.config import default_work_hours
-from socialtime.goals import (
+from socialtime.insights.goals import (
     FOCUS_GRACE_SECONDS,
     DayResult,
     Goals,
@@ -21,9 +20,10 @@ from socialtime.goals import (
     progress_text,
     streak,
 )
-from socialtime.report import Period, local_midnight
-from socialtime.schedule import WorkHours, parse_ranges
-from socialtime.store import Store
+from socialtime.recording.store import Store
+from socialtime.rules.periods import Period, local_midnight
+from socialtime.rules.work_hours import WorkHours, parse_ranges
+from socialtime.settings import default_work_hours
 
 MONDAY = date(2026, 11, 23)  # week 2026-W48; Saturday the 28th and Sunday the 29th are off
 HOURS = default_work_hours()

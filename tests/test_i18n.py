@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from socialtime import i18n
+from socialtime.base import i18n
 
 CATALOGUE = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from helpers import cli_runner
 
-from socialtime import invite
-from socialtime.autostart import Autostart
-from socialtime.consent import NOTICE_VERSION
-from socialtime.policy import MANDATORY, Policy, PolicyEntry
-from socialtime.store import DB_NAME, Store
+from socialtime.login import invite
+from socialtime.login.autostart import Autostart
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import DB_NAME, Store
+from socialtime.settings import MANDATORY, Policy, PolicyEntry
 
 INVITING = Policy(entries=(PolicyEntry("invite_at_login", True, MANDATORY, "/etc/x.toml"),))
 NOT_INVITING = Policy(entries=(PolicyEntry("invite_at_login", False, MANDATORY, "/etc/x.toml"),))

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock, FakeProbe
 
-from socialtime.config import Config, Goals, NudgeSettings
-from socialtime.consent import NOTICE_VERSION
-from socialtime.nudges import SHOWN_META, Nudge, Nudger
-from socialtime.reflection import suggestion
-from socialtime.report import local_midnight
-from socialtime.schedule import WorkHours, parse_ranges
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.tracker import Tracker
+from socialtime.insights.nudges import SHOWN_META, Nudge, Nudger
+from socialtime.insights.reflection import suggestion
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import Tracker
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import WorkHours, parse_ranges
+from socialtime.settings import Config, Goals, NudgeSettings
 
 TUESDAY = date(2026, 11, 24)
 ALL_DAY = WorkHours.from_strings({d: "00:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri")})
@@ -413,7 +413,7 @@ def test_one_suggestion_from_the_data(goals, sites, expected) -> None:
 
 
 def test_every_sentence_is_neutral() -> None:
-    from socialtime import goals, nudges, reflection
+    from socialtime.insights import goals, nudges, reflection
 
     texts = [*nudges._TEXT.values(), *reflection._TEXT.values(), *goals._TEXT.values()]
     words = " ".join(texts).lower()
@@ -463,7 +463,7 @@ def test_the_reflection_in_french(zone, french) -> None:
 
 def test_every_french_sentence_is_neutral() -> None:
     """The words of the French catalogue for the core's sentences: a mirror, never a reproach."""
-    from socialtime import i18n
+    from socialtime.base import i18n
 
     contexts = {"nudges", "reflection", "goals", "stats", "status", "report", "consent"}
     catalogue = i18n.read_catalogue(i18n.catalogue_path("fr"))

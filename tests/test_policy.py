@@ -11,19 +11,22 @@ from pathlib import Path
 import pytest
 from helpers import write_policy
 
-from socialtime.config import Config, CustomSite, load_config, parse_config
-from socialtime.policy import (
+from socialtime.rules.work_hours import parse_ranges
+from socialtime.settings import (
     ALLOWED_KEYS,
     MANDATORY,
     POLICY_ENV,
     RECOMMENDED,
+    Config,
+    CustomSite,
     Policy,
     PolicyEntry,
     describe,
+    load_config,
     load_policy,
+    parse_config,
     user_settings_for_save,
 )
-from socialtime.schedule import parse_ranges
 
 OFFICE = "09:00-12:30, 13:30-18:00"
 CONSENT = "a policy cannot consent for the user"
@@ -600,7 +603,7 @@ def test_settings_save_keeps_the_policy_out_of_the_users_file(tmp_path: Path) ->
     ]
     # Read back with the policy, the user's file gives the same settings in force.
     config = tmp_path / "again.toml"
-    from socialtime.config import save_config
+    from socialtime.settings import save_config
 
     save_config(saved, config)
     again = load_config(config, policy=loaded.policy)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from socialtime import cli
-from socialtime import team as core
-from socialtime.policy import load_policy
+from socialtime.settings import load_policy
+from socialtime.team import goal_file as core
 
 GOAL = 'team = "Whole company"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
 OWN_GOAL = 'team = "Design team"\nagreed = 2026-11-09\n\n[goals]\ndaily_minutes = 30\n'
@@ -26,7 +26,7 @@ def run(run, monkeypatch):
     """conftest's `run`, without the caller's display, on Tuesday 1 December 2026 for the team
     commands, with the organisation policy read from the empty folder run.etc."""
     monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.setattr("socialtime.team_cli.today", lambda: date(2026, 12, 1))
+    monkeypatch.setattr("socialtime.cli.team.today", lambda: date(2026, 12, 1))
     run.etc = run.tmp / "etc"
     run.etc.mkdir()
     monkeypatch.setenv("SOCIALTIME_POLICY_DIR", str(run.etc))

@@ -474,4 +474,8 @@ def test_kde_takes_idle_time_from_the_wayland_protocol(compositor: FakeComposito
     client.poll()
     clock.advance(5)
     assert probe.idle_seconds() == 65.0
-    assert probe._idle_detail(65.0).startswith("Wayland ext_idle_notifier_v1: told after 60 s")
+    detail = probe._idle_detail(65.0)
+    assert detail == (
+        "Wayland ext-idle-notify-v1: told after 60 s without input (the idle setting); "
+        "idle for 65 s"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialtime.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.recording.recorder_lock import AlreadyRecording, RecorderLock
 
 
 def test_a_second_recorder_is_refused(tmp_path) -> None:

@@ -7,9 +7,11 @@ from datetime import date
 
 import pytest
 
-from socialtime import report
-from socialtime.report import Period, local_midnight
-from socialtime.store import Store
+from socialtime.base import i18n
+from socialtime.insights import report
+from socialtime.recording.store import Store
+from socialtime.rules import periods
+from socialtime.rules.periods import Period, local_midnight
 
 TUESDAY = date(2026, 11, 24)  # week 2026-W48
 NAMES = {"facebook.com": "Facebook"}
@@ -46,12 +48,12 @@ def test_the_report_in_french(french, doc) -> None:
 
 
 def test_period_labels() -> None:
-    assert report.week_of(TUESDAY).label() == "week 2026-W48 (2026-11-23 to 2026-11-29)"
+    assert periods.week_of(TUESDAY).label() == "week 2026-W48 (2026-11-23 to 2026-11-29)"
     assert Period(TUESDAY, date(2026, 11, 26)).label() == "2026-11-24 to 2026-11-26"
 
 
 def test_period_labels_in_french(french) -> None:
-    assert report.week_of(TUESDAY).label() == "semaine 2026-W48 (du 23/11/2026 au 29/11/2026)"
+    assert periods.week_of(TUESDAY).label() == "semaine 2026-W48 (du 23/11/2026 au 29/11/2026)"
     assert Period(TUESDAY, date(2026, 11, 26)).label() == "du 24/11/2026 au 26/11/2026"
     assert Period(TUESDAY, TUESDAY).label() == "mardi 24 novembre 2026"
 
@@ -72,25 +74,25 @@ def test_an_empty_day_in_english() -> None:
 
 def test_bad_dates_and_weeks_are_explained() -> None:
     with pytest.raises(ValueError, match=r"--day: 'x' is not a date \(expected YYYY-MM-DD\)"):
-        report.parse_date("x", "--day")
+        periods.parse_date("x", "--day")
     with pytest.raises(ValueError, match=r"--week: '2026-48' is not an ISO week"):
-        report.parse_week("2026-48")
+        periods.parse_week("2026-48")
     with pytest.raises(ValueError, match="that year has no such week"):
-        report.parse_week("2026-W54")
+        periods.parse_week("2026-W54")
     with pytest.raises(ValueError, match="--to 2026-11-23 is before --from 2026-11-24"):
-        report.date_range("2026-11-24", "2026-11-23")
+        periods.date_range("2026-11-24", "2026-11-23")
 
 
 def test_bad_dates_in_french(french) -> None:
     with pytest.raises(
         ValueError, match="n'est pas une date \\(format attendu\u00a0: AAAA-MM-JJ\\)"
     ):
-        report.parse_date("x", "--day")
+        periods.parse_date("x", "--day")
     with pytest.raises(ValueError, match="--to 2026-11-23 est antérieur à --from 2026-11-24"):
-        report.date_range("2026-11-24", "2026-11-23")
+        periods.date_range("2026-11-24", "2026-11-23")
 
 
 def test_durations_are_those_of_i18n() -> None:
-    assert report.format_duration(65 * 60) == "1 h 05 min"
-    assert report.format_duration(42 * 60 + 29) == "42 min"
-    assert report.format_duration(35) == "35 s"
+    assert i18n.format_duration(65 * 60) == "1 h 05 min"
+    assert i18n.format_duration(42 * 60 + 29) == "42 min"
+    assert i18n.format_duration(35) == "35 s"

@@ -12,13 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialtime.schedule import (
-    DAY_KEYS,
-    TimeRange,
-    WorkHours,
-    format_ranges,
-    parse_ranges,
-)
+from socialtime.rules.work_hours import DAY_KEYS, TimeRange, WorkHours, format_ranges, parse_ranges
 
 PARIS = ZoneInfo("Europe/Paris")
 NEW_YORK = ZoneInfo("America/New_York")

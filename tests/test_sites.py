@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialtime.sites import (
+from socialtime.base.paths import assets_dir
+from socialtime.rules.sites import (
     Catalogue,
     CatalogueError,
     Site,
-    assets_dir,
     classify,
     classify_host,
     is_browser,

@@ -5,12 +5,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from socialtime import report, stats
-from socialtime.config import Config
-from socialtime.report import Period, local_midnight
-from socialtime.schedule import WorkHours
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime.insights import report, stats
+from socialtime.recording.store import Store
+from socialtime.rules import periods
+from socialtime.rules.periods import Period, local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import WorkHours
+from socialtime.settings import Config
 
 TUESDAY = date(2026, 11, 24)  # week 2026-W48
 GAP = 10.0
@@ -62,10 +63,10 @@ def test_week_and_month_are_the_report_of_the_same_period(store):
     now = at(TUESDAY, 15)
     week = stats.week(store, now)
     assert week.period == Period(date(2026, 11, 23), date(2026, 11, 29))
-    assert week.doc == report.build(store, report.parse_week("2026-W48"))
+    assert week.doc == report.build(store, periods.parse_week("2026-W48"))
     month = stats.month(store, now)
     assert month.period == Period(date(2026, 11, 1), date(2026, 11, 30))
-    assert month.doc == report.build(store, report.date_range("2026-11-01", "2026-11-30"))
+    assert month.doc == report.build(store, periods.date_range("2026-11-01", "2026-11-30"))
     assert month.sites == ["x.com", "reddit.com"]  # most time first: the stacking order
     assert week.seconds("x.com") == [0, 600, 0, 0, 0, 0, 0]
     assert week.other() == [0, 3000, 0, 0, 0, 0, 0]

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from socialtime.config import Goals
-from socialtime.report import local_midnight
-from socialtime.schedule import WorkHours
-from socialtime.status import Icon, pause_choices, tray_status
-from socialtime.tracker import State
+from socialtime.insights.tray_status import Icon, pause_choices, tray_status
+from socialtime.recording.tracker import State
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.work_hours import WorkHours
+from socialtime.settings import Goals
 
 TUESDAY = date(2026, 11, 24)
 HOURS = WorkHours.from_strings({d: "09:00-17:00" for d in ("mon", "tue", "wed", "thu", "fri")})

@@ -1,12 +1,20 @@
 import csv
 import io
 import json
+import os
 import sqlite3
 import stat
 
 import pytest
 
-from socialtime.store import DB_NAME, SCHEMA_VERSION, Store, StoreError
+from socialtime.recording.store import (
+    APPLICATION_ID,
+    DB_NAME,
+    PRE_MARK_TABLES,
+    SCHEMA_VERSION,
+    Store,
+    StoreError,
+)
 
 GAP = 10.0
 
@@ -103,9 +111,9 @@ def test_consent_and_pause_round_trip(store):
     store.set_consent(1, 123.5)
     assert store.consent_version() == 1
     store.set_paused_until(500.0)
-    assert store.paused_until() == 500.0
+    assert store.paused_until(0.0) == 500.0
     store.set_paused_until(None)
-    assert store.paused_until() is None
+    assert store.paused_until(0.0) is None
     store.withdraw_consent()
     assert store.consent_version() is None
 
@@ -226,3 +234,186 @@ def test_a_corrupted_file_is_explained_in_french(french, tmp_path):
     message = str(info.value)
     assert message.startswith(f"{path}\u00a0: ce n'est pas une base de données socialtime lisible")
     assert "Elle n'a pas été modifiée" in message
+
+
+# --- recognising the file: the mark, foreign databases, links ----------------------------------
+
+
+def snapshot(folder):
+    """Every file in ``folder``: its bytes and mode (a refused file is not modified at all)."""
+    return {p.name: (p.read_bytes(), stat.S_IMODE(p.lstat().st_mode)) for p in folder.iterdir()}
+
+
+def foreign_database(path, wal=False, application_id=0):
+    conn = sqlite3.connect(path)
+    if wal:
+        conn.execute("PRAGMA journal_mode=WAL")
+    if application_id:
+        conn.execute(f"PRAGMA application_id = {application_id}")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    conn.execute("INSERT INTO notes (text) VALUES ('my notes')")
+    conn.commit()
+    conn.close()
+    os.chmod(path, 0o644)
+
+
+def test_a_new_database_carries_the_mark(tmp_path):
+    Store.open(tmp_path).close()
+    header = (tmp_path / DB_NAME).read_bytes()[:100]
+    assert header[68:72] == b"SoTi" and APPLICATION_ID == 0x536F5469
+    assert int.from_bytes(header[60:64], "big") == SCHEMA_VERSION
+
+
+def test_the_pre_mark_tables_are_those_schema_1_creates(store):
+    """PRE_MARK_TABLES, by which a database from before the mark is known, is what _v1 makes."""
+    assert _tables_of(store.conn) == PRE_MARK_TABLES
+
+
+def _tables_of(conn):
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {
+        name: tuple(
+            (c, {"FLOAT": "REAL"}.get(t, t), n, k)
+            for c, t, n, k in conn.execute(
+                'SELECT name, type, "notnull", pk FROM pragma_table_info(?)', [name]
+            )
+        )
+        for name in names
+    }
+
+
+@pytest.mark.parametrize(
+    ("wal", "application_id"),
+    [(False, 0), (True, 0), (False, 0x47504B47), (True, 0x47504B47)],
+    ids=["rollback", "wal", "geopackage", "geopackage-wal"],
+)
+def test_another_programs_database_is_refused_and_not_modified(tmp_path, wal, application_id):
+    path = tmp_path / DB_NAME
+    foreign_database(path, wal, application_id)
+    os.chmod(tmp_path, 0o755)
+    before = snapshot(tmp_path)
+    with pytest.raises(StoreError) as info:
+        Store.open(tmp_path)
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755  # its folder is not changed either
+    message = str(info.value)
+    assert message.startswith(f"{path}: this SQLite database is not socialtime's (")
+    assert message.endswith(
+        "It was left untouched: move it away, or choose another data folder (--data-dir)."
+    )
+    if application_id:
+        assert "(application id 0x47504b47; socialtime's is 0x536f5469)" in message
+    else:
+        assert "(no socialtime mark, and its tables (notes) are not socialtime's)" in message
+    assert snapshot(tmp_path) == before  # same bytes, same mode, no -wal, -shm or -journal
+
+
+def test_a_database_with_our_tables_and_one_more_is_refused(tmp_path):
+    path = tmp_path / DB_NAME
+    Store.open(tmp_path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 0")
+    conn.execute("CREATE TABLE users (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(StoreError, match=r"its tables \(meta, spans, users\) are not socialtime's"):
+        Store.open(tmp_path)
+    assert snapshot(tmp_path) == before
+
+
+def test_a_database_from_before_the_mark_is_adopted(tmp_path):
+    """A socialtime database written before the mark existed (id 0, schema 1, our tables) is
+    used as before, and marked."""
+    path = tmp_path / DB_NAME
+    s = Store.open(tmp_path)
+    s.record("x.com", 0, 5, GAP)
+    s.set_consent(1, 0.0)
+    s.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 0")
+    conn.close()
+    assert path.read_bytes()[68:72] == b"\0\0\0\0"
+    s = Store.open(tmp_path)
+    assert rows(s) == [(0, 5, "x.com")] and s.consent_version() == 1
+    assert s.application_id == APPLICATION_ID
+    s.close()
+    assert path.read_bytes()[68:72] == b"SoTi"
+
+
+def test_a_database_from_an_older_sqlite_utils_is_adopted(tmp_path):
+    """Older sqlite-utils declared float columns FLOAT, newer ones REAL: the same affinity."""
+    path = tmp_path / DB_NAME
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        'CREATE TABLE "spans" ("id" INTEGER PRIMARY KEY, "start" FLOAT NOT NULL, '
+        '"end" FLOAT NOT NULL, "site" TEXT);'
+        'CREATE INDEX "spans_end" ON "spans" ("end");'
+        'CREATE TABLE "meta" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL);'
+        "INSERT INTO spans (start, end, site) VALUES (0, 60, 'x.com');"
+        "PRAGMA user_version = 1;"
+    )
+    conn.close()
+    s = Store.open(tmp_path)
+    assert rows(s) == [(0, 60, "x.com")] and s.application_id == APPLICATION_ID
+    s.close()
+
+
+def test_a_database_link_is_refused_and_its_target_kept(tmp_path):
+    """The rule: the database must be a regular file, not a symbolic link, even to a file of
+    the user's own; the file it points to keeps its bytes and its mode."""
+    target = tmp_path / "elsewhere.db"
+    Store.open(tmp_path / "old").close()
+    target.write_bytes((tmp_path / "old" / DB_NAME).read_bytes())
+    os.chmod(target, 0o644)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_NAME).symlink_to(target)
+    before = target.read_bytes()
+    with pytest.raises(StoreError) as info:
+        Store.open(data)
+    assert str(info.value) == (
+        f"{data / DB_NAME} is a symbolic link; socialtime opens only a regular file it owns"
+    )
+    assert target.read_bytes() == before
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_dangling_database_link_creates_nothing_where_it_points(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)  # like /tmp
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_NAME).symlink_to(shared / "socialtime.db")
+    with pytest.raises(StoreError, match=r"socialtime.db is a symbolic link; socialtime opens"):
+        Store.open(data)
+    assert list(shared.iterdir()) == []
+    assert sorted(p.name for p in data.iterdir()) == [DB_NAME]
+
+
+def test_a_link_in_place_of_the_write_ahead_log_is_refused(tmp_path):
+    Store.open(tmp_path).close()
+    (tmp_path / f"{DB_NAME}-wal").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(StoreError, match=r"socialtime.db-wal is a symbolic link"):
+        Store.open(tmp_path)
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_database_of_another_user_is_refused(tmp_path, monkeypatch):
+    from helpers import OTHER_UID, owned_by_another_user
+
+    Store.open(tmp_path).close()
+    owned_by_another_user(tmp_path / DB_NAME, monkeypatch)
+    with pytest.raises(StoreError, match=rf"belongs to another user \(uid {OTHER_UID}\)"):
+        Store.open(tmp_path)
+
+
+def test_a_foreign_database_is_explained_in_french(french, tmp_path):
+    path = tmp_path / DB_NAME
+    foreign_database(path)
+    with pytest.raises(StoreError) as info:
+        Store.open(tmp_path)
+    assert str(info.value).startswith(
+        f"{path}\u00a0: cette base SQLite n'est pas celle de socialtime (aucune marque de "
+        "socialtime, et ses tables (notes) ne sont pas les siennes)"
+    )

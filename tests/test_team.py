@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from socialtime import team, team_week
-from socialtime.config import default_work_hours
-from socialtime.report import local_midnight, parse_week
-from socialtime.store import Store
-from socialtime.team_summary import (
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight, parse_week
+from socialtime.settings import default_work_hours
+from socialtime.team import goal_file as team
+from socialtime.team import week as team_week
+from socialtime.team.summary import (
     BUCKETS,
     SUMMARY_KEYS,
     bucket,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from socialtime import cli
-from socialtime.report import local_midnight
-from socialtime.store import Store
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 
 MONDAY = date(2026, 11, 23)  # of 2026-W48
 GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("paris")
 @pytest.fixture
 def run(run, monkeypatch):
     """conftest's `run`, on Tuesday 1 December 2026 for the team commands."""
-    monkeypatch.setattr("socialtime.team_cli.today", lambda: date(2026, 12, 1))
+    monkeypatch.setattr("socialtime.cli.team.today", lambda: date(2026, 12, 1))
     return run
 
 
@@ -91,7 +91,7 @@ def test_status_shows_the_users_own_week(run, monkeypatch) -> None:
     assert "not in a team" in run("team", "status")[1]
     join(run)
     record_week(run.data, [10, 45])
-    monkeypatch.setattr("socialtime.team_cli.today", lambda: MONDAY + timedelta(days=2))
+    monkeypatch.setattr("socialtime.cli.team.today", lambda: MONDAY + timedelta(days=2))
     code, out, err = run("team", "status")
     assert code == 0, err
     assert "Your progress in 2026-W48 (only you see this):" in out

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from socialtime.team_summary import (
+from socialtime.team.summary import (
     SUMMARY_KEYS,
     AggregateError,
     Summary,

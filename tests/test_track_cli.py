@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from socialtime.track_cli import pumping
+from socialtime.cli.track import pumping
 
 
 class Clock:

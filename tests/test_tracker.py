@@ -6,12 +6,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from fakes import FakeClock, FakeProbe
 
-from socialtime.config import Config
-from socialtime.consent import NOTICE_VERSION
-from socialtime.schedule import WorkHours
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.tracker import State, Tracker
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import State, Tracker
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import WorkHours
+from socialtime.settings import Config
 
 PARIS = ZoneInfo("Europe/Paris")
 HOURS = WorkHours.from_strings(

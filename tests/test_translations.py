@@ -185,7 +185,8 @@ def _unmarked(path: Path, calls: set[str], keywords: set[str]) -> list[str]:
     return found
 
 
-UI_SOURCES = [p for p in SOURCES if "ui" in p.relative_to(PACKAGE).parts]
+# What Qt or matplotlib shows: socialtime/ui/ and the charts it draws (socialtime/charts/).
+UI_SOURCES = [p for p in SOURCES if p.relative_to(PACKAGE).parts[0] in ("ui", "charts")]
 CORE_SOURCES = [p for p in SOURCES if p not in UI_SOURCES]
 
 

@@ -1,5 +1,5 @@
 """The dashboard, its charts and the team chart in French: tabs, titles, axes, legends, and the
-names of days from socialtime.i18n (never English abbreviations cut to three letters)."""
+names of days from socialtime.base.i18n (never English abbreviations cut to three letters)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from socialtime.config import Config, Goals
-from socialtime.report import local_midnight
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.team_summary import TeamFigures
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.settings import Config, Goals
+from socialtime.team.summary import TeamFigures
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 NBSP = "\u00a0"  # before a French colon and percent sign
@@ -79,7 +79,7 @@ def test_the_goals_calendar_speaks_french(window):
 
 
 def test_the_team_chart_speaks_french(qtbot, french):
-    from socialtime.ui.team_chart import draw
+    from socialtime.charts.team import draw
 
     figures = TeamFigures(
         team="Design",

@@ -15,11 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
 
-from socialtime import cli, report
-from socialtime.config import Config
-from socialtime.report import local_midnight
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime import cli
+from socialtime.insights import report
+from socialtime.recording.store import Store
+from socialtime.rules import periods
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.settings import Config
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 WEDNESDAY = date(2026, 11, 25)  # week 2026-W48
@@ -103,7 +105,7 @@ def test_the_charts_show_what_socialtime_report_says(window, data_dir, tmp_path,
     for key in ("active_seconds", "social_seconds", "sites"):
         assert shown["today"][key] == day[key], key
     heat = shown["heatmap"]
-    doc = report.build(window.store, report.date_range(heat["from"], heat["to"]))
+    doc = report.build(window.store, periods.date_range(heat["from"], heat["to"]))
     assert heat["social_seconds"] == pytest.approx(doc["social_seconds"], abs=len(doc["days"]) * 6)
     assert heat["hours"] == list(range(9, 18))
 
@@ -181,7 +183,7 @@ def bar_colours(w):
 
 
 def test_a_dark_palette_switches_the_chart_colours(window):
-    from socialtime.ui import chart_style
+    from socialtime.charts import style as chart_style
 
     assert window.figures()["week"]["theme"] == "light"
     light_face = window.canvas("week").figure.get_facecolor()
@@ -201,7 +203,7 @@ def test_a_dark_palette_switches_the_chart_colours(window):
 
 
 def test_site_colours_are_okabe_ito_and_stable():
-    from socialtime.ui.chart_style import OKABE_ITO, SiteStyle
+    from socialtime.charts.style import OKABE_ITO, SiteStyle
 
     ids = load_catalogue().ids()
     style = SiteStyle(ids)
@@ -215,7 +217,7 @@ def test_site_colours_are_okabe_ito_and_stable():
 def test_other_time_is_grey_on_the_timeline(window):
     from matplotlib.colors import to_rgba
 
-    from socialtime.ui.chart_style import LIGHT
+    from socialtime.charts.style import LIGHT
 
     timeline = window.canvas("today").figure.axes[0]
     colours = {tuple(c.get_facecolor()[0]) for c in timeline.collections}
@@ -247,7 +249,8 @@ def test_screenshots(window, qtbot):
 
 
 def test_wording_is_neutral_everywhere_on_screen():
-    from socialtime.ui import charts, dashboard
+    from socialtime.charts import usage as charts
+    from socialtime.ui import dashboard
 
     words = " ".join([*charts._TEXT.values(), *dashboard._TEXT.values()]).lower()
     for judgement in ("productive", "waste", "lazy", "inactiv", "idle"):

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from socialtime.autostart import Autostart
-from socialtime.config import Config, Goals, NudgeSettings, load_config
-from socialtime.report import local_midnight
-from socialtime.schedule import parse_ranges
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime.login.autostart import Autostart
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import parse_ranges
+from socialtime.settings import Config, Goals, NudgeSettings, load_config
 from socialtime.ui.dashboard import TABS, DashboardWindow
-from socialtime.ui.settings import SettingsDialog
+from socialtime.ui.settings.dialog import SettingsDialog
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 WEDNESDAY = date(2026, 11, 25)
@@ -229,7 +229,8 @@ def test_screenshot_of_the_goals_tab(settings, theme) -> None:
 
 
 def test_the_goal_views_use_neutral_words() -> None:
-    from socialtime.ui import goal_charts, goals_tab
+    from socialtime.charts import goals as goal_charts
+    from socialtime.ui.settings import goals_tab
 
     texts = [v for v in goal_charts._TEXT.values() if isinstance(v, str)]
     texts += [text for _, text in goals_tab._KINDS]

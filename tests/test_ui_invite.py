@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from socialtime import invite
-from socialtime.autostart import Autostart
-from socialtime.consent import NOTICE_VERSION
-from socialtime.store import DB_NAME, Store
+from socialtime.login import invite
+from socialtime.login.autostart import Autostart
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import DB_NAME, Store
 from socialtime.ui import invite as ui
 from socialtime.ui.invite import InviteDialog, run_invite
 

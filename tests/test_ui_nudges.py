@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import ALL_DAY
 
-from socialtime.config import NudgeSettings
-from socialtime.status import Icon
+from socialtime.insights.tray_status import Icon
+from socialtime.settings import NudgeSettings
 from socialtime.ui.app import TrayApp
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

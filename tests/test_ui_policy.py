@@ -13,16 +13,15 @@ from helpers import write_policy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from socialtime.autostart import Autostart
-from socialtime.config import default_work_hours, load_config
-from socialtime.policy import Policy
-from socialtime.schedule import parse_ranges
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime.login.autostart import Autostart
+from socialtime.recording.store import Store
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import parse_ranges
+from socialtime.settings import Policy, default_work_hours, load_config
 from socialtime.ui.org_settings import OrganisationSettingsWindow, OrgBadge
-from socialtime.ui.settings import SettingsDialog
-from socialtime.ui.settings_locks import row_locked
-from socialtime.ui.team_tab import TeamTab
+from socialtime.ui.settings.dialog import SettingsDialog
+from socialtime.ui.settings.locks import row_locked
+from socialtime.ui.settings.team_tab import TeamTab
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

@@ -12,13 +12,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from socialtime.autostart import Autostart
-from socialtime.config import Config, CustomSite, load_config, save_config
-from socialtime.report import local_midnight
-from socialtime.schedule import DAY_KEYS
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.ui.settings import SettingsDialog
+from socialtime.login.autostart import Autostart
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import DAY_KEYS
+from socialtime.settings import Config, CustomSite, load_config, save_config
+from socialtime.ui.settings.dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -349,6 +349,21 @@ def test_erase_a_range_erases_only_those_days(qtbot, make, store) -> None:
     ]
     days = sorted({date.fromtimestamp(s.start) for s in store.spans()})
     assert days == [DAY - timedelta(days=1), DAY + timedelta(days=1)]
+
+
+def test_the_erase_dates_stay_inside_the_calendars_bounds(qtbot, make, store) -> None:
+    """QDateEdit would offer 9999-12-31, whose next midnight no datetime can hold."""
+    record_days(store, DAY)
+    dialog = make()
+    tab = dialog.data_tab
+    tab.erase_from.setDate(QDate(1752, 9, 14))
+    tab.erase_to.setDate(QDate(9999, 12, 31))
+    assert tab.erase_from.date().toPython() == date(2000, 1, 1)
+    assert tab.erase_to.date().toPython() == date(2099, 12, 31)
+    dialog.confirm = lambda title, text: True
+    with qtbot.waitSignal(dialog.data_erased, timeout=1000):
+        tab.erase_range()
+    assert store.count() == 0
 
 
 def test_erase_everything_asks_first(qtbot, make, store) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from socialtime.config import default_work_hours
-from socialtime.report import local_midnight
-from socialtime.store import Store
-from socialtime.ui.team_tab import SummaryPreview, TeamTab
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
+from socialtime.settings import default_work_hours
+from socialtime.ui.settings.team_tab import SummaryPreview, TeamTab
 
 MONDAY = date(2026, 11, 23)  # of 2026-W48
 GOAL_FILE = 'team = "Design team"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 20\n'
@@ -111,10 +111,10 @@ def test_leaving_is_one_click(qtbot, tab, tmp_path):
 
 
 def test_settings_has_the_team_tab(qtbot, tmp_path, store):
-    from socialtime.autostart import Autostart
-    from socialtime.config import Config
-    from socialtime.sites import load_catalogue
-    from socialtime.ui.settings import SettingsDialog
+    from socialtime.login.autostart import Autostart
+    from socialtime.rules.sites import load_catalogue
+    from socialtime.settings import Config
+    from socialtime.ui.settings.dialog import SettingsDialog
 
     autostart = Autostart(platform="linux", home=tmp_path / "home", environ={})
     dialog = SettingsDialog(Config(), tmp_path / "config.toml", store, load_catalogue(), autostart)

@@ -141,8 +141,8 @@ class TrayApp:
         self.data = workdir / "data"
         self.config = workdir / "config.toml"
         self.config.write_text(config or f"[work_hours]\n{ALL_DAY}\n")
-        runtime = workdir / "runtime"  # the bridge's socket: never a developer's real session
-        runtime.mkdir(mode=0o700, exist_ok=True)
+        self.runtime = runtime = workdir / "runtime"  # the bridge's socket: never a developer's
+        runtime.mkdir(mode=0o700, exist_ok=True)  # real session
         self.env = dict(server.env, QT_QPA_PLATFORM="xcb", XDG_RUNTIME_DIR=str(runtime))
         self.log = workdir / "tray.log"
         self.proc: subprocess.Popen[bytes] | None = None

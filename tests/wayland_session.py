@@ -1,4 +1,5 @@
-"""A real, headless sway for end-to-end tests, run by the desktop user (desktop_user.py).
+"""Real, headless compositors for end-to-end tests, run by the desktop user (desktop_user.py):
+sway (below); KWin's is kwin_session.py.
 
     with Sway.start(user) as sway:                       # waits for its sockets, or fails
         firefox = sway.open_window("firefox", "(3) Facebook — Mozilla Firefox")

@@ -27,6 +27,27 @@
             <numerusform>connected (%n browsers)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused since start (more than {limit} at once)</source>
+        <translation>
+            <numerusform>%n connection refused since start (more than {limit} at once)</numerusform>
+            <numerusform>%n connections refused since start (more than {limit} at once)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent connection(s) dropped</source>
+        <translation>
+            <numerusform>%n silent connection dropped</numerusform>
+            <numerusform>%n silent connections dropped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) short of file descriptors or memory (it kept listening)</source>
+        <translation>
+            <numerusform>%n time short of file descriptors or memory (it kept listening)</numerusform>
+            <numerusform>%n times short of file descriptors or memory (it kept listening)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>browser</name>

@@ -936,8 +936,32 @@ Recording is stopped.</source>
 L&apos;enregistrement est arrêté.</translation>
     </message>
     <message>
+        <source>Cannot open the database for now: {problem} socialtime tries again and starts recording as soon as it can.</source>
+        <translation>Impossible d&apos;ouvrir la base de données pour l&apos;instant&#xa0;: {problem} socialtime réessaie et commence à enregistrer dès qu&apos;il le peut.</translation>
+    </message>
+    <message>
+        <source>Cannot save for now: {problem} Recording goes on: what is seen is kept in memory and saved as soon as the database can be written.</source>
+        <translation>Impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem} L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être.</translation>
+    </message>
+    <message>
+        <source>Cannot read the database for now: {problem} Nothing is counted until it can be read; socialtime tries again.</source>
+        <translation>Impossible de lire la base de données pour l&apos;instant&#xa0;: {problem} Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue&#xa0;; socialtime réessaie.</translation>
+    </message>
+    <message>
+        <source>The database can be written again; recording is saved.</source>
+        <translation>La base de données peut de nouveau être écrite&#xa0;; l&apos;enregistrement est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>{duration} recorded while the database could not be written is lost.</source>
+        <translation>{duration} enregistrés pendant que la base de données ne pouvait pas être écrite sont perdus.</translation>
+    </message>
+    <message>
         <source>socialtime is not recording</source>
         <translation>socialtime n&apos;enregistre pas</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved</source>
+        <translation>Votre modification n&apos;a pas pu être enregistrée</translation>
     </message>
     <message>
         <source>A custom site cannot be used</source>
@@ -958,6 +982,10 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>socialtime: there is no display to show the tray on (DISPLAY and WAYLAND_DISPLAY are not set). Start it from your desktop session, or record without a window with `socialtime track`.</source>
         <translation>socialtime&#xa0;: aucun écran sur lequel afficher la zone de notification (DISPLAY et WAYLAND_DISPLAY ne sont pas définies). Lancez-le depuis votre session de bureau, ou enregistrez sans fenêtre avec `socialtime track`.</translation>
+    </message>
+    <message>
+        <source>socialtime: {problem}</source>
+        <translation>socialtime&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>socialtime: {path}: cannot use this data directory ({error})</source>
@@ -989,16 +1017,16 @@ L&apos;enregistrement est arrêté.</translation>
 </context>
 <context>
     <name>bridge</name>
-    <message>
-        <source>{folder} belongs to another user; not listening there</source>
-        <translation>{folder} appartient à un autre utilisateur&#xa0;; aucune écoute à cet endroit</translation>
-    </message>
     <message numerus="yes">
         <source>connected (%n browser(s))</source>
         <translation>
             <numerusform>connecté (%n navigateur)</numerusform>
             <numerusform>connecté (%n navigateurs)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{problem}; not listening there</source>
+        <translation>{problem}&#xa0;; aucune écoute à cet endroit</translation>
     </message>
     <message>
         <source>{path}: the path is too long for a local socket</source>
@@ -1019,6 +1047,39 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>not listening: start socialtime (the tray) or `socialtime track` to receive the browser&apos;s sites</source>
         <translation>pas d&apos;écoute&#xa0;: lancez socialtime (dans la zone de notification) ou `socialtime track` pour recevoir les sites du navigateur</translation>
+    </message>
+    <message>
+        <source>listening, but refusing new connections: {limit} are open at once, the most it serves (a program may be holding them open; silent ones are dropped after {seconds} s)</source>
+        <translation>à l&apos;écoute, mais refuse les nouvelles connexions&#xa0;: {limit} sont ouvertes à la fois, le maximum qu&apos;elle sert (un programme les garde peut-être ouvertes&#xa0;; les muettes sont coupées au bout de {seconds}&#xa0;s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) refused since start (more than {limit} at once)</source>
+        <translation>
+            <numerusform>%n connexion refusée depuis le démarrage (plus de {limit} à la fois)</numerusform>
+            <numerusform>%n connexions refusées depuis le démarrage (plus de {limit} à la fois)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n silent connection(s) dropped</source>
+        <translation>
+            <numerusform>%n connexion muette coupée</numerusform>
+            <numerusform>%n connexions muettes coupées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s) short of file descriptors or memory (it kept listening)</source>
+        <translation>
+            <numerusform>%n fois à court de descripteurs de fichiers ou de mémoire (elle est restée à l&apos;écoute)</numerusform>
+            <numerusform>%n fois à court de descripteurs de fichiers ou de mémoire (elle est restée à l&apos;écoute)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the bridge stopped after an error ({error})</source>
+        <translation>la passerelle s&apos;est arrêtée après une erreur ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: listening, but the recorder did not answer within {seconds} s</source>
+        <translation>{path}&#xa0;: à l&apos;écoute, mais l&apos;enregistreur n&apos;a pas répondu en {seconds}&#xa0;s</translation>
     </message>
     <message>
         <source>{path}: the recorder did not answer</source>
@@ -1238,6 +1299,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>socialtime&#xa0;: l&apos;invitation ne peut pas être affichée ({error}).</translation>
     </message>
     <message>
+        <source>socialtime: stopped before the database could be opened.</source>
+        <translation>socialtime&#xa0;: arrêté avant d&apos;avoir pu ouvrir la base de données.</translation>
+    </message>
+    <message>
         <source>socialtime: browser bridge off: {problem}</source>
         <translation>socialtime&#xa0;: passerelle du navigateur désactivée&#xa0;: {problem}</translation>
     </message>
@@ -1250,8 +1315,42 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Arrêtez avec Ctrl+C. Rien n&apos;est compté hors de vos heures de travail ni sans votre consentement.</translation>
     </message>
     <message>
+        <source>socialtime: stopped; {duration} recorded while the database could not be written is lost.</source>
+        <translation>socialtime&#xa0;: arrêté&#xa0;; {duration} enregistrés pendant que la base de données ne pouvait pas être écrite sont perdus.</translation>
+    </message>
+    <message>
         <source>socialtime: stopped; everything recorded is saved.</source>
         <translation>socialtime&#xa0;: arrêté&#xa0;; tout ce qui a été enregistré est sauvegardé.</translation>
+    </message>
+    <message>
+        <source>cannot open the database for now: {problem}
+socialtime tries again (after {seconds} s, then less often, at least once a minute) and starts recording as soon as it can.</source>
+        <translation>impossible d&apos;ouvrir la base de données pour l&apos;instant&#xa0;: {problem}
+socialtime réessaie (après {seconds} s, puis moins souvent, au moins une fois par minute) et commence à enregistrer dès qu&apos;il le peut.</translation>
+    </message>
+    <message>
+        <source>the database can be used again.</source>
+        <translation>la base de données est de nouveau utilisable.</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now: {problem}
+Nothing is counted until it can be read (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible de lire la base de données pour l&apos;instant&#xa0;: {problem}
+Rien n&apos;est compté tant qu&apos;elle ne peut pas être lue (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
+    </message>
+    <message>
+        <source>cannot save for now: {problem}
+Recording goes on: what is seen is kept in memory and saved as soon as the database can be written (tried again after {seconds} s, then less often, at least once a minute).</source>
+        <translation>impossible d&apos;enregistrer pour l&apos;instant&#xa0;: {problem}
+L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire et écrit dès que la base de données peut l&apos;être (nouvel essai après {seconds} s, puis moins souvent, au moins une fois par minute).</translation>
+    </message>
+    <message>
+        <source>saving again; {duration} recorded meanwhile could not be kept.</source>
+        <translation>l&apos;écriture reprend&#xa0;; {duration} enregistrés entre-temps n&apos;ont pas pu être gardés.</translation>
+    </message>
+    <message>
+        <source>saving again; nothing recorded meanwhile was lost.</source>
+        <translation>l&apos;écriture reprend&#xa0;; rien de ce qui a été enregistré entre-temps n&apos;est perdu.</translation>
     </message>
     <message>
         <source>waiting for your consent: read and accept with `socialtime consent --accept`.</source>
@@ -1320,6 +1419,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <source>--from and --to go together</source>
         <translation>--from et --to vont ensemble</translation>
     </message>
+    <message>
+        <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
+        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n spans.</source>
         <translation>
@@ -1333,6 +1436,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
             <numerusform>%n période exportée dans {file}.</numerusform>
             <numerusform>%n périodes exportées dans {file}.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not a file name this system can hold</source>
+        <translation>ce système ne peut pas avoir un fichier de ce nom</translation>
     </message>
     <message>
         <source>-o {file}: is a directory; give a file name</source>
@@ -1424,6 +1531,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>pause: {value} is not a duration (expected 30m, 1h, 90min or tomorrow)</source>
         <translation>pause&#xa0;: {value} n&apos;est pas une durée (attendu&#xa0;: 30m, 1h, 90min ou tomorrow)</translation>
+    </message>
+    <message>
+        <source>pause: {value} is too long (at most a year: {hours}h); to stop recording for longer, quit socialtime or withdraw consent (`socialtime consent --withdraw`)</source>
+        <translation>pause&#xa0;: {value} est trop longue (un an au plus&#xa0;: {hours}h)&#xa0;; pour arrêter l&apos;enregistrement plus longtemps, quittez socialtime ou retirez votre consentement (`socialtime consent --withdraw`)</translation>
     </message>
     <message>
         <source>Recording resumed (during your work hours).</source>
@@ -1610,10 +1721,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Mettre l&apos;enregistrement en pause un moment (30m, 1h, tomorrow).</translation>
     </message>
     <message>
-        <source>30m, 1h, 90min or tomorrow (default 30m)</source>
-        <translation>30m, 1h, 90min ou tomorrow (30m par défaut)</translation>
-    </message>
-    <message>
         <source>Resume recording after a pause.</source>
         <translation>Reprendre l&apos;enregistrement après une pause.</translation>
     </message>
@@ -1795,18 +1902,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a unique id</source>
         <translation>un id unique</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2232,93 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     </message>
 </context>
 <context>
+    <name>files</name>
+    <message>
+        <source>too large (more than {size} MiB)</source>
+        <translation>trop volumineux (plus de {size} Mio)</translation>
+    </message>
+    <message>
+        <source>too large (more than {size} KiB)</source>
+        <translation>trop volumineux (plus de {size} Kio)</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at line {line}, column {column})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep (at key {key})</source>
+        <translation>imbriqué sur plus de {limit} niveaux (à la clé {key})</translation>
+    </message>
+    <message>
+        <source>nested more than {limit} levels deep</source>
+        <translation>imbriqué sur plus de {limit} niveaux</translation>
+    </message>
+    <message>
+        <source>not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
+        <translation>JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error}</source>
+        <translation>JSON invalide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>not a property list ({error})</source>
+        <translation>pas une liste de propriétés ({error})</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {error}</source>
+        <translation>TOML non valide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({error})</source>
+        <translation>impossible de lire le fichier ({error})</translation>
+    </message>
+    <message>
+        <source>not a regular file but a device, a pipe or a socket</source>
+        <translation>pas un fichier ordinaire, mais un périphérique, un tube ou une socket</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
+        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link made by another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} est un lien symbolique créé par un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link to {target}, which does not exist; socialtime does not create the folder a link points to</source>
+        <translation>{path} est un lien symbolique vers {target}, qui n&apos;existe pas&#xa0;; socialtime ne crée pas le dossier vers lequel pointe un lien</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; socialtime keeps your data only in a folder</source>
+        <translation>{path} n&apos;est pas un dossier&#xa0;; socialtime ne garde vos données que dans un dossier</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime keeps your data only in a folder of yours</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime ne garde vos données que dans un dossier à vous</translation>
+    </message>
+    <message>
+        <source>{path} can be written by other users (mode {mode}); socialtime keeps your data only in a folder that is yours alone: make it so with chmod 700, or choose another folder</source>
+        <translation>{path} peut être modifié par d&apos;autres utilisateurs (droits {mode})&#xa0;; socialtime ne garde vos données que dans un dossier à vous seul&#xa0;: rendez-le privé avec chmod 700, ou choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; socialtime opens only a regular file it owns</source>
+        <translation>{path} n&apos;est pas un fichier ordinaire&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user (uid {uid}); socialtime opens only a regular file it owns</source>
+        <translation>{path} appartient à un autre utilisateur (uid {uid})&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; socialtime opens only a regular file it owns</source>
+        <translation>{path} est un lien symbolique&#xa0;; socialtime n&apos;ouvre qu&apos;un fichier ordinaire qui lui appartient</translation>
+    </message>
+</context>
+<context>
     <name>gnome</name>
     <message>
         <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: run `socialtime desktop install` (socialtime&apos;s own), then log out and back in; or install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) and enable it</source>
@@ -2381,44 +2563,80 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 <context>
     <name>kde</name>
     <message>
+        <source>KWin refused the script {path} (loadScript said {answer})</source>
+        <translation>KWin a refusé le script {path} (loadScript a répondu {answer})</translation>
+    </message>
+    <message>
         <source>cannot load the KWin script: {error}</source>
         <translation>impossible de charger le script KWin&#xa0;: {error}</translation>
     </message>
     <message>
+        <source>KWin left the session bus</source>
+        <translation>KWin a quitté le bus de session</translation>
+    </message>
+    <message>
+        <source>window captions and app ids from the same script, used in memory only, never stored; process ids from KWin, for the browser extension</source>
+        <translation>titres des fenêtres et identifiants d&apos;application par le même script, utilisés en mémoire seulement, jamais enregistrés&#xa0;; identifiants de processus par KWin, pour l&apos;extension du navigateur</translation>
+    </message>
+    <message>
+        <source>no titles without the foreground window (see above)</source>
+        <translation>pas de titres sans la fenêtre au premier plan (voir plus haut)</translation>
+    </message>
+    <message>
+        <source>no window in front</source>
+        <translation>aucune fenêtre au premier plan</translation>
+    </message>
+    <message>
+        <source>in front: {process} (app id {app_id})</source>
+        <translation>au premier plan&#xa0;: {process} (identifiant d&apos;application {app_id})</translation>
+    </message>
+    <message>
+        <source>KWin script {plugin}, told by KWin at each change; {front}</source>
+        <translation>script KWin {plugin}, informé par KWin à chaque changement&#xa0;; {front}</translation>
+    </message>
+    <message>
+        <source>KWin loaded the script {plugin} but it did not call back within {seconds} s: its scripting may be failing (look for kwin_wayland&apos;s &apos;js:&apos; lines in `journalctl --user -b`)</source>
+        <translation>KWin a chargé le script {plugin}, mais celui-ci n&apos;a pas rappelé en {seconds} s&#xa0;: les scripts de KWin échouent peut-être (cherchez les lignes «&#xa0;js:&#xa0;» de kwin_wayland dans `journalctl --user -b`)</translation>
+    </message>
+    <message>
+        <source>{problem}; is this a KDE Plasma session? Start socialtime inside it, where DBUS_SESSION_BUS_ADDRESS names the session&apos;s bus</source>
+        <translation>{problem}&#xa0;; est-ce bien une session KDE Plasma&#xa0;? Lancez socialtime dans cette session, où DBUS_SESSION_BUS_ADDRESS désigne son bus</translation>
+    </message>
+    <message>
+        <source>KWin is silent</source>
+        <translation>KWin ne dit rien</translation>
+    </message>
+    <message>
+        <source>{problem}. Meanwhile only X11 apps (under XWayland) are seen</source>
+        <translation>{problem}. En attendant, seules les applications X11 (sous XWayland) sont vues</translation>
+    </message>
+    <message>
+        <source>idle for {seconds} s</source>
+        <translation>inactif depuis {seconds} s</translation>
+    </message>
+    <message>
+        <source>input within the last {seconds} s</source>
+        <translation>saisie dans les dernières {seconds} s</translation>
+    </message>
+    <message>
+        <source>Wayland {protocol}: told after {seconds} s without input (the idle setting); {state}</source>
+        <translation>Wayland {protocol}&#xa0;: signalé après {seconds} s sans saisie (le réglage d&apos;inactivité)&#xa0;; {state}</translation>
+    </message>
+    <message>
+        <source>{seconds} s idle (org.freedesktop.ScreenSaver)</source>
+        <translation>{seconds} s sans saisie (org.freedesktop.ScreenSaver)</translation>
+    </message>
+    <message>
+        <source>KWin offers neither ext-idle-notify-v1 nor org_kde_kwin_idle, and KDE does not tell idle time over D-Bus on Wayland: time without input is counted as active (Plasma 5.27 and later offer ext-idle-notify-v1)</source>
+        <translation>KWin n&apos;offre ni ext-idle-notify-v1 ni org_kde_kwin_idle, et KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland&#xa0;: le temps sans saisie est compté comme actif (Plasma 5.27 et suivants offrent ext-idle-notify-v1)</translation>
+    </message>
+    <message>
+        <source>the Wayland display cannot be reached ({error}), and KDE does not tell idle time over D-Bus on Wayland: time without input is counted as active; start socialtime inside your Plasma session, where WAYLAND_DISPLAY and XDG_RUNTIME_DIR are set</source>
+        <translation>l&apos;affichage Wayland est injoignable ({error}), et KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland&#xa0;: le temps sans saisie est compté comme actif&#xa0;; lancez socialtime dans votre session Plasma, où WAYLAND_DISPLAY et XDG_RUNTIME_DIR sont définis</translation>
+    </message>
+    <message>
         <source>lost the session bus: {error}</source>
         <translation>connexion perdue avec le bus de session&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>KWin script (untested on real KDE: please report what you see)</source>
-        <translation>script KWin (pas encore essayé sur un vrai KDE&#xa0;: dites-nous ce que vous voyez)</translation>
-    </message>
-    <message>
-        <source>KWin does not answer</source>
-        <translation>KWin ne répond pas</translation>
-    </message>
-    <message>
-        <source>{problem}; is this KDE Plasma? Meanwhile only X11 apps (under XWayland) are seen</source>
-        <translation>{problem}&#xa0;; est-ce bien KDE Plasma&#xa0;? En attendant, seules les applications X11 (sous XWayland) sont vues</translation>
-    </message>
-    <message>
-        <source>{problem}; is this KDE Plasma?</source>
-        <translation>{problem}&#xa0;; est-ce bien KDE Plasma&#xa0;?</translation>
-    </message>
-    <message>
-        <source>window captions from the same script, in memory only</source>
-        <translation>titres des fenêtres par le même script, en mémoire seulement</translation>
-    </message>
-    <message>
-        <source>Wayland {protocol}: told after {seconds} s without input (the idle setting)</source>
-        <translation>Wayland {protocol}&#xa0;: signalé après {seconds} s sans saisie (le réglage d&apos;inactivité)</translation>
-    </message>
-    <message>
-        <source>{seconds} s idle</source>
-        <translation>{seconds} s sans saisie</translation>
-    </message>
-    <message>
-        <source>KDE does not tell idle time over D-Bus on Wayland, and the Wayland idle protocols are not reachable ({error}): idle time is unknown</source>
-        <translation>KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland, et les protocoles d&apos;inactivité de Wayland sont injoignables ({error})&#xa0;: le temps d&apos;inactivité est inconnu</translation>
     </message>
     <message>
         <source>KDE does not tell idle time over D-Bus on Wayland: idle time is unknown</source>
@@ -2578,10 +2796,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>pas un paramètre de l&apos;organisation (une politique ne peut définir que&#xa0;: {keys})</translation>
     </message>
     <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
         <source>a table ([mandatory] or [recommended])</source>
         <translation>une table ([mandatory] ou [recommended])</translation>
     </message>
@@ -2612,10 +2826,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>a REG_SZ</source>
         <translation>un REG_SZ</translation>
-    </message>
-    <message>
-        <source>not a property list ({error})</source>
-        <translation>pas une liste de propriétés ({error})</translation>
     </message>
     <message>
         <source>not a dictionary of preferences</source>
@@ -2655,6 +2865,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 </context>
 <context>
     <name>recorder_lock</name>
+    <message>
+        <source>{path}: cannot use this lock file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;utiliser ce fichier de verrou ({error})</translation>
+    </message>
     <message>
         <source>{path}: another socialtime is already recording into {folder}; stop it first (one recorder per data directory)</source>
         <translation>{path}&#xa0;: un autre socialtime enregistre déjà dans {folder}&#xa0;; arrêtez-le d&apos;abord (un seul enregistrement à la fois par dossier des données)</translation>
@@ -2725,12 +2939,20 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
+    </message>
+    <message>
         <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
         <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
         <translation>{option}&#xa0;: {value}&#xa0;: cette année n&apos;a pas de semaine portant ce numéro</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a week from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: une semaine de {first} à {last})</translation>
     </message>
     <message>
         <source>--to {last} is before --from {first}</source>
@@ -2829,8 +3051,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{path}&#xa0;: impossible de lire le catalogue des sites&#xa0;: {error}</translation>
     </message>
     <message>
-        <source>{path}: not valid TOML: {error}</source>
-        <translation>{path}&#xa0;: TOML invalide&#xa0;: {error}</translation>
+        <source>{path}: {problem}</source>
+        <translation>{path}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{path}: expected an array of [[site]] tables</source>
@@ -2999,6 +3221,26 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>Hors de vos heures de travail&#xa0;: l&apos;enregistrement commence le {day} à {time}</translation>
     </message>
     <message>
+        <source>socialtime cannot use its database for now</source>
+        <translation>socialtime ne peut pas utiliser sa base de données pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Cannot read the database: nothing is counted until it can</source>
+        <translation>Base de données illisible pour l&apos;instant&#xa0;: rien n&apos;est compté en attendant</translation>
+    </message>
+    <message>
+        <source>The disk is full: what is recorded waits in memory</source>
+        <translation>Le disque est plein&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
+        <source>The database is busy: what is recorded waits in memory</source>
+        <translation>La base de données est occupée&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
+        <source>The disk reports errors: what is recorded waits in memory</source>
+        <translation>Le disque signale des erreurs&#xa0;: l&apos;enregistrement attend en mémoire</translation>
+    </message>
+    <message>
         <source>Today: {amount} on social sites</source>
         <translation>Réseaux sociaux aujourd&apos;hui&#xa0;: {amount}</translation>
     </message>
@@ -3038,16 +3280,56 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
 <context>
     <name>store</name>
     <message>
-        <source>{path}: the database is busy ({error}); try again</source>
-        <translation>{path}&#xa0;: la base de données est occupée ({error})&#xa0;; réessayez</translation>
+        <source>{path}: the disk is full ({error}). Nothing saved before is lost; free some space and socialtime can write again.</source>
+        <translation>{path}&#xa0;: le disque est plein ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; libérez de la place et socialtime pourra de nouveau écrire.</translation>
+    </message>
+    <message>
+        <source>{path}: the database is busy: another program is writing to it ({error}). Nothing saved before is lost; try again in a moment.</source>
+        <translation>{path}&#xa0;: la base de données est occupée&#xa0;: un autre programme y écrit ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>{path}: the disk could not be read or written ({error}). Nothing saved before is lost; try again, and check the disk if this lasts.</source>
+        <translation>{path}&#xa0;: le disque n&apos;a pas pu être lu ou écrit ({error}). Rien de ce qui était enregistré n&apos;est perdu&#xa0;; réessayez, et vérifiez le disque si cela dure.</translation>
     </message>
     <message>
         <source>{path}: not a readable socialtime database ({error}). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
         <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible ({error}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
     </message>
     <message>
+        <source>{path}: the database cannot be opened or written ({error}). It was left untouched: check that the file and its folder are yours and can be written.</source>
+        <translation>{path}&#xa0;: la base de données ne peut être ni ouverte ni écrite ({error}). Elle n&apos;a pas été modifiée&#xa0;: vérifiez que le fichier et son dossier vous appartiennent et sont accessibles en écriture.</translation>
+    </message>
+    <message>
+        <source>{path}: socialtime cannot use this database ({error}). It was left untouched.</source>
+        <translation>{path}&#xa0;: socialtime ne peut pas utiliser cette base de données ({error}). Elle n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
         <source>{path}: cannot use this data directory ({error})</source>
         <translation>{path}&#xa0;: impossible d&apos;utiliser ce dossier des données ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open this file ({error})</source>
+        <translation>{path}&#xa0;: impossible d&apos;ouvrir ce fichier ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable socialtime database (this is not an SQLite file). It was left untouched: move it away to start afresh, or restore it from a backup.</source>
+        <translation>{path}&#xa0;: ce n&apos;est pas une base de données socialtime lisible (ce n&apos;est pas un fichier SQLite). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs pour repartir de zéro, ou restaurez-la depuis une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>application id {id}; socialtime&apos;s is {ours}</source>
+        <translation>identifiant d&apos;application {id}&#xa0;; celui de socialtime est {ours}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>no socialtime mark, and its tables ({tables}) are not socialtime&apos;s</source>
+        <translation>aucune marque de socialtime, et ses tables ({tables}) ne sont pas les siennes</translation>
+    </message>
+    <message>
+        <source>{path}: this SQLite database is not socialtime&apos;s ({reason}). It was left untouched: move it away, or choose another data folder (--data-dir).</source>
+        <translation>{path}&#xa0;: cette base SQLite n&apos;est pas celle de socialtime ({reason}). Elle n&apos;a pas été modifiée&#xa0;: déplacez-la ailleurs, ou choisissez un autre dossier des données (--data-dir).</translation>
     </message>
     <message>
         <source>{path}: this database was written by a newer socialtime (schema {version}; this program knows up to {known}). Upgrade socialtime; the file was left untouched.</source>
@@ -3110,22 +3392,6 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}&#xa0;: {problem}</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({error})</source>
-        <translation>impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>too large (more than {size} KiB)</source>
-        <translation>trop volumineux (plus de {size} Kio)</translation>
-    </message>
-    <message>
-        <source>not a UTF-8 text file (bad byte at offset {offset})</source>
-        <translation>pas un fichier texte UTF-8 (octet non valide à la position {offset})</translation>
-    </message>
-    <message>
-        <source>not valid TOML: {error}</source>
-        <translation>TOML non valide&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Team summaries are switched off by your organisation&apos;s policy ({source}). Your own progress is still shown to you, and only to you.</source>
@@ -3428,20 +3694,8 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
         <translation>{source}&#xa0;: la clé {key} {rule}</translation>
     </message>
     <message>
-        <source>{source}: cannot read the file ({error})</source>
-        <translation>{source}&#xa0;: impossible de lire le fichier ({error})</translation>
-    </message>
-    <message>
-        <source>{source}: too large to be a team summary</source>
-        <translation>{source}&#xa0;: trop volumineux pour être un récapitulatif d&apos;équipe</translation>
-    </message>
-    <message>
-        <source>{source}: not a UTF-8 text file</source>
-        <translation>{source}&#xa0;: ce n&apos;est pas un fichier texte UTF-8</translation>
-    </message>
-    <message>
-        <source>{source}: not valid JSON, truncated or damaged ({error} at line {line}, column {column})</source>
-        <translation>{source}&#xa0;: JSON invalide, fichier tronqué ou endommagé ({error} à la ligne {line}, colonne {column})</translation>
+        <source>{source}: {problem}</source>
+        <translation>{source}&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>the minimum group is never below {minimum}</source>
@@ -3512,6 +3766,10 @@ Installez les bibliothèques de Qt (voir le README), ou enregistrez avec `social
     <message>
         <source>recording</source>
         <translation>enregistrement en cours</translation>
+    </message>
+    <message>
+        <source>cannot read the database for now</source>
+        <translation>base de données illisible pour l&apos;instant</translation>
     </message>
 </context>
 <context>

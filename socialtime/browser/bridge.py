@@ -3,26 +3,33 @@
 The channel is a Transport: an AF_UNIX socket (unixsock.UnixSocket) on Linux and macOS, a named
 pipe on Windows (winpipe.PipeServer). Everything else — framing, validation, what is kept, the
 status answer for doctor — is the same code (Peer and BrowserBridge) whatever carries the bytes.
+What the transports share with the bridge is apart, so that they never import this module: the
+connections in peers.py (Peer, Hub), Transport and BridgeUnavailable in channel.py.
 
 Both transports are reachable by this user's processes only and are no network port, so the
 promise "no connection, no listening port" holds: see unixsock's and winpipe's docstrings.
 
 What is kept, and for how long: only the latest report per browser process, and only in memory.
-A report also says whether a window of that browser has the focus: where the desktop shows no
-window in front (GNOME without socialtime's Shell extension, macOS without Accessibility), the
-browser that says so, freshly, is taken as the window in front (``focused_window``).
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
 arrives, so the name of a non-social site a user visits is never held beyond the parsing of one
 message and never reaches the store. A private tab arrives as None (title rules then apply, as
-without the extension).
+without the extension). A report also says whether a window of that browser has the focus:
+where the desktop shows no window in front (GNOME without socialtime's Shell extension, macOS
+without Accessibility), the browser that says so, freshly, is taken as the window in front
+(``focused_window``).
 
 Threading: one listener thread owns the socket (on Windows, it and one reader thread per
 client); ``host_for`` and ``connected`` may be called from any thread (the tracker's, Qt's) and
 only take a short lock.
+
+Floods and faults: at most MAX_PEERS connections are served at once, and silent ones are
+dropped (see peers.py). A transport survives every error of accept() and of a peer's handling:
+it says so once, drops that peer or pauses accepting briefly, and goes on listening.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import os
@@ -34,26 +41,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from socialtime import paths
-from socialtime.browser.protocol import (
-    FrameDecoder,
-    ProtocolError,
-    Relay,
-    encode,
-    parse_relay,
+from socialtime.base import paths
+from socialtime.base.files import ReadError, parse_json
+from socialtime.base.i18n import translate
+from socialtime.browser.channel import BridgeUnavailable, Transport
+from socialtime.browser.peers import (
+    ACCEPT_PAUSE,
+    MAX_PEERS,
+    NO_BROWSER,
+    NOT_LISTENING,
+    BridgeStatus,
+    Hub,
+    Peer,
 )
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.browser.protocol import FrameDecoder, Relay, encode
 from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground, process_name
-from socialtime.sites import Catalogue, classify_host
+from socialtime.rules.sites import Catalogue, classify_host
 
 if TYPE_CHECKING:
     from socialtime.browser import win32api
 
 __all__ = [
+    "NO_BROWSER",
     "OTHER",
-    "BridgeState",
     "BridgeUnavailable",
     "BrowserBridge",
+    "Hub",
+    "Peer",
     "bridge_state",
     "bridge_status",
     "socket_path",
@@ -68,10 +82,6 @@ SOCKET_NAME = "bridge.sock"
 # The extension repeats its report every 2 s; a report is trusted for two sample intervals
 # plus this margin, so a browser whose extension went quiet falls back to title rules.
 MARGIN = 3.0
-
-
-class BridgeUnavailable(Exception):
-    """The bridge cannot listen here; the message says why and what to do."""
 
 
 def socket_path(data_dir: Path | None = None, environ: Mapping[str, str] = os.environ) -> Path:
@@ -95,52 +105,6 @@ class _Report:
     conn: int  # which connection said it
     focused: bool | None = None  # a window of this browser has the focus (None: not told)
     since: float = 0.0  # when it last gained the focus, to tell the newest of two
-
-
-class Peer:
-    """One connection (browser-host, or doctor asking), whatever transport carries its bytes.
-
-    A transport calls ``feed`` with every chunk it reads and ``close`` once when the connection
-    ends; both run in the transport's threads, and only ``feed`` and ``close`` touch the bridge.
-    """
-
-    def __init__(self, bridge: BrowserBridge, conn_id: int) -> None:
-        self.bridge = bridge
-        self.conn_id = conn_id
-        self.decoder = FrameDecoder()
-
-    def feed(self, data: bytes) -> bytes | None:
-        """Handle bytes received. Returns the answer to send, after which the transport hangs
-        up, when the peer was doctor asking for the status; None otherwise."""
-        for payload in self.decoder.feed(data):
-            try:
-                message = parse_relay(payload)
-            except ProtocolError as e:
-                log.warning("browser bridge: dropped a message (%s)", e)
-                continue
-            if isinstance(message, Relay):
-                self.bridge._store(self.conn_id, message)
-            else:
-                return encode(
-                    {"browsers": self.bridge.browsers(), "focus": self.bridge.focus_browsers()}
-                )
-        return None
-
-    def close(self) -> None:
-        self.bridge._forget(self.conn_id)
-
-
-class Transport(Protocol):
-    """What differs between platforms: how the bridge listens and reads bytes.
-
-    ``listen`` runs in ``start()`` and raises BridgeUnavailable; ``serve`` is the listener
-    thread's body and returns after ``close``, which another thread calls to wake it and to
-    release everything (the bridge then joins the thread).
-    """
-
-    def listen(self) -> None: ...
-    def serve(self, new_peer: Callable[[], Peer]) -> None: ...
-    def close(self) -> None: ...
 
 
 def default_transport(path: Path) -> Transport:
@@ -167,7 +131,8 @@ class BrowserBridge:
         bridge.stop()
 
     ``transport`` defaults to the platform's (see default_transport; ``path`` is unused on
-    Windows); tests pass another.
+    Windows); tests pass another. ``clock`` stamps reports (wall time, as browser-host's);
+    ``monotonic`` times the peers' deadlines and the transports' pauses.
     """
 
     def __init__(
@@ -177,12 +142,14 @@ class BrowserBridge:
         path: Path | None = None,
         clock: Callable[[], float] = time.time,
         transport: Transport | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
         process_name: Callable[[int], str] = process_name,
     ) -> None:
         self.catalogue = catalogue
         self.max_age = 2.0 * sample_seconds + MARGIN
         self.path = path if path is not None else socket_path()  # see socket_path()
         self.clock = clock
+        self.monotonic = monotonic
         self.problem: str | None = None
         self._lock = threading.Lock()
         self._reports: dict[int, _Report] = {}
@@ -191,6 +158,11 @@ class BrowserBridge:
         self._transport = transport
         self._listening: Transport | None = None
         self._ids = itertools.count(1)
+        # What doctor is told, counted since start: connections refused (the bridge was
+        # full), dropped for silence, and the times accept() lacked descriptors or memory.
+        self.refused = self.dropped = self.shortages = 0
+        self._full = False  # refusing now (logged once per episode)
+        self._short = False  # accept() failing now (logged once per episode)
         self._process_name = process_name
 
     # --- what the tracker and the UI ask ---------------------------------------------------
@@ -244,16 +216,23 @@ class BrowserBridge:
         self.catalogue = catalogue
         self.max_age = 2.0 * sample_seconds + MARGIN
 
+    def status(self) -> BridgeStatus:
+        """What doctor is told: connected browsers and peers, the limit, the counts."""
+        with self._lock:
+            browsers = sum(1 for pid in self._conns.values() if pid is not None)
+            peers = len(self._conns)
+            focus = sum(1 for report in self._reports.values() if report.focused is not None)
+        return BridgeStatus(
+            browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages, focus=focus
+        )
+
     def diagnose(self) -> Check:
         """The "browser bridge" line of doctor, for a process that runs the bridge itself."""
         if self.problem:
             return Check(BROWSER_BRIDGE, False, self.problem)
-        count = self.browsers()
-        if count:
-            return Check(
-                BROWSER_BRIDGE, True, translate("bridge", "connected (%n browser(s))", None, count)
-            )
-        return Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER))
+        if self._thread is None or not self._thread.is_alive():
+            return Check(BROWSER_BRIDGE, False, translate("bridge", NOT_LISTENING))
+        return self.status().check()
 
     # --- start and stop --------------------------------------------------------------------
 
@@ -293,17 +272,61 @@ class BrowserBridge:
 
     def _run(self, transport: Transport) -> None:
         try:
-            transport.serve(self._new_peer)
-        except Exception:  # never let the thread die silently: say so, then stop serving
-            log.exception("browser bridge stopped")
+            transport.serve(self)
+        except Exception as e:  # serve() is built not to raise; should it, say so plainly
+            text = translate("bridge", "the bridge stopped after an error ({error})")
+            self.problem = text.format(error=e)
+            log.warning("browser bridge stopped after an error: %r", e)
+            log.debug("browser bridge stopped", exc_info=True)
 
-    def _new_peer(self) -> Peer:
+    # --- Hub: what the transport asks while it serves ----------------------------------------
+
+    def new_peer(self) -> Peer:
+        """A peer for a connection just accepted: admitted, or (MAX_PEERS already) refused."""
         conn_id = next(self._ids)
         with self._lock:
-            self._conns[conn_id] = None
-        return Peer(self, conn_id)
+            admitted = len(self._conns) < MAX_PEERS
+            first_refusal = not admitted and not self._full
+            self._full = not admitted
+            if admitted:
+                self._conns[conn_id] = None
+            else:
+                self.refused += 1
+        if first_refusal:
+            log.warning(
+                "browser bridge: %d connections at once, the limit; refusing more until one "
+                "ends (a program may be holding them open)",
+                MAX_PEERS,
+            )
+        return Peer(self, conn_id, admitted)
 
-    def _store(self, conn_id: int, message: Relay) -> None:
+    def accept_failed(self, error: OSError) -> None:
+        """accept() failed for lack of descriptors or memory: the transport pauses; said
+        once per episode (until ``accepting``)."""
+        with self._lock:
+            first, self._short = not self._short, True
+            if first:
+                self.shortages += 1
+        if first:
+            log.warning(
+                "browser bridge: cannot accept a connection (%s); retrying every %.1f s",
+                error.strerror or error,
+                ACCEPT_PAUSE,
+            )
+
+    def accepting(self) -> None:
+        """accept() works (again)."""
+        with self._lock:
+            was, self._short = self._short, False
+        if was:
+            log.warning("browser bridge: accepting connections again")
+
+    def status_frame(self, full: bool = False) -> bytes:
+        """The answer to doctor's status query, or (``full``) to a refused connection."""
+        return encode(self.status().to_json(full))
+
+    def relay(self, conn_id: int, message: Relay) -> None:
+        """A report from browser-host (Peer.feed): kept as the latest for its browser."""
         host = message.host
         if host is not None and classify_host(host, self.catalogue) is None:
             host = OTHER  # not social: forget the name right here
@@ -316,20 +339,16 @@ class BrowserBridge:
             since = before.since if before is not None and before.focused else stamp
             self._reports[message.pid] = _Report(host, stamp, conn_id, message.focused, since)
 
-    def _forget(self, conn_id: int) -> None:
+    def forget(self, conn_id: int, timed_out: bool = False) -> None:
+        """A connection ended (Peer.close): its browser's report is no longer true."""
         with self._lock:
-            self._conns.pop(conn_id, None)
+            if conn_id in self._conns:
+                del self._conns[conn_id]
+                if timed_out:
+                    self.dropped += 1
             for pid, report in list(self._reports.items()):
                 if report.conn == conn_id:  # the browser closed: its report is no longer true
                     del self._reports[pid]
-
-
-# Shown by doctor and the tray, translated there: translate("bridge", NO_BROWSER).
-NO_BROWSER = QT_TRANSLATE_NOOP(
-    "bridge",
-    "no browser is connected: install the socialtime extension in your browser and run "
-    "`socialtime browser install`; until then sites are recognised from window titles",
-)
 
 
 class _Channel(Protocol):
@@ -354,32 +373,35 @@ def _open_status(
     return path, connect(path, timeout)
 
 
-@dataclass(frozen=True)
-class BridgeState:
-    """What a running recorder's bridge told doctor: its line, and how many of the connected
-    browsers tell whether they have the focus."""
-
-    check: Check
-    focus: int = 0
-
-
 def bridge_status(
     path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
 ) -> Check:
-    """Ask a running recorder's bridge how many browsers are connected (for doctor): through
-    the socket at ``path``, or on Windows (or with a fake ``api``) through the named pipe."""
-    return bridge_state(path, timeout, api).check
+    """Ask a running recorder's bridge how it is (for doctor): through the socket at ``path``,
+    or on Windows (or with a fake ``api``) through the named pipe. A full bridge refuses this
+    connection too, but tells its status first, so the answer is true even then."""
+    return bridge_state(path, timeout, api)[0]
 
 
 def bridge_state(
     path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
-) -> BridgeState:
-    """bridge_status(), with the number of browsers that tell their focus."""
+) -> tuple[Check, int]:
+    """bridge_status(), and how many of the connected browsers tell whether one of their
+    windows has the focus (0 when the recorder does not answer)."""
+    check = _ask_status(path, timeout, api)
+    if isinstance(check, BridgeStatus):
+        return check.check(), check.focus
+    return check, 0
+
+
+def _ask_status(
+    path: Path | None, timeout: float, api: win32api.Api | None
+) -> Check | BridgeStatus:
     where: object = path
     client: _Channel | None = None
     try:
         where, client = _open_status(path, timeout, api)
-        client.sendall(encode({"query": "status"}))
+        with contextlib.suppress(OSError):  # refused: the bridge may have hung up already
+            client.sendall(encode({"query": "status"}))
         decoder = FrameDecoder()
         frames: list[bytes] = []
         while not frames:
@@ -388,34 +410,27 @@ def bridge_state(
                 break
             frames = decoder.feed(data)
     except (FileNotFoundError, ConnectionRefusedError):
-        return BridgeState(
-            Check(
-                BROWSER_BRIDGE,
-                False,
-                translate(
-                    "bridge",
-                    "not listening: start socialtime (the tray) or `socialtime track` to "
-                    "receive the browser's sites",
-                ),
-            )
+        return Check(BROWSER_BRIDGE, False, translate("bridge", NOT_LISTENING))
+    except TimeoutError:
+        text = translate(
+            "bridge", "{path}: listening, but the recorder did not answer within {seconds} s"
         )
+        return Check(BROWSER_BRIDGE, False, text.format(path=where, seconds=f"{timeout:g}"))
     except OSError as e:
-        return BridgeState(Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}"))
+        from socialtime.browser.win32api import ERROR_PIPE_BUSY
+
+        if getattr(e, "code", None) == ERROR_PIPE_BUSY:  # every pipe instance is in use
+            return BridgeStatus(0, MAX_PEERS, full=True)
+        return Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}")
     finally:
         if client is not None:
             client.close()
-    import json
-
     try:
-        answer = json.loads(frames[0]) if frames else {}
-        count, focus = answer.get("browsers"), answer.get("focus", 0)
-    except (ValueError, AttributeError):
-        count, focus = None, 0
-    if not isinstance(count, int):
+        answer = parse_json(frames[0].decode("utf-8"), str(where)) if frames else None
+        status = BridgeStatus.from_json(answer) if frames else None
+    except (ReadError, ValueError):  # not JSON, nested too deep, or not a status
+        status = None
+    if status is None:
         text = translate("bridge", "{path}: the recorder did not answer")
-        return BridgeState(Check(BROWSER_BRIDGE, False, text.format(path=where)))
-    focus = focus if isinstance(focus, int) else 0
-    if count == 0:
-        return BridgeState(Check(BROWSER_BRIDGE, False, translate("bridge", NO_BROWSER)))
-    text = translate("bridge", "connected (%n browser(s))", None, count)
-    return BridgeState(Check(BROWSER_BRIDGE, True, text), focus)
+        return Check(BROWSER_BRIDGE, False, text.format(path=where))
+    return status

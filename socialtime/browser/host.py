@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -96,15 +95,13 @@ class RecorderLink:
             except OSError:
                 return None
             return self._sock
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.settimeout(2.0)
+        from socialtime.browser.unixsock import connect
+
         try:
-            sock.connect(os.fspath(self.path))
+            self._sock = connect(self.path, 2.0)
         except OSError:
-            sock.close()
             return None
-        self._sock = sock
-        return sock
+        return self._sock
 
     def close(self) -> None:
         if self._sock is not None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from socialtime.i18n import translate
+from socialtime.base import files
+from socialtime.base.i18n import translate
 
 __all__ = [
     "BROWSERS",
@@ -300,8 +301,8 @@ def install(
 
 def _is_ours(path: Path) -> bool:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = files.read_json(path, files.SMALL_LIMIT)
+    except files.ReadError:
         return False
     return isinstance(doc, dict) and doc.get("name") == HOST_NAME
 

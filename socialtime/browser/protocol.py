@@ -31,7 +31,7 @@ import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from socialtime.sites import normalize_host
+from socialtime.rules.sites import normalize_host
 
 __all__ = [
     "MAX_FRAME",

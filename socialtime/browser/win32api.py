@@ -20,7 +20,6 @@ PIPE_TYPE_BYTE = 0x0
 PIPE_READMODE_BYTE = 0x0
 PIPE_WAIT = 0x0
 PIPE_REJECT_REMOTE_CLIENTS = 0x00000008
-MAX_INSTANCES = 16  # connected browsers and doctors at once; bounds the threads too
 BUFFER = 4096
 # CreateFileW's.
 GENERIC_READ = 0x80000000
@@ -57,12 +56,15 @@ class Api(Protocol):
     """The Win32 calls the bridge makes; WinApi is the real one. Handles are ints.
 
     A failed call raises PipeError. ``read`` returns b"" at the end of the stream (the other
-    end closed, or ``cancel`` was called).
+    end closed, or ``cancel`` was called). ``create_pipe`` fails with ERROR_PIPE_BUSY once
+    ``max_instances`` instances of the name exist (the same number for each of them).
     """
 
     def user_sid(self) -> str: ...
     def session_id(self) -> int: ...
-    def create_pipe(self, name: str, open_mode: int, pipe_mode: int, sddl: str) -> int: ...
+    def create_pipe(
+        self, name: str, open_mode: int, pipe_mode: int, sddl: str, max_instances: int
+    ) -> int: ...
     def connect(self, handle: int) -> None: ...
     def open_pipe(self, name: str, timeout_ms: int) -> int: ...
     def read(self, handle: int, size: int) -> bytes: ...
@@ -201,7 +203,9 @@ class WinApi:
 
     # --- the pipe --------------------------------------------------------------------------
 
-    def create_pipe(self, name: str, open_mode: int, pipe_mode: int, sddl: str) -> int:
+    def create_pipe(
+        self, name: str, open_mode: int, pipe_mode: int, sddl: str, max_instances: int
+    ) -> int:
         class SecurityAttributes(ctypes.Structure):
             _fields_ = (
                 ("nLength", ctypes.c_ulong),
@@ -220,7 +224,7 @@ class WinApi:
                 name,
                 open_mode,
                 pipe_mode,
-                MAX_INSTANCES,
+                max_instances,
                 BUFFER,
                 BUFFER,
                 0,

@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import PROBE_CHECKS, Check, Foreground, Probe
 from socialtime.probes.unsupported import UnsupportedProbe
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 
 # The names of doctor's lines (Check.name). They stay English: code and tests compare them;
 # Check.label is the name a person reads.

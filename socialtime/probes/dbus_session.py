@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 from socialtime.probes import dbusio
 from socialtime.probes.base import SCREEN_LOCK, Check
 from socialtime.probes.session import SLEEP, SessionState

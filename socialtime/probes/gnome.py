@@ -29,14 +29,14 @@ away (GNOME disables extensions on its lock screen and enables them again at unl
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from socialtime.base.files import ReadError, parse_json
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from socialtime.probes import dbusio, gnome_extension
 from socialtime.probes.app_ids import guess_process, known_process
 from socialtime.probes.base import (
@@ -288,13 +288,17 @@ def _unwrap(answer: Any) -> dict[str, Any] | None:
     }
 
 
+# A window's description is a few hundred bytes; an answer of more is not one.
+MAX_ANSWER = 64 * 1024
+
+
 def _parse(text: Any, kind: type) -> Any:
     """JSON of the expected kind, or None (an extension answering something else)."""
     if not isinstance(text, str):
         return None
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = parse_json(text[:MAX_ANSWER], "org.gnome.Shell")
+    except ReadError:  # not JSON, or nested deeper than any window's description
         return None
     return value if isinstance(value, kind) else None
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes import dbusio
 
 FOLDER = "gnome-shell-extension"  # in packaging/ of the source, in assets/ when installed
@@ -127,7 +127,7 @@ def _home(environ: Mapping[str, str]) -> str:
 def packaged_root() -> Path | None:
     """The extension's own files, as shipped with this copy of socialtime: in the package's
     assets (wheel, frozen app), else in packaging/ of a source checkout."""
-    from socialtime.sites import assets_dir
+    from socialtime.base.paths import assets_dir
 
     checkout = Path(__file__).resolve().parents[2] / "packaging" / FOLDER
     for folder in (assets_dir() / FOLDER, checkout):

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from socialtime.i18n import QT_TRANSLATE_NOOP, format_number, translate
+from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_number, translate
 from socialtime.probes.base import (
     BROWSER_PAGES,
     FOREGROUND_WINDOW,

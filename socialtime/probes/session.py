@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from typing import Literal, Protocol
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 from socialtime.probes.base import SCREEN_LOCK, Check, Foreground, Probe
 
 SessionEvent = Literal["locked", "unlocked", "suspend", "resume"]

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from socialtime.i18n import format_number, translate
+from socialtime.base.i18n import format_number, translate
 from socialtime.probes import wayland_wire as wire
 
 MAGIC = b"i3-ipc"
@@ -76,7 +76,11 @@ class SwayIpc:
     def focused(self) -> Focused | None:
         """sway's focused window now, or None when sway does not answer in time."""
         tree = self._ask(GET_TREE)
-        return focused_node(tree) if isinstance(tree, dict) else None
+        try:
+            return focused_node(tree) if isinstance(tree, dict) else None
+        except (AttributeError, TypeError, ValueError) as exc:  # not the tree sway documents
+            self.last_error = repr(exc)
+            return None
 
     def _ask(self, kind: int) -> Any:
         try:

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 from socialtime.probes import wayland_wire as wire
 
 CONNECT_WAIT = 0.04  # s: the first round trips after connecting (a local compositor: < 1 ms)
@@ -37,6 +37,8 @@ TOPLEVELS = "zwlr_foreign_toplevel_manager_v1"
 EXT_IDLE = "ext_idle_notifier_v1"
 KDE_IDLE = "org_kde_kwin_idle"
 SEAT = "wl_seat"
+# The idle protocols' names as people look them up (doctor's lines).
+PROTOCOL_NAMES = {EXT_IDLE: "ext-idle-notify-v1", KDE_IDLE: "org_kde_kwin_idle"}
 # Interface -> the highest version socialtime speaks.
 VERSIONS = {SEAT: 1, TOPLEVELS: 3, EXT_IDLE: 2, KDE_IDLE: 1}
 

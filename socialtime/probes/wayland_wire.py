@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from socialtime.i18n import translate
+from socialtime.base.i18n import translate
 
 DISPLAY_ID = 1  # wl_display, always object 1
 SERVER_ID_START = 0xFF000000  # ids from here on are made by the compositor

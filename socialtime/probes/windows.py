@@ -26,7 +26,7 @@ import ntpath
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from socialtime.i18n import format_number, translate
+from socialtime.base.i18n import format_number, translate
 from socialtime.probes.base import (
     FOREGROUND_WINDOW,
     IDLE_TIME,

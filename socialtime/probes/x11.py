@@ -26,7 +26,7 @@ from Xlib import X, Xatom
 from Xlib import error as xerror
 from Xlib.ext import screensaver
 
-from socialtime.i18n import format_number, translate
+from socialtime.base.i18n import format_number, translate
 from socialtime.probes.base import (
     FOREGROUND_WINDOW,
     IDLE_TIME,

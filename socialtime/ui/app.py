@@ -2,11 +2,16 @@
 
 It never crashes on bad data: an unreadable config shows its errors and runs on the defaults; a
 database that cannot be opened is named in a dialog, left untouched, and the tray stays up (in
-its error state) so that the user can read what to do and quit.
+its error state) so that the user can read what to do and quit. A database that is only
+unavailable for now (busy, a full disk: StoreUnavailable) does not stop it: the tracker keeps
+what it sees in memory and writes it once it can, and the tray shows this in its own state
+(icon, tooltip, one line in the log when it begins and one when it ends); at start, the timer
+tries to open the database again, with back-off, until it can.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -19,24 +24,34 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from socialtime.base.i18n import format_duration, translate
+from socialtime.base.private_files import UnsafePath, private_dir
 from socialtime.browser import BrowserBridge, socket_path
-from socialtime.config import Config, load_config
-from socialtime.consent import NOTICE_VERSION
-from socialtime.i18n import translate
-from socialtime.nudges import Nudger
-from socialtime.policy import load_policy
+from socialtime.insights.nudges import Nudger
+from socialtime.insights.tray_status import (
+    Icon,
+    Status,
+    fault_status,
+    pause_end,
+    today_bounds,
+    tray_status,
+)
 from socialtime.probes import Probe, make_probe
-from socialtime.recorder_lock import AlreadyRecording, RecorderLock
-from socialtime.sites import CatalogueError, load_catalogue
-from socialtime.status import Icon, Status, pause_end, today_bounds, tray_status
-from socialtime.store import Store, StoreError
-from socialtime.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.outage import Outage
+from socialtime.recording.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.recording.store import Store, StoreError, StoreUnavailable
+from socialtime.recording.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.rules.sites import CatalogueError, load_catalogue
+from socialtime.settings import Config, load_config, load_policy
 from socialtime.ui import session_events, translations
 from socialtime.ui.consent_dialog import ConsentDialog
 from socialtime.ui.single_instance import SingleInstance
 from socialtime.ui.tray import Tray
 
 Clock = Callable[[], float]
+log = logging.getLogger("socialtime")
+OPENING, READING, WRITING = "opening", "reading", "writing"  # what a fault stopped
 
 
 class TrayApp(QObject):
@@ -61,8 +76,12 @@ class TrayApp(QObject):
         self.session_events: object | None = None  # Windows: what forwards lock/suspend
         self.recording_elsewhere = False
         self.last: TickResult | None = None
-        self.error: str | None = None
+        self.error: str | None = None  # the database cannot be used: recording stopped
+        self.fault: StoreUnavailable | None = None  # it cannot be used for now: it passes
+        self._opening = Outage()  # Store.open's back-off while the database is unavailable
+        self._ask_consent = True
         self.windows: dict[str, QWidget] = {}
+        self.running = False  # inside run()'s event loop: quit() leaves it, run() cleans up
         self._outdated: set[str] = set()  # windows built in a former language (apply_config)
         loaded = load_config(config_path, policy=load_policy())
         self.policy = loaded.policy  # read once, at start
@@ -98,18 +117,36 @@ class TrayApp(QObject):
                 self.tr("Your settings file has errors"),
                 text.format(path=self.config_path, errors="\n".join(self.config_errors)),
             )
+        self._ask_consent = ask_consent
+        self._open()
+
+    def _open(self) -> None:
+        """Open the database and start recording. While it is unavailable for now (busy, a
+        full disk), the timer calls this again, with back-off, until it opens."""
         try:
-            self.store = Store.open(self.data_dir)
+            store = Store.open(self.data_dir)
             catalogue = catalogue_for(self.config)
+        except StoreUnavailable as e:
+            self._opening.failed(e, self.clock())
+            self._note_fault(e, OPENING)
+            self.tray.show_status(fault_status(e.reason, State.STORE_UNAVAILABLE), paused=False)
+            if not self.timer.isActive():
+                self.timer.start(int(self.config.sample_seconds * 1000))
+            return
         except (StoreError, CatalogueError) as e:
             self.fail(str(e))
             return
+        self._opening.cleared()
+        self.store = store
         try:
             lock = RecorderLock(self.data_dir)
             lock.acquire()
             self.recorder_lock = lock
         except AlreadyRecording:
             self.recording_elsewhere = True  # show figures; `socialtime track` records them
+        except StoreError as e:  # the lock file cannot be used (e.g. a symbolic link)
+            self.fail(str(e))
+            return
         probe = self._probe or make_probe(idle_threshold=lambda: self.config.idle_seconds)
         self.session_events = session_events.install(probe)  # Windows: lock and suspend
         host_source = front_source = None
@@ -131,10 +168,17 @@ class TrayApp(QObject):
             front_source=front_source,
         )
         self.nudger = Nudger(self.store, self.config, catalogue)
-        self.store.apply_retention(self.config.retention_days, self.clock())
+        try:
+            self.store.apply_retention(self.config.retention_days, self.clock())
+            consented = self.store.consent_version() == NOTICE_VERSION
+        except StoreUnavailable:
+            consented = True  # retention waits for the next start; the notice for a tick
+        except StoreError as e:
+            self.fail(str(e))
+            return
         self.timer.start(int(self.config.sample_seconds * 1000))
         self.tick()
-        if ask_consent and self.store.consent_version() != NOTICE_VERSION:
+        if self._ask_consent and not consented:
             QTimer.singleShot(0, self.show_notice)
 
     def fail(self, message: str) -> None:
@@ -148,40 +192,120 @@ class TrayApp(QObject):
         )
 
     def quit(self) -> None:
+        """Quit now, whatever window or dialog is open: the menu's Quit, SIGTERM, SIGINT.
+
+        Not QApplication.quit(): it first asks every window to close, and a message box
+        without an escape button (the warning with "Open data folder") refuses, so the tray
+        went on running, invisible, until kill -9. exit() leaves every event loop, a modal
+        dialog's nested one included, without asking. The clean-up runs once those loops have
+        unwound (run() calls shutdown after exec), so that code after a dialog's exec() never
+        meets a closed store; outside the event loop (tests) it runs at once."""
+        self.timer.stop()
+        self.tray.hide()
+        for window in QApplication.topLevelWidgets():
+            window.hide()
+        if self.running:
+            QApplication.exit(0)
+        else:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop the bridge and the probe, release the recorder lock, close the store (once)."""
         self.timer.stop()
         if self.bridge is not None:
             self.bridge.stop()
+            self.bridge = None
         if self.tracker is not None:
             self.tracker.probe.close()
+            self._flush()
+            self.tracker = None
         if self.recorder_lock is not None:
             self.recorder_lock.release()
+            self.recorder_lock = None
         if self.store is not None:
             self.store.close()
+            self.store = None
         self.tray.hide()
-        QApplication.quit()
 
     # --- recording ------------------------------------------------------------------------
 
     def tick(self) -> None:
-        if self.tracker is None or self.store is None:
+        if self.store is None:
+            if self.error is None and self._opening.active and self._opening.due(self.clock()):
+                self._open()  # the database was unavailable at start: try again
             return
+        if self.tracker is None:
+            return
+        fault: StoreUnavailable | None = None
+        doing = WRITING
         try:
             if not self.recording_elsewhere:
                 now = self.clock()
                 self.last = self.tracker.tick(now)
-                if self.nudger is not None:
+                fault = self.last.fault
+                if self.last.state is State.STORE_UNAVAILABLE:
+                    doing = READING
+                if self.nudger is not None and fault is None:  # nudges wait for the database
                     for nudge in self.nudger.check(now, self.last):
                         self.tray.notify(nudge.title, nudge.text)
-            self.tray.show_status(self.status(), paused=self._paused())
-            self.tray.show_snoozed(self.nudger is not None and self.nudger.snoozed(self.clock()))
+            status, paused = self.status(fault), self._paused()
+            snoozed = self.nudger is not None and self.nudger.snoozed(self.clock())
+        except StoreUnavailable as e:  # even today's figure could not be read
+            fault, doing, paused, snoozed = e, READING, False, self.tray.snoozed
+            status = fault_status(e.reason, State.STORE_UNAVAILABLE)
         except StoreError as e:
             self.fail(str(e))
+            return
+        self._note_fault(fault, doing)
+        self.tray.show_status(status, paused=paused)
+        self.tray.show_snoozed(snoozed)
+
+    def _note_fault(self, fault: StoreUnavailable | None, doing: str = WRITING) -> None:
+        """Log once when the database becomes unavailable for now (``doing``: OPENING,
+        READING or WRITING it), and once when it is usable again (the tray's state shows it
+        meanwhile)."""
+        if (fault is None) == (self.fault is None):
+            self.fault = fault if fault is not None else self.fault
+            return
+        if fault is not None and doing == OPENING:
+            text = self.tr(
+                "Cannot open the database for now: {problem} socialtime tries again and "
+                "starts recording as soon as it can."
+            )
+            log.warning(text.format(problem=fault))
+        elif fault is not None and doing == WRITING:
+            text = self.tr(
+                "Cannot save for now: {problem} Recording goes on: what is seen is kept in "
+                "memory and saved as soon as the database can be written."
+            )
+            log.warning(text.format(problem=fault))
+        elif fault is not None:  # even consent or today's figure could not be read
+            text = self.tr(
+                "Cannot read the database for now: {problem} Nothing is counted until it can "
+                "be read; socialtime tries again."
+            )
+            log.warning(text.format(problem=fault))
+        else:
+            log.warning(self.tr("The database can be written again; recording is saved."))
+        self.fault = fault
+
+    def _flush(self) -> None:
+        """Before quitting: one last try to write what a fault kept in memory."""
+        assert self.tracker is not None
+        try:
+            if self.tracker.flush():
+                return
+        except StoreError:
+            pass
+        text = self.tr("{duration} recorded while the database could not be written is lost.")
+        log.warning(text.format(duration=format_duration(self.tracker.pending_seconds)))
 
     def _paused(self) -> bool:
-        until = self.store.paused_until() if self.store else None
+        until = self.store.paused_until(self.clock()) if self.store else None
         return until is not None and self.clock() < until
 
-    def status(self) -> Status:
+    def status(self, fault: StoreUnavailable | None = None) -> Status:
+        """What the tray shows now; ``fault``: the database cannot be written for now."""
         now = self.clock()
         if self.error is not None:
             headline = self.tr("socialtime is not recording")
@@ -198,27 +322,37 @@ class TrayApp(QObject):
             social,
             now,
             self.config.work_hours,
-            paused_until=self.store.paused_until(),
+            paused_until=self.store.paused_until(now),
             goal_exceeded=budget is not None and social > budget * 60,
             recording_elsewhere=self.recording_elsewhere,
             goals=self.config.goals,
+            fault=fault,
         )
 
     def pause(self, seconds: float | None) -> None:
         if self.store is not None:
-            self.store.set_paused_until(pause_end(self.clock(), seconds))
-            self.tick()
+            store = self.store
+            self._save(lambda: store.set_paused_until(pause_end(self.clock(), seconds)))
 
     def snooze_nudges(self) -> None:
         """The menu's "Not today": no nudge until the next local day."""
         if self.nudger is not None:
-            self.nudger.snooze_today(self.clock())
-            self.tick()
+            nudger = self.nudger
+            self._save(lambda: nudger.snooze_today(self.clock()))
 
     def resume(self) -> None:
         if self.store is not None:
-            self.store.set_paused_until(None)
-            self.tick()
+            store = self.store
+            self._save(lambda: store.set_paused_until(None))
+
+    def _save(self, change: Callable[[], object]) -> None:
+        """Make a change the user asked for from the menu, then tick; when the database
+        cannot take it (a full disk…), say so in a window instead of letting it pass unseen."""
+        try:
+            change()
+        except StoreError as e:
+            self._warn(self.tr("Your change could not be saved"), str(e))
+        self.tick()
 
     def apply_config(self, config: Config) -> None:
         """Use new settings at once (the settings dialog has saved them).
@@ -271,8 +405,8 @@ class TrayApp(QObject):
 
     def accept_consent(self) -> None:
         if self.store is not None:
-            self.store.set_consent(NOTICE_VERSION, self.clock())
-            self.tick()
+            store = self.store
+            self._save(lambda: store.set_consent(NOTICE_VERSION, self.clock()))
 
     def show_dashboard(self) -> QWidget | None:
         if self.store is None:
@@ -290,8 +424,8 @@ class TrayApp(QObject):
     def show_settings(self) -> QWidget | None:
         if self.store is None:
             return self._explain_unavailable()
-        from socialtime.autostart import Autostart
-        from socialtime.ui.settings import SettingsDialog
+        from socialtime.login.autostart import Autostart
+        from socialtime.ui.settings.dialog import SettingsDialog
 
         old = self.windows.pop("settings", None)
         if old is not None:
@@ -342,7 +476,7 @@ class TrayApp(QObject):
     def _explain_unavailable(self) -> None:
         self._warn(
             self.tr("socialtime cannot use its data"),
-            self.error or self.tr("The database is not open."),
+            self.error or str(self.fault or "") or self.tr("The database is not open."),
         )
 
     def _bring_forward(self, window: QWidget) -> None:
@@ -365,9 +499,10 @@ class TrayApp(QObject):
 
 
 def _quit_on_signals(tray_app: TrayApp) -> None:
-    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit cleanly: the store is closed and the
-    locks released. Python only sees a signal when it runs, so the C-level handler writes to
-    a pipe that Qt watches (no polling timer)."""
+    """SIGTERM / SIGINT (logout, `kill`, Ctrl+C) quit cleanly, whatever dialog is open: the
+    bridge stopped, the store closed, the locks released (TrayApp.quit). Python only sees a
+    signal when it runs, so the C-level handler writes to a pipe that Qt watches (no polling
+    timer); a modal dialog's nested event loop watches it too."""
     if sys.platform == "win32":
         return
     read_end, write_end = os.pipe()
@@ -408,14 +543,18 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("socialtime")
     app.setQuitOnLastWindowClosed(False)
+    instance = SingleInstance(data_dir)
     try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dir(data_dir)  # 0700, the user's own: see socialtime.base.private_files
+        alone = instance.acquire()
+    except UnsafePath as e:
+        print(translate("TrayApp", "socialtime: {problem}").format(problem=e), file=sys.stderr)
+        return 1
     except OSError as e:
         text = translate("TrayApp", "socialtime: {path}: cannot use this data directory ({error})")
         print(text.format(path=data_dir, error=e.strerror or e), file=sys.stderr)
         return 1
-    instance = SingleInstance(data_dir)
-    if not instance.acquire():
+    if not alone:
         if instance.send(f"show {show or 'dashboard'}"):
             print(
                 translate(
@@ -442,7 +581,10 @@ def run(data_dir: Path, config_path: Path, show: str | None = None) -> int:
     tray_app.start()
     if show:
         QTimer.singleShot(0, lambda: tray_app.handle_message(f"show {show}"))
+    tray_app.running = True
     try:
         return int(app.exec())
     finally:
+        tray_app.running = False
+        tray_app.shutdown()
         instance.release()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from socialtime.consent import notice_html
+from socialtime.recording.consent import notice_html
 
 
 class ConsentDialog(QDialog):

@@ -6,9 +6,9 @@ Why matplotlib is imported only inside methods: importing it and drawing one cha
 start-up. Importing this module loads Qt and the core only; the first ``refresh()`` (or the
 first time the window is shown) loads matplotlib and builds the charts.
 
-The window holds no logic of its own: socialtime.stats computes the numbers and the sentences,
-socialtime.ui.charts draws them, and ``figures()`` hands back what the charts show so that a
-test can compare it with ``socialtime report --json``.
+The window holds no logic of its own: socialtime.insights.stats computes the numbers and the
+sentences, socialtime.charts.usage draws them, and ``figures()`` hands back what the charts show so
+that a test can compare it with ``socialtime report --json``.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime import goals, stats
-from socialtime.config import Config
-from socialtime.i18n import QT_TRANSLATE_NOOP
-from socialtime.sites import Catalogue
-from socialtime.store import Store
+from socialtime.base.i18n import QT_TRANSLATE_NOOP
+from socialtime.insights import goals, stats
+from socialtime.recording.store import Store
+from socialtime.rules.sites import Catalogue
+from socialtime.settings import Config
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -136,7 +136,7 @@ class DashboardWindow(QWidget):
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from socialtime.ui.chart_style import new_figure
+        from socialtime.charts.style import new_figure
 
         for tab in TABS:
             canvas = FigureCanvasQTAgg(new_figure())
@@ -148,7 +148,10 @@ class DashboardWindow(QWidget):
     def refresh(self) -> None:
         """Recompute every chart from the store at ``clock()`` and redraw; Qt paints only the
         visible tab, the others when they are shown."""
-        from socialtime.ui import chart_style, charts, goal_charts, heatmap
+        from socialtime.charts import goals as goal_charts
+        from socialtime.charts import heatmap
+        from socialtime.charts import style as chart_style
+        from socialtime.charts import usage as charts
 
         self._ensure_canvases()
         now = self.clock()

@@ -6,8 +6,8 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
-from socialtime.sites import assets_dir
-from socialtime.status import Icon
+from socialtime.base.paths import assets_dir
+from socialtime.insights.tray_status import Icon
 
 
 @cache

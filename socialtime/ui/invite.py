@@ -1,11 +1,11 @@
 """The login invitation's window: the privacy notice, offered by the organisation.
 
 ``socialtime --invite`` (an entry IT installed for every user) calls ``run_invite`` when
-socialtime.invite.decide() says "ask". The user reads the same notice as on a first start,
+socialtime.login.invite.decide() says "ask". The user reads the same notice as on a first start,
 framed as what it is, an offer, and answers it:
 
 - **Accept**: consent is recorded *by the user's click*, the user's own start-at-login entry is
-  written (socialtime.invite.accept), and the tray starts as usual;
+  written (socialtime.login.invite.accept), and the tray starts as usual;
 - **Not now**: nothing is written at all; the next login asks again. Closing the window or
   pressing Escape means this too: a refusal for good must be a deliberate click;
 - **No thanks**: a small marker remembers it (no database is created) and the user is never
@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime import invite
-from socialtime.autostart import Autostart
-from socialtime.config import load_config
-from socialtime.i18n import translate
-from socialtime.store import StoreError
+from socialtime.base.i18n import translate
+from socialtime.login import invite
+from socialtime.login.autostart import Autostart
+from socialtime.recording.store import StoreError
+from socialtime.settings import load_config
 from socialtime.ui import translations
 from socialtime.ui.consent_dialog import ConsentDialog
 

@@ -3,8 +3,8 @@
 Why a page of its own, like Firefox's about:policies: a person whose settings are partly chosen
 by someone else must be able to read every rule, where it comes from and what it changed, and
 also what was *refused*. A policy that tries to consent for the user or switch recording on is
-ignored (socialtime.policy), and showing that refusal, with its reason, is what lets the user
-trust that it had no effect. Errors are listed too: an entry left out is no secret either.
+ignored (socialtime.settings.policy), and showing that refusal, with its reason, is what lets
+the user trust that it had no effect. Errors are listed too: an entry left out is no secret either.
 
 The mark beside a locked setting (``OrgBadge``) is a padlock drawn here and the words "Set by
 your organisation"; its tooltip names the source, so that a user knows whom to ask.
@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from socialtime.config import CustomSite
-from socialtime.policy import MANDATORY, RECOMMENDED, Policy
+from socialtime.settings import MANDATORY, RECOMMENDED, CustomSite, Policy
 
 _KEY_NAMES = {
     "work_hours.mon": QT_TRANSLATE_NOOP("OrganisationSettings", "Work hours on Monday"),

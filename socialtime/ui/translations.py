@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from socialtime import i18n
+from socialtime.base import i18n
 
 # Installed translators, kept referenced (Qt does not own them) and removed on a new install.
 _installed: list[QTranslator] = []

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from socialtime.status import Status, pause_choices
+from socialtime.insights.tray_status import Status, pause_choices
 from socialtime.ui.icons import icon
 
 _NOTIFY_MS = 10_000
@@ -39,7 +39,7 @@ class Tray(QSystemTrayIcon):
             self.pause_actions.append(action)
         self.resume_action = self.menu.addAction("")
         self.resume_action.triggered.connect(on_resume)
-        # "Not today": no nudge until tomorrow (socialtime.nudges); recording goes on.
+        # "Not today": no nudge until tomorrow (socialtime.insights.nudges); recording goes on.
         self.snooze_action = self.menu.addAction("")
         self.snooze_action.triggered.connect(on_snooze or (lambda: None))
         self.menu.addSeparator()
@@ -47,7 +47,7 @@ class Tray(QSystemTrayIcon):
         self.dashboard_action.triggered.connect(on_dashboard)
         self.settings_action = self.menu.addAction("")
         self.settings_action.triggered.connect(on_settings)
-        # Shown only when an organisation policy exists (TrayApp): see socialtime.policy.
+        # Shown only when an organisation policy exists (TrayApp): see socialtime.settings.policy.
         self.policy_action = self.menu.addAction("")
         self.policy_action.triggered.connect(on_policy or (lambda: None))
         self.policy_action.setVisible(False)

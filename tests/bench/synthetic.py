@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from socialtime.report import local_midnight
-from socialtime.store import Store
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
 
 SITES = ["youtube.com", "linkedin.com", "reddit.com", "x.com", "facebook.com", "instagram.com"]
 

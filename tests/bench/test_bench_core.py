@@ -9,8 +9,9 @@ from datetime import date
 
 from synthetic import fill_year
 
-from socialtime import report
-from socialtime.store import DB_NAME, Store
+from socialtime.insights import report
+from socialtime.recording.store import DB_NAME, Store
+from socialtime.rules import periods
 
 
 def test_database_size_after_a_year(tmp_path):
@@ -29,7 +30,7 @@ def test_database_size_after_a_year(tmp_path):
 def test_report_over_a_year(tmp_path):
     store = Store.open(tmp_path)
     fill_year(store)
-    period = report.Period(date(2025, 1, 1), date(2025, 12, 31))
+    period = periods.Period(date(2025, 1, 1), date(2025, 12, 31))
     times = []
     for _ in range(7):
         start = time.perf_counter()
@@ -40,6 +41,38 @@ def test_report_over_a_year(tmp_path):
         f"best {min(times) * 1000:.1f} ms (target < 100 ms)"
     )
     assert doc["active_seconds"] > 250 * 6 * 3600
+    store.close()
+
+
+def test_report_over_the_whole_calendar(tmp_path):
+    """`report --from 2000-01-01 --to 2099-12-31 --json` over a year of data: the days
+    without data cost only their (empty) entry, so the century costs about what the year
+    costs plus its 36,525 entries. (Before the bounds, 2000-01-01 to 9000-12-31 took 12 s.)"""
+    import json
+
+    store = Store.open(tmp_path)
+    fill_year(store)
+    year = report.Period(date(2025, 1, 1), date(2025, 12, 31))
+    century = report.Period(report.FIRST_DAY, report.LAST_DAY)
+    figures = {}
+    for name, period in (("one year", year), ("the whole calendar", century)):
+        builds, dumps = [], []
+        for _ in range(5):
+            start = time.perf_counter()
+            doc = report.build(store, period)
+            middle = time.perf_counter()
+            text = json.dumps(doc, ensure_ascii=False)
+            builds.append(middle - start)
+            dumps.append(time.perf_counter() - middle)
+        figures[name] = (statistics.median(builds), statistics.median(dumps), len(text))
+        assert doc["active_seconds"] > 250 * 6 * 3600
+    (year_build, _, _), (build, dump, size) = figures["one year"], figures["the whole calendar"]
+    print(
+        f"\n[bench] report over 2000-01-01..2099-12-31 (36,525 days, a year of data): build "
+        f"{build * 1000:.0f} ms (one year alone: {year_build * 1000:.0f} ms), JSON "
+        f"{dump * 1000:.0f} ms, {size / 1e6:.1f} MB"
+    )
+    assert len(doc["days"]) == 36525
     store.close()
 
 

@@ -18,10 +18,10 @@ from datetime import date
 
 from synthetic import fill_year, work_days
 
-from socialtime.config import Config
-from socialtime.report import local_midnight
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime.recording.store import Store
+from socialtime.rules.periods import local_midnight
+from socialtime.rules.sites import load_catalogue
+from socialtime.settings import Config
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 FIRST = date(2025, 1, 6)
@@ -30,9 +30,9 @@ OPEN = r"""
 import json, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from socialtime.config import Config
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
+from socialtime.settings.model import Config
+from socialtime.rules.sites import load_catalogue
+from socialtime.recording.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 app = QApplication([])

@@ -7,13 +7,13 @@ import time
 
 import pytest
 
-from socialtime.config import Config
-from socialtime.consent import NOTICE_VERSION
 from socialtime.probes import make_probe
-from socialtime.schedule import WorkHours
-from socialtime.sites import load_catalogue
-from socialtime.store import Store
-from socialtime.tracker import State, Tracker
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
+from socialtime.recording.tracker import State, Tracker
+from socialtime.rules.sites import load_catalogue
+from socialtime.rules.work_hours import WorkHours
+from socialtime.settings import Config
 
 ALL_DAY = WorkHours.from_strings(
     {d: "00:00-24:00" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}

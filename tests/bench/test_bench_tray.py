@@ -10,8 +10,8 @@ import psutil
 import pytest
 from tray_session import ALL_DAY, TrayApp, trayer
 
-from socialtime.consent import NOTICE_VERSION
-from socialtime.store import Store
+from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.store import Store
 
 
 @pytest.mark.xserver

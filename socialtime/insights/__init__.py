@@ -1,0 +1,3 @@
+"""What the recorded spans mean, read back from the store: totals per period (report), charts'
+figures (stats), goals met (goals), nudges (nudges), the weekly look back (reflection) and the
+tray's own status line (tray_status). Nothing here draws or prints."""

@@ -1,0 +1,116 @@
+"""The totals shown by ``socialtime report``: per period, per local day, per site.
+
+Days are local calendar days (the periods are socialtime.rules.periods'): a day runs from local
+midnight to the next local midnight, so a DST day is 23 or 25 hours long. The JSON form is an
+interface that scripts rely on: keys are only ever added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date, datetime, timedelta
+
+from socialtime.base import i18n
+from socialtime.base.i18n import translate
+from socialtime.recording.store import Store
+from socialtime.rules.periods import Period, local_midnight
+
+_ONE_DAY = timedelta(days=1)
+
+
+def build(store: Store, period: Period) -> dict[str, object]:
+    """Totals for the period as the JSON document of ``socialtime report --json``.
+
+    Seconds are whole numbers; ``social_seconds`` is the sum of ``sites`` and never exceeds
+    ``active_seconds``. ``days`` holds the same figures per local day, one entry for every
+    day of the period.
+
+    Only the days from the first recorded span to the last are worked out (a day more on
+    each side, in case a zone's midnight is odd); the others are empty by definition and get
+    their entry as it is, so a century-long range costs what its data costs plus a few
+    microseconds per day of output.
+    """
+    start, end = period.bounds()
+    spans = list(store.spans(start, end))
+    if spans:
+        lo = max(period.first, _day_of(spans[0].start) - _ONE_DAY)
+        hi = min(period.last, _day_of(max(span.end for span in spans)) + _ONE_DAY)
+    else:
+        lo, hi = period.first, period.first - _ONE_DAY  # no day worked out
+    days = Period(lo, hi).days()
+    edges = [local_midnight(d) for d in days] + [local_midnight(hi + _ONE_DAY)]
+    active = [0.0] * len(days)
+    per_site: list[dict[str, float]] = [{} for _ in days]
+    for span in spans:
+        i = max(0, bisect.bisect_right(edges, span.start) - 1)
+        start = span.start
+        while start < span.end and i < len(days):
+            end = min(span.end, edges[i + 1])
+            active[i] += end - start
+            if span.site is not None:
+                per_site[i][span.site] = per_site[i].get(span.site, 0.0) + end - start
+            start, i = end, i + 1
+
+    day_docs = [_empty_day(d) for d in Period(period.first, lo - _ONE_DAY).days()]
+    day_docs += [
+        _figures(active[i], per_site[i]) | {"date": d.isoformat()} for i, d in enumerate(days)
+    ]
+    day_docs += [_empty_day(d) for d in Period(hi + _ONE_DAY, period.last).days()]
+    total_sites: dict[str, float] = {}
+    for sites in per_site:
+        for site, seconds in sites.items():
+            total_sites[site] = total_sites.get(site, 0.0) + seconds
+    return {
+        "from": period.first.isoformat(),
+        "to": period.last.isoformat(),
+        **_figures(sum(active), total_sites),
+        "days": day_docs,
+    }
+
+
+def _day_of(t: float) -> date:
+    return datetime.fromtimestamp(t).date()
+
+
+def _empty_day(day: date) -> dict[str, object]:
+    """What :func:`_figures` gives a day without data, with its date."""
+    return {"active_seconds": 0, "social_seconds": 0, "sites": {}, "date": day.isoformat()}
+
+
+def _figures(active: float, sites: dict[str, float]) -> dict[str, object]:
+    rounded = {s: round(v) for s, v in sorted(sites.items(), key=lambda kv: (-kv[1], kv[0]))}
+    rounded = {s: v for s, v in rounded.items() if v > 0}
+    social = sum(rounded.values())
+    return {
+        "active_seconds": max(round(active), social),
+        "social_seconds": social,
+        "sites": rounded,
+    }
+
+
+def render(
+    doc: dict[str, object], period: Period, names: dict[str, str], today: date | None = None
+) -> str:
+    """The human-readable report; ``today`` (the local date by default) says whether an empty
+    single day is still running."""
+    active = int(doc["active_seconds"])  # type: ignore[call-overload]
+    social = int(doc["social_seconds"])  # type: ignore[call-overload]
+    sites: dict[str, int] = doc["sites"]  # type: ignore[assignment]
+    label = period.label()
+    lines = [label[:1].upper() + label[1:]]
+    if active == 0:
+        if period.first == period.last == (today or date.today()):
+            lines.append("  " + translate("report", "Nothing recorded yet today."))
+        else:
+            lines.append("  " + translate("report", "Nothing recorded in this period."))
+        return "\n".join(lines) + "\n"
+    percent = i18n.format_percent(100 * social / active)
+    share = " " + translate("report", "({percent} of active time)").format(percent=percent)
+    heads = [translate("report", "Active time"), translate("report", "Social time")]
+    width = max(len(head) for head in heads)
+    lines.append(f"  {heads[0]:<{width}}  {i18n.format_duration(active)}")
+    lines.append(f"  {heads[1]:<{width}}  {i18n.format_duration(social)}{share}")
+    width = max((len(names.get(s, s)) for s in sites), default=0)
+    for site, seconds in sites.items():
+        lines.append(f"    {names.get(site, site):<{width}}  {i18n.format_duration(seconds)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,178 @@
+"""The calendar: periods of local days (one day, an ISO week, a range) and their bounds.
+
+Days are local calendar days: a day runs from local midnight to the next local midnight, so a
+DST day is 23 or 25 hours long. The report, the charts, the goals, the nudges, the tray and the
+team week all count days this way, so that they never disagree about a day's figures.
+
+The calendar's bounds are here too, in one place (:data:`FIRST_DAY`, :data:`LAST_DAY`,
+:data:`MAX_PAUSE_SECONDS`): every date, week and range a person types is checked against
+them, so that every day accepted has a local midnight that every platform can compute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from socialtime.base import i18n
+from socialtime.base.i18n import translate
+
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_PAUSE_SECONDS",
+    "Period",
+    "date_range",
+    "first_week",
+    "in_bounds",
+    "iso",
+    "last_week",
+    "local_midnight",
+    "parse_date",
+    "parse_week",
+    "week_name",
+    "week_of",
+]
+
+# --- bounds --------------------------------------------------------------------------------
+# The days socialtime accepts, in every command and window: the 21st century. Data are Unix
+# seconds written at the time they happen, so none can be older than the program; the lower
+# bound stays clear of 1970, whose local midnight is a negative Unix time east of UTC, which
+# Windows' localtime refuses; the upper one stays far inside what datetime (year 9999) and
+# Windows (year 3000) can convert, so that the day after the last, a week around it and every
+# timestamp in between are computed without overflow. A range covers at most 36,525 days.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+# The longest pause: one year. Longer is not a pause but a stop (quit, or withdraw consent),
+# and a bound keeps the end of every pause a date that the tray and the CLI can show.
+MAX_PAUSE_SECONDS = 365 * 86400
+
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date  # inclusive
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
+
+    def bounds(self) -> tuple[float, float]:
+        """``[start, end)`` in Unix seconds: local midnight of ``first`` to that after ``last``."""
+        return local_midnight(self.first), local_midnight(self.last + timedelta(days=1))
+
+    def label(self) -> str:
+        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)" or
+        "2026-03-02 to 2026-03-05", in the current language."""
+        if self.first == self.last:
+            return i18n.format_date(self.first, "long")
+        first, last = (
+            i18n.format_date(self.first, "numeric"),
+            i18n.format_date(self.last, "numeric"),
+        )
+        iso = self.first.isocalendar()
+        if self.first.weekday() == 0 and (self.last - self.first).days == 6:
+            text = translate("report", "week {week} ({first} to {last})")
+            return text.format(week=f"{iso.year}-W{iso.week:02d}", first=first, last=last)
+        return translate("report", "{first} to {last}").format(first=first, last=last)
+
+
+def local_midnight(day: date) -> float:
+    """The instant local time reaches 00:00 on ``day`` (naive local time follows the system's
+    time zone and DST rules)."""
+    return datetime(day.year, day.month, day.day).timestamp()
+
+
+def week_name(day: date) -> str:
+    """The ISO week of ``day``, as typed after ``--week``: ``"2026-W48"``."""
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def first_week() -> Period:
+    """The first ISO week whose seven days are all within the bounds (2000-W01)."""
+    monday = FIRST_DAY + timedelta(days=-FIRST_DAY.weekday() % 7)
+    return Period(monday, monday + timedelta(days=6))
+
+
+def last_week() -> Period:
+    """The last ISO week whose seven days are all within the bounds (2099-W52)."""
+    sunday = LAST_DAY - timedelta(days=(LAST_DAY.weekday() + 1) % 7)
+    return Period(sunday - timedelta(days=6), sunday)
+
+
+def in_bounds(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
+
+def parse_date(text: str, what: str) -> date:
+    """The day ``text`` names (YYYY-MM-DD), between FIRST_DAY and LAST_DAY; ValueError with
+    a message naming the option ``what``, the value and what was expected."""
+    try:
+        day = date.fromisoformat(text.strip())
+    except ValueError:
+        message = translate("report", "{option}: {value} is not a date (expected YYYY-MM-DD)")
+        raise ValueError(message.format(option=what, value=repr(text))) from None
+    if not in_bounds(day):
+        message = translate(
+            "report", "{option}: {value} is out of range (expected a day from {first} to {last})"
+        )
+        raise ValueError(
+            message.format(option=what, value=repr(text), first=FIRST_DAY, last=LAST_DAY)
+        )
+    return day
+
+
+_WEEK = re.compile(r"^([0-9]{4})-?W([0-9]{2})$", re.IGNORECASE)
+
+
+def parse_week(text: str, what: str = "--week") -> Period:
+    """The ISO week ``text`` names (YYYY-Www), all of whose days are within the bounds."""
+    match = _WEEK.match(text.strip())
+    if not match:
+        message = translate(
+            "report", "{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)"
+        )
+        raise ValueError(message.format(option=what, value=repr(text)))
+    year, week = int(match[1]), int(match[2])
+    first, last = first_week(), last_week()
+    if first.first.isocalendar().year <= year <= last.first.isocalendar().year:
+        try:
+            monday = date.fromisocalendar(year, week, 1)
+        except ValueError:
+            message = translate("report", "{option}: {value}: that year has no such week")
+            raise ValueError(message.format(option=what, value=repr(text))) from None
+        if first.first <= monday <= last.first:
+            return Period(monday, monday + timedelta(days=6))
+    message = translate(
+        "report", "{option}: {value} is out of range (expected a week from {first} to {last})"
+    )
+    raise ValueError(
+        message.format(
+            option=what,
+            value=repr(text),
+            first=week_name(first.first),
+            last=week_name(last.first),
+        )
+    )
+
+
+def week_of(day: date) -> Period:
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6))
+
+
+def date_range(first: str, last: str) -> Period:
+    """``--from first --to last``: two days within the bounds, in order."""
+    a, b = parse_date(first, "--from"), parse_date(last, "--to")
+    if b < a:
+        message = translate("report", "--to {last} is before --from {first}")
+        raise ValueError(message.format(last=b, first=a))
+    return Period(a, b)
+
+
+def iso(t: float) -> str:
+    """An instant as ISO 8601 local time with its offset, to the second (exports)."""
+    return datetime.fromtimestamp(t).astimezone().isoformat(timespec="seconds")

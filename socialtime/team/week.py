@@ -1,0 +1,150 @@
+"""One week of the user against their team goal (promise 8): their own progress, for their
+eyes only, and the voluntary summary they may write of it.
+
+Both are computed on the user's computer from their own store, exactly like a personal goal
+(``goals.day_results``). The progress is shown and nothing else happens to it. A summary is
+written only when the user asks, after being shown the file's whole content; what it may
+hold, how it is checked and how the team's summaries are combined is in
+``socialtime.team.summary``.
+
+Only the days that say something about the goal count (``counted_days``): the work days that
+are over and have recorded time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from socialtime.base import i18n
+from socialtime.base.files import write_private
+from socialtime.base.i18n import format_duration, translate
+from socialtime.insights import report
+from socialtime.insights.goals import DayResult, day_results
+from socialtime.recording.store import Store
+from socialtime.rules.periods import Period, week_of
+from socialtime.rules.work_hours import WorkHours
+from socialtime.team.goal_file import Team, TeamError
+from socialtime.team.summary import (
+    SUMMARY_FORMAT,
+    SUMMARY_VERSION,
+    bucket,
+    remember_token,
+    summary_text,
+    token_for,
+)
+
+# -- weeks and progress -------------------------------------------------------------------
+
+
+def week_label(period: Period) -> str:
+    iso = period.first.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def last_week(today: date) -> Period:
+    """The last complete ISO week: the default week of a summary."""
+    return week_of(today - timedelta(days=7))
+
+
+def recorded_days(store: Store, period: Period) -> set[date]:
+    """The days of ``period`` with some recorded time."""
+    doc: dict[str, Any] = report.build(store, period)
+    return {date.fromisoformat(d["date"]) for d in doc["days"] if d["active_seconds"] > 0}
+
+
+def counted_days(results: Sequence[DayResult], today: date, recorded: set[date]) -> list[DayResult]:
+    """The work days that count in a summary: over (a day still running is not judged yet)
+    and recorded. A work day with nothing recorded — socialtime not running, a sick day, a
+    holiday not entered as a day off — says nothing about the goal, so it is left out rather
+    than counted as met."""
+    return [r for r in results if r.work_day and r.day < today and r.day in recorded]
+
+
+def progress_lines(
+    store: Store, team: Team, work_hours: WorkHours, period: Period, today: date
+) -> list[str]:
+    """The user's own progress against the team goal, day by day: for their eyes only."""
+    shown = Period(period.first, min(period.last, today))
+    results = day_results(store, team.goals, work_hours, shown.first, shown.last)
+    recorded = recorded_days(store, shown)
+    head = translate("team", "Your progress in {week} (only you see this):")
+    lines = [head.format(week=week_label(period))]
+    words = {
+        True: translate("team", "goal met"),
+        False: translate("team", "goal not met"),
+        None: "",
+    }
+    line = translate("team", "{day}  {duration} social  {state}")
+    for r in results:
+        if not r.work_day:
+            continue
+        if r.day == today:
+            state = translate("team", "(so far)")
+        else:
+            state = words[r.met] if r.day in recorded else translate("team", "nothing recorded")
+        minutes = format_duration(r.social_seconds)
+        day = (
+            f"{i18n.weekday_name(r.day.weekday(), short=True)} {r.day.day:02d} "
+            f"{i18n.month_name(r.day.month, short=True)}"
+        )
+        text = line.format(day=day, duration=f"{minutes:>10}", state=state)
+        lines.append(f"  {text}".rstrip())
+    done = counted_days(results, today, recorded)
+    if not any(r.work_day for r in results):
+        lines.append("  " + translate("team", "No work day yet this week."))
+    elif done:
+        met = sum(1 for r in done if r.met)
+        text = translate(
+            "team", "Goal met on {met} of %n recorded work day(s) that are over.", None, len(done)
+        )
+        lines.append("  " + text.format(met=met))
+    if team.goals.weekly_minutes is not None:
+        total = sum(r.social_seconds for r in results if r.work_day)
+        limit = format_duration(team.goals.weekly_minutes * 60)
+        text = translate("team", "This week: {total} of social time (goal: at most {limit}).")
+        lines.append("  " + text.format(total=format_duration(total), limit=limit))
+    return lines
+
+
+# -- the voluntary weekly summary ---------------------------------------------------------
+
+
+def build_summary(
+    store: Store, team: Team, work_hours: WorkHours, period: Period, today: date
+) -> dict[str, object]:
+    """The summary of one week, exactly as it would be written (see SUMMARY_KEYS).
+
+    Work days are those that ``counted_days`` keeps; the bucket is the average social time
+    over them. TeamError when the week has no such day.
+    """
+    week = week_label(period)
+    results = day_results(store, team.goals, work_hours, period.first, period.last)
+    done = counted_days(results, today, recorded_days(store, period))
+    if not done:
+        message = translate(
+            "team",
+            "week {week} has no work day that is over and has recorded time: nothing to summarise",
+        )
+        raise TeamError(message.format(week=week))
+    average = sum(r.social_seconds for r in done) / len(done) / 60
+    return {
+        "format": SUMMARY_FORMAT,
+        "version": SUMMARY_VERSION,
+        "team": team.name,
+        "week": week,
+        "work_days": len(done),
+        "days_met": sum(1 for r in done if r.met),
+        "social_minutes_per_work_day": bucket(average),
+        "token": token_for(store, team.name, week),
+    }
+
+
+def save_summary(store: Store, summary: Mapping[str, object], path: Path) -> str:
+    """Remember the token, then write the summary; returns the text written."""
+    remember_token(store, str(summary["team"]), str(summary["week"]), str(summary["token"]))
+    text = summary_text(summary)
+    write_private(path, text)
+    return text
