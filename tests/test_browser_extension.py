@@ -153,59 +153,55 @@ def run() -> dict:
     return json.loads(done.stdout)
 
 
-SILENT_FACEBOOK = {"host": "www.facebook.com", "audible": False}
-NOTHING = {"host": None, "audible": False}
+FACEBOOK = {"host": "www.facebook.com", "focused": True, "audible": False}
+NOTHING = {"host": None, "focused": False, "audible": False}
 
 
 def test_only_the_hostname_of_a_web_page_is_sent(run):
-    assert run["https"] == [SILENT_FACEBOOK]  # no port, path, query, title
-    assert run["http"] == [{"host": "intranet.example.test", "audible": False}]
-    assert run["ip"] == [{"host": "192.168.1.1", "audible": False}]
-    assert run["loading"] == [{"host": "x.com", "audible": False}]
+    assert run["https"] == [FACEBOOK]  # no port, path, query, title
+    assert run["http"] == [{"host": "intranet.example.test", "focused": True, "audible": False}]
+    assert run["ip"] == [{"host": "192.168.1.1", "focused": True, "audible": False}]
+    assert run["loading"] == [{"host": "x.com", "focused": True, "audible": False}]
+
+
+@pytest.mark.parametrize("case", ["file", "settings", "blank", "extension_page"])
+def test_a_page_that_is_not_on_the_web_sends_null_in_front(run, case):
+    assert run[case] == [{"host": None, "focused": True, "audible": False}]
+
+
+@pytest.mark.parametrize("case", ["incognito_tab", "incognito_window", "not_focused", "no_window"])
+def test_a_private_window_or_another_app_in_front_sends_nothing_and_no_focus(run, case):
+    """A private window tells nothing, not even that it is in front: as if another
+    application had the focus."""
+    assert run[case] == [NOTHING]
 
 
 def test_whether_the_tab_in_front_plays_sound(run):
-    playing = {"host": "www.youtube.com", "audible": True}
-    silent = {"host": "www.youtube.com", "audible": False}
+    playing = {"host": "www.youtube.com", "focused": True, "audible": True}
+    silent = {"host": "www.youtube.com", "focused": True, "audible": False}
     assert run["audible"] == [playing]
     assert run["muted"] == [silent]  # audible, but nobody hears it
     assert run["silent"] == [silent]
     assert run["no_audible_field"] == [silent]
     assert run["audible_private"] == [NOTHING]  # nothing about private windows
     assert run["audible_not_focused"] == [NOTHING]  # another application is in front
-    assert run["audible_file"] == [{"host": None, "audible": True}]  # title rules, and it plays
+    # not a web page: title rules, and it plays
+    assert run["audible_file"] == [{"host": None, "focused": True, "audible": True}]
     assert run["sound_starts"] == [playing]  # told at once, not at the next heartbeat
     assert run["sound_muted"] == [silent]
     assert run["background_sound"] == []  # a tab that is not in front says nothing
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        "incognito_tab",
-        "incognito_window",
-        "not_focused",
-        "no_window",
-        "file",
-        "settings",
-        "blank",
-        "extension_page",
-    ],
-)
-def test_private_and_non_web_tabs_send_null(run, case):
-    assert run[case] == [NOTHING]
-
-
 def test_when_it_reports(run):
-    assert run["focus_lost"] == [NOTHING]  # another application came in front
-    assert run["focus_back"] == [SILENT_FACEBOOK]
-    assert run["url_change"] == [SILENT_FACEBOOK]
+    assert run["focus_lost"] == [NOTHING]  # another app in front
+    assert run["focus_back"] == [FACEBOOK]
+    assert run["url_change"] == [FACEBOOK]
     assert run["title_change"] == []  # a title change alone says nothing new
     assert run["background_tab"] == []
-    assert run["heartbeat"] == [SILENT_FACEBOOK]
+    assert run["heartbeat"] == [FACEBOOK]
     assert run["startup"] == {
         "connects": ["org.socialtime.bridge"],
-        "posted": [SILENT_FACEBOOK],
+        "posted": [FACEBOOK],
         "heartbeat_ms": [2000],
     }
 
@@ -213,13 +209,16 @@ def test_when_it_reports(run):
 def test_it_reconnects_with_a_growing_delay(run):
     assert run["reconnect"]["delays"] == [1000, 2000, 4000, 8000]
     assert run["reconnect"]["connects"] == 5
-    assert run["reconnect"]["posted_after"] == [SILENT_FACEBOOK]
-    assert run["dead_port"] == {"connects": 2, "last": SILENT_FACEBOOK}
+    assert run["reconnect"]["posted_after"] == [FACEBOOK]
+    assert run["dead_port"] == {"connects": 2, "last": FACEBOOK}
 
 
-def test_every_message_has_the_hostname_and_the_one_boolean_and_nothing_else(run):
+def test_every_message_has_the_host_the_focus_the_sound_and_nothing_else(run):
     for case, value in run.items():
         messages = value if isinstance(value, list) else value.get("posted", [])
         for message in messages:
-            assert set(message) == {"host", "audible"}, (case, message)
-            assert isinstance(message["audible"], bool), (case, message)
+            assert set(message) == {"host", "focused", "audible"}, (case, message)
+            assert message["focused"] in (True, False), (case, message)
+            assert message["audible"] in (True, False), (case, message)
+            assert message["host"] is None or message["focused"], (case, message)
+            assert message["focused"] or not message["audible"], (case, message)

@@ -110,8 +110,18 @@ def test_refused_hosts(host):
         (b'{"host":null}', BrowserReport(None)),
         (b' {"host" : "X.com" } ', BrowserReport("x.com")),
         (b'{"\\u0068ost": "x.com"}', BrowserReport("x.com")),  # an escaped key is the same key
-        (b'{"host": "www.youtube.com", "audible": true}', BrowserReport("www.youtube.com", True)),
-        (b'{"audible": false, "host": null}', BrowserReport(None, False)),
+        (b'{"host": "www.facebook.com", "focused": true}', BrowserReport("www.facebook.com", True)),
+        (b'{"focused": false, "host": null}', BrowserReport(None, False)),
+        (b'{"host": null, "focused": true}', BrowserReport(None, True)),  # not http(s)
+        (
+            b'{"host": "www.youtube.com", "audible": true}',
+            BrowserReport("www.youtube.com", audible=True),
+        ),
+        (b'{"audible": false, "host": null}', BrowserReport(None, audible=False)),
+        (
+            b'{"host": "www.youtube.com", "focused": true, "audible": true}',
+            BrowserReport("www.youtube.com", True, True),
+        ),
     ],
 )
 def test_accepted_messages(payload, report):
@@ -129,7 +139,12 @@ def test_accepted_messages(payload, report):
         (b"{}", "expected the key 'host'"),
         (b'{"host": "x.com", "path": "/"}', "expected the key 'host'"),
         (b'{"host": "x.com", "title": "Feed"}', "expected the key 'host'"),
+        (b'{"host": "x.com", "focused": true, "title": "Feed"}', "expected the key 'host'"),
         (b'{"url": "https://x.com/"}', "expected the key 'host'"),
+        (b'{"focused": true}', "expected the key 'host'"),
+        (b'{"host": "x.com", "focused": 1}', "focused is not true or false"),
+        (b'{"host": "x.com", "focused": "yes"}', "focused is not true or false"),
+        (b'{"host": "x.com", "focused": null}', "focused is not true or false"),
         (b'{"audible": true}', "expected the key 'host'"),
         (b'{"host": "x.com", "audible": true, "muted": false}', "expected the key 'host'"),
         (b'{"host": "x.com", "audible": 1}', "audible is not true or false"),
@@ -154,11 +169,21 @@ def test_refused_messages_say_why_without_content(payload, reason):
 def test_relay_messages():
     assert parse_relay(b'{"host": "x.com", "pid": 12, "time": 3.5}') == Relay("x.com", 12, 3.5)
     assert parse_relay(b'{"host": null, "pid": 12, "time": 3}') == Relay(None, 12, 3.0)
+    got = parse_relay(b'{"host": "x.com", "pid": 12, "time": 3, "focused": true}')
+    assert got == Relay("x.com", 12, 3.0, True)
+    assert parse_relay(got.encode()[4:]) == got  # encode() and parse_relay agree
+    assert parse_relay(Relay(None, 9, 1.0).encode()[4:]) == Relay(None, 9, 1.0)
+    assert b"focused" not in Relay(None, 9, 1.0).encode()  # unknown focus: not said
+    assert b"audible" not in Relay(None, 9, 1.0).encode()  # unknown sound: not said
     assert parse_relay(b'{"host": "x.com", "pid": 12, "time": 3, "audible": true}') == Relay(
-        "x.com", 12, 3.0, True
+        "x.com", 12, 3.0, audible=True
     )
     assert parse_relay(b'{"query": "status"}') == "status"
-    for relay in (Relay("x.com", 12, 3.5), Relay(None, 7, 1.0, False), Relay("a.b", 1, 2, True)):
+    for relay in (
+        Relay("x.com", 12, 3.5),
+        Relay(None, 7, 1.0, audible=False),
+        Relay("a.b", 1, 2, True, True),
+    ):
         [payload] = FrameDecoder().feed(relay.encode())
         assert parse_relay(payload) == relay
     for bad in (
@@ -172,12 +197,29 @@ def test_relay_messages():
         b'{"host": "x.com", "pid": 1}',
         b'{"host": "x.com/a", "pid": 1, "time": 1}',
         b'{"host": "x.com", "pid": 1, "time": 1, "extra": 0}',
+        b'{"host": "x.com", "pid": 1, "time": 1, "focused": 0}',
+        b'{"host": "x.com", "pid": 1, "time": 1, "focused": true, "extra": 0}',
         b'{"host": "x.com", "pid": 1, "time": 1, "audible": 0}',
         b'{"host": "x.com", "pid": 1, "audible": true}',
         b'{"query": "hosts"}',
     ):
         with pytest.raises(ProtocolError):
             parse_relay(bad)
+
+
+def test_the_host_passes_the_focus_on_as_the_browser_said_it():
+    data = (
+        message({"host": "www.facebook.com", "focused": True})
+        + message({"host": None, "focused": False})
+        + message({"host": "a.com"})  # an older extension: the focus is not made up
+    )
+    relayed = run_host(data)
+    assert [(m["host"], m.get("focused")) for m in relayed] == [
+        ("www.facebook.com", True),
+        (None, False),
+        ("a.com", None),
+    ]
+    assert "focused" not in relayed[2]
 
 
 def test_frames_across_any_chunking():
@@ -327,7 +369,7 @@ def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
     relayed = run_host(data + tail, chunk)
     assert [(m["host"], m.get("audible")) for m in relayed] == expected
     for m in relayed:
-        assert set(m) - {"audible"} == {"host", "pid", "time"} and m["pid"] == PID
+        assert set(m) <= {"host", "pid", "time", "focused", "audible"} and m["pid"] == PID
         assert m["host"] is None or normalize_host(m["host"]) in (m["host"], None)
 
 
@@ -335,7 +377,9 @@ def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
 @given(st.binary(max_size=600), st.integers(1, 64))
 def test_fuzz_random_bytes_never_crash_and_never_relay_junk(data, chunk):
     for m in run_host(data, chunk):
-        assert set(m) == {"host", "pid", "time"}
+        assert {"host", "pid", "time"} <= set(m) <= {"host", "pid", "time", "focused", "audible"}
+        assert m.get("focused", False) in (True, False)
+        assert m.get("audible", False) in (True, False)
         assert m["host"] is None or clean_host(m["host"]) == m["host"]
 
 

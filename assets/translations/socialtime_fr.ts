@@ -247,10 +247,6 @@
         <translation>Par site, chaque jour&#xa0;:</translation>
     </message>
     <message>
-        <source>Periods of each work day without social sites, such as 09:00-11:00, 14:00-15:00.</source>
-        <translation>Plages de chaque jour travaillé sans réseaux sociaux, par exemple 09:00-11:00, 14:00-15:00.</translation>
-    </message>
-    <message>
         <source>Focus time:</source>
         <translation>Plages de concentration&#xa0;:</translation>
     </message>
@@ -620,32 +616,16 @@
         <translation>Cesser de compter après&#xa0;:</translation>
     </message>
     <message>
-        <source>Time without keyboard or mouse input is not counted.</source>
-        <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
-    </message>
-    <message>
         <source>While something plays:</source>
         <translation>Pendant une lecture&#xa0;:</translation>
-    </message>
-    <message>
-        <source>A site or a call in front that plays sound keeps counting without input, up to this long after your last input.</source>
-        <translation>Un site ou un appel au premier plan qui émet du son continue d&apos;être compté sans clavier ni souris, jusqu&apos;à ce délai après votre dernière saisie.</translation>
     </message>
     <message>
         <source>Look every:</source>
         <translation>Regarder toutes les&#xa0;:</translation>
     </message>
     <message>
-        <source>How often socialtime checks which window is in front.</source>
-        <translation>La fréquence à laquelle socialtime regarde quelle fenêtre est au premier plan.</translation>
-    </message>
-    <message>
         <source>Keep data for:</source>
         <translation>Conserver les données&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Older data is erased automatically.</source>
-        <translation>Les données plus anciennes sont effacées automatiquement.</translation>
     </message>
     <message>
         <source>Id (domain)</source>
@@ -1174,6 +1154,17 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>Nothing to remove.</source>
         <translation>Rien à supprimer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>from the browser extension only: %n browser(s) tell when one of their windows has the focus, and that browser is taken as the window in front (any other app counts as &quot;other&quot;); to see every window: {fix}</source>
+        <translation>
+            <numerusform>par l&apos;extension du navigateur seulement&#xa0;: %n navigateur dit quand une de ses fenêtres a le focus, et ce navigateur est pris pour la fenêtre au premier plan (toute autre application compte comme «&#xa0;autre&#xa0;»)&#xa0;; pour voir toutes les fenêtres&#xa0;: {fix}</numerusform>
+            <numerusform>par l&apos;extension du navigateur seulement&#xa0;: %n navigateurs disent quand une de leurs fenêtres a le focus, et ce navigateur est pris pour la fenêtre au premier plan (toute autre application compte comme «&#xa0;autre&#xa0;»)&#xa0;; pour voir toutes les fenêtres&#xa0;: {fix}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{fix}; meanwhile a browser with the socialtime extension (and `socialtime browser install`) is still seen when one of its windows has the focus</source>
+        <translation>{fix}&#xa0;; en attendant, un navigateur avec l&apos;extension socialtime (et `socialtime browser install`) est quand même vu quand une de ses fenêtres a le focus</translation>
     </message>
     <message>
         <source>{problem}; the host is registered for {browsers}</source>
@@ -1836,16 +1827,32 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>une table avec les clés daily_minutes, weekly_minutes, focus et sites</translation>
     </message>
     <message>
+        <source>At most this many minutes on social sites each work day, all together.</source>
+        <translation>Au plus ce nombre de minutes sur les réseaux sociaux chaque jour travaillé, tous ensemble.</translation>
+    </message>
+    <message>
         <source>an integer number of minutes between 1 and 10080</source>
         <translation>un nombre entier de minutes entre 1 et 10080</translation>
+    </message>
+    <message>
+        <source>At most this many minutes on social sites in the whole ISO week.</source>
+        <translation>Au plus ce nombre de minutes sur les réseaux sociaux sur toute la semaine ISO.</translation>
     </message>
     <message>
         <source>a string such as &quot;09:00-11:00, 14:00-15:00&quot;, or &quot;&quot;</source>
         <translation>une chaîne comme &quot;09:00-11:00, 14:00-15:00&quot;, ou &quot;&quot;</translation>
     </message>
     <message>
+        <source>Periods of each work day without social sites, such as 09:00-11:00, 14:00-15:00.</source>
+        <translation>Plages de chaque jour travaillé sans réseaux sociaux, par exemple 09:00-11:00, 14:00-15:00.</translation>
+    </message>
+    <message>
         <source>a table of site ids and minutes, such as &quot;youtube.com&quot; = 10</source>
         <translation>une table d&apos;id de sites et de minutes, comme &quot;youtube.com&quot; = 10</translation>
+    </message>
+    <message>
+        <source>At most this many minutes on one site each work day, site by site.</source>
+        <translation>Au plus ce nombre de minutes sur un site chaque jour travaillé, site par site.</translation>
     </message>
     <message>
         <source>true or false</source>
@@ -1856,6 +1863,22 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>une table avec les clés budget, focus et reflection</translation>
     </message>
     <message>
+        <source>A notification at 80 % and at 100 % of a daily budget.</source>
+        <translation>Une notification à 80&#xa0;% et à 100&#xa0;% d&apos;un budget quotidien.</translation>
+    </message>
+    <message>
+        <source>A notification when a social site comes to the front in a focus period.</source>
+        <translation>Une notification quand un réseau social passe au premier plan pendant une plage de concentration.</translation>
+    </message>
+    <message>
+        <source>On the first work day of the week, last week compared with the one before.</source>
+        <translation>Le premier jour travaillé de la semaine, la semaine passée comparée à la précédente.</translation>
+    </message>
+    <message>
+        <source>The work hours of that day; nothing is recorded outside them.</source>
+        <translation>Les heures de travail de ce jour&#xa0;; rien n&apos;est enregistré en dehors.</translation>
+    </message>
+    <message>
         <source>a table</source>
         <translation>une table</translation>
     </message>
@@ -1864,16 +1887,32 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>un nombre de secondes entre 1 et 60</translation>
     </message>
     <message>
+        <source>How often socialtime checks which window is in front.</source>
+        <translation>La fréquence à laquelle socialtime regarde quelle fenêtre est au premier plan.</translation>
+    </message>
+    <message>
         <source>an integer number of seconds between 1 and 3600</source>
         <translation>un nombre entier de secondes entre 1 et 3600</translation>
+    </message>
+    <message>
+        <source>Time without keyboard or mouse input is not counted.</source>
+        <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
     </message>
     <message>
         <source>an integer number of minutes between 0 (off) and 1440</source>
         <translation>un nombre entier de minutes entre 0 (désactivé) et 1440</translation>
     </message>
     <message>
+        <source>A site or a call in front that plays sound keeps counting without input, up to this long after your last input.</source>
+        <translation>Un site ou un appel au premier plan qui émet du son continue d&apos;être compté sans clavier ni souris, jusqu&apos;à ce délai après votre dernière saisie.</translation>
+    </message>
+    <message>
         <source>an integer number of days between 0 (keep forever) and 3650</source>
         <translation>un nombre entier de jours entre 0 (tout garder) et 3650</translation>
+    </message>
+    <message>
+        <source>Older data is erased automatically.</source>
+        <translation>Les données plus anciennes sont effacées automatiquement.</translation>
     </message>
     <message>
         <source>a table with keys mon..sun</source>
@@ -1888,6 +1927,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>une date &quot;AAAA-MM-JJ&quot;</translation>
     </message>
     <message>
+        <source>Days off and holidays: nothing is recorded on them.</source>
+        <translation>Jours de congé et jours fériés&#xa0;: rien n&apos;est enregistré ces jours-là.</translation>
+    </message>
+    <message>
         <source>a table with keys disabled and custom</source>
         <translation>une table avec les clés disabled et custom</translation>
     </message>
@@ -1896,12 +1939,24 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>un tableau d&apos;id de sites comme [&quot;linkedin.com&quot;]</translation>
     </message>
     <message>
+        <source>Sites of the catalogue that you do not want counted.</source>
+        <translation>Les sites du catalogue que vous ne voulez pas voir comptés.</translation>
+    </message>
+    <message>
         <source>an array of tables ([[sites.custom]])</source>
         <translation>un tableau de tables ([[sites.custom]])</translation>
     </message>
     <message>
+        <source>Your own sites, counted like those of the catalogue.</source>
+        <translation>Vos propres sites, comptés comme ceux du catalogue.</translation>
+    </message>
+    <message>
         <source>&quot;auto&quot; (the system&apos;s language), &quot;en&quot; or &quot;fr&quot;</source>
         <translation>&quot;auto&quot; (la langue du système), &quot;en&quot; ou &quot;fr&quot;</translation>
+    </message>
+    <message>
+        <source>The language of socialtime: the system&apos;s (auto), English or French.</source>
+        <translation>La langue de socialtime&#xa0;: celle du système (auto), l&apos;anglais ou le français.</translation>
     </message>
     <message>
         <source>not a site id</source>
@@ -2174,6 +2229,45 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>desktop</name>
+    <message>
+        <source>Install or remove what your desktop needs so that socialtime sees the window in front (on GNOME: socialtime&apos;s GNOME Shell extension).</source>
+        <translation>Installer ou retirer ce dont votre bureau a besoin pour que socialtime voie la fenêtre au premier plan (sous GNOME&#xa0;: l&apos;extension GNOME Shell de socialtime).</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>install or uninstall</source>
+        <translation>install ou uninstall</translation>
+    </message>
+    <message>
+        <source>Install socialtime&apos;s GNOME Shell extension for you, in the form your GNOME version needs, and enable it (GNOME loads it at your next login).</source>
+        <translation>Installer pour vous l&apos;extension GNOME Shell de socialtime, sous la forme qu&apos;exige votre version de GNOME, et l&apos;activer (GNOME la charge à votre prochaine connexion).</translation>
+    </message>
+    <message>
+        <source>the GNOME Shell version to install for, e.g. 46 (default: the one that runs, else `gnome-shell --version`)</source>
+        <translation>la version de GNOME Shell pour laquelle installer, par exemple 46 (par défaut&#xa0;: celle qui tourne, sinon `gnome-shell --version`)</translation>
+    </message>
+    <message>
+        <source>Disable socialtime&apos;s GNOME Shell extension and remove your copy of it (a copy installed for all users by a package stays).</source>
+        <translation>Désactiver l&apos;extension GNOME Shell de socialtime et supprimer votre copie (une copie installée pour tous les utilisateurs par un paquet reste en place).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>This desktop ({desktop}) needs nothing installed: socialtime&apos;s extension is for GNOME; KDE&apos;s KWin script is loaded when socialtime starts, and wlroots compositors (sway, Hyprland...) need nothing. `socialtime doctor` says what is seen.</source>
+        <translation>Ce bureau ({desktop}) n&apos;a besoin de rien d&apos;installé&#xa0;: l&apos;extension de socialtime est pour GNOME&#xa0;; le script KWin de KDE est chargé au lancement de socialtime, et les compositeurs wlroots (sway, Hyprland…) n&apos;ont besoin de rien. `socialtime doctor` dit ce qui est vu.</translation>
+    </message>
+    <message>
+        <source>Nothing to remove.</source>
+        <translation>Rien à supprimer.</translation>
+    </message>
+</context>
+<context>
     <name>doctor</name>
     <message>
         <source>foreground window</source>
@@ -2214,6 +2308,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>work hours</source>
         <translation>heures de travail</translation>
+    </message>
+    <message>
+        <source>shell extension</source>
+        <translation>extension du shell</translation>
     </message>
     <message>
         <source>sound and video</source>
@@ -2310,12 +2408,16 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
 <context>
     <name>gnome</name>
     <message>
-        <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log out and back in</source>
-        <translation>Sous Wayland, GNOME ne montre la fenêtre au premier plan qu&apos;à une extension GNOME Shell&#xa0;: installez «&#xa0;Focused Window D-Bus&#xa0;» (extensions.gnome.org/extension/5592) ou «&#xa0;Window Calls&#xa0;» (extensions.gnome.org/extension/4724) avec l&apos;application Gestionnaire d&apos;extensions ou depuis le site, activez-la (par exemple `gnome-extensions enable focused-window-dbus@flexagoon.com`), puis fermez la session et rouvrez-la</translation>
+        <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: run `socialtime desktop install` (socialtime&apos;s own), then log out and back in; or install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) and enable it</source>
+        <translation>GNOME sous Wayland ne montre la fenêtre au premier plan qu&apos;à une extension GNOME Shell&#xa0;: lancez `socialtime desktop install` (celle de socialtime), puis déconnectez-vous et reconnectez-vous&#xa0;; ou installez «&#xa0;Focused Window D-Bus&#xa0;» (extensions.gnome.org/extension/5592) ou «&#xa0;Window Calls&#xa0;» (extensions.gnome.org/extension/4724) et activez-la</translation>
     </message>
     <message>
         <source>GNOME Shell extension &quot;{extension}&quot;</source>
         <translation>extension GNOME Shell «&#xa0;{extension}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{source}; in front: {app} (app id {app_id})</source>
+        <translation>{source}&#xa0;; au premier plan&#xa0;: {app} (identifiant d&apos;application {app_id})</translation>
     </message>
     <message>
         <source>{hint}; meanwhile only X11 apps (under XWayland) are seen</source>
@@ -2340,6 +2442,165 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>GNOME reports its lock screen over D-Bus only</source>
         <translation>GNOME ne signale son écran de verrouillage que par D-Bus</translation>
+    </message>
+    <message>
+        <source>{status}; meanwhile &quot;{extension}&quot; shows the window</source>
+        <translation>{status}&#xa0;; en attendant, «&#xa0;{extension}&#xa0;» montre la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>gnome_extension</name>
+    <message>
+        <source>the GNOME 43/44 form</source>
+        <translation>la forme pour GNOME 43/44</translation>
+    </message>
+    <message>
+        <source>the GNOME 45 and later form</source>
+        <translation>la forme pour GNOME 45 et suivants</translation>
+    </message>
+    <message>
+        <source>gsettings is missing ({error}): install libglib2.0-bin</source>
+        <translation>gsettings est absent ({error})&#xa0;: installez libglib2.0-bin</translation>
+    </message>
+    <message>
+        <source>`{command}` failed: {error}</source>
+        <translation>`{command}` a échoué&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>org.gnome.shell {key} is not a list of names</source>
+        <translation>org.gnome.shell {key} n&apos;est pas une liste de noms</translation>
+    </message>
+    <message>
+        <source>cannot tell which GNOME Shell runs here (it does not answer on the session bus and `gnome-shell --version` fails): give it with --shell-version</source>
+        <translation>impossible de savoir quel GNOME Shell tourne ici (il ne répond pas sur le bus de session et `gnome-shell --version` échoue)&#xa0;: indiquez-le avec --shell-version</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version}: socialtime&apos;s extension needs GNOME 43 or later; on an older GNOME, use &quot;Focused Window D-Bus&quot; or &quot;Window Calls&quot; from extensions.gnome.org</source>
+        <translation>GNOME Shell {version}&#xa0;: l&apos;extension de socialtime demande GNOME 43 ou plus récent&#xa0;; sur un GNOME plus ancien, utilisez «&#xa0;Focused Window D-Bus&#xa0;» ou «&#xa0;Window Calls&#xa0;» d&apos;extensions.gnome.org</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version} needs {form} ({uuid}).</source>
+        <translation>GNOME Shell {version} demande {form} ({uuid}).</translation>
+    </message>
+    <message>
+        <source>Already installed for all users in {path}.</source>
+        <translation>Déjà installée pour tous les utilisateurs dans {path}.</translation>
+    </message>
+    <message>
+        <source>this copy of socialtime does not carry its GNOME Shell extension (packaging/gnome-shell-extension/ in the source)</source>
+        <translation>cette copie de socialtime n&apos;a pas son extension GNOME Shell (packaging/gnome-shell-extension/ dans les sources)</translation>
+    </message>
+    <message>
+        <source>Copied to {path}.</source>
+        <translation>Copiée dans {path}.</translation>
+    </message>
+    <message>
+        <source>User extensions are switched off: switch them on in the Extensions app (or `gsettings set org.gnome.shell disable-user-extensions false`).</source>
+        <translation>Les extensions de l&apos;utilisateur sont désactivées&#xa0;: activez-les dans l&apos;application Extensions (ou `gsettings set org.gnome.shell disable-user-extensions false`).</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable metadata.json ({error})</source>
+        <translation>{path}&#xa0;: pas un metadata.json lisible ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: its uuid is not {uuid}</source>
+        <translation>{path}&#xa0;: son uuid n&apos;est pas {uuid}</translation>
+    </message>
+    <message>
+        <source>Enabled; it runs now.</source>
+        <translation>Activée&#xa0;; elle tourne maintenant.</translation>
+    </message>
+    <message>
+        <source>Enabled, but GNOME reports it as {state}; `socialtime doctor` tells more after the next login.</source>
+        <translation>Activée, mais GNOME la dit {state}&#xa0;; `socialtime doctor` en dira plus après la prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Enabled. GNOME loads a new extension when you log in: log out and back in (on Wayland the shell cannot be restarted in place).</source>
+        <translation>Activée. GNOME charge une nouvelle extension à la connexion&#xa0;: déconnectez-vous et reconnectez-vous (sous Wayland, le shell ne peut pas être redémarré sur place).</translation>
+    </message>
+    <message>
+        <source>Removed {path} (the form for another GNOME).</source>
+        <translation>{path} supprimé (la forme pour un autre GNOME).</translation>
+    </message>
+    <message>
+        <source>Disabled {uuid}.</source>
+        <translation>{uuid} désactivée.</translation>
+    </message>
+    <message>
+        <source>Removed {path}.</source>
+        <translation>{path} supprimé.</translation>
+    </message>
+    <message>
+        <source>{path} stays: it was installed for all users by a package (it no longer runs for you).</source>
+        <translation>{path} reste en place&#xa0;: un paquet l&apos;a installée pour tous les utilisateurs (elle ne tourne plus pour vous).</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marche</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>in error</source>
+        <translation>en erreur</translation>
+    </message>
+    <message>
+        <source>out of date for this GNOME</source>
+        <translation>périmée pour ce GNOME</translation>
+    </message>
+    <message>
+        <source>loaded but not enabled</source>
+        <translation>chargée mais pas activée</translation>
+    </message>
+    <message>
+        <source>in state {state}</source>
+        <translation>dans l&apos;état {state}</translation>
+    </message>
+    <message>
+        <source>GNOME Shell does not answer on the session bus and `gnome-shell --version` fails</source>
+        <translation>GNOME Shell ne répond pas sur le bus de session et `gnome-shell --version` échoue</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version}: socialtime&apos;s extension needs GNOME 43 or later</source>
+        <translation>GNOME Shell {version}&#xa0;: l&apos;extension de socialtime demande GNOME 43 ou plus récent</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version} needs {form} ({uuid})</source>
+        <translation>GNOME Shell {version} demande {form} ({uuid})</translation>
+    </message>
+    <message>
+        <source>{head}: not installed; `socialtime desktop install` installs and enables it, then log out and back in</source>
+        <translation>{head}&#xa0;: pas installée&#xa0;; `socialtime desktop install` l&apos;installe et l&apos;active, puis déconnectez-vous et reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>installed for you</source>
+        <translation>installée pour vous</translation>
+    </message>
+    <message>
+        <source>installed for all users</source>
+        <translation>installée pour tous les utilisateurs</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, enabled, running</source>
+        <translation>{head}&#xa0;: {place}, activée, en marche</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, not enabled; `socialtime desktop install` enables it</source>
+        <translation>{head}&#xa0;: {place}, pas activée&#xa0;; `socialtime desktop install` l&apos;active</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, but user extensions are switched off: switch them on in the Extensions app</source>
+        <translation>{head}&#xa0;: {place}, mais les extensions de l&apos;utilisateur sont désactivées&#xa0;: activez-les dans l&apos;application Extensions</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, enabled, {state}</source>
+        <translation>{head}&#xa0;: {place}, activée, {state}</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, enabled, not loaded yet: log out and back in (GNOME loads a new extension at login)</source>
+        <translation>{head}&#xa0;: {place}, activée, pas encore chargée&#xa0;: déconnectez-vous et reconnectez-vous (GNOME charge une nouvelle extension à la connexion)</translation>
     </message>
 </context>
 <context>

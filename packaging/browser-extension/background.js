@@ -1,16 +1,20 @@
 // socialtime browser extension: tells the socialtime app on this computer which site the active
-// tab shows, and whether that tab plays sound, so that it can count the user's own time on social
-// sites exactly (watching a video without touching the mouse is not idle).
+// tab shows, whether one of this browser's windows has the focus, and whether that tab plays
+// sound, so that it can count the user's own time on social sites exactly (watching a video
+// without touching the mouse is not idle).
 //
-// What is sent, and only this: {"host": "<hostname>", "audible": <true|false>} for an http(s)
-// page; {"host": null, "audible": false} for a private (incognito) tab or window, or when no
-// browser window has the focus (nothing is told about private windows); {"host": null,
+// What is sent, and only this: {"host": "<hostname>", "focused": true, "audible": <true|false>}
+// for an http(s) page in the focused window; {"host": null, "focused": false, "audible": false}
+// when no window of this browser has the focus or a private (incognito) window has it (nothing
+// is told about private windows, not even that one is in front); {"host": null, "focused": true,
 // "audible": ...} for a page that is not http(s). "audible" is the browser's own tabs.audible of
 // the active tab of the focused window (it has made sound in the last seconds), false when that
 // tab is muted. Never a path, a query, a title or anything from the page; the page itself is never
 // read (a muted video cannot be seen without reading the page, so it is not told). It goes through
 // native messaging to `socialtime browser-host`, a program on this computer; nothing goes over
-// the network.
+// the network. "focused" lets socialtime count the browser where the desktop shows it no window
+// in front (GNOME without socialtime's Shell extension, macOS without the Accessibility
+// permission).
 //
 // When: on tab activation, when the active tab's URL or sound changes, when the window focus
 // changes, and every 2 s as a heartbeat (the app trusts a report for a few seconds only, so a
@@ -78,7 +82,7 @@ function send(now) {
   const p = connect();
   if (!p) return;
   try {
-    p.postMessage({ host: now.host, audible: now.audible });
+    p.postMessage({ host: now.host, focused: now.focused, audible: now.audible });
   } catch {
     if (port === p) port = null;
     scheduleReconnect();
@@ -87,20 +91,19 @@ function send(now) {
 
 // Whether a tab plays sound that can be heard: audible, and not muted.
 function audibleOf(tab) {
-  return tab.audible === true && !(tab.mutedInfo && tab.mutedInfo.muted);
+  return !!tab && tab.audible === true && !(tab.mutedInfo && tab.mutedInfo.muted);
 }
 
-const NOTHING = { host: null, audible: false };
+const NOTHING = { host: null, focused: false, audible: false };
 
-// What to tell of the active tab of the focused browser window; nothing when no window of this
-// browser has the focus (another application is in front, or a private window the extension may
-// not see).
+// What to tell: the active tab's hostname (or null), whether a window of this browser has the
+// focus, and whether that tab plays sound; a private window counts as no window (another
+// application is in front, or a private window the extension may not even see).
 async function current() {
   const win = await api.windows.getLastFocused({ populate: true });
-  if (!win || !win.focused || win.incognito) return NOTHING;
-  const tab = (win.tabs || []).find((t) => t.active);
-  if (!tab || tab.incognito) return NOTHING;
-  return { host: hostOf(tab), audible: audibleOf(tab) };
+  const tab = win && (win.tabs || []).find((t) => t.active);
+  if (!win || !win.focused || win.incognito || (tab && tab.incognito)) return NOTHING;
+  return { host: hostOf(tab), focused: true, audible: audibleOf(tab) };
 }
 
 let queue = Promise.resolve();

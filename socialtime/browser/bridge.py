@@ -13,8 +13,11 @@ What is kept, and for how long: only the latest report per browser process, and 
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
 arrives, so the name of a non-social site a user visits is never held beyond the parsing of one
 message and never reaches the store. A private tab arrives as None (title rules then apply, as
-without the extension). Whether the tab in front plays sound (``audible``) is kept with the
-report, for the tracker's media rule (``audible_for``), and goes nowhere else.
+without the extension). A report also says whether a window of that browser has the focus:
+where the desktop shows no window in front (GNOME without socialtime's Shell extension, macOS
+without Accessibility), the browser that says so, freshly, is taken as the window in front
+(``focused_window``). And whether the tab in front plays sound (``audible``), for the
+tracker's media rule (``audible_for``); it goes nowhere else.
 
 Threading: one listener thread owns the socket (on Windows, it and one reader thread per
 client); ``host_for`` and ``connected`` may be called from any thread (the tracker's, Qt's) and
@@ -53,7 +56,7 @@ from socialtime.browser.peers import (
     Peer,
 )
 from socialtime.browser.protocol import FrameDecoder, Relay, encode
-from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
+from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground, process_name
 from socialtime.rules.sites import Catalogue, classify_host
 
 if TYPE_CHECKING:
@@ -66,6 +69,7 @@ __all__ = [
     "BrowserBridge",
     "Hub",
     "Peer",
+    "bridge_state",
     "bridge_status",
     "socket_path",
 ]
@@ -100,6 +104,8 @@ class _Report:
     host: str | None  # a catalogue hostname, OTHER, or None (private / not a web page)
     stamp: float
     conn: int  # which connection said it
+    focused: bool | None = None  # a window of this browser has the focus (None: not told)
+    since: float = 0.0  # when it last gained the focus, to tell the newest of two
     audible: bool | None = None  # the tab in front plays sound; None: the extension does not say
 
 
@@ -139,6 +145,7 @@ class BrowserBridge:
         clock: Callable[[], float] = time.time,
         transport: Transport | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        process_name: Callable[[int], str] = process_name,
     ) -> None:
         self.catalogue = catalogue
         self.max_age = 2.0 * sample_seconds + MARGIN
@@ -158,6 +165,7 @@ class BrowserBridge:
         self.refused = self.dropped = self.shortages = 0
         self._full = False  # refusing now (logged once per episode)
         self._short = False  # accept() failing now (logged once per episode)
+        self._process_name = process_name
 
     # --- what the tracker and the UI ask ---------------------------------------------------
 
@@ -188,6 +196,26 @@ class BrowserBridge:
             return None
         return report
 
+    def focused_window(self, now: float) -> Foreground | None:
+        """The browser in front when the desktop shows no window: the one whose extension
+        says, in a report younger than ``max_age``, that one of its windows has the focus (the
+        one that gained it last, should two say so). Its title is not known ("")."""
+        with self._lock:
+            fresh = [
+                (report.since, report.stamp, pid)
+                for pid, report in self._reports.items()
+                if report.focused and report.stamp - 1.0 <= now <= report.stamp + self.max_age
+            ]
+        if not fresh:
+            return None
+        pid = max(fresh)[2]
+        return Foreground(self._process_name(pid), "", pid)
+
+    def focus_browsers(self) -> int:
+        """How many connected browsers tell whether they have the focus (newer extensions)."""
+        with self._lock:
+            return sum(1 for report in self._reports.values() if report.focused is not None)
+
     def connected(self) -> bool:
         """True while at least one browser's extension is connected."""
         return self.browsers() > 0
@@ -208,9 +236,17 @@ class BrowserBridge:
         with self._lock:
             browsers = sum(1 for pid in self._conns.values() if pid is not None)
             peers = len(self._conns)
-            media = sum(1 for r in self._reports.values() if r.audible is not None)
+            focus = sum(1 for report in self._reports.values() if report.focused is not None)
+            media = sum(1 for report in self._reports.values() if report.audible is not None)
         return BridgeStatus(
-            browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages, media=media
+            browsers,
+            peers,
+            MAX_PEERS,
+            self.refused,
+            self.dropped,
+            self.shortages,
+            focus=focus,
+            media=media,
         )
 
     def diagnose(self) -> Check:
@@ -322,7 +358,11 @@ class BrowserBridge:
             if conn_id not in self._conns:
                 return  # the bridge stopped meanwhile
             self._conns[conn_id] = message.pid
-            self._reports[message.pid] = _Report(host, stamp, conn_id, message.audible)
+            before = self._reports.get(message.pid)
+            since = before.since if before is not None and before.focused else stamp
+            self._reports[message.pid] = _Report(
+                host, stamp, conn_id, message.focused, since, message.audible
+            )
 
     def forget(self, conn_id: int, timed_out: bool = False) -> None:
         """A connection ended (Peer.close): its browser's report is no longer true."""
@@ -364,6 +404,23 @@ def bridge_status(
     """Ask a running recorder's bridge how it is (for doctor): through the socket at ``path``,
     or on Windows (or with a fake ``api``) through the named pipe. A full bridge refuses this
     connection too, but tells its status first, so the answer is true even then."""
+    return bridge_state(path, timeout, api)[0]
+
+
+def bridge_state(
+    path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
+) -> tuple[Check, int]:
+    """bridge_status(), and how many of the connected browsers tell whether one of their
+    windows has the focus (0 when the recorder does not answer)."""
+    check = _ask_status(path, timeout, api)
+    if isinstance(check, BridgeStatus):
+        return check.check(), check.focus
+    return check, 0
+
+
+def _ask_status(
+    path: Path | None, timeout: float, api: win32api.Api | None
+) -> Check | BridgeStatus:
     where: object = path
     client: _Channel | None = None
     try:
@@ -388,7 +445,7 @@ def bridge_status(
         from socialtime.browser.win32api import ERROR_PIPE_BUSY
 
         if getattr(e, "code", None) == ERROR_PIPE_BUSY:  # every pipe instance is in use
-            return BridgeStatus(0, MAX_PEERS, full=True).check()
+            return BridgeStatus(0, MAX_PEERS, full=True)
         return Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}")
     finally:
         if client is not None:
@@ -401,4 +458,4 @@ def bridge_status(
     if status is None:
         text = translate("bridge", "{path}: the recorder did not answer")
         return Check(BROWSER_BRIDGE, False, text.format(path=where))
-    return status.check()
+    return status

@@ -166,6 +166,7 @@ class BridgeStatus:
     dropped: int = 0  # connections dropped since start for saying nothing
     shortages: int = 0  # times accept() lacked descriptors or memory since start
     full: bool = False  # this answer is a refusal: new connections are refused now
+    focus: int = 0  # connected browsers that tell whether one of their windows has the focus
     media: int = 0  # browsers whose extension tells whether the tab in front plays sound
 
     def to_json(self, full: bool = False) -> dict[str, object]:
@@ -176,6 +177,7 @@ class BridgeStatus:
             "refused": self.refused,
             "dropped": self.dropped,
             "shortages": self.shortages,
+            "focus": self.focus,
             "media": self.media,
         }
         if full:
@@ -188,7 +190,8 @@ class BridgeStatus:
         if not isinstance(doc, dict):
             return None
         numbers = {}
-        for key in ("browsers", "peers", "limit", "refused", "dropped", "shortages", "media"):
+        keys = ("browsers", "peers", "limit", "refused", "dropped", "shortages", "focus", "media")
+        for key in keys:
             value = doc.get(key, 0 if key != "browsers" else None)
             if key == "limit" and key not in doc:
                 value = MAX_PEERS

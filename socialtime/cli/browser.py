@@ -1,4 +1,4 @@
-"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge line.
+"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge lines.
 
 Kept apart from socialtime/cli/program.py so that the main command line gains only the call to
 :func:`register`. Heavy imports (sockets, the installer) happen inside the commands, so other
@@ -8,15 +8,12 @@ commands never load them.
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from socialtime.base.i18n import translate
-from socialtime.probes.base import Check
+from socialtime.cli.context import Command, Context, ExitStatus, eprint, say
+from socialtime.probes.base import FOREGROUND_WINDOW, Check
 
-Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
 # Argument and option names are the command line's contract and never translated; named here, as
 # the translation tests read every literal given to add_argument as text for people.
 _CALLER, _SYSTEM, _BROWSER = "caller", "--system", "--browser"
@@ -90,13 +87,13 @@ def register(command: Command) -> None:
         )
 
 
-def cmd_browser_host(ctx: Any, args: argparse.Namespace) -> int:
+def cmd_browser_host(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.browser.host import main
 
     return main(args.caller, ctx.data_dir)
 
 
-def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
+def cmd_browser(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.browser.install import install, uninstall
 
     browsers = args.browser or ["all"]
@@ -114,11 +111,11 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
             )
         else:
             text = translate("browser", "socialtime: {file}: permission denied")
-        print(text.format(file=e.filename), file=sys.stderr)
-        return 1
+        eprint(text.format(file=e.filename))
+        return ExitStatus.DATA
     except OSError as e:
-        print(f"socialtime: {e}", file=sys.stderr)
-        return 1
+        say(e)
+        return ExitStatus.DATA
     for line in lines:
         print(line)
     if args.browser_action == "install":
@@ -135,15 +132,44 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
         print(f"{done} {then}")
     elif not lines:
         print(translate("browser", "Nothing to remove."))
-    return 0
+    return ExitStatus.OK
 
 
-def doctor_check(data_dir: Path) -> Check:
+def doctor_checks(probe_checks: list[Check], data_dir: Path) -> list[Check]:
+    """The probe's lines, then the bridge's. Where the probe sees no window in front, its line
+    says whether a browser still tells when one of its windows has the focus (the window in
+    front is then that browser, see BrowserBridge.focused_window): which source is in use."""
+    from socialtime.browser.bridge import bridge_state, socket_path
+
+    bridge, focus = bridge_state(socket_path(data_dir))
+    front = next((c for c in probe_checks if c.name == FOREGROUND_WINDOW), None)
+    lines = list(probe_checks)
+    if front is not None and not front.ok:
+        if focus:
+            text = translate(
+                "browser",
+                "from the browser extension only: %n browser(s) tell when one of their "
+                "windows has the focus, and that browser is taken as the window in front "
+                '(any other app counts as "other"); to see every window: {fix}',
+                None,
+                focus,
+            )
+            replaced = Check(front.name, True, text.format(fix=front.detail))
+        else:
+            text = translate(
+                "browser",
+                "{fix}; meanwhile a browser with the socialtime extension (and `socialtime "
+                "browser install`) is still seen when one of its windows has the focus",
+            )
+            replaced = Check(front.name, False, text.format(fix=front.detail))
+        lines = [replaced if c is front else c for c in lines]
+    return [*lines, _bridge_line(bridge)]
+
+
+def _bridge_line(check: Check) -> Check:
     """Is a recorder listening, and is a browser connected to it? If not, say what to do."""
-    from socialtime.browser.bridge import bridge_status, socket_path
     from socialtime.browser.install import installed
 
-    check = bridge_status(socket_path(data_dir))
     if check.ok:
         return check
     try:

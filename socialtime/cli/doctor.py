@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from socialtime.base.i18n import translate
 from socialtime.cli import browser as browser_cli
-from socialtime.cli.context import EXIT_DATA, EXIT_OK, EXIT_USAGE, Command, Context, when
+from socialtime.cli.context import Command, Context, ExitStatus, when
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import StoreError
 
@@ -60,11 +60,11 @@ def _config_check(loaded: LoadedConfig, config_path: Path) -> int:
         else:
             text = translate("cli", "none ({path}); defaults").format(path=config_path)
             _line(True, config, text)
-        return EXIT_OK
+        return ExitStatus.OK
     _line(False, config, translate("cli", "errors, using the defaults:"))
     for error in loaded.errors:
         print(f"       {error}")
-    return EXIT_USAGE
+    return ExitStatus.USAGE
 
 
 def _data_checks(ctx: Context) -> int:
@@ -80,8 +80,8 @@ def _data_checks(ctx: Context) -> int:
             _line(False, consent_name, translate("cli", "not given: `socialtime consent --accept`"))
     except StoreError as e:
         _line(False, data, str(e))
-        return EXIT_DATA
-    return EXIT_OK
+        return ExitStatus.DATA
+    return ExitStatus.OK
 
 
 def _work_hours_check(hours: WorkHours, now: float) -> None:
@@ -103,12 +103,11 @@ def _seeing_checks(data_dir: Path, idle_seconds: float) -> None:
 
     probe = make_probe(idle_threshold=lambda: idle_seconds)
     try:
-        for check in probe.diagnose():
-            _line(check.ok, check.label, check.detail)
+        checks = probe.diagnose()
     finally:
         probe.close()
-    check = browser_cli.doctor_check(data_dir)
-    _line(check.ok, check.label, check.detail)
+    for check in browser_cli.doctor_checks(checks, data_dir):  # the browser may be the front
+        _line(check.ok, check.label, check.detail)
 
 
 def _media_check(max_minutes: int) -> None:

@@ -50,6 +50,9 @@ Clock = Callable[[], float]
 # Given the foreground window and the time, the hostname the browser bridge reports for it,
 # or None when it has nothing fresh for that window (then title rules apply).
 HostSource = Callable[[Foreground, float], str | None]
+# Given the time, the window in front when the probe shows none: the browser whose extension
+# freshly says one of its windows has the focus (BrowserBridge.focused_window), or None.
+FrontSource = Callable[[float], Foreground | None]
 # Spans kept in memory while the database cannot be written: more than a working day of
 # switching windows every few seconds (a span holds all the time on one site until the next
 # switch); beyond it the oldest are let go, and counted in Tracker.lost_seconds.
@@ -107,6 +110,7 @@ class Tracker:
         clock: Clock = time.time,
         host_source: HostSource | None = None,
         outage: Outage | None = None,
+        front_source: FrontSource | None = None,
         media: Sequence[PlayingSource] = (),
     ) -> None:
         self.store = store
@@ -115,6 +119,7 @@ class Tracker:
         self.catalogue = catalogue
         self.clock = clock
         self.host_source = host_source
+        self.front_source = front_source
         self.media = tuple(media)  # asked in this order; the first that can tell answers
         self._last_tick: float | None = None
         self._last_state: State | None = None
@@ -216,7 +221,7 @@ class Tracker:
                 return TickResult(State.IDLE)
             watching = True
         else:
-            foreground = self.probe.foreground()
+            foreground = self._front(now)
         if foreground is None and idle is None:
             return TickResult(State.UNAVAILABLE)
         site = self._classify(foreground, now)
@@ -232,12 +237,20 @@ class Tracker:
         seconds = self._record(site, previous, now)
         return TickResult(State.RECORDING, site, seconds, media=watching)
 
+    def _front(self, now: float) -> Foreground | None:
+        """The window in front: the probe's, else (no window seen) the browser that says it
+        has the focus, if any."""
+        foreground = self.probe.foreground()
+        if foreground is None and self.front_source is not None:
+            foreground = self.front_source(now)  # no window seen: a browser may say it is
+        return foreground
+
     def _playing_in_front(self, idle: float, now: float) -> Foreground | None:
         """The window in front when it plays sound or video and the cap is not reached (the
         user idle for less than ``media_max_minutes``), else None: the tick is idle."""
         if not self.media or idle >= 60.0 * self.config.media_max_minutes:
             return None  # also when switched off (0 minutes)
-        foreground = self.probe.foreground()
+        foreground = self._front(now)
         if foreground is None:
             return None
         for source in self.media:
