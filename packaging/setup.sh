@@ -22,6 +22,9 @@ if [ "$mode" = test ]; then
   debs="$debs dbus"
   # The browser extension: end to end in Debian's Chromium; its script's unit test runs on Node.
   debs="$debs chromium nodejs"
+  # Watching is not idle: a PulseAudio null sink for Chromium and paplay to play into, pactl
+  # (the recorder's source), openssl for the loopback youtube.com certificate of the e2e test.
+  debs="$debs pulseaudio pulseaudio-utils openssl"
   # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
   # of Debian's python3 (tests/desktop_user.py), since no compositor runs as root.
   debs="$debs sway foot python3-venv"

@@ -109,6 +109,7 @@ class FakeService:
         reply = self.conn.send_and_get_reply(_request_name(name), timeout=5)
         assert reply.body[0] == 1, f"could not own {name}"
         self._stop = threading.Event()
+        self._sending = threading.Lock()  # replies (its thread) and emit (the test's)
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 
@@ -137,8 +138,17 @@ class FakeService:
             else:
                 sig, body = handler(tuple(msg.body))
                 answer = new_method_return(msg, sig or None, body)
-            with suppress(OSError):
+            with suppress(OSError), self._sending:
                 self.conn.send(answer)
+
+    def emit(self, path: str, interface: str, member: str, signature: str, body: tuple) -> None:
+        """Send a signal from this service's own connection (its unique name is the sender,
+        as for a real service; dbus-send would be another sender)."""
+        from jeepney import DBusAddress, new_signal
+
+        signal = new_signal(DBusAddress(path, interface=interface), member, signature, body)
+        with self._sending:
+            self.conn.send(signal)
 
     def close(self) -> None:
         self._stop.set()

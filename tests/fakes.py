@@ -82,6 +82,30 @@ class FakeBridge:
     def focused_window(self, now: float) -> Foreground | None:
         return None
 
+    def audible_for(self, foreground: Foreground, now: float) -> bool | None:
+        return None
+
+
+class FakeMedia:
+    """The desktop's media sources (socialtime.probes.media.DesktopMedia): ``answer`` for
+    every window; ``starts`` and ``closes`` count what it was told."""
+
+    def __init__(self, answer: bool | None = None) -> None:
+        self.answer = answer
+        self.starts = self.closes = 0
+        self.listening = False
+
+    def start(self) -> None:
+        self.starts += 1
+        self.listening = True
+
+    def close(self) -> None:
+        self.closes += 1
+        self.listening = False
+
+    def playing(self, foreground: Foreground, now: float) -> bool | None:
+        return self.answer
+
 
 class FakeGsettings:
     """Stands in for `subprocess.run` where the installer runs gsettings (and gnome-shell)."""

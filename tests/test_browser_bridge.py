@@ -90,8 +90,9 @@ def report(
     pid: int = PID,
     when: float = T0,
     focused: bool | None = None,
+    audible: bool | None = None,
 ) -> None:
-    assert link.send(Relay(host, pid, when, focused).encode())
+    assert link.send(Relay(host, pid, when, focused, audible).encode())
 
 
 def arrived(
@@ -100,16 +101,18 @@ def arrived(
     pid: int = PID,
     focused: bool | None = None,
     stamp: float | None = None,
+    audible: bool | None = None,
 ) -> None:
     """Wait until the bridge holds ``expected`` for ``pid`` (sockets are asynchronous), and
-    the focus, and the time of the report when given (a repeated report looks the same)."""
+    the focus and the sound, and the time of the report when given (a repeated report looks
+    the same)."""
 
     def holds() -> bool:
         with bridge._lock:
             got = bridge._reports.get(pid)
         return (
             got is not None
-            and (got.host, got.focused) == (expected, focused)
+            and (got.host, got.focused, got.audible) == (expected, focused, audible)
             and stamp in (None, got.stamp)
         )
 
@@ -142,6 +145,56 @@ def test_a_report_from_the_future_counts_from_now(bridge, link, clock):
     arrived(bridge, "www.youtube.com")
     assert bridge.host_for(front(), T0 + bridge.max_age) == "www.youtube.com"
     assert bridge.host_for(front(), T0 + bridge.max_age + 1) is None
+
+
+def test_whether_the_tab_plays_is_trusted_like_the_hostname(bridge, link):
+    report(link, "www.youtube.com", audible=True)
+    arrived(bridge, "www.youtube.com", audible=True)
+    assert bridge.audible_for(front(), T0) is True
+    assert bridge.audible_for(front(), T0 + bridge.max_age) is True
+    assert bridge.audible_for(front(), T0 + bridge.max_age + 0.01) is None  # stale: the desktop
+    assert bridge.audible_for(front(), T0 - 5) is None
+    assert bridge.audible_for(front(PID + 1), T0) is None  # another browser, or another app
+    assert bridge.audible_for(front(None), T0) is None
+    report(link, "www.youtube.com", audible=False)  # paused, or muted
+    arrived(bridge, "www.youtube.com", audible=False)
+    assert bridge.audible_for(front(), T0) is False
+    report(link, CANARY, audible=True)  # a page that is not social may play too: "other"
+    arrived(bridge, OTHER, audible=True)
+    assert bridge.audible_for(front(), T0) is True
+    report(link, "www.youtube.com")  # an older extension says nothing of it
+    arrived(bridge, "www.youtube.com")
+    assert bridge.audible_for(front(), T0) is None
+    assert bridge.host_for(front(), T0) == "www.youtube.com"
+
+
+def test_the_tab_that_plays_counts_while_the_user_is_idle(bridge, link, clock):
+    store = Store(":memory:")
+    store.set_consent(NOTICE_VERSION, 0.0)
+    probe = FakeProbe()
+    probe.show("chromium", "Cats - YouTube - Chromium", PID)
+    config = Config(sample_seconds=5, idle_seconds=180, work_hours=ALL_DAYS)
+    tracker = Tracker(
+        store, probe, config, bridge.catalogue, clock, host_source=bridge.host_for,
+        media=(bridge.audible_for,),
+    )  # fmt: skip
+
+    def watch(audible: bool | None, seconds: float = 30) -> None:
+        end = clock.t + seconds
+        while clock.t < end:
+            clock.advance(5)
+            report(link, "www.youtube.com", when=clock.t, audible=audible)
+            arrived(bridge, "www.youtube.com", audible=audible, stamp=clock.t)
+            tracker.tick()
+
+    probe.idle = 600.0  # ten minutes without input
+    tracker.tick()
+    watch(True)
+    assert store.totals(0, clock.t + 1).sites == {"youtube.com": 25}
+    watch(False)  # paused: idle again
+    watch(None)  # an older extension: whether it plays is unknown, so idle
+    assert store.totals(0, clock.t + 1).sites == {"youtube.com": 25}
+    store.close()
 
 
 def test_a_host_outside_the_catalogue_becomes_other_at_once(bridge, link):
@@ -393,8 +446,14 @@ def test_doctor_asks_the_running_bridge(bridge, link, runtime):
     report(link, "www.facebook.com")
     arrived(bridge, "www.facebook.com")
     status = bridge_status(bridge.path)
-    assert status.ok and "1 browser" in status.detail
+    assert status.ok and status.detail == "connected (1 browser)"  # an older extension
     assert bridge.diagnose().ok
+    report(link, "www.facebook.com", audible=False)
+    arrived(bridge, "www.facebook.com", audible=False)
+    status = bridge_status(bridge.path)
+    assert status.detail == (
+        "connected (1 browser), 1 of them tells whether the tab in front plays sound"
+    )
     missing = bridge_status(runtime / "elsewhere.sock")
     assert not missing.ok and "not listening" in missing.detail
 

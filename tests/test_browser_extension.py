@@ -1,7 +1,8 @@
 """The extension's background script, run by Node with a fake ``chrome`` API and fake timers:
-what it sends for each kind of tab (private, not http(s), loading, with a path and a query), when
-it sends, and how it reconnects. The end-to-end test shows it working in real Chromium; this one
-covers what Chromium cannot easily be made to do in a test (a private window, a dying port)."""
+what it sends for each kind of tab (private, not http(s), loading, with a path and a query,
+playing sound, muted), when it sends, and how it reconnects. The end-to-end test shows it
+working in real Chromium; this one covers what Chromium cannot easily be made to do in a test
+(a private window, a dying port)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,20 @@ async function sent(window, fire = (w) => w.on.activated[0]({ tabId: 1, windowId
   out.title_change = await sent(win({ url: secret }), updated(1, { title: "x" }, true));
   out.background_tab = await sent(win({ url: secret }), updated(2, { url: secret }, false));
   out.heartbeat = await sent(win({ url: secret }), (w) => w.intervals[0].f());
+  const video = "https://www.youtube.com/watch?v=secret";
+  out.audible = await sent(win({ url: video, audible: true, mutedInfo: { muted: false } }));
+  out.muted = await sent(win({ url: video, audible: true, mutedInfo: { muted: true } }));
+  out.silent = await sent(win({ url: video, audible: false }));
+  out.no_audible_field = await sent(win({ url: video }));  // a browser that does not say
+  out.audible_private = await sent(win({ url: video, audible: true }, { incognito: true }));
+  out.audible_not_focused = await sent(win({ url: video, audible: true }, { focused: false }));
+  out.audible_file = await sent(win({ url: "file:///home/me/talk.webm", audible: true }));
+  out.sound_starts = await sent(
+    win({ url: video, audible: true }), updated(1, { audible: true }, true));
+  out.sound_muted = await sent(
+    win({ url: video, audible: true, mutedInfo: { muted: true } }),
+    updated(1, { mutedInfo: { muted: true } }, true));
+  out.background_sound = await sent(win({ url: video }), updated(2, { audible: true }, false));
 
   // Start-up: one port to the right host, a first report, a 2 s heartbeat.
   let w = load();
@@ -138,30 +153,47 @@ def run() -> dict:
     return json.loads(done.stdout)
 
 
-FACEBOOK = {"host": "www.facebook.com", "focused": True}
+FACEBOOK = {"host": "www.facebook.com", "focused": True, "audible": False}
+NOTHING = {"host": None, "focused": False, "audible": False}
 
 
 def test_only_the_hostname_of_a_web_page_is_sent(run):
     assert run["https"] == [FACEBOOK]  # no port, path, query, title
-    assert run["http"] == [{"host": "intranet.example.test", "focused": True}]
-    assert run["ip"] == [{"host": "192.168.1.1", "focused": True}]
-    assert run["loading"] == [{"host": "x.com", "focused": True}]
+    assert run["http"] == [{"host": "intranet.example.test", "focused": True, "audible": False}]
+    assert run["ip"] == [{"host": "192.168.1.1", "focused": True, "audible": False}]
+    assert run["loading"] == [{"host": "x.com", "focused": True, "audible": False}]
 
 
 @pytest.mark.parametrize("case", ["file", "settings", "blank", "extension_page"])
 def test_a_page_that_is_not_on_the_web_sends_null_in_front(run, case):
-    assert run[case] == [{"host": None, "focused": True}]
+    assert run[case] == [{"host": None, "focused": True, "audible": False}]
 
 
 @pytest.mark.parametrize("case", ["incognito_tab", "incognito_window", "not_focused", "no_window"])
 def test_a_private_window_or_another_app_in_front_sends_nothing_and_no_focus(run, case):
     """A private window tells nothing, not even that it is in front: as if another
     application had the focus."""
-    assert run[case] == [{"host": None, "focused": False}]
+    assert run[case] == [NOTHING]
+
+
+def test_whether_the_tab_in_front_plays_sound(run):
+    playing = {"host": "www.youtube.com", "focused": True, "audible": True}
+    silent = {"host": "www.youtube.com", "focused": True, "audible": False}
+    assert run["audible"] == [playing]
+    assert run["muted"] == [silent]  # audible, but nobody hears it
+    assert run["silent"] == [silent]
+    assert run["no_audible_field"] == [silent]
+    assert run["audible_private"] == [NOTHING]  # nothing about private windows
+    assert run["audible_not_focused"] == [NOTHING]  # another application is in front
+    # not a web page: title rules, and it plays
+    assert run["audible_file"] == [{"host": None, "focused": True, "audible": True}]
+    assert run["sound_starts"] == [playing]  # told at once, not at the next heartbeat
+    assert run["sound_muted"] == [silent]
+    assert run["background_sound"] == []  # a tab that is not in front says nothing
 
 
 def test_when_it_reports(run):
-    assert run["focus_lost"] == [{"host": None, "focused": False}]  # another app in front
+    assert run["focus_lost"] == [NOTHING]  # another app in front
     assert run["focus_back"] == [FACEBOOK]
     assert run["url_change"] == [FACEBOOK]
     assert run["title_change"] == []  # a title change alone says nothing new
@@ -181,10 +213,12 @@ def test_it_reconnects_with_a_growing_delay(run):
     assert run["dead_port"] == {"connects": 2, "last": FACEBOOK}
 
 
-def test_every_message_has_the_host_and_the_focus_and_nothing_else(run):
+def test_every_message_has_the_host_the_focus_the_sound_and_nothing_else(run):
     for case, value in run.items():
         messages = value if isinstance(value, list) else value.get("posted", [])
         for message in messages:
-            assert set(message) == {"host", "focused"}, (case, message)
+            assert set(message) == {"host", "focused", "audible"}, (case, message)
             assert message["focused"] in (True, False), (case, message)
+            assert message["audible"] in (True, False), (case, message)
             assert message["host"] is None or message["focused"], (case, message)
+            assert message["focused"] or not message["audible"], (case, message)

@@ -1,6 +1,7 @@
 """The browser-host protocol: tables of accepted and refused messages, and a fuzz test of the
 whole read -> validate -> relay loop with random bytes, huge lengths, truncated frames and every
-kind of wrong JSON. It must never crash and never relay anything but a clean hostname or null."""
+kind of wrong JSON. It must never crash and never relay anything but a clean hostname or null,
+and whether the tab plays (a boolean, or nothing)."""
 
 from __future__ import annotations
 
@@ -103,19 +104,28 @@ def test_refused_hosts(host):
 
 
 @pytest.mark.parametrize(
-    ("payload", "host", "focused"),
+    ("payload", "report"),
     [
-        (b'{"host": "www.youtube.com"}', "www.youtube.com", None),  # an older extension
-        (b'{"host":null}', None, None),
-        (b' {"host" : "X.com" } ', "x.com", None),
-        (b'{"\\u0068ost": "x.com"}', "x.com", None),  # an escaped key is the same key
-        (b'{"host": "www.facebook.com", "focused": true}', "www.facebook.com", True),
-        (b'{"focused": false, "host": null}', None, False),
-        (b'{"host": null, "focused": true}', None, True),  # a page that is not http(s)
+        (b'{"host": "www.youtube.com"}', BrowserReport("www.youtube.com")),  # an older extension
+        (b'{"host":null}', BrowserReport(None)),
+        (b' {"host" : "X.com" } ', BrowserReport("x.com")),
+        (b'{"\\u0068ost": "x.com"}', BrowserReport("x.com")),  # an escaped key is the same key
+        (b'{"host": "www.facebook.com", "focused": true}', BrowserReport("www.facebook.com", True)),
+        (b'{"focused": false, "host": null}', BrowserReport(None, False)),
+        (b'{"host": null, "focused": true}', BrowserReport(None, True)),  # not http(s)
+        (
+            b'{"host": "www.youtube.com", "audible": true}',
+            BrowserReport("www.youtube.com", audible=True),
+        ),
+        (b'{"audible": false, "host": null}', BrowserReport(None, audible=False)),
+        (
+            b'{"host": "www.youtube.com", "focused": true, "audible": true}',
+            BrowserReport("www.youtube.com", True, True),
+        ),
     ],
 )
-def test_accepted_messages(payload, host, focused):
-    assert parse_host_message(payload) == BrowserReport(host, focused)
+def test_accepted_messages(payload, report):
+    assert parse_host_message(payload) == report
 
 
 @pytest.mark.parametrize(
@@ -135,6 +145,11 @@ def test_accepted_messages(payload, host, focused):
         (b'{"host": "x.com", "focused": 1}', "focused is not true or false"),
         (b'{"host": "x.com", "focused": "yes"}', "focused is not true or false"),
         (b'{"host": "x.com", "focused": null}', "focused is not true or false"),
+        (b'{"audible": true}', "expected the key 'host'"),
+        (b'{"host": "x.com", "audible": true, "muted": false}', "expected the key 'host'"),
+        (b'{"host": "x.com", "audible": 1}', "audible is not true or false"),
+        (b'{"host": "x.com", "audible": "yes"}', "audible is not true or false"),
+        (b'{"host": "x.com", "audible": null}', "audible is not true or false"),
         (b'{"host": "a.com", "host": "b.com"}', "duplicate key"),
         (b'{"host": 1}', "neither a string nor null"),
         (b'{"host": false}', "neither a string nor null"),
@@ -159,7 +174,18 @@ def test_relay_messages():
     assert parse_relay(got.encode()[4:]) == got  # encode() and parse_relay agree
     assert parse_relay(Relay(None, 9, 1.0).encode()[4:]) == Relay(None, 9, 1.0)
     assert b"focused" not in Relay(None, 9, 1.0).encode()  # unknown focus: not said
+    assert b"audible" not in Relay(None, 9, 1.0).encode()  # unknown sound: not said
+    assert parse_relay(b'{"host": "x.com", "pid": 12, "time": 3, "audible": true}') == Relay(
+        "x.com", 12, 3.0, audible=True
+    )
     assert parse_relay(b'{"query": "status"}') == "status"
+    for relay in (
+        Relay("x.com", 12, 3.5),
+        Relay(None, 7, 1.0, audible=False),
+        Relay("a.b", 1, 2, True, True),
+    ):
+        [payload] = FrameDecoder().feed(relay.encode())
+        assert parse_relay(payload) == relay
     for bad in (
         b'{"host": "x.com", "pid": 0, "time": 1}',
         b'{"host": "x.com", "pid": -5, "time": 1}',
@@ -173,6 +199,8 @@ def test_relay_messages():
         b'{"host": "x.com", "pid": 1, "time": 1, "extra": 0}',
         b'{"host": "x.com", "pid": 1, "time": 1, "focused": 0}',
         b'{"host": "x.com", "pid": 1, "time": 1, "focused": true, "extra": 0}',
+        b'{"host": "x.com", "pid": 1, "time": 1, "audible": 0}',
+        b'{"host": "x.com", "pid": 1, "audible": true}',
         b'{"query": "hosts"}',
     ):
         with pytest.raises(ProtocolError):
@@ -226,6 +254,8 @@ def test_a_truncated_last_frame_is_dropped(tail):
 def test_relayed_messages_carry_the_browser_pid_and_time_only():
     [relayed] = run_host(message({"host": "Www.LinkedIn.com"}))
     assert relayed == {"host": "www.linkedin.com", "pid": PID, "time": 1000.0}
+    [relayed] = run_host(message({"host": "www.youtube.com", "audible": True}))
+    assert relayed == {"host": "www.youtube.com", "pid": PID, "time": 1000.0, "audible": True}
 
 
 def test_encode_refuses_oversized_messages():
@@ -276,8 +306,13 @@ JUNK = st.one_of(
     st.binary(max_size=64).filter(lambda b: not _accepted_by_json(b)),
     JSON_VALUES.filter(lambda v: not isinstance(v, dict)).map(lambda v: json.dumps(v).encode()),
     st.dictionaries(st.text(max_size=8), JSON_VALUES, max_size=3)
-    .filter(lambda d: set(d) != {"host"})
+    .filter(lambda d: "host" not in d)
     .map(lambda d: json.dumps(d).encode()),
+    st.builds(
+        lambda h, v: json.dumps({"host": h, "audible": v}).encode(),
+        NAMES,
+        JSON_VALUES.filter(lambda v: not isinstance(v, bool)),
+    ),
     JSON_VALUES.filter(lambda v: v is not None and not isinstance(v, str)).map(
         lambda v: json.dumps({"host": v}).encode()
     ),
@@ -299,8 +334,9 @@ JUNK = st.one_of(
 )
 ITEMS = st.lists(
     st.one_of(
-        SPELLINGS.map(lambda s: ("valid", s)),
-        st.none().map(lambda _: ("valid", (None, None))),
+        SPELLINGS.map(lambda s: ("valid", (*s, None))),
+        st.none().map(lambda _: ("valid", (None, None, None))),
+        st.tuples(SPELLINGS, st.booleans()).map(lambda t: ("valid", (*t[0], t[1]))),
         JUNK.map(lambda raw: ("junk", raw)),
         st.integers(MAX_FRAME + 1, 20_000).map(lambda n: ("huge", n)),
     ),
@@ -320,20 +356,20 @@ TAILS = st.one_of(
 @given(ITEMS, TAILS, st.integers(1, 97))
 def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
     data = b""
-    expected: list[str | None] = []
+    expected: list[tuple[str | None, bool | None]] = []
     for kind, value in items:
         if kind == "valid":
-            raw, clean = value
-            data += message({"host": raw})
-            expected.append(clean)
+            raw, clean, audible = value
+            data += message({"host": raw} if audible is None else {"host": raw, "audible": audible})
+            expected.append((clean, audible))
         elif kind == "junk":
             data += frame(value)
         else:
             data += frame(b"{" * value)  # an oversized frame, skipped as it streams
     relayed = run_host(data + tail, chunk)
-    assert [m["host"] for m in relayed] == expected
+    assert [(m["host"], m.get("audible")) for m in relayed] == expected
     for m in relayed:
-        assert set(m) <= {"host", "pid", "time", "focused"} and m["pid"] == PID
+        assert set(m) <= {"host", "pid", "time", "focused", "audible"} and m["pid"] == PID
         assert m["host"] is None or normalize_host(m["host"]) in (m["host"], None)
 
 
@@ -341,8 +377,9 @@ def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
 @given(st.binary(max_size=600), st.integers(1, 64))
 def test_fuzz_random_bytes_never_crash_and_never_relay_junk(data, chunk):
     for m in run_host(data, chunk):
-        assert {"host", "pid", "time"} <= set(m) <= {"host", "pid", "time", "focused"}
+        assert {"host", "pid", "time"} <= set(m) <= {"host", "pid", "time", "focused", "audible"}
         assert m.get("focused", False) in (True, False)
+        assert m.get("audible", False) in (True, False)
         assert m["host"] is None or clean_host(m["host"]) == m["host"]
 
 

@@ -33,6 +33,7 @@ PARIS = ZoneInfo("Europe/Paris")
 FULL = """
 sample_seconds = 2.5
 idle_seconds = 120
+media_max_minutes = 0
 retention_days = 0
 days_off = ["2026-12-25", 2026-05-01]
 
@@ -97,6 +98,7 @@ def test_missing_file_gives_defaults_without_error(tmp_path: Path) -> None:
         180,
         365,
     )
+    assert defaults.media_max_minutes == 60
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG layout")
@@ -125,6 +127,7 @@ def test_full_file(tmp_path: Path) -> None:
     cfg = loaded.config
     assert cfg.sample_seconds == 2.5 and isinstance(cfg.sample_seconds, float)
     assert cfg.idle_seconds == 120
+    assert cfg.media_max_minutes == 0  # 0: watching stops counting at the idle threshold
     assert cfg.retention_days == 0
     assert cfg.work_hours.days_off == {date(2026, 12, 25), date(2026, 5, 1)}
     assert cfg.work_hours.days[4] == parse_ranges("09:00-12:00")
@@ -203,6 +206,10 @@ A_SITE = "[[sites.custom]]\nid = 'a.example'\n"
         ("idle_seconds = 0", "idle_seconds", "between 1 and 3600"),
         ("idle_seconds = 3601", "idle_seconds", "between 1 and 3600"),
         ("idle_seconds = false", "idle_seconds", "an integer"),
+        ("media_max_minutes = -1", "media_max_minutes", "between 0 (off) and 1440"),
+        ("media_max_minutes = 1441", "media_max_minutes", "between 0 (off) and 1440"),
+        ("media_max_minutes = 1.5", "media_max_minutes", "an integer number of minutes"),
+        ("media_max_minutes = true", "media_max_minutes", "an integer number of minutes"),
         ("retention_days = -1", "retention_days", "between 0 (keep forever) and 3650"),
         ("retention_days = 3651", "retention_days", "an integer number of days"),
         ("work_hours = 9", "work_hours", "a table with keys mon..sun"),

@@ -17,6 +17,9 @@ def test_the_notice_says_what_where_and_how_to_leave() -> None:
     assert text.startswith(f"socialtime — privacy notice (version {NOTICE_VERSION})\n")
     assert "What is recorded, during your work hours only:" in text
     assert "never recorded" in text and "idle time" in text
+    assert NOTICE_VERSION == 2  # watching counts (issue 14): consent to version 1 is asked again
+    assert "\n\nWatching is not idle: while the window in front plays sound" in text
+    assert "for at most one hour after your last input" in text and "never stored" in text
     assert f"\n  {DATA}\n" in text
     assert "socialtime consent --withdraw" in text
     assert text.endswith("Recording starts only after you accept: socialtime consent --accept\n")
@@ -38,6 +41,7 @@ def test_the_notice_in_french(french) -> None:
     assert "uniquement pendant vos heures de travail\u00a0:" in text
     assert "Ce qui n'est jamais enregistré\u00a0:" in text
     assert "sans clavier ni souris" in text
+    assert "Regarder compte aussi\u00a0:" in text
     assert f"\n  {DATA}\n" in text
     assert "ni par votre employeur, ni par le service informatique" in text
     assert "retirer votre consentement" in text
@@ -51,6 +55,7 @@ def test_the_notice_in_french(french) -> None:
 def test_the_dialog_notice_in_french(french) -> None:
     html = notice_html(DATA)
     assert "<h3>Ce que socialtime enregistre</h3>" in html
+    assert "</ul><p>Regarder compte aussi" in html
     assert "heures de travail" in html and f"<code>{DATA}</code>" in html
     assert "<b>Accepter</b>" in html and "Paramètres › Données" in html
     assert "<p>Les titres des fenêtres" in html  # the list of what is never recorded, capitalised

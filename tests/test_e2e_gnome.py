@@ -290,7 +290,9 @@ def test_without_a_window_probe_the_browser_in_front_still_counts(bare_gnome: Gn
     assert "from the browser extension only: 1 browser tells when one of its windows" in front
     assert "socialtime desktop install" in front  # and how to see every window
     assert "not installed" in lines["[!!] shell extension"]
-    assert lines["[ok] browser bridge"].endswith("connected (1 browser)")
+    assert lines["[ok] browser bridge"].endswith(
+        "connected (1 browser), 1 of them tells whether the tab in front plays sound"
+    )
     stored = all_bytes(desk.data)
     for secret in (b"secret", b"/a/path", b"example.test/private", CANARY.encode()):
         assert secret not in stored, secret

@@ -197,7 +197,9 @@ def test_disclosure_js_fills_the_page_in_french(rendered):
         " rien à leur sujet, pas même qu'une d'elles est au premier plan\u00a0;"
         " l'extension envoie ",
         {"code": "null"},
-        " au lieu d'un nom d'hôte.",
+        " au lieu d'un nom d'hôte, et ",
+        {"code": "false"},
+        " pour le son.",
     ]
     assert page["texts"]["disclosureHeading"] == ["Ce que cette extension envoie, et où"]
     assert page["texts"]["missingKey"] is None  # the English in the HTML stays

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from fakes import FakeBridge, FakeClock, FakeProbe
+from fakes import FakeBridge, FakeClock, FakeMedia, FakeProbe
 
 from socialtime.recording import tracker as tracker_module
 from socialtime.recording.consent import NOTICE_VERSION
@@ -89,17 +89,24 @@ def parts(tmp_path):
     store, probe = FlakyStore(), ClosingProbe()
     clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
     bridges: list[FakeBridge] = []
+    media: list[FakeMedia] = []
 
     def make_bridge(catalogue, sample_seconds, path, refuse=None):
         bridges.append(FakeBridge(catalogue, sample_seconds, path, refuse))
         return bridges[-1]
 
+    def make_media() -> FakeMedia:
+        media.append(FakeMedia())
+        return media[-1]
+
     def make(config=CONFIG, **kwargs) -> Recorder:
         kwargs.setdefault("make_bridge", make_bridge)
+        kwargs.setdefault("make_media", make_media)
         kwargs.setdefault("probe", probe)
         return Recorder(tmp_path, config, clock=clock, open_store=store.opener, **kwargs)
 
     make.store, make.probe, make.clock, make.bridges = store, probe, clock, bridges
+    make.media = media
     yield make
     store.conn.close()
 
@@ -351,6 +358,51 @@ def test_apply_gives_the_new_settings_to_the_tracker_and_the_bridge(parts):
     problem = recorder.apply(Config(custom_sites=(BAD_SITE,)))
     assert isinstance(problem, CatalogueError) and recorder.catalogue is before
     recorder.stop()
+
+
+def test_the_media_sources_listen_while_watching_may_count(parts):
+    recorder = parts()
+    recorder.start()
+    (media,) = parts.media
+    (bridge,) = parts.bridges
+    assert media.listening and recorder.media is media
+    assert recorder.tracker.media == (bridge.audible_for, media.playing)  # the tab first
+    recorder.apply(Config(media_max_minutes=0, work_hours=CONFIG.work_hours))
+    assert not media.listening  # switched off: nothing listens
+    recorder.apply(CONFIG)
+    assert media.listening and media.starts == 2
+    recorder.stop()
+    assert not media.listening and recorder.media is None
+
+
+def test_switched_off_at_start_the_media_sources_do_not_listen(parts):
+    recorder = parts(Config(media_max_minutes=0))
+    recorder.start()
+    (media,) = parts.media
+    assert media.starts == 0 and not media.listening
+    recorder.stop()
+
+
+def test_without_a_bridge_only_the_desktop_tells_what_plays(parts):
+    def refusing(catalogue, sample_seconds, path):
+        return FakeBridge(catalogue, sample_seconds, path, refuse="no runtime folder")
+
+    recorder = parts(make_bridge=refusing)
+    recorder.start()
+    assert recorder.tracker.media == (parts.media[0].playing,)
+    recorder.stop()
+
+
+def test_a_recorder_that_only_shows_figures_starts_no_media_source(parts, tmp_path):
+    other = RecorderLock(tmp_path)
+    other.acquire()
+    try:
+        recorder = parts(shared=True)
+        recorder.start()
+        assert recorder.recording_elsewhere and parts.media == []
+        recorder.stop()
+    finally:
+        other.release()
 
 
 # --- stop ----------------------------------------------------------------------------------------

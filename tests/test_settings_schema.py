@@ -33,6 +33,7 @@ def test_the_settings_are_the_leaves_of_the_schema():
     assert list(SETTINGS) == [
         "sample_seconds",
         "idle_seconds",
+        "media_max_minutes",
         "retention_days",
         *(f"work_hours.{day}" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
         "days_off",

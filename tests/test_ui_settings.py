@@ -122,6 +122,24 @@ def test_save_persists_and_emits(qtbot, make, tmp_path: Path) -> None:
     assert list(tmp_path.glob(".config.toml.*")) == []  # no temporary file left
 
 
+def test_watching_counts_up_to_the_minutes_chosen_or_not_at_all(qtbot, make, tmp_path) -> None:
+    dialog = make()
+    assert dialog.media_max.value() == 60  # the default
+    assert dialog.media_max.suffix() == " min after the last input"
+    dialog.media_max.setValue(1441)  # the core allows up to a day
+    error = dialog._fields["media_max_minutes"].error
+    assert not error.isHidden() and "between 0 (off) and 1440" in error.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.media_max.setValue(0)
+    assert dialog.media_max.text() == "Off"
+    assert save(qtbot, dialog).media_max_minutes == 0
+    assert "media_max_minutes = 0\n" in (tmp_path / "config.toml").read_text()
+    dialog = make(load_config(tmp_path / "config.toml").config)
+    assert dialog.media_max.value() == 0
+    dialog.media_max.setValue(90)
+    assert save(qtbot, dialog).media_max_minutes == 90
+
+
 def test_numbers_out_of_the_core_range_are_refused(qtbot, make) -> None:
     dialog = make()
     dialog.idle.setValue(61)  # 3660 s; the core allows up to 3600

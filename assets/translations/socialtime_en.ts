@@ -28,6 +28,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n of them tell(s) whether the tab in front plays sound</source>
+        <translation>
+            <numerusform>%n of them tells whether the tab in front plays sound</numerusform>
+            <numerusform>%n of them tell whether the tab in front plays sound</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n connection(s) refused since start (more than {limit} at once)</source>
         <translation>
             <numerusform>%n connection refused since start (more than {limit} at once)</numerusform>
@@ -104,6 +111,26 @@
         <translation>
             <numerusform>This month: goals met on {met} of %n work day so far.</numerusform>
             <numerusform>This month: goals met on {met} of %n work days so far.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mpris</name>
+    <message numerus="yes">
+        <source>%n media player(s) on the session bus</source>
+        <translation>
+            <numerusform>%n media player on the session bus</numerusform>
+            <numerusform>%n media players on the session bus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pulse</name>
+    <message numerus="yes">
+        <source>%n stream(s) playing now</source>
+        <translation>
+            <numerusform>%n stream playing now</numerusform>
+            <numerusform>%n streams playing now</numerusform>
         </translation>
     </message>
 </context>

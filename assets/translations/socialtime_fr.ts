@@ -592,6 +592,14 @@
         <translation> min</translation>
     </message>
     <message>
+        <source> min after the last input</source>
+        <translation> min après la dernière saisie</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
@@ -606,6 +614,10 @@
     <message>
         <source>Stop counting after:</source>
         <translation>Cesser de compter après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>While something plays:</source>
+        <translation>Pendant une lecture&#xa0;:</translation>
     </message>
     <message>
         <source>Look every:</source>
@@ -1035,6 +1047,13 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>listening, but refusing new connections: {limit} are open at once, the most it serves (a program may be holding them open; silent ones are dropped after {seconds} s)</source>
         <translation>à l&apos;écoute, mais refuse les nouvelles connexions&#xa0;: {limit} sont ouvertes à la fois, le maximum qu&apos;elle sert (un programme les garde peut-être ouvertes&#xa0;; les muettes sont coupées au bout de {seconds}&#xa0;s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them tell(s) whether the tab in front plays sound</source>
+        <translation>
+            <numerusform>%n d&apos;entre eux dit si l&apos;onglet au premier plan émet du son</numerusform>
+            <numerusform>%n d&apos;entre eux disent si l&apos;onglet au premier plan émet du son</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n connection(s) refused since start (more than {limit} at once)</source>
@@ -1505,6 +1524,18 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>aucun jour travaillé défini</translation>
     </message>
     <message>
+        <source>counts up to {minutes} min after the last input while the window in front plays</source>
+        <translation>compté jusqu&apos;à {minutes}&#xa0;min après la dernière saisie tant que la fenêtre au premier plan émet du son</translation>
+    </message>
+    <message>
+        <source>off (media_max_minutes = 0): time without input stops counting after the idle threshold, whatever plays</source>
+        <translation>désactivé (media_max_minutes = 0)&#xa0;: le temps sans saisie cesse d&apos;être compté après le délai sans clavier ni souris, quoi qu&apos;il soit diffusé</translation>
+    </message>
+    <message>
+        <source>the browser extension tells it for the tab in front (see browser bridge)</source>
+        <translation>l&apos;extension du navigateur le dit pour l&apos;onglet au premier plan (voir passerelle du navigateur)</translation>
+    </message>
+    <message>
         <source>Organisation settings:</source>
         <translation>Paramètres de l&apos;organisation&#xa0;:</translation>
     </message>
@@ -1868,6 +1899,14 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
     </message>
     <message>
+        <source>an integer number of minutes between 0 (off) and 1440</source>
+        <translation>un nombre entier de minutes entre 0 (désactivé) et 1440</translation>
+    </message>
+    <message>
+        <source>A site or a call in front that plays sound keeps counting without input, up to this long after your last input.</source>
+        <translation>Un site ou un appel au premier plan qui émet du son continue d&apos;être compté sans clavier ni souris, jusqu&apos;à ce délai après votre dernière saisie.</translation>
+    </message>
+    <message>
         <source>an integer number of days between 0 (keep forever) and 3650</source>
         <translation>un nombre entier de jours entre 0 (tout garder) et 3650</translation>
     </message>
@@ -1959,8 +1998,12 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>votre temps actif total (le temps passé à l&apos;ordinateur ailleurs que sur un réseau social).</translation>
     </message>
     <message>
-        <source>window titles, web addresses (URLs), file names, the names of your other applications, keystrokes, screenshots, anything outside your work hours, and idle time (after a few minutes without input, time simply stops counting).</source>
-        <translation>les titres des fenêtres, les adresses web (URL), les noms de fichiers, les noms de vos autres applications, les frappes au clavier, les captures d&apos;écran, tout ce qui se passe en dehors de vos heures de travail, et le temps sans clavier ni souris (après quelques minutes sans saisie, le décompte s&apos;arrête tout simplement).</translation>
+        <source>Watching is not idle: while the window in front plays sound (a video, a call), time goes on counting without keyboard or mouse input, for at most one hour after your last input unless you choose otherwise in the settings (or switch it off). Whether something plays is read on this computer, from the browser extension and from the desktop, and never stored.</source>
+        <translation>Regarder compte aussi&#xa0;: tant que la fenêtre au premier plan émet du son (une vidéo, un appel), le temps continue d&apos;être compté sans clavier ni souris, au plus une heure après votre dernière saisie, sauf si vous choisissez autre chose dans les paramètres (ou le désactivez). Le fait qu&apos;un son soit émis est lu sur cet ordinateur, par l&apos;extension du navigateur et par le bureau, et n&apos;est jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>window titles, web addresses (URLs), file names, the names of your other applications, keystrokes, screenshots, what plays, anything outside your work hours, and idle time (after a few minutes without input, time stops counting, unless the window in front plays sound).</source>
+        <translation>les titres des fenêtres, les adresses web (URL), les noms de fichiers, les noms de vos autres applications, les frappes au clavier, les captures d&apos;écran, ce qui est diffusé, tout ce qui se passe en dehors de vos heures de travail, et le temps sans clavier ni souris (après quelques minutes sans saisie, le décompte s&apos;arrête, sauf si la fenêtre au premier plan émet du son).</translation>
     </message>
     <message>
         <source>No network connection is ever opened. Only you can see it: not your employer, not IT.</source>
@@ -2269,6 +2312,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>shell extension</source>
         <translation>extension du shell</translation>
+    </message>
+    <message>
+        <source>sound and video</source>
+        <translation>son et vidéo</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +2778,43 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>media</name>
+    <message>
+        <source>on {platform}, socialtime cannot yet see whether a desktop app plays sound (a player, a call): only the browser extension tells it, for the tab in front</source>
+        <translation>sous {platform}, socialtime ne sait pas encore voir si une application de bureau émet du son (un lecteur, un appel)&#xa0;: seule l&apos;extension du navigateur le dit, pour l&apos;onglet au premier plan</translation>
+    </message>
+    <message>
+        <source>{source}: {detail}</source>
+        <translation>{source}&#xa0;: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>mpris</name>
+    <message>
+        <source>no answer from the session bus yet</source>
+        <translation>pas encore de réponse du bus de session</translation>
+    </message>
+    <message>
+        <source>no media player on the session bus now</source>
+        <translation>aucun lecteur multimédia sur le bus de session pour l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media player(s) on the session bus</source>
+        <translation>
+            <numerusform>%n lecteur multimédia sur le bus de session</numerusform>
+            <numerusform>%n lecteurs multimédia sur le bus de session</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lost {bus}: {error}</source>
+        <translation>{bus} perdu&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot follow the media players: {error}</source>
+        <translation>impossible de suivre les lecteurs multimédia&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
     <name>nudges</name>
     <message>
         <source>Social time today</source>
@@ -2901,6 +2985,48 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>socialtime could not set up its probe here: {error}</source>
         <translation>socialtime n&apos;a pas pu mettre en place sa sonde ici&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>pulse</name>
+    <message>
+        <source>PULSE_SERVER names a sound server that is not on this computer: not used</source>
+        <translation>PULSE_SERVER désigne un serveur de son qui n&apos;est pas sur cet ordinateur&#xa0;: non utilisé</translation>
+    </message>
+    <message>
+        <source>XDG_RUNTIME_DIR is not set: the sound server cannot be found</source>
+        <translation>XDG_RUNTIME_DIR n&apos;est pas défini&#xa0;: le serveur de son est introuvable</translation>
+    </message>
+    <message>
+        <source>no answer from the sound server yet</source>
+        <translation>pas encore de réponse du serveur de son</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s) playing now</source>
+        <translation>
+            <numerusform>%n flux en lecture en ce moment</numerusform>
+            <numerusform>%n flux en lecture en ce moment</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pactl is missing: install it (Debian: apt install pulseaudio-utils)</source>
+        <translation>pactl est absent&#xa0;: installez-le (Debian&#xa0;: apt install pulseaudio-utils)</translation>
+    </message>
+    <message>
+        <source>no sound server at {path}</source>
+        <translation>aucun serveur de son à {path}</translation>
+    </message>
+    <message>
+        <source>cannot run pactl: {error}</source>
+        <translation>impossible de lancer pactl&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>the sound server at {path} does not answer</source>
+        <translation>le serveur de son à {path} ne répond pas</translation>
+    </message>
+    <message>
+        <source>lost the sound server at {path}</source>
+        <translation>serveur de son à {path} perdu</translation>
     </message>
 </context>
 <context>

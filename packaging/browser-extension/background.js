@@ -1,19 +1,24 @@
 // socialtime browser extension: tells the socialtime app on this computer which site the active
-// tab shows, and whether one of this browser's windows has the focus, so that it can count the
-// user's own time on social sites exactly.
+// tab shows, whether one of this browser's windows has the focus, and whether that tab plays
+// sound, so that it can count the user's own time on social sites exactly (watching a video
+// without touching the mouse is not idle).
 //
-// What is sent, and only this: {"host": "<hostname>", "focused": true} for an http(s) page in
-// the focused window; {"host": null, "focused": false} when no window of this browser has the
-// focus or a private (incognito) window has it (nothing is told about private windows, not even
-// that one is in front); {"host": null, "focused": true} for a page that is not http(s). Never a
-// path, a query, a title or anything from the page. It goes through native messaging to
-// `socialtime browser-host`, a program on this computer; nothing goes over the network.
-// "focused" lets socialtime count the browser where the desktop shows it no window in front
-// (GNOME without socialtime's Shell extension, macOS without the Accessibility permission).
+// What is sent, and only this: {"host": "<hostname>", "focused": true, "audible": <true|false>}
+// for an http(s) page in the focused window; {"host": null, "focused": false, "audible": false}
+// when no window of this browser has the focus or a private (incognito) window has it (nothing
+// is told about private windows, not even that one is in front); {"host": null, "focused": true,
+// "audible": ...} for a page that is not http(s). "audible" is the browser's own tabs.audible of
+// the active tab of the focused window (it has made sound in the last seconds), false when that
+// tab is muted. Never a path, a query, a title or anything from the page; the page itself is never
+// read (a muted video cannot be seen without reading the page, so it is not told). It goes through
+// native messaging to `socialtime browser-host`, a program on this computer; nothing goes over
+// the network. "focused" lets socialtime count the browser where the desktop shows it no window
+// in front (GNOME without socialtime's Shell extension, macOS without the Accessibility
+// permission).
 //
-// When: on tab activation, when the active tab's URL changes, when the window focus changes, and
-// every 2 s as a heartbeat (the app trusts a report for a few seconds only, so a browser whose
-// extension stopped is never counted on stale news).
+// When: on tab activation, when the active tab's URL or sound changes, when the window focus
+// changes, and every 2 s as a heartbeat (the app trusts a report for a few seconds only, so a
+// browser whose extension stopped is never counted on stale news).
 "use strict";
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -73,27 +78,32 @@ function connect() {
   return p;
 }
 
-function send(host, focused) {
+function send(now) {
   const p = connect();
   if (!p) return;
   try {
-    p.postMessage({ host: host, focused: focused });
+    p.postMessage({ host: now.host, focused: now.focused, audible: now.audible });
   } catch {
     if (port === p) port = null;
     scheduleReconnect();
   }
 }
 
-// What to tell: the active tab's hostname (or null) and whether a window of this browser has
-// the focus; a private window counts as no window (another application is in front, or a
-// private window the extension may not even see).
+// Whether a tab plays sound that can be heard: audible, and not muted.
+function audibleOf(tab) {
+  return !!tab && tab.audible === true && !(tab.mutedInfo && tab.mutedInfo.muted);
+}
+
+const NOTHING = { host: null, focused: false, audible: false };
+
+// What to tell: the active tab's hostname (or null), whether a window of this browser has the
+// focus, and whether that tab plays sound; a private window counts as no window (another
+// application is in front, or a private window the extension may not even see).
 async function current() {
   const win = await api.windows.getLastFocused({ populate: true });
   const tab = win && (win.tabs || []).find((t) => t.active);
-  if (!win || !win.focused || win.incognito || (tab && tab.incognito)) {
-    return { host: null, focused: false };
-  }
-  return { host: hostOf(tab), focused: true };
+  if (!win || !win.focused || win.incognito || (tab && tab.incognito)) return NOTHING;
+  return { host: hostOf(tab), focused: true, audible: audibleOf(tab) };
 }
 
 let queue = Promise.resolve();
@@ -101,19 +111,21 @@ let queue = Promise.resolve();
 // Reports run one after the other, so that they arrive in the order of the events.
 function report() {
   queue = queue.then(async () => {
-    let now = { host: null, focused: false };
+    let now = NOTHING;
     try {
       now = await current();
     } catch {
-      now = { host: null, focused: false };
+      now = NOTHING;
     }
-    send(now.host, now.focused);
+    send(now);
   });
 }
 
 api.tabs.onActivated.addListener(report);
+// A change of the active tab's address, sound or muting is news; a title change is not.
+const NEWS = ["url", "audible", "mutedInfo"];
 api.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.url !== undefined && tab.active) report();
+  if (tab.active && NEWS.some((key) => change[key] !== undefined)) report();
 });
 api.windows.onFocusChanged.addListener(report);
 setInterval(report, HEARTBEAT_MS);

@@ -16,7 +16,8 @@ message and never reaches the store. A private tab arrives as None (title rules 
 without the extension). A report also says whether a window of that browser has the focus:
 where the desktop shows no window in front (GNOME without socialtime's Shell extension, macOS
 without Accessibility), the browser that says so, freshly, is taken as the window in front
-(``focused_window``).
+(``focused_window``). And whether the tab in front plays sound (``audible``), for the
+tracker's media rule (``audible_for``); it goes nowhere else.
 
 Threading: one listener thread owns the socket (on Windows, it and one reader thread per
 client); ``host_for`` and ``connected`` may be called from any thread (the tracker's, Qt's) and
@@ -105,6 +106,7 @@ class _Report:
     conn: int  # which connection said it
     focused: bool | None = None  # a window of this browser has the focus (None: not told)
     since: float = 0.0  # when it last gained the focus, to tell the newest of two
+    audible: bool | None = None  # the tab in front plays sound; None: the extension does not say
 
 
 def default_transport(path: Path) -> Transport:
@@ -126,7 +128,7 @@ class BrowserBridge:
 
         bridge = BrowserBridge(catalogue, config.sample_seconds, socket_path(data_dir))
         bridge.start()          # False when it cannot listen; bridge.problem says why
-        tracker = Tracker(..., host_source=bridge.host_for)
+        tracker = Tracker(..., host_source=bridge.host_for, media=(bridge.audible_for, ...))
         ...
         bridge.stop()
 
@@ -173,13 +175,26 @@ class BrowserBridge:
         None (title rules apply) unless the window belongs to the browser process that sent
         the report (pid match) and the report is younger than ``max_age``.
         """
+        report = self._fresh(foreground, now)
+        return None if report is None else report.host
+
+    def audible_for(self, foreground: Foreground, now: float) -> bool | None:
+        """Whether the window in front plays sound, when its browser said so lately: the
+        active tab of its focused window is audible (and not muted). None (the desktop's
+        sources are asked) under the same conditions as ``host_for``, or when the extension
+        does not tell it."""
+        report = self._fresh(foreground, now)
+        return None if report is None else report.audible
+
+    def _fresh(self, foreground: Foreground, now: float) -> _Report | None:
+        """The report of the window's browser process, if younger than ``max_age``."""
         if foreground.pid is None:
             return None
         with self._lock:
             report = self._reports.get(foreground.pid)
         if report is None or not (report.stamp - 1.0 <= now <= report.stamp + self.max_age):
             return None
-        return report.host
+        return report
 
     def focused_window(self, now: float) -> Foreground | None:
         """The browser in front when the desktop shows no window: the one whose extension
@@ -222,8 +237,16 @@ class BrowserBridge:
             browsers = sum(1 for pid in self._conns.values() if pid is not None)
             peers = len(self._conns)
             focus = sum(1 for report in self._reports.values() if report.focused is not None)
+            media = sum(1 for report in self._reports.values() if report.audible is not None)
         return BridgeStatus(
-            browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages, focus=focus
+            browsers,
+            peers,
+            MAX_PEERS,
+            self.refused,
+            self.dropped,
+            self.shortages,
+            focus=focus,
+            media=media,
         )
 
     def diagnose(self) -> Check:
@@ -337,7 +360,9 @@ class BrowserBridge:
             self._conns[conn_id] = message.pid
             before = self._reports.get(message.pid)
             since = before.since if before is not None and before.focused else stamp
-            self._reports[message.pid] = _Report(host, stamp, conn_id, message.focused, since)
+            self._reports[message.pid] = _Report(
+                host, stamp, conn_id, message.focused, since, message.audible
+            )
 
     def forget(self, conn_id: int, timed_out: bool = False) -> None:
         """A connection ended (Peer.close): its browser's report is no longer true."""

@@ -130,7 +130,7 @@ def serve(
             except ProtocolError as e:
                 log.warning("dropped a message from the browser (%s)", e)
                 continue
-            send(Relay(report.host, browser_pid, clock(), report.focused).encode())
+            send(Relay(report.host, browser_pid, clock(), report.focused, report.audible).encode())
             relayed += 1
 
 

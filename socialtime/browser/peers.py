@@ -167,6 +167,7 @@ class BridgeStatus:
     shortages: int = 0  # times accept() lacked descriptors or memory since start
     full: bool = False  # this answer is a refusal: new connections are refused now
     focus: int = 0  # connected browsers that tell whether one of their windows has the focus
+    media: int = 0  # browsers whose extension tells whether the tab in front plays sound
 
     def to_json(self, full: bool = False) -> dict[str, object]:
         doc: dict[str, object] = {
@@ -177,6 +178,7 @@ class BridgeStatus:
             "dropped": self.dropped,
             "shortages": self.shortages,
             "focus": self.focus,
+            "media": self.media,
         }
         if full:
             doc["full"] = True
@@ -188,7 +190,8 @@ class BridgeStatus:
         if not isinstance(doc, dict):
             return None
         numbers = {}
-        for key in ("browsers", "peers", "limit", "refused", "dropped", "shortages", "focus"):
+        keys = ("browsers", "peers", "limit", "refused", "dropped", "shortages", "focus", "media")
+        for key in keys:
             value = doc.get(key, 0 if key != "browsers" else None)
             if key == "limit" and key not in doc:
                 value = MAX_PEERS
@@ -211,6 +214,12 @@ class BridgeStatus:
         elif self.browsers:
             detail = translate("bridge", "connected (%n browser(s))", None, self.browsers)
             ok = True
+            if self.media:
+                text = translate(
+                    "bridge", "%n of them tell(s) whether the tab in front plays sound", None,
+                    self.media,
+                )  # fmt: skip
+                detail = f"{detail}, {text}"
         else:
             detail, ok = translate("bridge", NO_BROWSER), False
         notes = []

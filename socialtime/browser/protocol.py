@@ -3,15 +3,18 @@
 Two links carry the same framing, native messaging's: a 4-byte length in native byte order,
 then that many bytes of UTF-8 JSON.
 
-- browser -> ``socialtime browser-host`` (stdin): ``{"host": "<hostname>", "focused": true}``
-  or ``{"host": null, "focused": ...}`` (a private window, or a page that is not http(s));
-  ``focused`` says whether a window of this browser has the focus (false for a private one).
-  An older extension sends ``{"host": ...}`` alone: the focus is then unknown.
+- browser -> ``socialtime browser-host`` (stdin): ``{"host": "<hostname>", "focused": true,
+  "audible": <bool>}`` or ``{"host": null, "focused": ..., "audible": ...}`` (a private window,
+  or a page that is not http(s)); ``focused`` says whether a window of this browser has the
+  focus (false for a private one); ``audible`` whether the active tab of the focused window
+  plays sound (false for a private window, and when no window of the browser has the focus).
+  An older extension sends ``{"host": ...}`` alone: the focus and the sound are then unknown.
 - ``browser-host`` -> the recorder (a local AF_UNIX socket; a named pipe on Windows):
-  ``{"host": ..., "pid": <browser pid>, "time": <unix time>}``, plus ``"focused": <bool>`` when
-  the browser told it; and, for ``socialtime doctor``, ``{"query": "status"}``, which the
-  recorder answers with ``{"browsers": <n>, "focus": <m>}`` (m: how many of them tell the
-  focus).
+  ``{"host": ..., "pid": <browser pid>, "time": <unix time>}``, plus ``"focused": <bool>`` and
+  ``"audible": <bool>`` when the browser told them; and, for ``socialtime doctor``,
+  ``{"query": "status"}``, which the recorder answers with ``{"browsers": <n>, "focus": <m>,
+  "media": <k>, ...}`` (m, k: how many of them tell the focus, the sound; see
+  peers.BridgeStatus).
 
 Why so strict: whatever arrives here comes from another process. Anything but these exact
 shapes is dropped and logged (the reason only, never the content, which may hold a hostname), so
@@ -172,47 +175,59 @@ def _load_object(payload: bytes) -> dict[str, object]:
 @dataclass(frozen=True)
 class BrowserReport:
     """What the extension tells: the active tab's hostname (None: private or not a web page)
-    and whether a window of the browser has the focus (None: an extension that does not say)."""
+    and whether a window of the browser has the focus, and whether the active tab plays sound
+    (None: an extension that does not say)."""
 
     host: str | None
     focused: bool | None = None
+    audible: bool | None = None
+
+
+# The keys a browser's message may have besides "host"; each is optional (older extensions)
+# and a boolean.
+_FLAGS = ("focused", "audible")
 
 
 def parse_host_message(payload: bytes) -> BrowserReport:
-    """The browser's message, checked: the clean hostname and the focus."""
+    """The browser's message, checked: the clean hostname, the focus and the sound."""
     doc = _load_object(payload)
-    if set(doc) not in ({"host"}, {"host", "focused"}):
-        raise ProtocolError(
-            "expected the key 'host', and 'focused' or nothing else"  # i18n: ignore - log
-        )
+    if "host" not in doc or not set(doc) - {"host"} <= set(_FLAGS):
+        reason = "expected the key 'host', and maybe 'focused' and 'audible'"  # i18n: ignore - log
+        raise ProtocolError(reason)
     host = doc["host"]
-    return BrowserReport(None if host is None else clean_host(host), _focused(doc))
+    return BrowserReport(
+        None if host is None else clean_host(host), _flag(doc, "focused"), _flag(doc, "audible")
+    )
 
 
-def _focused(doc: Mapping[str, object]) -> bool | None:
-    if "focused" not in doc:
+def _flag(doc: Mapping[str, object], key: str) -> bool | None:
+    if key not in doc:
         return None
-    focused = doc["focused"]
-    if not isinstance(focused, bool):
-        raise ProtocolError("focused is not true or false")  # i18n: ignore - log
-    return focused
+    value = doc[key]
+    if not isinstance(value, bool):
+        raise ProtocolError(f"{key} is not true or false")  # i18n: ignore - log
+    return value
 
 
 @dataclass(frozen=True)
 class Relay:
     """What browser-host tells the recorder: a tab's hostname (None: private or not a web
-    page), the browser's process id, when the browser said it, and whether a window of that
-    browser has the focus (None: the browser did not say)."""
+    page), the browser's process id, when the browser said it, whether a window of that
+    browser has the focus and whether its tab plays sound (None: the browser did not say)."""
 
     host: str | None
     pid: int
     time: float
     focused: bool | None = None
+    audible: bool | None = None
 
     def encode(self) -> bytes:
+        """The frame browser-host sends (each flag only when the browser told it)."""
         message: dict[str, object] = {"host": self.host, "pid": self.pid, "time": self.time}
-        if self.focused is not None:
-            message["focused"] = self.focused
+        for key in _FLAGS:
+            value = getattr(self, key)
+            if value is not None:
+                message[key] = value
         return encode(message)
 
 
@@ -223,13 +238,14 @@ def parse_relay(payload: bytes) -> Relay | str:
         if doc["query"] != "status":
             raise ProtocolError("unknown query")  # i18n: ignore - log
         return "status"
-    if set(doc) not in ({"host", "pid", "time"}, {"host", "pid", "time", "focused"}):
-        raise ProtocolError(
-            "expected the keys 'host', 'pid', 'time' and maybe 'focused'"  # i18n: ignore - log
-        )
+    required = {"host", "pid", "time"}
+    if not required <= set(doc) or not set(doc) - required <= set(_FLAGS):
+        reason = "expected 'host', 'pid', 'time', maybe 'focused', 'audible'"  # i18n: ignore - log
+        raise ProtocolError(reason)
     pid, when, host = doc["pid"], doc["time"], doc["host"]
     if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:
         raise ProtocolError("pid is not a process id")  # i18n: ignore - log
     if not isinstance(when, int | float) or isinstance(when, bool) or not math.isfinite(when):
         raise ProtocolError("time is not a number")  # i18n: ignore - log
-    return Relay(None if host is None else clean_host(host), pid, float(when), _focused(doc))
+    flags = _flag(doc, "focused"), _flag(doc, "audible")
+    return Relay(None if host is None else clean_host(host), pid, float(when), *flags)

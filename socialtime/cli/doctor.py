@@ -42,6 +42,7 @@ def cmd_doctor(ctx: Context, args: argparse.Namespace) -> int:
     status = max(status, _data_checks(ctx))
     _work_hours_check(loaded.config.work_hours, time.time())
     _seeing_checks(ctx.data_dir, loaded.config.idle_seconds)
+    _media_check(loaded.config.media_max_minutes)
     _policy_section(loaded.policy)
     return status
 
@@ -107,6 +108,31 @@ def _seeing_checks(data_dir: Path, idle_seconds: float) -> None:
         probe.close()
     for check in browser_cli.doctor_checks(checks, data_dir):  # the browser may be the front
         _line(check.ok, check.label, check.detail)
+
+
+def _media_check(max_minutes: int) -> None:
+    """Which sources tell this desktop's socialtime that the window in front plays, and the
+    cap in force (time without input counts while it plays, up to that long after input)."""
+    from socialtime.probes.media import make_media
+
+    media = make_media()
+    try:
+        check = media.diagnose()
+    finally:
+        media.close()
+    if max_minutes:
+        rule = translate("cli", "counts up to {minutes} min after the last input while the "
+                         "window in front plays").format(minutes=max_minutes)  # fmt: skip
+    else:
+        rule = translate(
+            "cli",
+            "off (media_max_minutes = 0): time without input stops counting after the idle "
+            "threshold, whatever plays",
+        )
+    browser = translate(
+        "cli", "the browser extension tells it for the tab in front (see browser bridge)"
+    )
+    _line(check.ok, check.label, "; ".join((rule, check.detail, browser)))
 
 
 def _policy_section(policy: Policy) -> None:

@@ -4,6 +4,12 @@ The notice carries a version: when its content changes in a way that matters, th
 up and the user is asked again (a stored consent for an older version is no consent). The same
 facts are shown on the command line and in the first-run dialog; only the "what you can do"
 part differs (commands there, menu entries here).
+
+Versions: 1, the first. 2 (issue 14): time without input goes on counting while the window in
+front plays sound or video, up to a cap (WATCHING); version 1 promised that time simply stops
+counting after a few minutes without input, and that promise changed, so consent to version 1
+is asked again. What is stored did not change (the same spans); what is read did (whether
+something plays), and so did what the figures count.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from pathlib import Path
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 
-NOTICE_VERSION = 1
+NOTICE_VERSION = 2
 
 # Marked here, translated where shown (translate("consent", ...)): see notice() and notice_html().
 RECORDED = (
@@ -25,11 +31,20 @@ RECORDED = (
         "your total active work time (time at the computer that is not on a social site).",
     ),
 )
+WATCHING = QT_TRANSLATE_NOOP(
+    "consent",
+    "Watching is not idle: while the window in front plays sound (a video, a call), time goes "
+    "on counting without keyboard or mouse input, for at most one hour after your last input "
+    "unless you choose otherwise in the settings (or switch it off). Whether something plays "
+    "is read on this computer, from the browser extension and from the desktop, and never "
+    "stored.",
+)
 NEVER = QT_TRANSLATE_NOOP(
     "consent",
     "window titles, web addresses (URLs), file names, the names of your other applications, "
-    "keystrokes, screenshots, anything outside your work hours, and idle time (after a few "
-    "minutes without input, time simply stops counting).",
+    "keystrokes, screenshots, what plays, anything outside your work hours, and idle time "
+    "(after a few minutes without input, time stops counting, unless the window in front "
+    "plays sound).",
 )
 WHO = QT_TRANSLATE_NOOP(
     "consent",
@@ -101,6 +116,8 @@ def notice(data_dir: Path) -> str:
         translate("consent", "What is recorded, during your work hours only:"),
         recorded,
         "",
+        _t(WATCHING),
+        "",
         translate("consent", "What is never recorded:"),
         f"  {_t(NEVER)}",
         "",
@@ -131,7 +148,7 @@ def notice_html(data_dir: Path) -> str:
     accept = translate("consent", "Nothing is recorded until you choose <b>Accept</b>.")
     version = translate("consent", "(Notice version {version}.)")
     return (
-        f"<h3>{esc(records)}</h3><p>{esc(during)}</p><ul>{recorded}</ul>"
+        f"<h3>{esc(records)}</h3><p>{esc(during)}</p><ul>{recorded}</ul><p>{esc(_t(WATCHING))}</p>"
         f"<h3>{esc(never_records)}</h3><p>{esc(never[:1].upper() + never[1:])}</p>"
         f"<h3>{esc(kept)}</h3><p>{where.format(path=esc(str(data_dir)))} {esc(_t(WHO))}</p>"
         f"<h3>{esc(can_do)}</h3><ul>{actions}</ul>"

@@ -1,5 +1,6 @@
 """The recorder: the store, the site catalogue, the probe, the browser bridge, the tracker, the
-recorder lock and the retention, put together once, Qt-free, for both shells.
+recorder lock, the desktop's media sources and the retention, put together once, Qt-free, for
+both shells.
 
 Why one class (ActivityWatch's aw-qt manager is the model): the tray (socialtime/ui/app.py) and
 ``socialtime track`` (socialtime/cli/track.py) record the same way, so the way they build and
@@ -56,6 +57,17 @@ class Bridge(Protocol):
     def update(self, catalogue: Catalogue, sample_seconds: float) -> None: ...
     def host_for(self, foreground: Foreground, now: float) -> str | None: ...
     def focused_window(self, now: float) -> Foreground | None: ...
+    def audible_for(self, foreground: Foreground, now: float) -> bool | None: ...
+
+
+class Media(Protocol):
+    """What the recorder needs of socialtime.probes.media.DesktopMedia (tests give a fake):
+    whether the window in front plays, from sources that listen between ``start`` and
+    ``close`` (and may start again)."""
+
+    def start(self) -> None: ...
+    def close(self) -> None: ...
+    def playing(self, foreground: Foreground, now: float) -> bool | None: ...
 
 
 MakeBridge = Callable[[Catalogue, float, Path], Bridge]
@@ -103,14 +115,22 @@ def _browser_bridge(catalogue: Catalogue, sample_seconds: float, path: Path) -> 
     return BrowserBridge(catalogue, sample_seconds, path)
 
 
+def _desktop_media() -> Media:
+    from socialtime.probes.media import make_media  # threads and D-Bus: only when recording
+
+    return make_media()
+
+
 class Recorder:
     """Builds, runs and stops the recording of one data directory. Called from one thread.
 
     ``clock`` gives the time of every tick (the tracker's); ``probe`` replaces the platform's
     (socialtime.probes.make_probe, made at start with the idle setting); ``open_store`` the
     opening of the database (``Store.open(data_dir)``); ``make_bridge`` the browser bridge
-    (listening on socialtime.browser.socket_path); ``catalogue`` the one made from the
-    settings at start. All for tests, except ``catalogue``, which ``track`` checks first."""
+    (listening on socialtime.browser.socket_path); ``make_media`` the desktop's media sources
+    (socialtime.probes.media.make_media; listening while ``media_max_minutes`` is not 0);
+    ``catalogue`` the one made from the settings at start. All for tests, except
+    ``catalogue``, which ``track`` checks first."""
 
     def __init__(
         self,
@@ -123,17 +143,20 @@ class Recorder:
         make_bridge: MakeBridge | None = None,
         catalogue: Catalogue | None = None,
         shared: bool = False,
+        make_media: Callable[[], Media] | None = None,
     ) -> None:
         self.data_dir, self.config, self.clock = Path(data_dir), config, clock
         self.shared = shared
         self._given_probe = probe
         self._open_store = open_store or (lambda: Store.open(self.data_dir))
         self._make_bridge = make_bridge or _browser_bridge
+        self._make_media = make_media or _desktop_media
         self.catalogue = catalogue
         self.store: Store | None = None
         self.probe: Probe | None = None
         self.bridge: Bridge | None = None
         self.bridge_problem: str | None = None  # why the bridge is off, when it is
+        self.media: Media | None = None  # the desktop's players and sound streams
         self.tracker: Tracker | None = None
         self.lock: RecorderLock | None = None
         self.recording_elsewhere = False
@@ -212,6 +235,11 @@ class Recorder:
             self.bridge_problem = bridge.problem
             bridge.stop()
         running = self.bridge
+        # Is the window in front playing (the tracker asks once the user is idle)? The tab in
+        # front first (the extension knows it), then the desktop's players and streams.
+        self.media = self._make_media()
+        self._switch_media()
+        media = [] if running is None else [running.audible_for]
         self.tracker = Tracker(
             store,
             probe,
@@ -222,7 +250,17 @@ class Recorder:
             # the browser in front, where the probe sees no window (GNOME without the
             # extension, macOS without Accessibility)
             front_source=running.focused_window if running is not None else None,
+            media=[*media, self.media.playing],
         )
+
+    def _switch_media(self) -> None:
+        """The desktop's media sources listen while watching may count (media_max_minutes)."""
+        if self.media is None:
+            return
+        if self.config.media_max_minutes:
+            self.media.start()
+        else:
+            self.media.close()
 
     def stop(self) -> Stopped:
         """Stop the bridge and the probe, try once more to write what a fault kept in memory,
@@ -231,6 +269,9 @@ class Recorder:
         if self.bridge is not None:
             self.bridge.stop()
             self.bridge = None
+        if self.media is not None:
+            self.media.close()
+            self.media = None
         if self.probe is not None:
             self.probe.close()
             self.probe = None
@@ -316,4 +357,5 @@ class Recorder:
         if self.tracker is not None:
             self.tracker.catalogue = self.catalogue
             self.tracker.config = config
+        self._switch_media()
         return problem

@@ -1,5 +1,5 @@
-"""One tick of recording: clock -> consent -> work hours -> pause -> lock -> idle -> probe ->
-classify -> store.
+"""One tick of recording: clock -> consent -> work hours -> pause -> lock -> idle (unless the
+window in front plays) -> probe -> classify -> store.
 
 The tracker is a plain class with ``tick(now)``; a QTimer (tray) or a loop (``socialtime track``)
 only calls it, so every rule here is tested with a fake clock and a fake probe.
@@ -9,6 +9,17 @@ at two sample intervals, so a suspend, a stalled process or a clock jump never m
 span; a clock that goes backwards records nothing. After a tick that recorded nothing (idle,
 paused, no consent…), the next tick starts counting from itself, so time from before the
 condition ended is never attributed.
+
+Watching is not idle (DESIGN.md, promise 5): once the user has been idle for the idle threshold,
+the tick asks the media sources (``media``, best first: the browser extension for the tab in
+front, then the desktop's players and sound streams, socialtime.probes.media) whether the window
+in front plays sound or video. While it does, time goes on counting as if there had been input,
+to the site in front or to "other" (a call in any app is active time too), until the cap:
+``media_max_minutes`` after the last input (the probe's idle time, so no state is kept for it:
+whatever plays, nothing counts once the user has not touched the computer for that long). 0
+switches it off. Lock, suspend, pause, work hours and consent come first, as without media.
+Whether something played is kept nowhere: the spans are the same spans (TickResult.media, in
+memory, tells the caller).
 
 A fault that passes (socialtime.recording.store.StoreUnavailable: a full disk, another program
 holding the write lock) does not stop recording: what each tick sees is kept in memory, in order,
@@ -23,11 +34,12 @@ from __future__ import annotations
 import enum
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
 from socialtime.probes.base import Foreground, Probe
+from socialtime.probes.media import PlayingSource
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.outage import Outage
 from socialtime.recording.store import Store, StoreUnavailable
@@ -82,6 +94,8 @@ class TickResult:
     # While the database cannot be written (or read): the latest failure. What the ticks
     # recorded meanwhile is kept in memory (Tracker.pending_seconds) until it can be written.
     fault: StoreUnavailable | None = None
+    # The tick counted although the user was idle, because the window in front plays.
+    media: bool = False
 
 
 class Tracker:
@@ -97,6 +111,7 @@ class Tracker:
         host_source: HostSource | None = None,
         outage: Outage | None = None,
         front_source: FrontSource | None = None,
+        media: Sequence[PlayingSource] = (),
     ) -> None:
         self.store = store
         self.probe = probe
@@ -105,6 +120,7 @@ class Tracker:
         self.clock = clock
         self.host_source = host_source
         self.front_source = front_source
+        self.media = tuple(media)  # asked in this order; the first that can tell answers
         self._last_tick: float | None = None
         self._last_state: State | None = None
         self._last_site: str | None = None
@@ -198,11 +214,14 @@ class Tracker:
         if self.probe.locked():
             return TickResult(State.LOCKED)
         idle = self.probe.idle_seconds()
+        watching = False  # counting without input, because the window in front plays
         if idle is not None and idle >= self.config.idle_seconds:
-            return TickResult(State.IDLE)
-        foreground = self.probe.foreground()
-        if foreground is None and self.front_source is not None:
-            foreground = self.front_source(now)  # no window seen: a browser may say it is
+            foreground = self._playing_in_front(idle, now)
+            if foreground is None:
+                return TickResult(State.IDLE)
+            watching = True
+        else:
+            foreground = self._front(now)
         if foreground is None and idle is None:
             return TickResult(State.UNAVAILABLE)
         site = self._classify(foreground, now)
@@ -210,12 +229,35 @@ class Tracker:
         # Time since the previous tick, if it was counting too (outside-hours ticks count:
         # the work-hours clip below removes what lay outside).
         if previous is None or now <= previous:
-            return TickResult(State.RECORDING, site)
+            return TickResult(State.RECORDING, site, media=watching)
         if previous_state not in (State.RECORDING, State.OUTSIDE_HOURS):
-            return TickResult(State.RECORDING, site)
+            return TickResult(State.RECORDING, site, media=watching)
         if paused_until is not None:
             previous = max(previous, paused_until)
-        return TickResult(State.RECORDING, site, self._record(site, previous, now))
+        seconds = self._record(site, previous, now)
+        return TickResult(State.RECORDING, site, seconds, media=watching)
+
+    def _front(self, now: float) -> Foreground | None:
+        """The window in front: the probe's, else (no window seen) the browser that says it
+        has the focus, if any."""
+        foreground = self.probe.foreground()
+        if foreground is None and self.front_source is not None:
+            foreground = self.front_source(now)  # no window seen: a browser may say it is
+        return foreground
+
+    def _playing_in_front(self, idle: float, now: float) -> Foreground | None:
+        """The window in front when it plays sound or video and the cap is not reached (the
+        user idle for less than ``media_max_minutes``), else None: the tick is idle."""
+        if not self.media or idle >= 60.0 * self.config.media_max_minutes:
+            return None  # also when switched off (0 minutes)
+        foreground = self._front(now)
+        if foreground is None:
+            return None
+        for source in self.media:
+            playing = source(foreground, now)
+            if playing is not None:
+                return foreground if playing else None
+        return None
 
     def _record(self, site: str | None, previous: float, now: float) -> float:
         """Store the part of ``[previous, now)`` that lies inside work hours, capped."""

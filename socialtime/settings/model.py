@@ -119,6 +119,9 @@ class Config:
 
     sample_seconds: float = setting_default("sample_seconds")
     idle_seconds: int = setting_default("idle_seconds")
+    # Time without input still counts while the window in front plays sound or video, until
+    # this many minutes after the last input (socialtime.recording.tracker); 0 switches it off.
+    media_max_minutes: int = setting_default("media_max_minutes")
     retention_days: int = setting_default("retention_days")  # 0 keeps forever
     work_hours: WorkHours = field(default_factory=default_work_hours)
     disabled_sites: frozenset[str] = frozenset(setting_default("sites.disabled"))

@@ -331,6 +331,16 @@ SCHEMA = _Table(
                 "config", "Time without keyboard or mouse input is not counted."
             ),
         ),
+        "media_max_minutes": _Value(
+            QT_TRANSLATE_NOOP("config", "an integer number of minutes between 0 (off) and 1440"),
+            _integer(0, 1440),
+            default=60,
+            description=QT_TRANSLATE_NOOP(
+                "config",
+                "A site or a call in front that plays sound keeps counting without input, up to "
+                "this long after your last input.",
+            ),
+        ),
         "retention_days": _Value(
             QT_TRANSLATE_NOOP(
                 "config", "an integer number of days between 0 (keep forever) and 3650"

@@ -168,6 +168,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         c = self.config
         self.idle = self._spin(c.idle_seconds / 60, self.tr(" min"))
+        self.media_max = QSpinBox()
+        self.media_max.setRange(0, 99999)  # wide on purpose: the limits are the core's
+        self.media_max.setSuffix(self.tr(" min after the last input"))
+        self.media_max.setSpecialValueText(self.tr("Off"))  # 0: idle is idle, whatever plays
+        self.media_max.setValue(c.media_max_minutes)
+        self.media_max.valueChanged.connect(self.validate)
         self.sample = self._spin(c.sample_seconds, self.tr(" s"))
         self.retention = QSpinBox()
         self.retention.setRange(1, 99999)  # 0 is "Keep forever", a box of its own
@@ -184,6 +190,8 @@ class SettingsDialog(QDialog):
         for key, label, editor, target in (
             ("idle_seconds", self.tr("Stop counting after:"), _box(QHBoxLayout(), self.idle),
              self.idle),
+            ("media_max_minutes", self.tr("While something plays:"),
+             _box(QHBoxLayout(), self.media_max), self.media_max),
             ("sample_seconds", self.tr("Look every:"), _box(QHBoxLayout(), self.sample),
              self.sample),
             ("retention_days", self.tr("Keep data for:"), retention, self.retention),
@@ -272,6 +280,7 @@ class SettingsDialog(QDialog):
             **{key: getattr(c, key) for key in SCALAR_KEYS},
             "sample_seconds": c.sample_seconds if sample == self._shown[1] else sample,
             "idle_seconds": c.idle_seconds if idle == self._shown[0] else round(idle * 60),
+            "media_max_minutes": self.media_max.value(),
             "retention_days": 0 if self.keep_forever.isChecked() else self.retention.value(),
             "language": self.language.currentData(),
             "days_off": sorted(day.isoformat() for day in c.work_hours.days_off),
