@@ -23,7 +23,7 @@ if [ "$mode" = test ]; then
   # The browser extension: end to end in Debian's Chromium; its script's unit test runs on Node.
   debs="$debs chromium nodejs"
   # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
-  # of Debian's python3 (tests/desktop_user.py), since no compositor runs as root.
+  # of Debian's python3 (tests/support/desktop_user.py), since no compositor runs as root.
   debs="$debs sway foot python3-venv"
   # KDE Plasma's compositor, headless (KWin's Wayland idle protocol; the KWin script).
   debs="$debs kwin-wayland"

@@ -1,5 +1,6 @@
-"""Shared fixtures. Keep this file small: helpers live in their own modules (e.g. xserver.py,
-fakes.py, helpers.py)."""
+"""Shared fixtures. Keep this file small: helpers and fakes live in their own modules in
+tests/support/ (xserver.py, fakes.py, helpers.py…), imported under their plain names
+(`from fakes import FakeClock`: pyproject's `pythonpath`)."""
 
 from __future__ import annotations
 
