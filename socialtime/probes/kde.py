@@ -8,8 +8,8 @@ Nothing listens on any socket: the callback goes through the session bus to our 
 and the script is unloaded again on close().
 
 What is checked: the script's text, the loading calls, and the callback path, against a private
-dbus-daemon with a fake KWin (tests/test_probe_dbus.py). Not checked: KWin itself. The script
-uses KWin 6's names (workspace.windowActivated/activeWindow) and falls back to KWin 5's
+dbus-daemon with a fake KWin (tests/unit/probes/test_probe_dbus.py). Not checked: KWin itself.
+The script uses KWin 6's names (workspace.windowActivated/activeWindow) and falls back to KWin 5's
 (clientActivated/activeClient); KWin may pass the pid as a double, which is accepted.
 Idle: KDE's org.freedesktop.ScreenSaver.GetSessionIdleTime answers milliseconds under X11 and
 "NotSupported" on Wayland (kscreenlocker's source), so on Wayland idle time comes from KWin's
