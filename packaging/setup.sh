@@ -25,7 +25,8 @@ if [ "$mode" = test ]; then
   # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
   # of Debian's python3 (tests/support/desktop_user.py), since no compositor runs as root.
   debs="$debs sway foot python3-venv"
-  # KDE Plasma's compositor, headless (KWin's Wayland idle protocol; the KWin script).
+  # Headless KWin 5.27 for the KDE end to end (tests/support/kwin_session.py): 137 packages, ~40 MB
+  # to download, ~170 MB installed, ~35 s here (Qt 5 and KDE Frameworks; no recommends).
   debs="$debs kwin-wayland"
 fi
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then

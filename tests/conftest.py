@@ -23,6 +23,7 @@ os.environ["LANGUAGE"] = "en"
 from desktop_user import DesktopUser
 from fakes import FakeClock, FakeProbe
 from helpers import ALL_DAY, cli_runner
+from kwin_session import KWin
 from wayland_session import Sway
 from xserver import XServer
 
@@ -113,6 +114,19 @@ def sway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sway]:
     user = DesktopUser.create(tmp_path_factory.mktemp("sway"))
     try:
         with Sway.start(user) as session:
+            yield session
+    finally:
+        user.cleanup()
+
+
+@pytest.fixture(scope="session")
+def kwin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KWin]:
+    """A headless KWin run by the test user (kwin_session.py) for the whole session; mark
+    tests using it `@pytest.mark.wayland`. Fails (does not skip) when KWin is missing, unless
+    SOCIALTIME_SKIP_WAYLAND=1."""
+    user = DesktopUser.create(tmp_path_factory.mktemp("kwin"))
+    try:
+        with KWin.start(user) as session:
             yield session
     finally:
         user.cleanup()

@@ -2342,44 +2342,80 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
 <context>
     <name>kde</name>
     <message>
+        <source>KWin refused the script {path} (loadScript said {answer})</source>
+        <translation>KWin a refusé le script {path} (loadScript a répondu {answer})</translation>
+    </message>
+    <message>
         <source>cannot load the KWin script: {error}</source>
         <translation>impossible de charger le script KWin&#xa0;: {error}</translation>
     </message>
     <message>
+        <source>KWin left the session bus</source>
+        <translation>KWin a quitté le bus de session</translation>
+    </message>
+    <message>
+        <source>window captions and app ids from the same script, used in memory only, never stored; process ids from KWin, for the browser extension</source>
+        <translation>titres des fenêtres et identifiants d&apos;application par le même script, utilisés en mémoire seulement, jamais enregistrés&#xa0;; identifiants de processus par KWin, pour l&apos;extension du navigateur</translation>
+    </message>
+    <message>
+        <source>no titles without the foreground window (see above)</source>
+        <translation>pas de titres sans la fenêtre au premier plan (voir plus haut)</translation>
+    </message>
+    <message>
+        <source>no window in front</source>
+        <translation>aucune fenêtre au premier plan</translation>
+    </message>
+    <message>
+        <source>in front: {process} (app id {app_id})</source>
+        <translation>au premier plan&#xa0;: {process} (identifiant d&apos;application {app_id})</translation>
+    </message>
+    <message>
+        <source>KWin script {plugin}, told by KWin at each change; {front}</source>
+        <translation>script KWin {plugin}, informé par KWin à chaque changement&#xa0;; {front}</translation>
+    </message>
+    <message>
+        <source>KWin loaded the script {plugin} but it did not call back within {seconds} s: its scripting may be failing (look for kwin_wayland&apos;s &apos;js:&apos; lines in `journalctl --user -b`)</source>
+        <translation>KWin a chargé le script {plugin}, mais celui-ci n&apos;a pas rappelé en {seconds} s&#xa0;: les scripts de KWin échouent peut-être (cherchez les lignes «&#xa0;js:&#xa0;» de kwin_wayland dans `journalctl --user -b`)</translation>
+    </message>
+    <message>
+        <source>{problem}; is this a KDE Plasma session? Start socialtime inside it, where DBUS_SESSION_BUS_ADDRESS names the session&apos;s bus</source>
+        <translation>{problem}&#xa0;; est-ce bien une session KDE Plasma&#xa0;? Lancez socialtime dans cette session, où DBUS_SESSION_BUS_ADDRESS désigne son bus</translation>
+    </message>
+    <message>
+        <source>KWin is silent</source>
+        <translation>KWin ne dit rien</translation>
+    </message>
+    <message>
+        <source>{problem}. Meanwhile only X11 apps (under XWayland) are seen</source>
+        <translation>{problem}. En attendant, seules les applications X11 (sous XWayland) sont vues</translation>
+    </message>
+    <message>
+        <source>idle for {seconds} s</source>
+        <translation>inactif depuis {seconds} s</translation>
+    </message>
+    <message>
+        <source>input within the last {seconds} s</source>
+        <translation>saisie dans les dernières {seconds} s</translation>
+    </message>
+    <message>
+        <source>Wayland {protocol}: told after {seconds} s without input (the idle setting); {state}</source>
+        <translation>Wayland {protocol}&#xa0;: signalé après {seconds} s sans saisie (le réglage d&apos;inactivité)&#xa0;; {state}</translation>
+    </message>
+    <message>
+        <source>{seconds} s idle (org.freedesktop.ScreenSaver)</source>
+        <translation>{seconds} s sans saisie (org.freedesktop.ScreenSaver)</translation>
+    </message>
+    <message>
+        <source>KWin offers neither ext-idle-notify-v1 nor org_kde_kwin_idle, and KDE does not tell idle time over D-Bus on Wayland: time without input is counted as active (Plasma 5.27 and later offer ext-idle-notify-v1)</source>
+        <translation>KWin n&apos;offre ni ext-idle-notify-v1 ni org_kde_kwin_idle, et KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland&#xa0;: le temps sans saisie est compté comme actif (Plasma 5.27 et suivants offrent ext-idle-notify-v1)</translation>
+    </message>
+    <message>
+        <source>the Wayland display cannot be reached ({error}), and KDE does not tell idle time over D-Bus on Wayland: time without input is counted as active; start socialtime inside your Plasma session, where WAYLAND_DISPLAY and XDG_RUNTIME_DIR are set</source>
+        <translation>l&apos;affichage Wayland est injoignable ({error}), et KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland&#xa0;: le temps sans saisie est compté comme actif&#xa0;; lancez socialtime dans votre session Plasma, où WAYLAND_DISPLAY et XDG_RUNTIME_DIR sont définis</translation>
+    </message>
+    <message>
         <source>lost the session bus: {error}</source>
         <translation>connexion perdue avec le bus de session&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>KWin script (untested on real KDE: please report what you see)</source>
-        <translation>script KWin (pas encore essayé sur un vrai KDE&#xa0;: dites-nous ce que vous voyez)</translation>
-    </message>
-    <message>
-        <source>KWin does not answer</source>
-        <translation>KWin ne répond pas</translation>
-    </message>
-    <message>
-        <source>{problem}; is this KDE Plasma? Meanwhile only X11 apps (under XWayland) are seen</source>
-        <translation>{problem}&#xa0;; est-ce bien KDE Plasma&#xa0;? En attendant, seules les applications X11 (sous XWayland) sont vues</translation>
-    </message>
-    <message>
-        <source>{problem}; is this KDE Plasma?</source>
-        <translation>{problem}&#xa0;; est-ce bien KDE Plasma&#xa0;?</translation>
-    </message>
-    <message>
-        <source>window captions from the same script, in memory only</source>
-        <translation>titres des fenêtres par le même script, en mémoire seulement</translation>
-    </message>
-    <message>
-        <source>Wayland {protocol}: told after {seconds} s without input (the idle setting)</source>
-        <translation>Wayland {protocol}&#xa0;: signalé après {seconds} s sans saisie (le réglage d&apos;inactivité)</translation>
-    </message>
-    <message>
-        <source>{seconds} s idle</source>
-        <translation>{seconds} s sans saisie</translation>
-    </message>
-    <message>
-        <source>KDE does not tell idle time over D-Bus on Wayland, and the Wayland idle protocols are not reachable ({error}): idle time is unknown</source>
-        <translation>KDE ne donne pas le temps d&apos;inactivité par D-Bus sous Wayland, et les protocoles d&apos;inactivité de Wayland sont injoignables ({error})&#xa0;: le temps d&apos;inactivité est inconnu</translation>
     </message>
     <message>
         <source>KDE does not tell idle time over D-Bus on Wayland: idle time is unknown</source>

@@ -15,6 +15,7 @@ browser; an unknown reverse-DNS id gives its last part ("org.gnome.Nautilus" -> 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Lowercased app id -> process name (as socialtime.rules.sites spells it). Flatpak ids included.
 APP_IDS: dict[str, str] = {
@@ -131,3 +132,15 @@ def guess_process(app_id: str) -> str:
     if _REVERSE_DNS.match(key):
         return key.rsplit(".", 1)[-1]
     return key
+
+
+def window_process(app_id: str, pid: int, process_name: Callable[[int], str]) -> str:
+    """The classifier's process name for a window with this app id and pid (0: unknown): the
+    table's name when it knows the app id (`foot --app-id=firefox` is Firefox), else the name
+    the pid runs as, else a guess from the app id. An X11 window's WM_CLASS class, which KWin
+    gives as resourceClass, is looked up alike ("firefox-esr")."""
+    known = known_process(app_id) if app_id else None
+    if known is not None:
+        return known
+    name = process_name(pid) if pid > 0 else ""
+    return name or (guess_process(app_id) if app_id else "")

@@ -124,14 +124,16 @@ def get_property(
     return body[0][1]  # jeepney gives a variant as (signature, value)
 
 
-def add_match(conn: Any, **rule: str) -> None:
-    """Subscribe to signals matching `rule` (MatchRule fields: interface, member, path...)."""
+def add_match(conn: Any, arg0: str | None = None, **rule: str) -> None:
+    """Subscribe to signals matching `rule` (MatchRule fields: interface, member, path...);
+    `arg0`: only those whose first argument is this string (NameOwnerChanged of one name)."""
     from jeepney import MatchRule, message_bus
 
+    match = MatchRule(type="signal", **rule)
+    if arg0 is not None:
+        match.add_arg_condition(0, arg0)
     try:
-        conn.send_and_get_reply(
-            message_bus.AddMatch(MatchRule(type="signal", **rule)), timeout=CALL_TIMEOUT
-        )
+        conn.send_and_get_reply(message_bus.AddMatch(match), timeout=CALL_TIMEOUT)
     except Exception as exc:
         text = translate("dbusio", "cannot subscribe to {signal}: {error}")
         signal = rule.get("member") or translate("dbusio", "signals")

@@ -1,30 +1,27 @@
-"""KDE Plasma on Wayland: the active window told by a small KWin script. UNTESTED ON REAL KDE.
+"""KDE Plasma on Wayland: the window in front from socialtime's KWin script (kwin_focus.py);
+idle time over Wayland.
 
-Why a KWin script: on Wayland only the compositor knows the active window, and KWin offers no
-D-Bus query for it, but it runs scripts that may call D-Bus. So socialtime loads a script
-(org.kde.KWin /Scripting loadScript + start) that calls socialtime's own connection back
-(`Update(caption, resourceClass, pid)`) whenever the active window or its caption changes.
-Nothing listens on any socket: the callback goes through the session bus to our unique name,
-and the script is unloaded again on close().
+The window: KWin tells it to our own KWin script, which calls socialtime back over the session
+bus (kwin_focus.py says how, and why a script). Until the script has called, and while KWin is
+away, the fallback (X11 apps under XWayland) answers.
 
-What is checked: the script's text, the loading calls, and the callback path, against a private
-dbus-daemon with a fake KWin (tests/unit/probes/test_probe_dbus.py). Not checked: KWin itself.
-The script uses KWin 6's names (workspace.windowActivated/activeWindow) and falls back to KWin 5's
-(clientActivated/activeClient); KWin may pass the pid as a double, which is accepted.
 Idle: KDE's org.freedesktop.ScreenSaver.GetSessionIdleTime answers milliseconds under X11 and
 "NotSupported" on Wayland (kscreenlocker's source), so on Wayland idle time comes from KWin's
-Wayland idle protocol (ext-idle-notify-v1, else org_kde_kwin_idle) through socialtime's own
-Wayland client (`wayland_idle`, see wayland_client.py); D-Bus is the fallback.
+Wayland idle protocol: KWin 5.27 offers both ext-idle-notify-v1 and org_kde_kwin_idle, and
+socialtime's own Wayland client (`wayland_idle`, see wayland_client.py) takes the first. D-Bus
+is the fallback.
+
+Tested on a real, headless KWin 5.27 (tests/e2e/test_e2e_kwin.py): the window, its title and app
+id, idle and input, doctor's lines.
+
+Threading: the tracker's thread reads what KWinFocus's listener stored and polls the Wayland
+client, which never blocks for long.
 """
 
 from __future__ import annotations
 
-import contextlib
-import shutil
-import tempfile
-import threading
+import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialtime.base.i18n import format_number, translate
@@ -39,48 +36,18 @@ from socialtime.probes.base import (
     Probe,
     process_name,
 )
+from socialtime.probes.kwin_focus import KWinFocus
 
 if TYPE_CHECKING:
     from socialtime.probes.wayland_client import WaylandClient
 
-KWIN = "org.kde.KWin"
-SCRIPTING = ("/Scripting", "org.kde.kwin.Scripting")
-PLUGIN = "socialtime-focus"
-OBJECT_PATH = "/org/socialtime/Focus"
-INTERFACE = "org.socialtime.Focus"
 SAVER = ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver")
-READY_WAIT = 2.0
-
-SCRIPT = """\
-// Loaded by socialtime: tells socialtime (and only it) which window is active and its title.
-const SERVICE = "{service}", PATH = "{path}", IFACE = "{interface}";
-const watched = new Set();
-function active() {{
-    return workspace.activeWindow !== undefined ? workspace.activeWindow : workspace.activeClient;
-}}
-function send(w) {{
-    if (!w) {{ callDBus(SERVICE, PATH, IFACE, "Update", "", "", 0); return; }}
-    callDBus(SERVICE, PATH, IFACE, "Update", String(w.caption), String(w.resourceClass), w.pid);
-}}
-function watch(w) {{
-    send(w);
-    if (w && !watched.has(w)) {{
-        watched.add(w);
-        w.captionChanged.connect(function () {{ if (w === active()) send(w); }});
-    }}
-}}
-(workspace.windowActivated || workspace.clientActivated).connect(watch);
-watch(active());
-"""  # i18n: ignore - the KWin script's JavaScript source, not shown to anyone
-
-
-def kwin_script(service: str) -> str:
-    """The script's text, calling back `service` (our connection's unique name)."""
-    return SCRIPT.format(service=service, path=OBJECT_PATH, interface=INTERFACE)
+READY_WAIT = 2.0  # s doctor waits for the script to be loaded, then for its first call
 
 
 class KdeProbe:
-    """Probe for KDE Plasma on Wayland; `fallback` (X11 under XWayland) fills the gaps."""
+    """Probe for KDE Plasma on Wayland; `fallback` (X11 under XWayland) fills the gaps.
+    `focus` is the KWin script's listener (kwin_focus.KWinFocus)."""
 
     name = "kde-wayland"
 
@@ -92,110 +59,28 @@ class KdeProbe:
         connect: Callable[[str], Any] = dbusio.connect,
         process_name: Callable[[int], str] = process_name,
         wayland_idle: WaylandClient | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        plugin: str | None = None,
     ) -> None:
         self.bus = bus
         self.fallback = fallback
         self.wayland_idle = wayland_idle  # idle time over Wayland, first when there is one
-        self.service: str | None = None  # our unique name, which the script calls
-        self.last_error = ""
+        self.focus = KWinFocus(
+            bus, connect=connect, process_name=process_name, clock=clock, plugin=plugin
+        )
         self._connect = connect
-        self._process_name = process_name
-        self._guard = threading.Lock()
-        self._front: Foreground | None = None
-        self._heard = False  # the script has called at least once
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-        self._ready = threading.Event()
-        self._conn: Any = None
         self._idle_conn: Any = None
-        self._folder: str | None = None
 
     def __repr__(self) -> str:
-        return f"KdeProbe(service={self.service!r}, heard={self._heard})"
-
-    # --- the listener: loads the script, then answers its calls -----------------------------
-
-    def start(self) -> None:
-        with self._guard:
-            if self._thread is not None:
-                return
-            self._stop = threading.Event()
-            self._ready = threading.Event()
-            self._thread = threading.Thread(target=self._run, name="socialtime-kwin", daemon=True)
-            self._thread.start()
-
-    def wait_ready(self, timeout: float) -> bool:
-        return self._ready.wait(timeout)
-
-    def _run(self) -> None:
-        conn = None
-        try:
-            conn = self._conn = self._connect(self.bus)
-            self.service = conn.unique_name
-            # A private folder (0700) holds the script until close(): KWin reads it when it
-            # runs the script, which may be after start() returns.
-            self._folder = tempfile.mkdtemp(prefix="socialtime-kwin-")
-            script = Path(self._folder) / "focus.js"
-            script.write_text(kwin_script(str(self.service)), encoding="utf-8")
-            with_kwin = (KWIN, *SCRIPTING)
-            with contextlib.suppress(dbusio.CallError):  # nothing loaded by an earlier run
-                dbusio.call(conn, *with_kwin, "unloadScript", "s", (PLUGIN,))
-            dbusio.call(conn, *with_kwin, "loadScript", "ss", (str(script), PLUGIN))
-            dbusio.call(conn, *with_kwin, "start")
-            self._ready.set()
-            while not self._stop.is_set():
-                try:
-                    msg = conn.receive(timeout=1.0)
-                except TimeoutError:
-                    continue
-                self._answer(conn, msg)
-        except dbusio.BusError as exc:
-            self.last_error = translate("kde", "cannot load the KWin script: {error}").format(
-                error=exc
-            )
-        except Exception as exc:  # the connection broke: the fallback takes over
-            if not self._stop.is_set():
-                text = translate("kde", "lost the session bus: {error}")
-                self.last_error = text.format(error=repr(exc))
-        finally:
-            self._ready.set()
-            if conn is not None:
-                dbusio.close_quietly(conn)
-
-    def _answer(self, conn: Any, msg: Any) -> None:
-        from jeepney import new_error, new_method_return
-
-        kind, path, iface, member = dbusio.header(msg)
-        if kind != "method_call":
-            return
-        if (path, iface, member) == (OBJECT_PATH, INTERFACE, "Update") and len(msg.body) == 3:
-            self.update(str(msg.body[0]), str(msg.body[1]), msg.body[2])
-            reply = new_method_return(msg)
-        else:
-            reply = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod", "s", (member,))
-        conn.send(reply)
-
-    def update(self, caption: str, resource_class: str, pid: Any) -> None:
-        """What the script reported (called on the listener's thread)."""
-        try:
-            number = int(pid)
-        except (TypeError, ValueError):
-            number = 0
-        if not (caption or resource_class or number):
-            front = None
-        else:
-            name = self._process_name(number) if number > 0 else ""
-            front = Foreground(name or resource_class.lower(), caption, number or None)
-        with self._guard:
-            self._front, self._heard = front, True
+        return f"KdeProbe({self.focus!r})"
 
     # --- queries ---------------------------------------------------------------------------
 
     def foreground(self) -> Foreground | None:
-        self.start()
-        with self._guard:
-            if self._heard:
-                return self._front
+        self.focus.start()
+        heard, front, _ = self.focus.window()
+        if heard:
+            return front
         return self.fallback.foreground() if self.fallback else None
 
     def idle_seconds(self) -> float | None:
@@ -216,32 +101,29 @@ class KdeProbe:
     def locked(self) -> bool | None:
         return self.fallback.locked() if self.fallback else None
 
+    # --- doctor ----------------------------------------------------------------------------
+
     def diagnose(self) -> list[Check]:
-        self.start()
-        self.wait_ready(READY_WAIT)
-        loaded = self._thread is not None and self._thread.is_alive() and not self.last_error
-        if loaded:
-            detail = translate(
-                "kde", "KWin script (untested on real KDE: please report what you see)"
+        focus = self.focus
+        focus.start()
+        focus.wait_ready(READY_WAIT)
+        if focus.loaded:  # the script calls once as soon as it runs
+            focus.wait_heard(READY_WAIT)
+        front = self._front_check()
+        if front.ok:
+            titles = translate(
+                "kde",
+                "window captions and app ids from the same script, used in memory only, never "
+                "stored; process ids from KWin, for the browser extension",
             )
         else:
-            problem = self.last_error or translate("kde", "KWin does not answer")
-            if self.fallback:
-                text = translate(
-                    "kde",
-                    "{problem}; is this KDE Plasma? "
-                    "Meanwhile only X11 apps (under XWayland) are seen",
-                )
-            else:
-                text = translate("kde", "{problem}; is this KDE Plasma?")
-            detail = text.format(problem=problem)
+            titles = translate("kde", "no titles without the foreground window (see above)")
         if self.wayland_idle is not None:
             self.wayland_idle.retry_now()
         idle = self.idle_seconds()
-        titles = translate("kde", "window captions from the same script, in memory only")
         return [
-            Check(FOREGROUND_WINDOW, loaded, detail),
-            Check(WINDOW_TITLES, loaded, titles),
+            front,
+            Check(WINDOW_TITLES, front.ok, titles),
             Check(IDLE_TIME, idle is not None, self._idle_detail(idle)),
             Check(
                 SCREEN_LOCK,
@@ -250,50 +132,90 @@ class KdeProbe:
             ),
         ]
 
+    def _front_check(self) -> Check:
+        focus = self.focus
+        heard, front, app_id = focus.window()
+        if heard:
+            if front is None:
+                seen = translate("kde", "no window in front")
+            else:
+                seen = translate("kde", "in front: {process} (app id {app_id})").format(
+                    process=front.process or "?", app_id=app_id or "?"
+                )
+            text = translate("kde", "KWin script {plugin}, told by KWin at each change; {front}")
+            return Check(FOREGROUND_WINDOW, True, text.format(plugin=focus.plugin, front=seen))
+        if focus.loaded:
+            text = translate(
+                "kde",
+                "KWin loaded the script {plugin} but it did not call back within {seconds} s: "
+                "its scripting may be failing (look for kwin_wayland's 'js:' lines in "
+                "`journalctl --user -b`)",
+            )
+            problem = text.format(plugin=focus.plugin, seconds=format_number(READY_WAIT, 1))
+        else:
+            text = translate(
+                "kde",
+                "{problem}; is this a KDE Plasma session? Start socialtime inside it, where "
+                "DBUS_SESSION_BUS_ADDRESS names the session's bus",
+            )
+            problem = text.format(problem=focus.last_error or translate("kde", "KWin is silent"))
+        if self.fallback is not None:
+            text = translate("kde", "{problem}. Meanwhile only X11 apps (under XWayland) are seen")
+            problem = text.format(problem=problem)
+        return Check(FOREGROUND_WINDOW, False, problem)
+
     def _idle_detail(self, idle: float | None) -> str:
+        from socialtime.probes.wayland_client import PROTOCOL_NAMES
+
         wayland = self.wayland_idle
         if wayland is not None and wayland.sees_idle:
+            if (idle or 0.0) >= wayland.timeout:
+                state = translate("kde", "idle for {seconds} s").format(
+                    seconds=format_number(idle or 0.0)
+                )
+            else:
+                state = translate("kde", "input within the last {seconds} s").format(
+                    seconds=format_number(wayland.timeout)
+                )
             text = translate(
-                "kde", "Wayland {protocol}: told after {seconds} s without input (the idle setting)"
+                "kde",
+                "Wayland {protocol}: told after {seconds} s without input (the idle setting); "
+                "{state}",
             )
+            protocol = PROTOCOL_NAMES.get(wayland.idle_protocol, wayland.idle_protocol)
             return text.format(
-                protocol=wayland.idle_protocol_name, seconds=format_number(wayland.timeout)
+                protocol=protocol, seconds=format_number(wayland.timeout), state=state
             )
         if idle is not None:
-            return translate("kde", "{seconds} s idle").format(seconds=format_number(idle))
+            return translate("kde", "{seconds} s idle (org.freedesktop.ScreenSaver)").format(
+                seconds=format_number(idle)
+            )
+        if wayland is not None and wayland.ready:
+            return translate(
+                "kde",
+                "KWin offers neither ext-idle-notify-v1 nor org_kde_kwin_idle, and KDE does not "
+                "tell idle time over D-Bus on Wayland: time without input is counted as active "
+                "(Plasma 5.27 and later offer ext-idle-notify-v1)",
+            )
         if wayland is not None:
             text = translate(
                 "kde",
-                "KDE does not tell idle time over D-Bus on Wayland, and the Wayland idle "
-                "protocols are not reachable ({error}): idle time is unknown",
+                "the Wayland display cannot be reached ({error}), and KDE does not tell idle "
+                "time over D-Bus on Wayland: time without input is counted as active; start "
+                "socialtime inside your Plasma session, where WAYLAND_DISPLAY and "
+                "XDG_RUNTIME_DIR are set",
             )
-            return text.format(error=wayland.last_error or "ext-idle-notify-v1, org_kde_kwin_idle")
+            return text.format(error=wayland.last_error or "?")
         return translate(
             "kde", "KDE does not tell idle time over D-Bus on Wayland: idle time is unknown"
         )
 
     def close(self) -> None:
-        self._stop.set()
-        conn, thread = self._conn, self._thread
-        if conn is not None and self.service is not None:
-            try:  # unload through a fresh connection: the listener's is being closed
-                other = self._connect(self.bus)
-                dbusio.call(other, KWIN, *SCRIPTING, "unloadScript", "s", (PLUGIN,))
-                dbusio.close_quietly(other)
-            except dbusio.BusError:
-                pass
-        if conn is not None:
-            dbusio.wake(conn)  # the listener returns from its read and closes it
-        if thread is not None:
-            thread.join(2.0)
+        self.focus.close()
         if self._idle_conn is not None:
             dbusio.close_quietly(self._idle_conn)
+            self._idle_conn = None
         if self.wayland_idle is not None:
             self.wayland_idle.close()
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-        self._conn = self._idle_conn = self._thread = self._folder = None
-        with self._guard:
-            self._front, self._heard = None, False
         if self.fallback is not None:
             self.fallback.close()

@@ -37,7 +37,7 @@ TOPLEVELS = "zwlr_foreign_toplevel_manager_v1"
 EXT_IDLE = "ext_idle_notifier_v1"
 KDE_IDLE = "org_kde_kwin_idle"
 SEAT = "wl_seat"
-# The idle protocols as people look them up (the protocol's name, not its interface's).
+# The idle protocols' names as people look them up (doctor's lines).
 PROTOCOL_NAMES = {EXT_IDLE: "ext-idle-notify-v1", KDE_IDLE: "org_kde_kwin_idle"}
 # Interface -> the highest version socialtime speaks.
 VERSIONS = {SEAT: 1, TOPLEVELS: 3, EXT_IDLE: 2, KDE_IDLE: 1}
@@ -124,21 +124,18 @@ class WaylandClient:
 
     def poll(self) -> bool:
         """Connect if needed, apply the events that arrived; True when connected and ready."""
-        try:
-            conn = self._conn or self._open()
+        conn = self._conn
+        if conn is None:
+            conn = self._open()
             if conn is None:
                 return False
+        try:
             self._dispatch(conn)
             if self.ready:
                 self._keep_timeout(conn)
             conn.flush()
         except wire.WireError as exc:
             self._lost(str(exc))
-            return False
-        # A system boundary: whatever a compositor sends must end as "cannot tell this tick"
-        # and a new connection later, never as an exception in the tracker's thread.
-        except Exception as exc:
-            self._lost(repr(exc))
             return False
         return self.ready
 
@@ -347,11 +344,6 @@ class WaylandClient:
     @property
     def sees_idle(self) -> bool:
         return bool(self._notification)
-
-    @property
-    def idle_protocol_name(self) -> str:
-        """ "ext-idle-notify-v1" or "org_kde_kwin_idle" ("" without a notification)."""
-        return PROTOCOL_NAMES.get(self.idle_protocol, self.idle_protocol)
 
     @property
     def timeout(self) -> float:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from socialtime.base.i18n import format_number, translate
-from socialtime.probes.app_ids import guess_process, known_process
+from socialtime.probes.app_ids import window_process
 from socialtime.probes.base import (
     FOREGROUND_WINDOW,
     IDLE_TIME,
@@ -35,13 +35,14 @@ from socialtime.probes.base import (
     process_name,
 )
 from socialtime.probes.sway_ipc import SwayIpc
-from socialtime.probes.wayland_client import Toplevel, WaylandClient
+from socialtime.probes.wayland_client import PROTOCOL_NAMES, Toplevel, WaylandClient
 
 # XDG_CURRENT_DESKTOP values (lowercased) of wlroots-based compositors.
 WLROOTS_DESKTOPS = frozenset(
     {"sway", "hyprland", "river", "labwc", "wayfire", "niri", "dwl", "hikari", "cage", "qtile"}
 )
 PID_RETRY = 10.0  # s before sway is asked again for a window whose pid it did not tell
+PROTOCOLS = PROTOCOL_NAMES  # the idle protocols' names as people look them up
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,14 @@ class WlrootsProbe:
         """The window's pid (sway only) and process name, found once per window and app id;
         a pid sway did not tell is asked for again after PID_RETRY s."""
         cached = top.owner
-        if isinstance(cached, _Owner) and cached.app_id == top.app_id:
-            known = cached.pid is not None or self._clock() < cached.retry_at
-            if known:
-                return cached.pid, cached.process
+        if (
+            isinstance(cached, _Owner)
+            and cached.app_id == top.app_id
+            and (cached.pid is not None or self._clock() < cached.retry_at)
+        ):
+            return cached.pid, cached.process
         pid = self._ask_pid(top.app_id, top.title)
-        name = known_process(top.app_id)
-        if name is None:
-            name = (self._process_name(pid) if pid else "") or guess_process(top.app_id)
+        name = window_process(top.app_id, pid or 0, self._process_name)
         top.owner = _Owner(top.app_id, pid, name, self._clock() + PID_RETRY)
         return pid, name
 
@@ -243,7 +244,7 @@ class WlrootsProbe:
                 "wlroots",
                 "{protocol}: told after {seconds} s without input (the idle setting); {state}",
             )
-            protocol = client.idle_protocol_name
+            protocol = PROTOCOLS.get(client.idle_protocol, client.idle_protocol)
             return Check(
                 IDLE_TIME, True, text.format(protocol=protocol, seconds=seconds, state=state)
             )

@@ -52,8 +52,8 @@ def test_report_over_the_whole_calendar(tmp_path):
 
     store = Store.open(tmp_path)
     fill_year(store)
-    year = report.Period(date(2025, 1, 1), date(2025, 12, 31))
-    century = report.Period(report.FIRST_DAY, report.LAST_DAY)
+    year = periods.Period(date(2025, 1, 1), date(2025, 12, 31))
+    century = periods.Period(periods.FIRST_DAY, periods.LAST_DAY)
     figures = {}
     for name, period in (("one year", year), ("the whole calendar", century)):
         builds, dumps = [], []

@@ -1,5 +1,5 @@
 """Real, headless compositors for end-to-end tests, run by the desktop user (desktop_user.py):
-sway (below) and KWin (`KWin`, at the end).
+sway (below); KWin's is kwin_session.py.
 
     with Sway.start(user) as sway:                       # waits for its sockets, or fails
         firefox = sway.open_window("firefox", "(3) Facebook — Mozilla Firefox")
@@ -18,7 +18,6 @@ does not. Every wait polls a condition with a deadline.
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -215,62 +214,3 @@ class KeepActive:
         self.done.set()
         self.thread.join(10)
         assert not self.errors, self.errors
-
-
-KWIN_REQUIRED = {"kwin_wayland": "kwin-wayland", "dbus-daemon": "dbus"}
-
-
-class KWin:
-    """A running headless KWin 5.27 of `user` with its own session bus; see `start()`.
-
-    `env` is the clients' environment: WAYLAND_DISPLAY, DBUS_SESSION_BUS_ADDRESS (the bus KWin
-    is on, for org.kde.KWin /Scripting), XDG_CURRENT_DESKTOP=KDE. Debian's kwin_wayland carries
-    a file capability that this sandbox refuses, so a plain copy of it runs (FACTS.md); KWin
-    itself runs with QT_QPA_PLATFORM=offscreen and --virtual. No windows or input helpers yet:
-    the KWin script's tests will add what they need."""
-
-    SOCKET = "wayland-kwin"
-
-    def __init__(self, user: DesktopUser) -> None:
-        self.user = user
-        self.display = self.SOCKET
-        self.env: dict[str, str] = {}
-
-    @classmethod
-    @contextmanager
-    def start(cls, user: DesktopUser) -> Iterator[KWin]:
-        require(KWIN_REQUIRED, "the KWin end-to-end tests")
-        kwin = cls(user)
-        try:
-            kwin._start()
-            yield kwin
-        finally:
-            user.stop()
-
-    def _start(self) -> None:
-        user = self.user
-        bus = user.runtime_dir / "bus"
-        base = {**user.base_env(), "DBUS_SESSION_BUS_ADDRESS": f"unix:path={bus}"}
-        daemon = ["dbus-daemon", "--session", "--nofork", f"--address=unix:path={bus}"]
-        user.spawn(daemon, "kwin-dbus.log", base)
-        wait_for(bus.exists, "the session bus of KWin", START_TIMEOUT)
-        binary = user.workdir / "kwin_wayland"  # a copy: no file capability
-        shutil.copy(shutil.which("kwin_wayland") or "/usr/bin/kwin_wayland", binary)
-        binary.chmod(0o755)
-        argv = [str(binary), "--virtual", "--no-lockscreen", "--width", "1280", "--height", "800",
-                "--socket", self.SOCKET]  # fmt: skip
-        self.proc = user.spawn(argv, "kwin.log", {**base, "QT_QPA_PLATFORM": "offscreen"})
-        socket = user.runtime_dir / self.SOCKET
-
-        def ready() -> bool:
-            if self.proc.poll() is not None:
-                pytest.fail(f"kwin exited ({self.proc.returncode}):\n{user.log('kwin.log')}")
-            return socket.exists()
-
-        wait_for(ready, "KWin's Wayland socket", START_TIMEOUT)
-        self.env = {
-            **base,
-            "WAYLAND_DISPLAY": self.SOCKET,
-            "XDG_SESSION_TYPE": "wayland",
-            "XDG_CURRENT_DESKTOP": "KDE",
-        }

@@ -1,4 +1,4 @@
-"""The calendar's bounds (report.FIRST_DAY..LAST_DAY, MAX_PAUSE_SECONDS) and the arguments
+"""The calendar's bounds (periods.FIRST_DAY..LAST_DAY, MAX_PAUSE_SECONDS) and the arguments
 checked against them: dates, weeks, ranges, pause durations, a stored pause that makes no
 sense, and the file that ``export -o`` writes. Each case here was a traceback once."""
 

@@ -1,4 +1,5 @@
-"""Lock and suspend over a real, private D-Bus; GNOME and KDE probes against fake shells on it.
+"""Lock and suspend over a real, private D-Bus; the GNOME probe against a fake shell on it.
+(The KDE probe against a fake KWin: test_probe_kde.py.)
 
 One private dbus-daemon plays both the system and the session bus; signals are raised with
 `dbus-send` exactly as logind and the screensaver raise them. The recording side is the real
@@ -9,7 +10,6 @@ are real here. Every wait polls a condition with a deadline.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +24,6 @@ from xserver import wait_for
 from socialtime.probes.base import Foreground
 from socialtime.probes.dbus_session import SessionWatcher
 from socialtime.probes.gnome import GnomeProbe
-from socialtime.probes.kde import OBJECT_PATH, PLUGIN, KdeProbe
 from socialtime.probes.session import LockAwareProbe
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import Store
@@ -333,55 +332,6 @@ def test_gnome_probe_without_a_bus(tmp_path: Path) -> None:
     assert probe.foreground() is None
     assert probe.idle_seconds() is None
     assert not any(c.ok for c in probe.diagnose())
-
-
-# --- KDE: the KWin script's callback, with a fake KWin -----------------------------------------
-
-
-def test_kde_probe_loads_its_script_and_hears_the_callback(bus: PrivateBus) -> None:
-    scripting = ("/Scripting", "org.kde.kwin.Scripting")
-    loaded: list[str] = []
-
-    def load(body: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
-        loaded.append(Path(body[0]).read_text(encoding="utf-8"))
-        return "i", (0,)
-
-    kwin = FakeService(
-        bus.address,
-        "org.kde.KWin",
-        {
-            (*scripting, "loadScript"): load,
-            (*scripting, "start"): lambda body: ("", ()),
-            (*scripting, "unloadScript"): lambda body: ("b", (True,)),
-        },
-    )
-    probe = KdeProbe(bus.address, process_name=lambda pid: "")
-    try:
-        assert probe.foreground() is None  # starts the listener; nothing heard yet
-        assert probe.wait_ready(10)
-        assert loaded and f'SERVICE = "{probe.service}"' in loaded[0]
-        assert re.search(r"windowActivated \|\| workspace\.clientActivated", loaded[0])
-        # What KWin's callDBus sends (a JS number arrives as a double).
-        bus.call(
-            str(probe.service), OBJECT_PATH, "org.socialtime.Focus.Update",
-            "string:(3) Facebook — Mozilla Firefox", "string:firefox", "double:4242",
-        )  # fmt: skip
-        wait_for(lambda: probe.foreground() is not None, "the script's callback")
-        assert probe.foreground() == Foreground("firefox", "(3) Facebook — Mozilla Firefox", 4242)
-        bus.call(
-            str(probe.service),
-            OBJECT_PATH,
-            "org.socialtime.Focus.Update",
-            "string:",
-            "string:",
-            "double:0",
-        )
-        wait_for(lambda: probe.foreground() is None, "nothing active")
-    finally:
-        probe.close()
-        kwin.close()
-    unloads = [c for c in kwin.calls if c[2] == "unloadScript"]
-    assert unloads and unloads[-1][3] == (PLUGIN,)  # unloaded again on close
 
 
 def test_a_shell_answer_that_is_no_window_is_nothing() -> None:
