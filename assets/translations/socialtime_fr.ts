@@ -247,10 +247,6 @@
         <translation>Par site, chaque jour&#xa0;:</translation>
     </message>
     <message>
-        <source>Periods of each work day without social sites, such as 09:00-11:00, 14:00-15:00.</source>
-        <translation>Plages de chaque jour travaillé sans réseaux sociaux, par exemple 09:00-11:00, 14:00-15:00.</translation>
-    </message>
-    <message>
         <source>Focus time:</source>
         <translation>Plages de concentration&#xa0;:</translation>
     </message>
@@ -612,24 +608,12 @@
         <translation>Cesser de compter après&#xa0;:</translation>
     </message>
     <message>
-        <source>Time without keyboard or mouse input is not counted.</source>
-        <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
-    </message>
-    <message>
         <source>Look every:</source>
         <translation>Regarder toutes les&#xa0;:</translation>
     </message>
     <message>
-        <source>How often socialtime checks which window is in front.</source>
-        <translation>La fréquence à laquelle socialtime regarde quelle fenêtre est au premier plan.</translation>
-    </message>
-    <message>
         <source>Keep data for:</source>
         <translation>Conserver les données&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Older data is erased automatically.</source>
-        <translation>Les données plus anciennes sont effacées automatiquement.</translation>
     </message>
     <message>
         <source>Id (domain)</source>
@@ -1801,16 +1785,32 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>une table avec les clés daily_minutes, weekly_minutes, focus et sites</translation>
     </message>
     <message>
+        <source>At most this many minutes on social sites each work day, all together.</source>
+        <translation>Au plus ce nombre de minutes sur les réseaux sociaux chaque jour travaillé, tous ensemble.</translation>
+    </message>
+    <message>
         <source>an integer number of minutes between 1 and 10080</source>
         <translation>un nombre entier de minutes entre 1 et 10080</translation>
+    </message>
+    <message>
+        <source>At most this many minutes on social sites in the whole ISO week.</source>
+        <translation>Au plus ce nombre de minutes sur les réseaux sociaux sur toute la semaine ISO.</translation>
     </message>
     <message>
         <source>a string such as &quot;09:00-11:00, 14:00-15:00&quot;, or &quot;&quot;</source>
         <translation>une chaîne comme &quot;09:00-11:00, 14:00-15:00&quot;, ou &quot;&quot;</translation>
     </message>
     <message>
+        <source>Periods of each work day without social sites, such as 09:00-11:00, 14:00-15:00.</source>
+        <translation>Plages de chaque jour travaillé sans réseaux sociaux, par exemple 09:00-11:00, 14:00-15:00.</translation>
+    </message>
+    <message>
         <source>a table of site ids and minutes, such as &quot;youtube.com&quot; = 10</source>
         <translation>une table d&apos;id de sites et de minutes, comme &quot;youtube.com&quot; = 10</translation>
+    </message>
+    <message>
+        <source>At most this many minutes on one site each work day, site by site.</source>
+        <translation>Au plus ce nombre de minutes sur un site chaque jour travaillé, site par site.</translation>
     </message>
     <message>
         <source>true or false</source>
@@ -1821,6 +1821,22 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>une table avec les clés budget, focus et reflection</translation>
     </message>
     <message>
+        <source>A notification at 80 % and at 100 % of a daily budget.</source>
+        <translation>Une notification à 80&#xa0;% et à 100&#xa0;% d&apos;un budget quotidien.</translation>
+    </message>
+    <message>
+        <source>A notification when a social site comes to the front in a focus period.</source>
+        <translation>Une notification quand un réseau social passe au premier plan pendant une plage de concentration.</translation>
+    </message>
+    <message>
+        <source>On the first work day of the week, last week compared with the one before.</source>
+        <translation>Le premier jour travaillé de la semaine, la semaine passée comparée à la précédente.</translation>
+    </message>
+    <message>
+        <source>The work hours of that day; nothing is recorded outside them.</source>
+        <translation>Les heures de travail de ce jour&#xa0;; rien n&apos;est enregistré en dehors.</translation>
+    </message>
+    <message>
         <source>a table</source>
         <translation>une table</translation>
     </message>
@@ -1829,12 +1845,24 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>un nombre de secondes entre 1 et 60</translation>
     </message>
     <message>
+        <source>How often socialtime checks which window is in front.</source>
+        <translation>La fréquence à laquelle socialtime regarde quelle fenêtre est au premier plan.</translation>
+    </message>
+    <message>
         <source>an integer number of seconds between 1 and 3600</source>
         <translation>un nombre entier de secondes entre 1 et 3600</translation>
     </message>
     <message>
+        <source>Time without keyboard or mouse input is not counted.</source>
+        <translation>Le temps passé sans clavier ni souris n&apos;est pas compté.</translation>
+    </message>
+    <message>
         <source>an integer number of days between 0 (keep forever) and 3650</source>
         <translation>un nombre entier de jours entre 0 (tout garder) et 3650</translation>
+    </message>
+    <message>
+        <source>Older data is erased automatically.</source>
+        <translation>Les données plus anciennes sont effacées automatiquement.</translation>
     </message>
     <message>
         <source>a table with keys mon..sun</source>
@@ -1849,6 +1877,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>une date &quot;AAAA-MM-JJ&quot;</translation>
     </message>
     <message>
+        <source>Days off and holidays: nothing is recorded on them.</source>
+        <translation>Jours de congé et jours fériés&#xa0;: rien n&apos;est enregistré ces jours-là.</translation>
+    </message>
+    <message>
         <source>a table with keys disabled and custom</source>
         <translation>une table avec les clés disabled et custom</translation>
     </message>
@@ -1857,12 +1889,24 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>un tableau d&apos;id de sites comme [&quot;linkedin.com&quot;]</translation>
     </message>
     <message>
+        <source>Sites of the catalogue that you do not want counted.</source>
+        <translation>Les sites du catalogue que vous ne voulez pas voir comptés.</translation>
+    </message>
+    <message>
         <source>an array of tables ([[sites.custom]])</source>
         <translation>un tableau de tables ([[sites.custom]])</translation>
     </message>
     <message>
+        <source>Your own sites, counted like those of the catalogue.</source>
+        <translation>Vos propres sites, comptés comme ceux du catalogue.</translation>
+    </message>
+    <message>
         <source>&quot;auto&quot; (the system&apos;s language), &quot;en&quot; or &quot;fr&quot;</source>
         <translation>&quot;auto&quot; (la langue du système), &quot;en&quot; ou &quot;fr&quot;</translation>
+    </message>
+    <message>
+        <source>The language of socialtime: the system&apos;s (auto), English or French.</source>
+        <translation>La langue de socialtime&#xa0;: celle du système (auto), l&apos;anglais ou le français.</translation>
     </message>
     <message>
         <source>not a site id</source>

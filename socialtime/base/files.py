@@ -1,9 +1,15 @@
 """Reading and writing a small file of the user's: bounded when read, whole when written.
 
-Writing: settings, the team goal file and a weekly team summary are all written the same way:
-through a temporary file in the same directory, flushed to disk, then renamed into place. A
-crash mid-write leaves the old file or the new one, never half of one; and since the temporary
-file comes from ``tempfile.mkstemp`` (mode 0600), the result is readable by the user only.
+Writing: every file socialtime writes whole is written by ``write_private`` (or, bit by bit,
+``write_private_with``): the settings, an export, the team goal file and what is remembered of
+leaving a team, a weekly team summary, the declined invitation, the autostart entry, the browser
+manifests and their launcher. Through a temporary file in the same directory, flushed to disk,
+then renamed into place: a crash mid-write leaves the old file or the new one, never half of
+one, and a symbolic link in the file's place is replaced, never followed. The temporary file
+comes from ``tempfile.mkstemp`` (mode 0600), so the result is readable by the user only, unless
+the caller asks for another mode because others read it too (0644 for an autostart entry or a
+browser manifest, 0755 for the browser's launcher). An OSError names the file asked for, never
+the temporary one.
 
 Reading: every file that a person, an organisation or a team wrote (settings, policy files,
 team goal files, team summaries, the site catalogue, records in the data folder, browser
@@ -44,6 +50,7 @@ __all__ = [
     "MAX_DEPTH",
     "MISSING",
     "NOT_UTF8",
+    "PRIVATE",
     "SETTINGS_LIMIT",
     "SMALL_LIMIT",
     "SPECIAL",
@@ -89,6 +96,8 @@ SYNTAX = "syntax"  # the parser refused it; ``detail`` is its (English) message
 TOO_DEEP = "too-deep"  # more than ``limit`` levels; at ``line``/``column`` or at ``key``
 
 _READ = frozenset({TOO_LARGE, NOT_UTF8, SYNTAX, TOO_DEEP})
+
+PRIVATE = 0o600  # the mode of what write_private writes, unless told otherwise
 
 
 class ReadError(Exception):
@@ -347,29 +356,56 @@ def read_plist(path: Path | str, limit: int = SETTINGS_LIMIT, depth: int = MAX_D
 # -- writing ------------------------------------------------------------------------------
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, line ends as given) to ``path`` atomically, mode 0600.
+def write_private(path: Path, data: str | bytes, *, mode: int = PRIVATE) -> None:
+    """Write ``data`` to ``path`` atomically: text as UTF-8 with its line ends as given, or
+    bytes as they are; mode 0600 unless ``mode`` says otherwise.
 
     The directory must exist: creating it, and with which mode, is the caller's choice."""
-    write_private_with(path, lambda handle: handle.write(text))
+    if isinstance(data, bytes):
+        _write_whole(path, lambda handle: handle.write(data), mode, binary=True)
+    else:
+        _write_whole(path, lambda handle: handle.write(data), mode, binary=False)
 
 
-def write_private_with(path: Path, fill: Callable[[IO[str]], T]) -> T:
-    """As :func:`write_private`, for a file that ``fill`` writes bit by bit (an export);
+def write_private_with(path: Path, fill: Callable[[IO[str]], T], *, mode: int = PRIVATE) -> T:
+    """As :func:`write_private`, for a text file that ``fill`` writes bit by bit (an export);
     returns what ``fill`` returns. Any OSError (no such folder, no permission, disk full)
     leaves nothing behind: neither the temporary file nor a part of the new one."""
+    return _write_whole(path, fill, mode, binary=False)
+
+
+def _write_whole(path: Path, fill: Callable[[Any], T], mode: int, binary: bool) -> T:
     path = Path(path)
     # A short temporary name: one built from a long file name would be refused as too long
     # where the name itself is not.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:24]}.", suffix=".tmp")
+    prefix, tmp = f".{path.name[:24]}.", ""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        if binary:
+            handle: IO[Any] = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with handle:
             result = fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode != PRIVATE:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink(missing_ok=True)
+    except BaseException as error:
+        if tmp:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink(missing_ok=True)
+        if isinstance(error, OSError) and _temporary(error.filename, path, prefix):
+            error.filename = str(path)  # the file asked for, not a name the caller never gave
+            error.filename2 = None
         raise
     return result
+
+
+def _temporary(name: object, path: Path, prefix: str) -> bool:
+    """Whether ``name`` (an OSError's file name) is a temporary file of ``_write_whole``."""
+    if not isinstance(name, str) or not name.endswith(".tmp"):
+        return False
+    tmp = Path(name)
+    return tmp.name.startswith(prefix) and tmp.parent == Path(os.path.abspath(path.parent))

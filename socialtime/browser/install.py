@@ -237,11 +237,9 @@ def _hive(machine: Machine, system: bool) -> Any:
 
 
 def _write(path: Path, text: str, mode: int) -> None:
+    """A manifest (0644) or the launcher (0755), whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    os.chmod(tmp, mode)
-    os.replace(tmp, path)
+    files.write_private(path, text, mode=mode)
 
 
 def _unknown(browser: str) -> str:

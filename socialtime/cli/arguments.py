@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, translate
-from socialtime.cli.context import EXIT_USAGE
+from socialtime.cli.context import ExitStatus
 from socialtime.settings import read_language
 
 # argparse's own words. The standard library has no French: the headings and error messages
@@ -131,7 +131,8 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         text = translate("cli", "{prog}: error: {message}")
-        self.exit(EXIT_USAGE, text.format(prog=self.prog, message=argparse_message(message)) + "\n")
+        message = text.format(prog=self.prog, message=argparse_message(message))
+        self.exit(ExitStatus.USAGE, message + "\n")
 
 
 def config_option(argv: Sequence[str]) -> str | None:

@@ -8,15 +8,12 @@ commands never load them.
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from socialtime.base.i18n import translate
+from socialtime.cli.context import Command, Context, ExitStatus, eprint, say
 from socialtime.probes.base import Check
 
-Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
 # Argument and option names are the command line's contract and never translated; named here, as
 # the translation tests read every literal given to add_argument as text for people.
 _CALLER, _SYSTEM, _BROWSER = "caller", "--system", "--browser"
@@ -90,13 +87,13 @@ def register(command: Command) -> None:
         )
 
 
-def cmd_browser_host(ctx: Any, args: argparse.Namespace) -> int:
+def cmd_browser_host(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.browser.host import main
 
     return main(args.caller, ctx.data_dir)
 
 
-def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
+def cmd_browser(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.browser.install import install, uninstall
 
     browsers = args.browser or ["all"]
@@ -114,11 +111,11 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
             )
         else:
             text = translate("browser", "socialtime: {file}: permission denied")
-        print(text.format(file=e.filename), file=sys.stderr)
-        return 1
+        eprint(text.format(file=e.filename))
+        return ExitStatus.DATA
     except OSError as e:
-        print(f"socialtime: {e}", file=sys.stderr)
-        return 1
+        say(e)
+        return ExitStatus.DATA
     for line in lines:
         print(line)
     if args.browser_action == "install":
@@ -135,7 +132,7 @@ def cmd_browser(ctx: Any, args: argparse.Namespace) -> int:
         print(f"{done} {then}")
     elif not lines:
         print(translate("browser", "Nothing to remove."))
-    return 0
+    return ExitStatus.OK
 
 
 def doctor_check(data_dir: Path) -> Check:

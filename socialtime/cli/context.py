@@ -1,5 +1,7 @@
-"""What every command of the command line shares: its :class:`Context`, the exit statuses, the
-:class:`UsageError` that means status 2, and the helpers that write for a person.
+"""What every command of the command line shares: its :class:`Context`, the exit statuses
+(:class:`ExitStatus`), the :class:`UsageError` that means status 2, and the helpers that talk
+with a person: :func:`eprint` and :func:`say` on standard error, :func:`fail` (say, then give
+the status), :func:`confirm` (a yes/no question on the terminal) and :func:`when`.
 
 Apart from socialtime/cli/program.py so that the modules holding commands (track.py, data.py,
 doctor.py) can import it while program.py imports them to register their commands.
@@ -8,22 +10,32 @@ doctor.py) can import it while program.py imports them to register their command
 from __future__ import annotations
 
 import argparse
+import enum
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from socialtime.base import i18n, paths
 from socialtime.base.i18n import translate
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import catalogue_for
+from socialtime.rules.periods import wall_clock
 from socialtime.rules.sites import Catalogue, CatalogueError
 from socialtime.settings import Config, LoadedConfig, load_config
 
 if TYPE_CHECKING:
     from socialtime.settings import Policy
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+class ExitStatus(enum.IntEnum):
+    """The exit status of every command, as the README documents it ("Exit status")."""
+
+    OK = 0  # done
+    DATA = 1  # the data cannot be used (the message names the file)
+    USAGE = 2  # a bad argument or config file (the message names the file, key or argument)
+    INTERRUPTED = 130  # Ctrl+C (128 + SIGINT, as shells report it)
+
+
 # socialtime.cli's ``command(name, func, help)``, through which a module adds its commands.
 Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
 
@@ -97,7 +109,26 @@ def say(message: object) -> None:
     eprint(translate("cli", "socialtime: {message}").format(message=message))
 
 
+def fail(message: object, status: ExitStatus = ExitStatus.USAGE) -> ExitStatus:
+    """:func:`say` ``message``, then give ``status`` for the command to return."""
+    say(message)
+    return status
+
+
+def confirm(prompt: str) -> bool:
+    """Ask ``prompt`` (which ends "[y/N] " in the user's language) on the terminal: True for
+    "y" or "yes", in English or in the user's language ("o", "oui"); anything else, and the
+    end of the input (Ctrl+D), is no. Only asked when standard input is a terminal: each
+    caller says first what to add (``--yes``) when it is not."""
+    try:
+        answer = input(prompt).strip().lower()
+    except EOFError:
+        print()  # the cursor was left after the prompt
+        return False
+    return answer in {"y", "yes", translate("cli", "y"), translate("cli", "yes")}
+
+
 def when(t: float) -> str:
     """An instant for a person to read: "2026-11-24 10:00" ("24/11/2026 10:00" in French)."""
-    moment = datetime.fromtimestamp(t)
+    moment = wall_clock(t)
     return f"{i18n.format_date(moment.date(), 'numeric')} {i18n.format_time(moment)}"

@@ -15,8 +15,7 @@ from typing import IO
 from socialtime.base import i18n, paths
 from socialtime.base.files import write_private_with
 from socialtime.base.i18n import translate
-from socialtime.cli import team as team_cli
-from socialtime.cli.context import EXIT_OK, Command, Context, UsageError, eprint
+from socialtime.cli.context import Command, Context, ExitStatus, UsageError, confirm, eprint
 from socialtime.rules import periods
 from socialtime.rules.periods import iso
 
@@ -56,11 +55,11 @@ def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         count = write(sys.stdout, iso)
         eprint(translate("cli", "Exported %n spans.", None, count))
-        return EXIT_OK
+        return ExitStatus.OK
     count = _export_to(args.output, lambda out: write(out, iso))
     message = translate("cli", "Exported %n spans to {file}.", None, count)
     eprint(message.format(file=args.output))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def _export_to(name: str, fill: Callable[[IO[str]], int]) -> int:
@@ -114,10 +113,10 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
             message = translate("cli", "this would erase {what}; add --yes to confirm")
             raise UsageError(message.format(what=what))
         prompt = translate("cli", "Erase {what} in {path}? This cannot be undone. [y/N] ")
-        if not team_cli.confirmed(prompt.format(what=what, path=store.path)):
+        if not confirm(prompt.format(what=what, path=store.path)):
             print(translate("cli", "Nothing was erased."))
-            return EXIT_OK
+            return ExitStatus.OK
     seconds = store.erase(*bounds)
     message = translate("cli", "Erased {what} ({duration} of recorded time).")
     print(message.format(what=what, duration=i18n.format_duration(seconds)))
-    return EXIT_OK
+    return ExitStatus.OK

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from socialtime.base.i18n import translate
 from socialtime.cli import browser as browser_cli
-from socialtime.cli.context import EXIT_DATA, EXIT_OK, EXIT_USAGE, Command, Context, when
+from socialtime.cli.context import Command, Context, ExitStatus, when
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import StoreError
 
@@ -59,11 +59,11 @@ def _config_check(loaded: LoadedConfig, config_path: Path) -> int:
         else:
             text = translate("cli", "none ({path}); defaults").format(path=config_path)
             _line(True, config, text)
-        return EXIT_OK
+        return ExitStatus.OK
     _line(False, config, translate("cli", "errors, using the defaults:"))
     for error in loaded.errors:
         print(f"       {error}")
-    return EXIT_USAGE
+    return ExitStatus.USAGE
 
 
 def _data_checks(ctx: Context) -> int:
@@ -79,8 +79,8 @@ def _data_checks(ctx: Context) -> int:
             _line(False, consent_name, translate("cli", "not given: `socialtime consent --accept`"))
     except StoreError as e:
         _line(False, data, str(e))
-        return EXIT_DATA
-    return EXIT_OK
+        return ExitStatus.DATA
+    return ExitStatus.OK
 
 
 def _work_hours_check(hours: WorkHours, now: float) -> None:

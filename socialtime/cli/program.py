@@ -1,7 +1,8 @@
 """The command line: the entry point, the parser, and the small commands.
 
-Exit status: 0 done, 1 the data cannot be used (the message names the file), 2 a bad argument
-or a bad config file (the message names the file, the key and what was expected).
+Exit status (socialtime.cli.context.ExitStatus, for every command): 0 done, 1 the data cannot
+be used (the message names the file), 2 a bad argument or a bad config file (the message names
+the file, the key and what was expected), 130 stopped by Ctrl+C.
 
 The larger commands live apart and add themselves through ``register``: ``track``
 (socialtime.cli.track), ``export`` and ``erase`` (socialtime.cli.data), ``doctor``
@@ -29,11 +30,10 @@ from socialtime.cli import team as team_cli
 from socialtime.cli import track as track_cli
 from socialtime.cli.arguments import ArgumentParser, set_language
 from socialtime.cli.context import (
-    EXIT_DATA,
-    EXIT_OK,
-    EXIT_USAGE,
     Context,
+    ExitStatus,
     UsageError,
+    confirm,
     eprint,
     say,
     when,
@@ -67,7 +67,7 @@ def cmd_tray(ctx: Context, args: argparse.Namespace) -> int:
             "Install Qt's libraries (see the README), or record with `socialtime track`.",
         )
         eprint(message.format(error=e))
-        return EXIT_DATA
+        return ExitStatus.DATA
     return run(ctx.data_dir, ctx.config_path, show=args.show)
 
 
@@ -81,17 +81,17 @@ def cmd_invite(ctx: Context, args: argparse.Namespace) -> int:
         given = True  # a database the user had: the tray says what is wrong with it
     choice = invite.decide(ctx.data_dir, ctx.policy(), given)
     if choice == invite.QUIT:
-        return EXIT_OK
+        return ExitStatus.OK
     if choice == invite.START:
         # Consent was given: from now on the user's own choice decides whether the tray starts
         # at login (their autostart entry, on or off), never the organisation's entry.
-        return EXIT_OK
+        return ExitStatus.OK
     try:
         from socialtime.ui.invite import run_invite
     except ImportError as e:  # Qt or its system libraries are missing
         message = translate("cli", "socialtime: the invitation cannot be shown ({error}).")
         eprint(message.format(error=e))
-        return EXIT_DATA
+        return ExitStatus.DATA
     return run_invite(ctx.data_dir, ctx.config_path)
 
 
@@ -103,20 +103,20 @@ def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
         print(translate("cli", "Consent withdrawn: recording has stopped."))
         count = store.count()
         if count == 0:
-            return EXIT_OK
+            return ExitStatus.OK
         message = translate("cli", "Your recorded data (%n spans) is still in {path}.", None, count)
         print(message.format(path=store.path))
-        if sys.stdin.isatty() and team_cli.confirmed(translate("cli", "Erase it all now? [y/N] ")):
+        if sys.stdin.isatty() and confirm(translate("cli", "Erase it all now? [y/N] ")):
             store.erase()
             print(translate("cli", "Everything was erased."))
         else:
             print(translate("cli", "To erase it: socialtime erase --all"))
-        return EXIT_OK
+        return ExitStatus.OK
     print(notice(ctx.data_dir))
     if args.accept:
         store.set_consent(NOTICE_VERSION, time.time())
         print(translate("cli", "Thank you: recording will run during your work hours."))
-        return EXIT_OK
+        return ExitStatus.OK
     version = store.consent_version()
     if version == NOTICE_VERSION:
         at = store.meta().get("consent_at")
@@ -130,7 +130,7 @@ def cmd_consent(ctx: Context, args: argparse.Namespace) -> int:
         print(message.format(version=version))
     else:
         print(translate("cli", "Status: not accepted; nothing is being recorded."))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
@@ -157,7 +157,7 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     else:
         names = {s.id: s.name for s in ctx.catalogue(config).sites}
         sys.stdout.write(report.render(doc, period, names))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def cmd_pause(ctx: Context, args: argparse.Namespace) -> int:
@@ -168,7 +168,7 @@ def cmd_pause(ctx: Context, args: argparse.Namespace) -> int:
     ctx.store().set_paused_until(until)
     message = translate("cli", "Paused until {when}. Resume earlier with `socialtime resume`.")
     print(message.format(when=when(until)))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 _DURATION = re.compile(r"^([0-9]+)\s*(s|min|m|h)$")
@@ -199,7 +199,7 @@ def cmd_resume(ctx: Context, args: argparse.Namespace) -> int:
     ctx.config(strict=False)
     ctx.store().set_paused_until(None)
     print(translate("cli", "Recording resumed (during your work hours)."))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 # --- parser --------------------------------------------------------------------------------
@@ -342,11 +342,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(ctx, args))
     except UsageError as e:
         say(e)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     except (StoreError, AlreadyRecording) as e:
         say(e)
-        return EXIT_DATA
+        return ExitStatus.DATA
     except KeyboardInterrupt:
-        return 130
+        return ExitStatus.INTERRUPTED
     finally:
         ctx.close()

@@ -1,8 +1,8 @@
 """``socialtime team join|leave|status|summary|aggregate``: team goals that share no data.
 
 Kept apart from socialtime/cli/program.py, which gains only the call to :func:`register`. Errors
-are printed here and the exit status returned: 0 done, 1 files that cannot be used, 2 a bad
-argument or team file.
+are said here (socialtime.cli.context.fail) and the exit status returned: OK, DATA for files that
+cannot be used, USAGE for a bad argument or team file (socialtime.cli.context.ExitStatus).
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from socialtime.base import paths
 from socialtime.base.i18n import translate
+from socialtime.cli.context import Command, Context, ExitStatus, confirm, fail
 from socialtime.recording.store import DB_NAME
 from socialtime.rules.periods import parse_week, week_of
 from socialtime.team.summary import (
@@ -29,9 +30,6 @@ from socialtime.team.summary import (
 
 if TYPE_CHECKING:  # imported by the commands that need it: goals and progress load lazily
     from socialtime.team import goal_file as core
-
-Command = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def register(command: Command, common: argparse.ArgumentParser) -> None:
@@ -120,28 +118,12 @@ def register(command: Command, common: argparse.ArgumentParser) -> None:
     )
 
 
-def eprint(*parts: object) -> None:
-    print(*parts, file=sys.stderr)
-
-
-def _fail(message: str, status: int = EXIT_USAGE) -> int:
-    eprint(translate("cli", "socialtime: {message}").format(message=message))
-    return status
-
-
-def confirmed(prompt: str) -> bool:
-    """Ask ``prompt`` (which ends "[y/N]" in the user's language) on the terminal: True for
-    "y" or "yes", in English or in the user's language ("o", "oui")."""
-    answer = input(prompt).strip().lower()
-    return answer in {"y", "yes", translate("cli", "y"), translate("cli", "yes")}
-
-
 def today() -> date:
     return date.today()
 
 
-def cmd_team(ctx: Any, args: argparse.Namespace) -> int:
-    actions: dict[str, Callable[[Any, argparse.Namespace], int]] = {
+def cmd_team(ctx: Context, args: argparse.Namespace) -> int:
+    actions: dict[str, Callable[[Context, argparse.Namespace], int]] = {
         "join": _join,
         "leave": _leave,
         "status": _status,
@@ -151,7 +133,7 @@ def cmd_team(ctx: Any, args: argparse.Namespace) -> int:
     return actions[args.team_action](ctx, args)
 
 
-def _join(ctx: Any, args: argparse.Namespace) -> int:
+def _join(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.team import goal_file as core
 
     before, _ = core.current_team(ctx.data_dir)
@@ -159,11 +141,11 @@ def _join(ctx: Any, args: argparse.Namespace) -> int:
         team, errors = core.join_team(paths.expand(args.file), ctx.data_dir)
     except OSError as e:
         message = translate("team", "{path}: cannot keep the team file there ({error})")
-        return _fail(message.format(path=ctx.data_dir, error=e.strerror or e), EXIT_DATA)
+        return fail(message.format(path=ctx.data_dir, error=e.strerror or e), ExitStatus.DATA)
     if team is None:
         lines = "\n".join(f"  {error}" for error in errors)
         message = translate("team", "this is not a team goal file you can join:\n{errors}")
-        return _fail(message.format(errors=lines))
+        return fail(message.format(errors=lines))
     if before is not None and before.name != team.name:
         print(translate("team", 'You left "{name}".').format(name=before.name))
     print("\n".join(core.describe_team(team)))
@@ -174,10 +156,10 @@ def _join(ctx: Any, args: argparse.Namespace) -> int:
             "`socialtime team status`. Leave any time with `socialtime team leave`.",
         )
     )
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def _leave(ctx: Any, args: argparse.Namespace) -> int:
+def _leave(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.team import goal_file as core
 
     team, _ = core.current_team(ctx.data_dir, ctx.policy())
@@ -186,10 +168,10 @@ def _leave(ctx: Any, args: argparse.Namespace) -> int:
         left = core.leave_team(ctx.data_dir, store, ctx.policy())
     except OSError as e:
         message = translate("team", "{path}: cannot remember that you left ({error})")
-        return _fail(message.format(path=ctx.data_dir, error=e.strerror or e), EXIT_DATA)
+        return fail(message.format(path=ctx.data_dir, error=e.strerror or e), ExitStatus.DATA)
     if not left:
         print(translate("team", "You are not in a team."))
-        return EXIT_OK
+        return ExitStatus.OK
     if team:
         print(translate("team", 'You left "{name}".').format(name=team.name))
     else:
@@ -202,10 +184,10 @@ def _leave(ctx: Any, args: argparse.Namespace) -> int:
             "leave it too with `socialtime team leave`.",
         )
         print(text.format(name=offered.name, source=offered.offered_by))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def _team(ctx: Any) -> core.Team | int:
+def _team(ctx: Context) -> core.Team | int:
     """The team joined, or the exit status after saying why there is none."""
     from socialtime.team import goal_file as core
 
@@ -215,15 +197,15 @@ def _team(ctx: Any) -> core.Team | int:
         message = translate(
             "team", "the team file cannot be used (join again, or leave):\n{errors}"
         )
-        return _fail(message.format(errors=lines))
+        return fail(message.format(errors=lines))
     if team is None:
-        return _fail(
+        return fail(
             translate("team", "you are not in a team; join one with `socialtime team join FILE`")
         )
     return team
 
 
-def _status(ctx: Any, args: argparse.Namespace) -> int:
+def _status(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.team import goal_file as core
     from socialtime.team import week as team_week
 
@@ -232,7 +214,7 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
         print(
             translate("team", "You are not in a team. Join one with `socialtime team join FILE`.")
         )
-        return EXIT_OK
+        return ExitStatus.OK
     team = _team(ctx)
     if isinstance(team, int):
         return team
@@ -248,21 +230,21 @@ def _status(ctx: Any, args: argparse.Namespace) -> int:
     now = today()
     lines = team_week.progress_lines(ctx.store(), team, work_hours, week_of(now), now)
     print("\n".join(lines))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def _summary(ctx: Any, args: argparse.Namespace) -> int:
+def _summary(ctx: Context, args: argparse.Namespace) -> int:
     from socialtime.team import goal_file as core
     from socialtime.team import week as team_week
 
     allowed, reason = core.summaries_allowed(ctx.policy())
     if not allowed:
-        return _fail(reason)
+        return fail(reason)
     now = today()
     try:
         period = parse_week(args.week) if args.week else team_week.last_week(now)
     except ValueError as e:
-        return _fail(str(e))
+        return fail(str(e))
     team = _team(ctx)
     if isinstance(team, int):
         return team
@@ -271,15 +253,15 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
     try:
         summary = team_week.build_summary(store, team, work_hours, period, now)
     except core.TeamError as e:
-        return _fail(str(e), EXIT_DATA)
+        return fail(str(e), ExitStatus.DATA)
     output = paths.expand(args.output)
     try:
         is_dir = output.is_dir()
     except (OSError, ValueError) as e:  # a name too long for the system, a NUL in it
         text = translate("team", "-o {file}: cannot write there ({error})")
-        return _fail(text.format(file=output, error=getattr(e, "strerror", None) or e))
+        return fail(text.format(file=output, error=getattr(e, "strerror", None) or e))
     if is_dir:
-        return _fail(
+        return fail(
             translate("team", "-o {file}: is a directory; give a file name").format(file=output)
         )
     text = translate("team", "This is the whole summary, exactly as it would be written to {file}:")
@@ -288,30 +270,30 @@ def _summary(ctx: Any, args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             text = translate("team", "nothing written: add --yes to write this to {file}")
-            return _fail(text.format(file=output))
-        if not confirmed(translate("team", "Write it to {file}? [y/N] ").format(file=output)):
+            return fail(text.format(file=output))
+        if not confirm(translate("team", "Write it to {file}? [y/N] ").format(file=output)):
             print(translate("team", "Nothing was written."))
-            return EXIT_OK
+            return ExitStatus.OK
     try:
         team_week.save_summary(store, summary, output)
     except OSError as e:
         text = translate("team", "-o {file}: cannot write there ({error})")
-        return _fail(text.format(file=output, error=e.strerror or e))
+        return fail(text.format(file=output, error=e.strerror or e))
     text = translate(
         "team", "Written to {file}. It is yours: share it with the team if you want to."
     )
     print(text.format(file=output))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
-def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
+def _aggregate(ctx: Context, args: argparse.Namespace) -> int:
     if args.min_group < MIN_GROUP:
         text = translate(
             "team",
             "--min-group {value}: never fewer than {minimum} summaries, "
             "so that no one person can be seen",
         )
-        return _fail(text.format(value=args.min_group, minimum=MIN_GROUP))
+        return fail(text.format(value=args.min_group, minimum=MIN_GROUP))
     summaries, problems = [], []
     for name in args.files:
         summary, found = read_summary(Path(name))
@@ -324,9 +306,8 @@ def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
         figures = aggregate(summaries, args.min_group)
     except AggregateError as e:
         lines = "\n".join(f"  {line}" for line in e.problems)
-        return _fail(
-            translate("team", "no team figures:\n{problems}").format(problems=lines), EXIT_DATA
-        )
+        text = translate("team", "no team figures:\n{problems}")
+        return fail(text.format(problems=lines), ExitStatus.DATA)
     print(render(figures), end="")
     if args.chart:
         from socialtime.charts.team import write_chart
@@ -335,6 +316,6 @@ def _aggregate(ctx: Any, args: argparse.Namespace) -> int:
             write_chart(figures, paths.expand(args.chart))
         except OSError as e:
             text = translate("team", "--chart {file}: cannot write there ({error})")
-            return _fail(text.format(file=args.chart, error=e.strerror or e), EXIT_DATA)
+            return fail(text.format(file=args.chart, error=e.strerror or e), ExitStatus.DATA)
         print(translate("team", "Chart written to {file}.").format(file=args.chart))
-    return EXIT_OK
+    return ExitStatus.OK

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report
@@ -100,7 +100,7 @@ def _focus_seconds(
         for a, b in intervals[bisect.bisect_right(ends, span.start) :]:
             if a >= span.end:
                 break
-            day = datetime.fromtimestamp(a).date()
+            day = periods.local_day(a)
             out[day] = out.get(day, 0.0) + min(b, span.end) - max(a, span.start)
     return out
 
@@ -156,7 +156,7 @@ def first_recorded_day(store: Store) -> date | None:
     """The local day of the oldest span: days before it were not recorded, so they are
     neither met nor missed."""
     start = store.first_start()
-    return None if start is None else datetime.fromtimestamp(start).date()
+    return None if start is None else periods.local_day(start)
 
 
 def current_streak(store: Store, goals: Goals, work_hours: WorkHours, today: date) -> int:
@@ -239,18 +239,17 @@ class Overview:
 
 
 def overview(store: Store, goals: Goals, work_hours: WorkHours, now: float) -> Overview:
-    today = datetime.fromtimestamp(now).date()
-    first = today.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    today = periods.local_day(now)
+    month = periods.month_of(today)
     recorded = first_recorded_day(store)
     results: dict[date, DayResult] = {}
     if recorded is not None:
-        for result in day_results(store, goals, work_hours, max(first, recorded), today):
+        for result in day_results(store, goals, work_hours, max(month.first, recorded), today):
             results[result.day] = result
     week = report.build(store, periods.week_of(today))
     return Overview(
         today=today,
-        month=Period(first, last),
+        month=month,
         results=results,
         streak=current_streak(store, goals, work_hours, today),
         week_social=float(week["social_seconds"]),  # type: ignore[arg-type]

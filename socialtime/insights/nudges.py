@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
@@ -34,7 +34,7 @@ from socialtime.insights.goals import focus_intervals
 from socialtime.insights.reflection import reflection
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import State, TickResult
-from socialtime.rules.periods import local_midnight
+from socialtime.rules.periods import day_bounds, local_day, wall_clock, week_name
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, NudgeSettings
 
@@ -78,15 +78,6 @@ class Nudge:
     key: str  # what is remembered so that it is not shown again
 
 
-def _day(t: float) -> date:
-    return datetime.fromtimestamp(t).date()
-
-
-def _week(day: date) -> str:
-    iso = day.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
-
-
 class Nudger:
     """Decides, tick by tick, which nudges to show. Called from one thread only; the clock is
     the ``now`` passed in, so every rule is tested with fixed instants."""
@@ -103,11 +94,11 @@ class Nudger:
     # -- state --------------------------------------------------------------------------
 
     def snoozed(self, now: float) -> bool:
-        return self.store.meta().get(SNOOZED_META) == _day(now).isoformat()
+        return self.store.meta().get(SNOOZED_META) == local_day(now).isoformat()
 
     def snooze_today(self, now: float) -> None:
         """Snooze ("Not today"): no nudge of any kind until the next local day."""
-        self.store.set_meta(SNOOZED_META, _day(now).isoformat())
+        self.store.set_meta(SNOOZED_META, local_day(now).isoformat())
 
     def _shown(self, day: date) -> set[str]:
         try:
@@ -128,13 +119,13 @@ class Nudger:
         """The nudges to show after the tick ``result`` taken at ``now`` (usually none)."""
         if result.state is not State.RECORDING or self.snoozed(now):
             return []
-        day, kinds = _day(now), self.config.nudges
+        day, kinds = local_day(now), self.config.nudges
         nudges: list[Nudge] = []
-        if kinds.reflection and self.store.meta().get(WEEK_META) != _week(day):
+        if kinds.reflection and self.store.meta().get(WEEK_META) != week_name(day):
             text = reflection(self.store, self.config, self.names, day)
-            self.store.set_meta(WEEK_META, _week(day))
+            self.store.set_meta(WEEK_META, week_name(day))
             if text is not None:
-                nudges.append(Nudge("reflection", text[0], text[1], f"week:{_week(day)}"))
+                nudges.append(Nudge("reflection", text[0], text[1], f"week:{week_name(day)}"))
         shown = self._shown(day)
         fresh: list[tuple[Nudge, set[str]]] = []
         if kinds.budget:
@@ -152,7 +143,7 @@ class Nudger:
         goals = self.config.goals
         if goals.daily_minutes is None and not goals.site_daily_minutes:
             return []
-        totals = self.store.totals(local_midnight(day), local_midnight(day + timedelta(days=1)))
+        totals = self.store.totals(*day_bounds(day))
         budgets: list[tuple[str, float, int]] = []  # (site or "", seconds, minutes)
         if goals.daily_minutes is not None:
             budgets.append(("", totals.social_seconds, goals.daily_minutes))
@@ -186,6 +177,4 @@ class Nudger:
         return []
 
     def _clock(self, t: float) -> str:
-        tz = self.config.work_hours.tz
-        when = datetime.fromtimestamp(t, tz) if tz is not None else datetime.fromtimestamp(t)
-        return i18n.format_time(when)
+        return i18n.format_time(wall_clock(t, self.config.work_hours.tz))

@@ -11,13 +11,13 @@ the user decides what to make of it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report, stats
 from socialtime.insights.goals import day_results, first_recorded_day, has_daily_goal, is_work_day
 from socialtime.recording.store import Store
-from socialtime.rules.periods import Period, local_midnight
+from socialtime.rules.periods import previous_week
 from socialtime.settings import Config, Goals
 
 # Marked here, translated where shown (_text); the sentence with a count (plural forms) is a
@@ -91,9 +91,8 @@ def reflection(
 ) -> tuple[str, str] | None:
     """(title, text) about the ISO week before the one holding ``today``; None when nothing was
     recorded that week."""
-    monday = today - timedelta(days=today.weekday())
-    last = Period(monday - timedelta(days=7), monday - timedelta(days=1))
-    before = Period(monday - timedelta(days=14), monday - timedelta(days=8))
+    last = previous_week(today)
+    before = previous_week(last.first)
     doc = report.build(store, last)
     if not doc["active_seconds"]:
         return None
@@ -124,7 +123,7 @@ def reflection(
         budget = format_duration(goals.weekly_minutes * 60)
         lines.append(_text("weekly").format(social=shown, budget=budget))
 
-    heat = stats.heatmap(store, local_midnight(monday) - 1, weeks=1)
+    heat = stats.heatmap(store, last.bounds()[1] - 1, weeks=1)  # its last second: Sunday
     per_hour = [sum(row[h] for row in heat.matrix) for h in range(24)]
     work_days = sum(1 for day in last.days() if is_work_day(hours, day))
     sites: dict[str, float] = dict(doc["sites"])  # type: ignore[call-overload]

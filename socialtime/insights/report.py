@@ -8,12 +8,12 @@ interface that scripts rely on: keys are only ever added, never renamed or remov
 from __future__ import annotations
 
 import bisect
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
 from socialtime.recording.store import Store
-from socialtime.rules.periods import Period, local_midnight
+from socialtime.rules.periods import Period, local_day, local_midnight
 
 _ONE_DAY = timedelta(days=1)
 
@@ -33,8 +33,8 @@ def build(store: Store, period: Period) -> dict[str, object]:
     start, end = period.bounds()
     spans = list(store.spans(start, end))
     if spans:
-        lo = max(period.first, _day_of(spans[0].start) - _ONE_DAY)
-        hi = min(period.last, _day_of(max(span.end for span in spans)) + _ONE_DAY)
+        lo = max(period.first, local_day(spans[0].start) - _ONE_DAY)
+        hi = min(period.last, local_day(max(span.end for span in spans)) + _ONE_DAY)
     else:
         lo, hi = period.first, period.first - _ONE_DAY  # no day worked out
     days = Period(lo, hi).days()
@@ -66,10 +66,6 @@ def build(store: Store, period: Period) -> dict[str, object]:
         **_figures(sum(active), total_sites),
         "days": day_docs,
     }
-
-
-def _day_of(t: float) -> date:
-    return datetime.fromtimestamp(t).date()
 
 
 def _empty_day(day: date) -> dict[str, object]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from socialtime.base import i18n
@@ -26,7 +26,14 @@ from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report
 from socialtime.recording.store import Store
 from socialtime.rules import periods
-from socialtime.rules.periods import Period, local_midnight
+from socialtime.rules.periods import (
+    Period,
+    day_bounds,
+    days_ending,
+    local_day,
+    month_of,
+    wall_clock,
+)
 from socialtime.rules.sites import Catalogue
 from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
@@ -117,16 +124,11 @@ def _text(key: str) -> str:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def local_day(t: float) -> date:
-    """The local calendar day of instant ``t`` (the system's zone, as rules/periods.py uses)."""
-    return datetime.fromtimestamp(t).date()
-
-
 def clock_hours(t: float, day: date) -> float:
     """What the local clock shows at ``t``, in hours after ``day``'s midnight (24.0 and more
     for the next day). Charts place segments by clock reading, so "09:00" sits at 9 even on
     the two days a year when the clocks change."""
-    wall = datetime.fromtimestamp(t)
+    wall = wall_clock(t)
     days = (wall.date() - day).days
     return days * 24 + wall.hour + wall.minute / 60 + (wall.second + t % 1) / 3600
 
@@ -177,7 +179,7 @@ class Today:
 def today(store: Store, config: Config, now: float) -> Today:
     """Everything recorded on the local day that contains ``now``."""
     day = local_day(now)
-    start, end = local_midnight(day), local_midnight(day + timedelta(days=1))
+    start, end = day_bounds(day)
     segments = tuple((s.start, s.end, s.site) for s in store.spans(start, end))
     hours = tuple(config.work_hours.intervals_inside(start, end))
     return Today(day, start, end, now, segments, hours, report.build(store, Period(day, day)))
@@ -242,10 +244,7 @@ def week(store: Store, now: float) -> Bars:
 
 def month(store: Store, now: float) -> Bars:
     """The calendar month containing ``now``."""
-    day = local_day(now)
-    first = day.replace(day=1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return bars(store, Period(first, last))
+    return bars(store, month_of(local_day(now)))
 
 
 # -- heatmap ----------------------------------------------------------------------------------
@@ -278,8 +277,7 @@ def heatmap(store: Store, now: float, weeks: int = HEATMAP_WEEKS) -> Heatmap:
     local clock showed. Boundaries are computed from whole seconds, so no float drift can
     leave a sliver in the wrong hour.
     """
-    last = local_day(now)
-    period = Period(last - timedelta(days=7 * weeks - 1), last)
+    period = days_ending(local_day(now), 7 * weeks)
     cells = [[0.0] * 24 for _ in range(7)]
     start, end = period.bounds()
     for span in store.spans(start, end):
@@ -288,7 +286,7 @@ def heatmap(store: Store, now: float, weeks: int = HEATMAP_WEEKS) -> Heatmap:
         t = span.start
         while t < span.end:
             whole = math.floor(t)
-            wall = datetime.fromtimestamp(whole)
+            wall = wall_clock(whole)
             boundary = whole - wall.minute * 60 - wall.second + 3600
             stop = min(span.end, boundary)
             cells[wall.weekday()][wall.hour] += stop - t
@@ -300,10 +298,8 @@ def heatmap(store: Store, now: float, weeks: int = HEATMAP_WEEKS) -> Heatmap:
 
 
 def _clock(t: float, config: Config) -> datetime:
-    tz = config.work_hours.tz
-    if tz is None:
-        return datetime.fromtimestamp(t)
-    return datetime.fromtimestamp(t, tz).replace(tzinfo=None)
+    """What the clock of the work hours' time zone shows at ``t``."""
+    return wall_clock(t, config.work_hours.tz)
 
 
 def next_start_text(config: Config, now: float) -> str | None:

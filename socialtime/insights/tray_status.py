@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights.goals import Goals, progress_text
 from socialtime.recording.store import StoreUnavailable
 from socialtime.recording.tracker import State
-from socialtime.rules.periods import local_midnight
+from socialtime.rules.periods import local_day, next_midnight, wall_clock
 from socialtime.rules.work_hours import WorkHours
 
 # The labels are marked here: show them with translate("status", label), or use pause_choices().
@@ -58,12 +58,12 @@ def pause_end(now: float, seconds: float | None) -> float:
     """When a pause started at ``now`` ends: after ``seconds``, or at the next local midnight."""
     if seconds is not None:
         return now + seconds
-    return local_midnight(datetime.fromtimestamp(now).date() + timedelta(days=1))
+    return next_midnight(now)
 
 
 def _when(t: float, now: float) -> tuple[str, str, str]:
     """("today" | "tomorrow" | "later", the day as shown ("Mon 2 Nov"), the time "09:00")."""
-    when, today = datetime.fromtimestamp(t), datetime.fromtimestamp(now).date()
+    when, today = wall_clock(t), local_day(now)
     hhmm = i18n.format_time(when)
     if when.date() == today:
         return "today", "", hhmm
@@ -104,11 +104,6 @@ def _outside_hours(start: float | None, now: float) -> str:
         return text.format(time=hhmm)
     text = translate("status", "Outside your work hours: recording starts at {day} {time}")
     return text.format(day=day, time=hhmm)
-
-
-def today_bounds(now: float) -> tuple[float, float]:
-    day = datetime.fromtimestamp(now).date()
-    return local_midnight(day), local_midnight(day + timedelta(days=1))
 
 
 def fault_status(reason: str, state: State | None) -> Status:

@@ -24,7 +24,6 @@ import os
 import plistlib
 import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -89,20 +88,11 @@ def desktop_exec(argv: Sequence[str]) -> str:
     return line
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory and rename it into place."""
+def _write_entry(path: Path, data: bytes) -> None:
+    """The entry, whole or not at all (socialtime.base.files.write_private), mode 0644:
+    mkstemp makes 0600, and launchd and desktops read it as the user."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; launchd and desktops read it as the user
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.write_private(path, data, mode=0o644)
 
 
 class Autostart:
@@ -199,9 +189,9 @@ class Autostart:
                 "ProcessType": "Interactive",
                 "LimitLoadToSessionType": "Aqua",  # the graphical session, not ssh
             }
-            _atomic_write(path, plistlib.dumps(plist))
+            _write_entry(path, plistlib.dumps(plist))
         else:
-            _atomic_write(path, _desktop_entry(argv).encode("utf-8"))
+            _write_entry(path, _desktop_entry(argv).encode("utf-8"))
 
     def disable(self) -> None:
         """Remove our entry; nothing happens when there is none."""

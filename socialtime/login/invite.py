@@ -16,12 +16,12 @@ a login is decided here, without Qt; socialtime/ui/invite.py shows the notice.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from socialtime.base.files import write_private
 from socialtime.login.autostart import Autostart, launch_argv
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import DB_NAME, Store
@@ -76,10 +76,7 @@ def record_declined(data_dir: Path, today: date | None = None) -> None:
     mode 0700, but no database. OSError when it cannot be written."""
     data_dir = Path(data_dir)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = declined_path(data_dir)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(f"{(today or date.today()).isoformat()}\n")
+    write_private(declined_path(data_dir), f"{(today or date.today()).isoformat()}\n")
 
 
 def consent_given(data_dir: Path) -> bool:

@@ -1,8 +1,11 @@
-"""The calendar: periods of local days (one day, an ISO week, a range) and their bounds.
+"""The calendar: local days, periods of them (one day, an ISO week, a month, a range) and their
+bounds, in one place.
 
 Days are local calendar days: a day runs from local midnight to the next local midnight, so a
 DST day is 23 or 25 hours long. The report, the charts, the goals, the nudges, the tray and the
-team week all count days this way, so that they never disagree about a day's figures.
+team week all count days this way, through the functions here (the local day of an instant,
+a day's bounds, the week or month of a day, the week before, an ISO week's name, what the
+clock shows), so that they never disagree about a day's figures.
 
 The calendar's bounds are here too, in one place (:data:`FIRST_DAY`, :data:`LAST_DAY`,
 :data:`MAX_PAUSE_SECONDS`): every date, week and range a person types is checked against
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
@@ -24,13 +27,22 @@ __all__ = [
     "MAX_PAUSE_SECONDS",
     "Period",
     "date_range",
+    "day_bounds",
+    "days_ending",
     "first_week",
     "in_bounds",
     "iso",
+    "iso_week",
     "last_week",
+    "local_day",
     "local_midnight",
+    "month_of",
+    "next_midnight",
     "parse_date",
     "parse_week",
+    "previous_week",
+    "today_bounds",
+    "wall_clock",
     "week_name",
     "week_of",
 ]
@@ -72,17 +84,83 @@ class Period:
             i18n.format_date(self.first, "numeric"),
             i18n.format_date(self.last, "numeric"),
         )
-        iso = self.first.isocalendar()
         if self.first.weekday() == 0 and (self.last - self.first).days == 6:
             text = translate("report", "week {week} ({first} to {last})")
-            return text.format(week=f"{iso.year}-W{iso.week:02d}", first=first, last=last)
+            return text.format(week=week_name(self.first), first=first, last=last)
         return translate("report", "{first} to {last}").format(first=first, last=last)
+
+
+# --- days and instants ----------------------------------------------------------------------
 
 
 def local_midnight(day: date) -> float:
     """The instant local time reaches 00:00 on ``day`` (naive local time follows the system's
     time zone and DST rules)."""
     return datetime(day.year, day.month, day.day).timestamp()
+
+
+def local_day(t: float) -> date:
+    """The local calendar day of instant ``t`` (the system's time zone)."""
+    return datetime.fromtimestamp(t).date()
+
+
+def day_bounds(day: date) -> tuple[float, float]:
+    """``[start, end)`` of the local ``day``: its midnight to the next one (23 or 25 hours
+    apart on the days the clocks change)."""
+    return local_midnight(day), local_midnight(day + _ONE_DAY)
+
+
+def today_bounds(now: float) -> tuple[float, float]:
+    """``[start, end)`` of the local day that holds ``now``."""
+    return day_bounds(local_day(now))
+
+
+def next_midnight(now: float) -> float:
+    """The next local midnight after ``now``: when tomorrow begins."""
+    return local_midnight(local_day(now) + _ONE_DAY)
+
+
+def wall_clock(t: float, tz: tzinfo | None = None) -> datetime:
+    """What the local clock shows at instant ``t``, as a naive datetime: in ``tz``, or in the
+    system's time zone when it is None (as socialtime.rules.work_hours.WorkHours reads it)."""
+    if tz is None:
+        return datetime.fromtimestamp(t)
+    return datetime.fromtimestamp(t, tz).replace(tzinfo=None)
+
+
+# --- periods of days -------------------------------------------------------------------------
+
+
+def week_of(day: date) -> Period:
+    """The ISO week (Monday to Sunday) that holds ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6))
+
+
+def iso_week(year: int, week: int) -> Period | None:
+    """Week ``week`` of the ISO year ``year``; None when that year has no such week (a week
+    53 in a year of 52, a week 0), or the year is beyond what a date can hold."""
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return week_of(monday)
+
+
+def previous_week(day: date) -> Period:
+    """The ISO week before the one that holds ``day``: the last complete week."""
+    return week_of(day - timedelta(days=7))
+
+
+def month_of(day: date) -> Period:
+    """The calendar month that holds ``day``."""
+    first = day.replace(day=1)
+    return Period(first, (first + timedelta(days=32)).replace(day=1) - _ONE_DAY)
+
+
+def days_ending(last: date, count: int) -> Period:
+    """The ``count`` days that end with ``last`` (``last`` included)."""
+    return Period(last - timedelta(days=count - 1), last)
 
 
 def week_name(day: date) -> str:
@@ -139,13 +217,12 @@ def parse_week(text: str, what: str = "--week") -> Period:
     year, week = int(match[1]), int(match[2])
     first, last = first_week(), last_week()
     if first.first.isocalendar().year <= year <= last.first.isocalendar().year:
-        try:
-            monday = date.fromisocalendar(year, week, 1)
-        except ValueError:
+        named = iso_week(year, week)
+        if named is None:
             message = translate("report", "{option}: {value}: that year has no such week")
-            raise ValueError(message.format(option=what, value=repr(text))) from None
-        if first.first <= monday <= last.first:
-            return Period(monday, monday + timedelta(days=6))
+            raise ValueError(message.format(option=what, value=repr(text)))
+        if first.first <= named.first <= last.first:
+            return named
     message = translate(
         "report", "{option}: {value} is out of range (expected a week from {first} to {last})"
     )
@@ -157,11 +234,6 @@ def parse_week(text: str, what: str = "--week") -> Period:
             last=week_name(last.first),
         )
     )
-
-
-def week_of(day: date) -> Period:
-    monday = day - timedelta(days=day.weekday())
-    return Period(monday, monday + timedelta(days=6))
 
 
 def date_range(first: str, last: str) -> Period:

@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 
 from socialtime.base.i18n import translate
+from socialtime.rules.periods import wall_clock
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MINUTES_PER_DAY = 1440
@@ -165,9 +166,7 @@ class WorkHours:
 
     def _local(self, t: float) -> datetime:
         """The naive local wall-clock reading at instant t."""
-        if self.tz is None:
-            return datetime.fromtimestamp(t)
-        return datetime.fromtimestamp(t, self.tz).replace(tzinfo=None)
+        return wall_clock(t, self.tz)
 
     def _epoch(self, wall: datetime, fold: int) -> float:
         if self.tz is None:

@@ -4,7 +4,8 @@ The rest of the program imports every settings name from here (``from socialtime
 import Config``); how the package is cut is its own business:
 
 - ``toml_io``: reading a TOML file without raising, and writing TOML strings, arrays and keys;
-- ``schema``: what a settings file may hold, and the walk that collects every error;
+- ``schema``: what a settings file may hold: each key's type, bounds, default and description,
+  and the walk that collects every error;
 - ``model``: what the settings are (``Config`` and its parts) and how a document becomes them;
 - ``writer``: TOML text that reads back to equal settings, written atomically;
 - ``policy``: what an organisation policy is, and how it is merged with the user's settings;
@@ -29,6 +30,7 @@ from socialtime.settings.model import (
     CustomSite,
     Goals,
     NudgeSettings,
+    default_config,
     default_work_hours,
     parse_config,
     parse_goals,
@@ -46,6 +48,7 @@ from socialtime.settings.policy import (
     user_keys,
 )
 from socialtime.settings.policy_sources import load_policy
+from socialtime.settings.schema import SCALAR_KEYS, setting_default, setting_description
 from socialtime.settings.toml_io import read_toml
 from socialtime.settings.writer import dump_config, dump_goals, save_config
 
@@ -54,6 +57,7 @@ __all__ = [
     "MANDATORY",
     "POLICY_ENV",
     "RECOMMENDED",
+    "SCALAR_KEYS",
     "WORK_DAY_KEYS",
     "Config",
     "ConfigError",
@@ -65,6 +69,7 @@ __all__ = [
     "Policy",
     "PolicyEntry",
     "apply_policy",
+    "default_config",
     "default_work_hours",
     "describe",
     "dump_config",
@@ -77,6 +82,8 @@ __all__ = [
     "read_toml",
     "recommended_untouched",
     "save_config",
+    "setting_default",
+    "setting_description",
     "user_keys",
     "user_settings_for_save",
 ]

@@ -16,7 +16,7 @@ from typing import cast
 
 from socialtime.base.paths import default_config_path
 from socialtime.rules.work_hours import WorkHours
-from socialtime.settings.model import Config, default_work_hours, parse_config
+from socialtime.settings.model import Config, default_config, parse_config
 from socialtime.settings.policy import (
     MANDATORY,
     RECOMMENDED,
@@ -77,7 +77,7 @@ def read_language(path: Path | None = None) -> str:
 def _load_user(path: Path | None, tz: tzinfo | None) -> LoadedConfig:
     path = default_config_path() if path is None else Path(path)
     source = str(path)
-    defaults = Config(work_hours=default_work_hours(tz))
+    defaults = default_config(tz)
     found = read_toml(path)
     if found.data is None:
         if found.problem is None:

@@ -1,4 +1,4 @@
-"""The settings: one declarative schema, defaults in code, every error collected.
+"""The settings: one declarative schema with the defaults in it, every error collected.
 
 Why this shape (STYLE.md, point 6): a settings file is edited by hand, so a mistake must be
 reported with the file, the full key, the bad value and what was expected, all mistakes at
@@ -8,10 +8,13 @@ user did not ask for, which is worse than clearly falling back to the documented
 
 This module holds what the settings are (`Config` and its parts) and how a checked document
 becomes them. The schema (`SCHEMA` in .schema) is the single description of what a file may
-hold; its `walk` checks any TOML document against it, and `_build` below turns the checked
-values into a `Config`. Reading a file, with the organisation policy applied over it, is
-.loaded's; writing one is .writer's. The rest of the program imports every settings name from
-the package, socialtime.settings.
+hold, the defaults included: its `walk` checks any TOML document against it, `with_defaults`
+fills in what the document left out, and `_build` below turns the values into a `Config`. The
+data classes take their defaults from the schema too (`setting_default`), so that a default is
+written once; tests/unit/settings/test_settings_schema.py checks that `Config()` is what an
+empty file means. Reading a file, with the organisation policy applied over it, is .loaded's;
+writing one is .writer's. The rest of the program imports every settings name from the package,
+socialtime.settings.
 """
 
 from __future__ import annotations
@@ -23,7 +26,15 @@ from typing import Any
 
 from socialtime.base.i18n import translate
 from socialtime.rules.work_hours import DAY_KEYS, TimeRange, WorkHours
-from socialtime.settings.schema import GOALS, SCHEMA, ConfigError, walk
+from socialtime.settings.schema import (
+    GOALS,
+    SCALAR_KEYS,
+    SCHEMA,
+    ConfigError,
+    setting_default,
+    walk,
+    with_defaults,
+)
 
 __all__ = [
     "Config",
@@ -31,6 +42,7 @@ __all__ = [
     "CustomSite",
     "Goals",
     "NudgeSettings",
+    "default_config",
     "default_work_hours",
     "parse_config",
     "parse_goals",
@@ -38,12 +50,18 @@ __all__ = [
 
 # -- the result ---------------------------------------------------------------------------
 
-_DEFAULT_WORK_HOURS = {day: "09:00-12:30, 13:30-18:00" for day in DAY_KEYS[:5]}
+
+_default = setting_default  # for the lambdas of default_factory, short enough for a line
 
 
 def default_work_hours(tz: tzinfo | None = None) -> WorkHours:
-    """Monday to Friday 09:00-12:30 and 13:30-18:00; weekends off."""
-    return WorkHours.from_strings(_DEFAULT_WORK_HOURS, tz=tz)
+    """The schema's default work hours (Monday to Friday 09:00-12:30 and 13:30-18:00; weekends
+    off), in ``tz``."""
+    return _work_hours(setting_default("work_hours"), (), tz)
+
+
+def _work_hours(table: Mapping[str, Any], days_off: Any, tz: tzinfo | None) -> WorkHours:
+    return WorkHours(tuple(table[day] for day in DAY_KEYS), frozenset(days_off), tz)
 
 
 @dataclass(frozen=True)
@@ -62,10 +80,14 @@ class Goals:
     """Goals the user chose (or a team agreed on); every one is optional. Defined here, with
     parse_goals that builds them, and used through socialtime.insights.goals."""
 
-    daily_minutes: int | None = None  # all social time on a work day
-    site_daily_minutes: Mapping[str, int] = field(default_factory=dict)  # site id -> minutes
-    focus: tuple[TimeRange, ...] = ()  # parts of each work day with no social time
-    weekly_minutes: int | None = None  # all social time in an ISO week
+    # All social time on a work day; None: no such goal (as for every goal).
+    daily_minutes: int | None = setting_default("goals.daily_minutes")
+    # site id -> minutes on a work day
+    site_daily_minutes: Mapping[str, int] = field(default_factory=lambda: _default("goals.sites"))
+    # Parts of each work day with no social time.
+    focus: tuple[TimeRange, ...] = setting_default("goals.focus")
+    # All social time in an ISO week.
+    weekly_minutes: int | None = setting_default("goals.weekly_minutes")
 
     def is_empty(self) -> bool:
         return (
@@ -84,33 +106,38 @@ class Goals:
 class NudgeSettings:
     """Which kinds of nudge may be shown (socialtime.insights.nudges); each can be switched off."""
 
-    budget: bool = True  # at 80 % and 100 % of a daily budget
-    focus: bool = True  # a social site in front during a focus period
-    reflection: bool = True  # the weekly look back
+    budget: bool = setting_default("nudges.budget")  # at 80 % and 100 % of a daily budget
+    focus: bool = setting_default("nudges.focus")  # a social site in front during a focus period
+    reflection: bool = setting_default("nudges.reflection")  # the weekly look back
 
 
 @dataclass(frozen=True)
 class Config:
-    sample_seconds: float = 5.0
-    idle_seconds: int = 180
-    retention_days: int = 365  # 0 keeps forever
+    """The settings. A field per key of SCHEMA that holds one value (.schema.SCALAR_KEYS),
+    under the key's name and with its default; the tables' keys are gathered in ``work_hours``
+    (with ``days_off``), ``disabled_sites`` and ``custom_sites``, ``goals`` and ``nudges``."""
+
+    sample_seconds: float = setting_default("sample_seconds")
+    idle_seconds: int = setting_default("idle_seconds")
+    retention_days: int = setting_default("retention_days")  # 0 keeps forever
     work_hours: WorkHours = field(default_factory=default_work_hours)
-    disabled_sites: frozenset[str] = frozenset()
-    custom_sites: tuple[CustomSite, ...] = ()
+    disabled_sites: frozenset[str] = frozenset(setting_default("sites.disabled"))
+    custom_sites: tuple[CustomSite, ...] = setting_default("sites.custom")
     goals: Goals = field(default_factory=Goals)
     nudges: NudgeSettings = field(default_factory=NudgeSettings)
-    language: str = "auto"  # "auto" follows the system; "en" or "fr" overrides it
+    language: str = setting_default("language")  # "auto" follows the system; "en" or "fr"
 
 
 # -- parsing ------------------------------------------------------------------------------
 
 
 def _build_goals(values: Mapping[str, Any]) -> Goals:
+    """Goals from a checked [goals] table, every key given (.schema.with_defaults)."""
     return Goals(
-        daily_minutes=values.get("daily_minutes"),
-        site_daily_minutes=dict(values.get("sites", {})),
-        focus=values.get("focus", ()),
-        weekly_minutes=values.get("weekly_minutes"),
+        daily_minutes=values["daily_minutes"],
+        site_daily_minutes=dict(values["sites"]),
+        focus=values["focus"],
+        weekly_minutes=values["weekly_minutes"],
     )
 
 
@@ -121,20 +148,19 @@ def parse_goals(
     with `key_prefix`. With any error, the Goals returned are empty."""
     errors: list[ConfigError] = []
     values = walk(GOALS, data, key_prefix, source, errors)
-    return (Goals(), errors) if errors else (_build_goals(values), errors)
+    if errors:
+        return Goals(), errors
+    return _build_goals(with_defaults(values, GOALS, key_prefix)), errors
 
 
-def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
-    """Turn checked values (no errors) into a Config, filling in defaults."""
-    days_off = frozenset(values.get("days_off", ()))
-    table = values.get("work_hours")
-    if table is None:
-        work_hours = WorkHours(default_work_hours().days, days_off, tz)
-    else:
-        work_hours = WorkHours(tuple(table.get(day, ()) for day in DAY_KEYS), days_off, tz)
-    sites = values.get("sites", {})
+def _build(values: Mapping[str, Any], tz: tzinfo | None) -> Config:
+    """Turn checked values (no errors) into a Config, the schema's defaults filling in what
+    the document left out."""
+    values = with_defaults(values)
+    work_hours = _work_hours(values["work_hours"], values["days_off"], tz)
+    sites = values["sites"]
     custom: list[CustomSite] = []
-    for entry in sites.get("custom", ()):
+    for entry in sites["custom"]:
         site_id = entry["id"]
         custom.append(
             CustomSite(
@@ -146,16 +172,18 @@ def _build(values: dict[str, Any], tz: tzinfo | None) -> Config:
             )
         )
     return Config(
-        sample_seconds=values.get("sample_seconds", Config.sample_seconds),
-        idle_seconds=values.get("idle_seconds", Config.idle_seconds),
-        retention_days=values.get("retention_days", Config.retention_days),
+        **{key: values[key] for key in SCALAR_KEYS},
         work_hours=work_hours,
-        disabled_sites=frozenset(sites.get("disabled", ())),
+        disabled_sites=frozenset(sites["disabled"]),
         custom_sites=tuple(custom),
-        goals=_build_goals(values.get("goals", {})),
-        nudges=NudgeSettings(**values.get("nudges", {})),
-        language=values.get("language", Config.language),
+        goals=_build_goals(values["goals"]),
+        nudges=NudgeSettings(**values["nudges"]),
     )
+
+
+def default_config(tz: tzinfo | None = None) -> Config:
+    """The settings of an empty file: every key at the schema's default, work hours in ``tz``."""
+    return _build({}, tz)
 
 
 def _duplicate_ids(values: dict[str, Any], source: str) -> list[ConfigError]:
@@ -182,5 +210,5 @@ def parse_config(
     if not errors:
         errors.extend(_duplicate_ids(values, source))
     if errors:
-        return Config(work_hours=default_work_hours(tz)), errors
+        return default_config(tz), errors
     return _build(values, tz), errors

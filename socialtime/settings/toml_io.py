@@ -59,6 +59,20 @@ def toml_array(items: Any) -> str:
     return "[" + ", ".join(toml_str(str(item)) for item in items) + "]"
 
 
+def toml_value(value: Any) -> str:
+    """A value of one of the settings as TOML writes it: ``true``, ``180``, ``5`` for 5.0 but
+    ``2.5``, a string, or an array of strings."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return toml_str(value)
+    return toml_array(value)
+
+
 def toml_key(key: str) -> str:
     """A key as TOML writes it: bare when it can be, else quoted ("youtube.com")."""
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_str(key)

@@ -1,7 +1,9 @@
 """Writing a settings file: TOML text that .loaded reads back to equal settings.
 
 Kept apart from .model (what the settings are) and .loaded (how a file is read) so that each
-stays small. The quoting helpers are .toml_io's, shared with the schema.
+stays small. The quoting helpers are .toml_io's, shared with the schema. The keys that hold one
+value (.schema.SCALAR_KEYS) and the kinds of nudge are written from the schema, in its order, so
+that a new one needs no line here; the tables of work hours, sites and goals are written below.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from socialtime.base.files import write_private
 from socialtime.rules.work_hours import DAY_KEYS, format_ranges
-from socialtime.settings.toml_io import toml_array, toml_key, toml_str
+from socialtime.settings.schema import NUDGE_KINDS, SCALAR_KEYS
+from socialtime.settings.toml_io import toml_array, toml_key, toml_str, toml_value
 
 if TYPE_CHECKING:
     from socialtime.settings.model import Config, Goals
@@ -40,15 +43,11 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
     ("work_hours.fri", "sites.disabled"): those the user left to the organisation's
     recommendation (.loaded.recommended_untouched)."""
     wh = config.work_hours
-    sample = config.sample_seconds
     lines = [
         # The file is the program's, read back like its English keys: its comment stays English.
         "# socialtime settings. Written by socialtime; "  # i18n: ignore - see above
         "comments here are not kept.",
-        f"sample_seconds = {int(sample) if float(sample).is_integer() else repr(float(sample))}",
-        f"idle_seconds = {config.idle_seconds}",
-        f"retention_days = {config.retention_days}",
-        f"language = {toml_str(config.language)}",
+        *(f"{key} = {toml_value(getattr(config, key))}" for key in SCALAR_KEYS),
         f"days_off = {toml_array(sorted(day.isoformat() for day in wh.days_off))}",
         "",
         "[work_hours]",
@@ -74,10 +73,7 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
         ]
     nudges = config.nudges
     lines += ["", "[goals]", *dump_goals(config.goals).splitlines(), "", "[nudges]"]
-    lines += [
-        f"{kind} = {str(getattr(nudges, kind)).lower()}"
-        for kind in ("budget", "focus", "reflection")
-    ]
+    lines += [f"{kind} = {toml_value(getattr(nudges, kind))}" for kind in NUDGE_KINDS]
     return "\n".join(lines) + "\n"
 
 

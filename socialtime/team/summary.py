@@ -26,12 +26,12 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialtime.base import file_problems, files, i18n
 from socialtime.base.i18n import translate
+from socialtime.rules.periods import iso_week
 
 if TYPE_CHECKING:
     from socialtime.recording.store import Store
@@ -141,13 +141,7 @@ def _int(value: Any) -> bool:
 
 def _valid_week(value: Any) -> bool:
     match = _WEEK.fullmatch(value) if isinstance(value, str) else None
-    if not match:
-        return False
-    try:
-        date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        return False
-    return True
+    return match is not None and iso_week(int(match[1]), int(match[2])) is not None
 
 
 def check_summary(doc: Any, source: str) -> tuple[Summary | None, list[str]]:

@@ -14,7 +14,7 @@ are over and have recorded time.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from socialtime.base.i18n import format_duration, translate
 from socialtime.insights import report
 from socialtime.insights.goals import DayResult, day_results
 from socialtime.recording.store import Store
-from socialtime.rules.periods import Period, week_of
+from socialtime.rules.periods import Period, previous_week, week_name
 from socialtime.rules.work_hours import WorkHours
 from socialtime.team.goal_file import Team, TeamError
 from socialtime.team.summary import (
@@ -40,13 +40,13 @@ from socialtime.team.summary import (
 
 
 def week_label(period: Period) -> str:
-    iso = period.first.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
+    """The ISO week's name, as a summary holds it and ``--week`` takes it: "2026-W48"."""
+    return week_name(period.first)
 
 
 def last_week(today: date) -> Period:
     """The last complete ISO week: the default week of a summary."""
-    return week_of(today - timedelta(days=7))
+    return previous_week(today)
 
 
 def recorded_days(store: Store, period: Period) -> set[date]:

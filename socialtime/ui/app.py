@@ -1,12 +1,17 @@
-"""The tray application: a QTimer drives the same Tracker.tick() as `socialtime track`.
+"""The tray application: a QTimer drives the same recorder as `socialtime track`.
+
+The recording itself (the store, the probe, the browser bridge, the tracker, the recorder lock,
+the retention, and the state of a fault that passes) is socialtime.recording.recorder.Recorder,
+Qt-free and shared with ``track``; what is here is Qt: the timer that ticks it, the icon and its
+menu, the windows, and the nudges shown.
 
 It never crashes on bad data: an unreadable config shows its errors and runs on the defaults; a
 database that cannot be opened is named in a dialog, left untouched, and the tray stays up (in
 its error state) so that the user can read what to do and quit. A database that is only
-unavailable for now (busy, a full disk: StoreUnavailable) does not stop it: the tracker keeps
-what it sees in memory and writes it once it can, and the tray shows this in its own state
-(icon, tooltip, one line in the log when it begins and one when it ends); at start, the timer
-tries to open the database again, with back-off, until it can.
+unavailable for now (busy, a full disk: StoreUnavailable) does not stop it: what is seen is
+kept in memory and written once it can, and the tray shows this in its own state (icon,
+tooltip, one line in the log when it begins and one when it ends); at start, the timer tries to
+open the database again, with back-off, until it can.
 """
 
 from __future__ import annotations
@@ -26,22 +31,21 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import format_duration, translate
 from socialtime.base.private_files import UnsafePath, private_dir
-from socialtime.browser import BrowserBridge, socket_path
 from socialtime.insights.nudges import Nudger
 from socialtime.insights.tray_status import (
     Icon,
     Status,
     fault_status,
     pause_end,
-    today_bounds,
     tray_status,
 )
-from socialtime.probes import Probe, make_probe
+from socialtime.probes.base import Probe
 from socialtime.recording.consent import NOTICE_VERSION
-from socialtime.recording.outage import Outage
-from socialtime.recording.recorder_lock import AlreadyRecording, RecorderLock
+from socialtime.recording.recorder import OPENING, WRITING, Bridge, FaultChange, Recorder
+from socialtime.recording.recorder_lock import RecorderLock
 from socialtime.recording.store import Store, StoreError, StoreUnavailable
-from socialtime.recording.tracker import State, TickResult, Tracker, catalogue_for
+from socialtime.recording.tracker import State, TickResult, Tracker
+from socialtime.rules.periods import today_bounds
 from socialtime.rules.sites import CatalogueError, load_catalogue
 from socialtime.settings import Config, load_config, load_policy
 from socialtime.ui import session_events, translations
@@ -51,12 +55,11 @@ from socialtime.ui.tray import Tray
 
 Clock = Callable[[], float]
 log = logging.getLogger("socialtime")
-OPENING, READING, WRITING = "opening", "reading", "writing"  # what a fault stopped
 
 
 class TrayApp(QObject):
-    """Owns the store, the tracker, the timer and the windows. Everything runs on the Qt main
-    thread; a tick takes well under a millisecond, so the UI never waits for it."""
+    """Owns the recorder, the timer and the windows. Everything runs on the Qt main thread; a
+    tick takes well under a millisecond, so the UI never waits for it."""
 
     def __init__(
         self,
@@ -68,24 +71,17 @@ class TrayApp(QObject):
     ) -> None:
         super().__init__(parent)
         self.data_dir, self.config_path, self.clock = data_dir, config_path, clock
-        self._probe = probe
-        self.store: Store | None = None
-        self.tracker: Tracker | None = None
-        self.recorder_lock: RecorderLock | None = None
-        self.bridge: BrowserBridge | None = None
         self.session_events: object | None = None  # Windows: what forwards lock/suspend
-        self.recording_elsewhere = False
         self.last: TickResult | None = None
         self.error: str | None = None  # the database cannot be used: recording stopped
-        self.fault: StoreUnavailable | None = None  # it cannot be used for now: it passes
-        self._opening = Outage()  # Store.open's back-off while the database is unavailable
         self._ask_consent = True
         self.windows: dict[str, QWidget] = {}
         self.running = False  # inside run()'s event loop: quit() leaves it, run() cleans up
         self._outdated: set[str] = set()  # windows built in a former language (apply_config)
         loaded = load_config(config_path, policy=load_policy())
         self.policy = loaded.policy  # read once, at start
-        self.config: Config = loaded.config
+        # Another recorder (`socialtime track`) on the same data: figures only (shared).
+        self.recorder = Recorder(data_dir, loaded.config, clock=clock, probe=probe, shared=True)
         self.config_errors = [str(e) for e in loaded.errors]
         translations.install(self.config.language)  # before any widget says a word
         self.timer = QTimer(self)
@@ -102,6 +98,37 @@ class TrayApp(QObject):
         )
         self.tray.policy_action.setVisible(not self.policy.is_empty())
         self.nudger: Nudger | None = None
+
+    # --- what the recorder holds ----------------------------------------------------------
+
+    @property
+    def config(self) -> Config:
+        return self.recorder.config
+
+    @property
+    def store(self) -> Store | None:
+        return self.recorder.store
+
+    @property
+    def tracker(self) -> Tracker | None:
+        return self.recorder.tracker
+
+    @property
+    def bridge(self) -> Bridge | None:
+        return self.recorder.bridge
+
+    @property
+    def recorder_lock(self) -> RecorderLock | None:
+        return self.recorder.lock
+
+    @property
+    def recording_elsewhere(self) -> bool:
+        return self.recorder.recording_elsewhere
+
+    @property
+    def fault(self) -> StoreUnavailable | None:
+        """The database cannot be used for now (it passes): the latest failure."""
+        return self.recorder.fault
 
     # --- start and stop -------------------------------------------------------------------
 
@@ -124,48 +151,26 @@ class TrayApp(QObject):
         """Open the database and start recording. While it is unavailable for now (busy, a
         full disk), the timer calls this again, with back-off, until it opens."""
         try:
-            store = Store.open(self.data_dir)
-            catalogue = catalogue_for(self.config)
-        except StoreUnavailable as e:
-            self._opening.failed(e, self.clock())
-            self._note_fault(e, OPENING)
-            self.tray.show_status(fault_status(e.reason, State.STORE_UNAVAILABLE), paused=False)
-            if not self.timer.isActive():
-                self.timer.start(int(self.config.sample_seconds * 1000))
-            return
+            change = self.recorder.start()
         except (StoreError, CatalogueError) as e:
             self.fail(str(e))
             return
-        self._opening.cleared()
-        self.store = store
-        try:
-            lock = RecorderLock(self.data_dir)
-            lock.acquire()
-            self.recorder_lock = lock
-        except AlreadyRecording:
-            self.recording_elsewhere = True  # show figures; `socialtime track` records them
-        except StoreError as e:  # the lock file cannot be used (e.g. a symbolic link)
-            self.fail(str(e))
+        self._note_fault(change)
+        if self.store is None:
+            assert self.fault is not None
+            status = fault_status(self.fault.reason, State.STORE_UNAVAILABLE)
+            self.tray.show_status(status, paused=False)
+            if not self.timer.isActive():
+                self.timer.start(int(self.config.sample_seconds * 1000))
             return
-        probe = self._probe or make_probe(idle_threshold=lambda: self.config.idle_seconds)
-        self.session_events = session_events.install(probe)  # Windows: lock and suspend
-        host_source = None
-        if not self.recording_elsewhere:
-            # The browser extension's exact hostnames; without it, window titles are used.
-            bridge = BrowserBridge(
-                catalogue, self.config.sample_seconds, socket_path(self.data_dir)
-            )
-            if bridge.start():
-                self.bridge, host_source = bridge, bridge.host_for
-        self.tracker = Tracker(
-            self.store, probe, self.config, catalogue, clock=self.clock, host_source=host_source
-        )
-        self.nudger = Nudger(self.store, self.config, catalogue)
+        if self.recorder.probe is not None:
+            self.session_events = session_events.install(self.recorder.probe)  # lock, suspend
+        assert self.recorder.catalogue is not None
+        self.nudger = Nudger(self.store, self.config, self.recorder.catalogue)
         try:
-            self.store.apply_retention(self.config.retention_days, self.clock())
             consented = self.store.consent_version() == NOTICE_VERSION
         except StoreUnavailable:
-            consented = True  # retention waits for the next start; the notice for a tick
+            consented = True  # the notice waits for a tick that can read it
         except StoreError as e:
             self.fail(str(e))
             return
@@ -203,95 +208,77 @@ class TrayApp(QObject):
             self.shutdown()
 
     def shutdown(self) -> None:
-        """Stop the bridge and the probe, release the recorder lock, close the store (once)."""
+        """Stop the recorder (its bridge, probe and lock; one last try to write what a fault
+        kept in memory; the store closed), once."""
         self.timer.stop()
-        if self.bridge is not None:
-            self.bridge.stop()
-            self.bridge = None
-        if self.tracker is not None:
-            self.tracker.probe.close()
-            self._flush()
-            self.tracker = None
-        if self.recorder_lock is not None:
-            self.recorder_lock.release()
-            self.recorder_lock = None
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        stopped = self.recorder.stop()
+        if stopped.lost_seconds > 0 or stopped.error is not None:
+            text = self.tr("{duration} recorded while the database could not be written is lost.")
+            log.warning(text.format(duration=format_duration(stopped.lost_seconds)))
         self.tray.hide()
 
     # --- recording ------------------------------------------------------------------------
 
     def tick(self) -> None:
+        if self.error is not None:
+            return
         if self.store is None:
-            if self.error is None and self._opening.active and self._opening.due(self.clock()):
+            if self.recorder.due(self.clock()):
                 self._open()  # the database was unavailable at start: try again
             return
-        if self.tracker is None:
-            return
-        fault: StoreUnavailable | None = None
-        doing = WRITING
         try:
-            if not self.recording_elsewhere:
-                now = self.clock()
-                self.last = self.tracker.tick(now)
-                fault = self.last.fault
-                if self.last.state is State.STORE_UNAVAILABLE:
-                    doing = READING
-                if self.nudger is not None and fault is None:  # nudges wait for the database
-                    for nudge in self.nudger.check(now, self.last):
-                        self.tray.notify(nudge.title, nudge.text)
-            status, paused = self.status(fault), self._paused()
-            snoozed = self.nudger is not None and self.nudger.snoozed(self.clock())
-        except StoreUnavailable as e:  # even today's figure could not be read
-            fault, doing, paused, snoozed = e, READING, False, self.tray.snoozed
-            status = fault_status(e.reason, State.STORE_UNAVAILABLE)
+            tick = self.recorder.tick(then=self._figures)
         except StoreError as e:
             self.fail(str(e))
             return
-        self._note_fault(fault, doing)
+        if tick.read is not None:
+            status, paused, snoozed = tick.read
+        else:  # even today's figure could not be read
+            assert tick.read_error is not None
+            status = fault_status(tick.read_error.reason, State.STORE_UNAVAILABLE)
+            paused, snoozed = False, self.tray.snoozed
+        self._note_fault(tick.change)
         self.tray.show_status(status, paused=paused)
         self.tray.show_snoozed(snoozed)
 
-    def _note_fault(self, fault: StoreUnavailable | None, doing: str = WRITING) -> None:
-        """Log once when the database becomes unavailable for now (``doing``: OPENING,
-        READING or WRITING it), and once when it is usable again (the tray's state shows it
-        meanwhile)."""
-        if (fault is None) == (self.fault is None):
-            self.fault = fault if fault is not None else self.fault
+    def _figures(self, now: float, result: TickResult | None) -> tuple[Status, bool, bool]:
+        """After a tick: the nudges to show, then what the tray shows (the status, paused,
+        snoozed). Run by the recorder, for whom a database unavailable here is a fault too."""
+        fault = result.fault if result is not None else None
+        if result is not None:
+            self.last = result
+            if self.nudger is not None and fault is None:  # nudges wait for the database
+                for nudge in self.nudger.check(now, result):
+                    self.tray.notify(nudge.title, nudge.text)
+        status, paused = self.status(fault), self._paused()
+        snoozed = self.nudger is not None and self.nudger.snoozed(now)
+        return status, paused, snoozed
+
+    def _note_fault(self, change: FaultChange | None) -> None:
+        """Log once when the database becomes unavailable for now (opening, reading or
+        writing it), and once when it is usable again (the tray's state shows it meanwhile)."""
+        if change is None:
             return
-        if fault is not None and doing == OPENING:
+        if change.began and change.doing == OPENING:
             text = self.tr(
                 "Cannot open the database for now: {problem} socialtime tries again and "
                 "starts recording as soon as it can."
             )
-            log.warning(text.format(problem=fault))
-        elif fault is not None and doing == WRITING:
+            log.warning(text.format(problem=change.error))
+        elif change.began and change.doing == WRITING:
             text = self.tr(
                 "Cannot save for now: {problem} Recording goes on: what is seen is kept in "
                 "memory and saved as soon as the database can be written."
             )
-            log.warning(text.format(problem=fault))
-        elif fault is not None:  # even consent or today's figure could not be read
+            log.warning(text.format(problem=change.error))
+        elif change.began:  # even consent or today's figure could not be read
             text = self.tr(
                 "Cannot read the database for now: {problem} Nothing is counted until it can "
                 "be read; socialtime tries again."
             )
-            log.warning(text.format(problem=fault))
+            log.warning(text.format(problem=change.error))
         else:
             log.warning(self.tr("The database can be written again; recording is saved."))
-        self.fault = fault
-
-    def _flush(self) -> None:
-        """Before quitting: one last try to write what a fault kept in memory."""
-        assert self.tracker is not None
-        try:
-            if self.tracker.flush():
-                return
-        except StoreError:
-            pass
-        text = self.tr("{duration} recorded while the database could not be written is lost.")
-        log.warning(text.format(duration=format_duration(self.tracker.pending_seconds)))
 
     def _paused(self) -> bool:
         until = self.store.paused_until(self.clock()) if self.store else None
@@ -353,22 +340,18 @@ class TrayApp(QObject):
         A new language is used by every window opened from now on, and at once by the tray's
         menu and tooltip; a window already open keeps its words until it is opened again."""
         new_language = config.language != self.config.language
-        self.config, self.config_errors = config, []
+        problem = self.recorder.apply(config)
+        self.config_errors = []
         if new_language:
             translations.install(config.language)
             self._outdated = set(self.windows)
             self.tray.retranslate()
             self.tray.show_status(self.status(), paused=self._paused())
-        if self.tracker is not None:
-            try:
-                self.tracker.catalogue = catalogue_for(config)
-            except CatalogueError as e:
-                self._warn(self.tr("A custom site cannot be used"), str(e))
-            if self.bridge is not None:
-                self.bridge.update(self.tracker.catalogue, config.sample_seconds)
-            self.tracker.config = config
-            if self.nudger is not None:
-                self.nudger.update(config, self.tracker.catalogue)
+        if problem is not None:
+            self._warn(self.tr("A custom site cannot be used"), str(problem))
+        if self.store is not None:
+            if self.nudger is not None and self.recorder.catalogue is not None:
+                self.nudger.update(config, self.recorder.catalogue)
             self.timer.setInterval(int(config.sample_seconds * 1000))
         dashboard = self.windows.get("dashboard")
         if dashboard is not None:  # new goals: new goal lines
@@ -466,7 +449,7 @@ class TrayApp(QObject):
         return window
 
     def _display_catalogue(self) -> Any:
-        return self.tracker.catalogue if self.tracker else load_catalogue()
+        return self.recorder.catalogue or load_catalogue()
 
     def _explain_unavailable(self) -> None:
         self._warn(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.insights import goals, stats
 from socialtime.recording.store import Store
+from socialtime.rules.periods import local_day
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config
 
@@ -222,7 +222,7 @@ class DashboardWindow(QWidget):
 
     def _ask_export(self) -> None:
         tab = TABS[self.tabs.currentIndex()]
-        day = datetime.fromtimestamp(self.clock()).date().isoformat()
+        day = local_day(self.clock()).isoformat()
         suggested = str(Path.home() / f"socialtime-{tab}-{day}.png")
         name, chosen = QFileDialog.getSaveFileName(
             self, _text("export_title"), suggested, _text("export_filter")

@@ -48,3 +48,29 @@ class FakeProbe:
 
     def close(self) -> None:
         pass
+
+
+class FakeBridge:
+    """A browser bridge that listens (or not: ``refuse`` gives its problem) and knows no tab;
+    ``made`` keeps what the recorder gave it, ``stopped`` and ``updates`` what it was told."""
+
+    def __init__(self, catalogue, sample_seconds: float, path, refuse: str | None = None) -> None:
+        self.made = (catalogue, sample_seconds, path)
+        self.refuse = refuse
+        self.problem: str | None = None
+        self.started = self.stopped = False
+        self.updates: list[tuple[object, float]] = []
+
+    def start(self) -> bool:
+        self.problem = self.refuse
+        self.started = self.refuse is None
+        return self.started
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def update(self, catalogue, sample_seconds: float) -> None:
+        self.updates.append((catalogue, sample_seconds))
+
+    def host_for(self, foreground: Foreground, now: float) -> str | None:
+        return None

@@ -12,7 +12,7 @@ passes its own ``confirm`` and ``choose_path`` attributes, which tests replace).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from socialtime.base.files import write_private_with
 from socialtime.base.i18n import format_date, format_duration, format_time, language, translate
 from socialtime.recording.store import CONSENT_AT, Store, StoreError
-from socialtime.rules.periods import FIRST_DAY, LAST_DAY, Period, iso
+from socialtime.rules.periods import FIRST_DAY, LAST_DAY, Period, iso, wall_clock
 from socialtime.ui.settings.form import Field, box, label, show
 
 
@@ -180,7 +180,7 @@ class DataTab(QWidget):
     def _show_consent(self) -> None:
         accepted = self.store.meta().get(CONSENT_AT)
         if self.store.consent_version() is not None and accepted:
-            moment = datetime.fromtimestamp(float(accepted))
+            moment = wall_clock(float(accepted))
             self.consent_label.setText(
                 self.tr("You accepted the privacy notice on {day} at {time}.").format(
                     day=format_date(moment.date(), "numeric"), time=format_time(moment)

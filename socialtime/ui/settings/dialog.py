@@ -50,7 +50,16 @@ from PySide6.QtWidgets import (
 from socialtime.login.autostart import Autostart, launch_argv
 from socialtime.recording.store import Store
 from socialtime.rules.sites import Catalogue
-from socialtime.settings import Config, ConfigError, LoadedConfig, parse_config, save_config
+from socialtime.settings import (
+    SCALAR_KEYS,
+    Config,
+    ConfigError,
+    LoadedConfig,
+    parse_config,
+    save_config,
+    setting_default,
+    setting_description,
+)
 from socialtime.ui.settings import locks
 from socialtime.ui.settings.data_tab import DataTab
 from socialtime.ui.settings.form import Field as _Field
@@ -163,7 +172,7 @@ class SettingsDialog(QDialog):
         self.retention = QSpinBox()
         self.retention.setRange(1, 99999)  # 0 is "Keep forever", a box of its own
         self.retention.setSuffix(self.tr(" days"))
-        self.retention.setValue(c.retention_days or 365)
+        self.retention.setValue(c.retention_days or setting_default("retention_days"))
         self.retention.setEnabled(c.retention_days != 0)
         self.keep_forever = QCheckBox(self.tr("Keep forever"))
         self.keep_forever.setChecked(c.retention_days == 0)
@@ -172,15 +181,14 @@ class SettingsDialog(QDialog):
         self.retention.valueChanged.connect(self.validate)
         self._shown = (self.idle.value(), self.sample.value())
         retention = _box(QHBoxLayout(), self.retention, self.keep_forever)
-        for key, label, editor, target, hint in (
+        for key, label, editor, target in (
             ("idle_seconds", self.tr("Stop counting after:"), _box(QHBoxLayout(), self.idle),
-             self.idle, self.tr("Time without keyboard or mouse input is not counted.")),
+             self.idle),
             ("sample_seconds", self.tr("Look every:"), _box(QHBoxLayout(), self.sample),
-             self.sample, self.tr("How often socialtime checks which window is in front.")),
-            ("retention_days", self.tr("Keep data for:"), retention, self.retention,
-             self.tr("Older data is erased automatically.")),
+             self.sample),
+            ("retention_days", self.tr("Keep data for:"), retention, self.retention),
         ):  # fmt: skip
-            form.addRow(label, self._field(key, editor, target, hint))
+            form.addRow(label, self._field(key, editor, target, setting_description(key)))
         return page
 
     def _spin(self, value: float, suffix: str) -> QDoubleSpinBox:
@@ -261,6 +269,8 @@ class SettingsDialog(QDialog):
         # A value shown rounded (100 s as 1.7 min) is kept as it was unless the user changed it.
         idle, sample = self.idle.value(), self.sample.value()
         return {
+            # Every key of one value as it is, so that one without a field here is kept.
+            **{key: getattr(c, key) for key in SCALAR_KEYS},
             "sample_seconds": c.sample_seconds if sample == self._shown[1] else sample,
             "idle_seconds": c.idle_seconds if idle == self._shown[0] else round(idle * 60),
             "retention_days": 0 if self.keep_forever.isChecked() else self.retention.value(),

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.rules.sites import Catalogue
 from socialtime.rules.work_hours import format_ranges
-from socialtime.settings import Config
+from socialtime.settings import Config, setting_description
 from socialtime.ui.settings.form import cell
 
 _USER = Qt.ItemDataRole.UserRole
@@ -138,8 +138,7 @@ class GoalsTab(QWidget):
         budgets.addRow(
             self.tr("Per site, each day:"), field("goals.sites", site_editor, self.sites)
         )
-        hint = self.tr("Periods of each work day without social sites, such as 09:00-11:00, "
-                       "14:00-15:00.")  # fmt: skip
+        hint = setting_description("goals.focus")
         budgets.addRow(self.tr("Focus time:"), field("goals.focus", self.focus, hint=hint))
         goals_box = QGroupBox(self.tr("Your goals"))
         goals_box.setLayout(budgets)

@@ -14,7 +14,7 @@ Dialogs that would block a test are attributes that tests replace:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from socialtime.base.i18n import format_date
 from socialtime.recording.store import Store, StoreError
-from socialtime.rules.periods import week_of
+from socialtime.rules.periods import previous_week, week_of
 from socialtime.rules.work_hours import WorkHours
 from socialtime.team import goal_file as core
 from socialtime.team import week as team_week
@@ -201,12 +201,12 @@ class TeamTab(QWidget):
 
     def _fill_weeks(self) -> None:
         self.week_box.clear()
-        last = team_week.last_week(self.today())
-        for i in range(_WEEKS_OFFERED):
-            period = week_of(last.first - timedelta(days=7 * i))
+        period = team_week.last_week(self.today())
+        for _ in range(_WEEKS_OFFERED):
             first, end = format_date(period.first, "short"), format_date(period.last, "short")
             text = f"{team_week.week_label(period)} ({first} – {end})"
             self.week_box.addItem(text, period)
+            period = previous_week(period.first)
 
     def _say(self, text: str, error: bool = False) -> None:
         palette = QPalette()

@@ -13,18 +13,18 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from fakes import FakeProbe
+from fakes import FakeBridge, FakeProbe
 
 from socialtime.cli import program as cli
 from socialtime.cli import track as track_cli
 from socialtime.cli.context import UsageError
 from socialtime.insights import report
 from socialtime.recording.consent import NOTICE_VERSION
+from socialtime.recording.recorder import Recorder
 from socialtime.recording.store import PAUSED_UNTIL, Store
-from socialtime.recording.tracker import State, Tracker
+from socialtime.recording.tracker import State
 from socialtime.rules import periods
 from socialtime.rules.periods import FIRST_DAY, LAST_DAY, MAX_PAUSE_SECONDS, Period, local_midnight
-from socialtime.rules.sites import load_catalogue
 from socialtime.rules.work_hours import DAY_KEYS, WorkHours
 from socialtime.settings import Config
 
@@ -355,25 +355,32 @@ def test_a_stored_pause_of_another_type_is_ignored() -> None:
 
 
 @pytest.fixture
-def recorder():
-    """A tracker over a fresh store, recording at any hour with consent given."""
+def recorder(tmp_path):
+    """The Recorder of `socialtime track` (not started) over a fresh store, recording at any
+    hour with consent given."""
     store = Store(":memory:")
     store.set_consent(NOTICE_VERSION, 0.0)
     probe = FakeProbe()
     probe.show("firefox", "(3) Facebook — Mozilla Firefox")
     hours = WorkHours.from_strings({d: "00:00-24:00" for d in DAY_KEYS})
     config = Config(sample_seconds=5, idle_seconds=180, work_hours=hours)
-    yield Tracker(store, probe, config, load_catalogue(), clock=time.time), store, config
+    recording = Recorder(
+        tmp_path, config, probe=probe, open_store=lambda: store, make_bridge=FakeBridge
+    )
+    yield store, recording
+    recording.stop()
     store.close()
 
 
 @pytest.mark.parametrize("name", sorted(ABSURD))
 def test_the_recorder_starts_whatever_pause_is_stored(recorder, name, capsys) -> None:
     """`socialtime track`'s loop: one tick, its state said on stderr, then stopped."""
-    tracker, store, config = recorder
+    store, recording = recorder
     store_pause(store, ABSURD[name])
     stop = threading.Event()
-    track_cli._track_loop(tracker, store, config, stop, wait=lambda seconds: stop.set())
+    assert track_cli.start(recording, lambda seconds: True)
+    track_cli._track_loop(recording, stop, wait=lambda seconds: stop.set())
+    tracker = recording.tracker
     err = capsys.readouterr().err
     if name in CLAMPED:
         assert tracker._last_state is State.PAUSED

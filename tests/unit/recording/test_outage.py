@@ -8,12 +8,13 @@ import threading
 from datetime import datetime
 
 import pytest
-from fakes import FakeClock, FakeProbe
+from fakes import FakeBridge, FakeClock, FakeProbe
 
-from socialtime.cli.track import Fault, _track_loop, open_store
+from socialtime.cli.track import _track_loop, fault_line, start
 from socialtime.recording import tracker as tracker_module
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.outage import Outage
+from socialtime.recording.recorder import READING, WRITING, FaultChange, Recorder
 from socialtime.recording.store import Store, StoreError, StoreUnavailable
 from socialtime.recording.tracker import State, TickResult, Tracker
 from socialtime.rules.sites import load_catalogue
@@ -223,43 +224,48 @@ def test_a_lasting_error_still_stops_the_tick(env):
 
 
 # --- what `track` says -------------------------------------------------------------------------
+# When: once when an outage begins and once when it ends (socialtime.recording.recorder, whose
+# changes are tested in test_recorder.py); what: below.
 
 
-def test_track_says_once_when_saving_fails_and_once_when_it_works_again(env):
-    tracker, _store, _probe, _clock = env
-    fault = Fault(tracker)
-    lines = [fault.update(TickResult(State.RECORDING, fault=f)) for f in (None, FULL, FULL, BUSY)]
-    assert lines[0] is None and lines[2] is None and lines[3] is None
-    assert lines[1].startswith("cannot save for now: db: the disk is full")
-    assert "kept in memory" in lines[1] and "after 5 s" in lines[1]
-    assert fault.update(TickResult(State.RECORDING)) == (
+def test_track_says_when_saving_fails_and_when_it_works_again():
+    line = fault_line(FaultChange(True, WRITING, FULL))
+    assert line.startswith("cannot save for now: db: the disk is full")
+    assert "kept in memory" in line and "after 5 s" in line
+    assert fault_line(FaultChange(False, WRITING)) == (
         "saving again; nothing recorded meanwhile was lost."
     )
-    assert fault.update(TickResult(State.IDLE)) is None
 
 
-def test_track_says_when_not_even_consent_can_be_read(env):
-    tracker, _store, _probe, _clock = env
-    fault = Fault(tracker)
-    line = fault.update(TickResult(State.STORE_UNAVAILABLE, fault=FULL))
-    assert line is not None and line.startswith("cannot read the database for now: db: the disk")
+def test_track_says_when_not_even_consent_can_be_read():
+    line = fault_line(FaultChange(True, READING, FULL))
+    assert line.startswith("cannot read the database for now: db: the disk")
     assert "Nothing is counted until it can be read" in line
-    assert fault.update(TickResult(State.STORE_UNAVAILABLE, fault=FULL)) is None
-    assert fault.update(TickResult(State.RECORDING)) is not None
 
 
-def test_track_says_how_much_was_let_go(env):
-    tracker, _store, _probe, _clock = env
-    fault = Fault(tracker)
-    fault.update(TickResult(State.RECORDING, fault=FULL))
-    tracker.lost_seconds = 125
-    assert fault.update(TickResult(State.RECORDING)) == (
+def test_track_says_how_much_was_let_go():
+    assert fault_line(FaultChange(False, WRITING, lost_seconds=125)) == (
         "saving again; 2 min recorded meanwhile could not be kept."
     )
 
 
-def test_the_track_loop_says_each_end_of_an_outage_once(env, capsys):
-    tracker, store, _probe, clock = env
+def recorder_over(store: Store, tmp_path, clock, probe=None, config=None) -> Recorder:
+    """A Recorder of tmp_path over ``store``, with a fake probe and bridge."""
+    config = config or Config(sample_seconds=5, work_hours=WorkHours.from_strings(ALL_DAY))
+    return Recorder(
+        tmp_path,
+        config,
+        clock=clock,
+        probe=probe or FakeProbe(),
+        open_store=lambda: store,
+        make_bridge=FakeBridge,
+    )
+
+
+def test_the_track_loop_says_each_end_of_an_outage_once(env, tmp_path, capsys):
+    _tracker, store, probe, clock = env
+    recorder = recorder_over(store, tmp_path, clock, probe)
+    assert recorder.start() is None and recorder.started
     stop, turns = threading.Event(), []
 
     def wait(seconds: float) -> bool:
@@ -270,12 +276,13 @@ def test_the_track_loop_says_each_end_of_an_outage_once(env, capsys):
             stop.set()
         return stop.is_set()
 
-    _track_loop(tracker, store, tracker.config, stop, wait)
+    _track_loop(recorder, stop, wait)
     err = capsys.readouterr().err
     assert err.count("socialtime: cannot save for now: db: the disk is full") == 1, err
     assert err.count("socialtime: saving again; nothing recorded meanwhile was lost.") == 1
     assert err.count("socialtime: recording.") == 1
     assert store.totals(0, clock.t + 1).active_seconds == 5 * 44
+    recorder.stop()
 
 
 class Opener:
@@ -292,7 +299,14 @@ class Opener:
         return self.store
 
 
-def test_track_waits_for_a_busy_database_at_start(capsys):
+def opening(opener: Opener, tmp_path, clock) -> Recorder:
+    config = Config(work_hours=WorkHours.from_strings(ALL_DAY))
+    return Recorder(
+        tmp_path, config, clock=clock, probe=FakeProbe(), open_store=opener, make_bridge=FakeBridge
+    )
+
+
+def test_track_waits_for_a_busy_database_at_start(tmp_path, capsys):
     opener, waits, clock = Opener(times=4), [], FakeClock(0)
 
     def wait(seconds: float) -> bool:
@@ -300,20 +314,24 @@ def test_track_waits_for_a_busy_database_at_start(capsys):
         clock.advance(seconds)
         return False
 
-    assert open_store(opener, wait, clock) is opener.store
+    recorder = opening(opener, tmp_path, clock)
+    assert start(recorder, wait) is True and recorder.store is opener.store
     assert waits == [5, 10, 20, 40]
     err = capsys.readouterr().err
     assert err.count("cannot open the database for now: db: the database is busy.") == 1
     assert err.count("the database can be used again.") == 1
+    recorder.stop()
 
 
-def test_track_stops_waiting_when_told():
+def test_track_stops_waiting_when_told(tmp_path):
     opener = Opener(times=100)
-    assert open_store(opener, lambda seconds: opener.calls == 3, FakeClock(0)) is None
-    assert opener.calls == 3
+    recorder = opening(opener, tmp_path, FakeClock(0))
+    assert start(recorder, lambda seconds: opener.calls == 3) is False
+    assert opener.calls == 3 and recorder.store is None
 
 
-def test_an_unusable_database_at_start_is_not_waited_for():
+def test_an_unusable_database_at_start_is_not_waited_for(tmp_path):
     opener = Opener(times=1, error=StoreError("db: not a readable socialtime database"))
+    recorder = opening(opener, tmp_path, FakeClock(0))
     with pytest.raises(StoreError, match="not a readable"):
-        open_store(opener, lambda seconds: pytest.fail("waited"), FakeClock(0))
+        start(recorder, lambda seconds: pytest.fail("waited"))

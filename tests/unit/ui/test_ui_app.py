@@ -314,7 +314,7 @@ def test_the_browser_bridge_runs_with_the_tray(make_app, tmp_path):
     assert app.tracker.host_source == app.bridge.host_for
     app.quit()
     assert not (tmp_path / "socialtime" / "bridge.sock").exists()
-    app.store = None  # closed by quit
+    assert app.store is None  # closed by quit
 
 
 # --- French ---------------------------------------------------------------------------------
