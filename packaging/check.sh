@@ -79,6 +79,9 @@ wheel, sdist = sys.argv[1:]
 names = set(zipfile.ZipFile(wheel).namelist())
 assets = Path("assets")
 want = {"socialtime/__init__.py", "socialtime/cli/__init__.py", "socialtime/assets/sites.toml"}
+for ext in Path("packaging/gnome-shell-extension").glob("*@socialtime.org"):
+    want |= {f"socialtime/assets/gnome-shell-extension/{ext.name}/{f}"
+             for f in ("metadata.json", "extension.js")}
 want |= {f"socialtime/assets/icons/{p.name}" for p in (assets / "icons").glob("*.svg")}
 for pattern in ("*.qm", "*.ts"):
     want |= {f"socialtime/assets/translations/{p.name}" for p in (assets / "translations").glob(pattern)}
@@ -128,7 +131,9 @@ check_pyinstaller() {
   for f in socialtime/assets/sites.toml socialtime/assets/icons/recording.svg \
     PySide6/Qt/plugins/platforms/libqxcb.so PySide6/Qt/plugins/platforms/libqwayland.so \
     PySide6/Qt/plugins/platforms/libqoffscreen.so PySide6/Qt/plugins/imageformats/libqsvg.so \
-    PySide6/Qt/plugins/iconengines/libqsvgicon.so PySide6/QtSvg.abi3.so; do
+    PySide6/Qt/plugins/iconengines/libqsvgicon.so PySide6/QtSvg.abi3.so \
+    socialtime/assets/gnome-shell-extension/socialtime@socialtime.org/extension.js \
+    socialtime/assets/gnome-shell-extension/socialtime-gnome43@socialtime.org/extension.js; do
     [ -e "$internal/$f" ] || fail "the bundle lacks _internal/$f"
   done
   for f in assets/translations/*.qm; do
@@ -220,7 +225,11 @@ check_deb() {
     ./usr/share/socialtime/socialtime-invite.desktop ./etc/socialtime/policy.toml \
     ./etc/socialtime/policy.d/ ./usr/share/doc/socialtime/copyright \
     ./usr/share/doc/socialtime/changelog.Debian.gz ./usr/share/doc/socialtime/README.Debian \
-    ./usr/share/man/man1/socialtime.1.gz ./usr/share/lintian/overrides/socialtime; do
+    ./usr/share/man/man1/socialtime.1.gz ./usr/share/lintian/overrides/socialtime \
+    ./usr/share/gnome-shell/extensions/socialtime@socialtime.org/extension.js \
+    ./usr/share/gnome-shell/extensions/socialtime@socialtime.org/metadata.json \
+    ./usr/share/gnome-shell/extensions/socialtime-gnome43@socialtime.org/extension.js \
+    ./usr/share/gnome-shell/extensions/socialtime-gnome43@socialtime.org/metadata.json; do
     grep -q " $path\$" "$tmp/contents.txt" || fail "the package lacks $path"
   done
   # The login invitation is shipped but not active: nothing in an autostart folder.

@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>browser</name>
+    <message numerus="yes">
+        <source>from the browser extension only: %n browser(s) tell when one of their windows has the focus, and that browser is taken as the window in front (any other app counts as &quot;other&quot;); to see every window: {fix}</source>
+        <translation>
+            <numerusform>from the browser extension only: %n browser tells when one of its windows has the focus, and that browser is taken as the window in front (any other app counts as &quot;other&quot;); to see every window: {fix}</numerusform>
+            <numerusform>from the browser extension only: %n browsers tell when one of their windows has the focus, and that browser is taken as the window in front (any other app counts as &quot;other&quot;); to see every window: {fix}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message numerus="yes">
         <source>Your recorded data (%n spans) is still in {path}.</source>

@@ -1136,6 +1136,17 @@ L&apos;enregistrement est arrêté.</translation>
         <source>Nothing to remove.</source>
         <translation>Rien à supprimer.</translation>
     </message>
+    <message numerus="yes">
+        <source>from the browser extension only: %n browser(s) tell when one of their windows has the focus, and that browser is taken as the window in front (any other app counts as &quot;other&quot;); to see every window: {fix}</source>
+        <translation>
+            <numerusform>par l&apos;extension du navigateur seulement&#xa0;: %n navigateur dit quand une de ses fenêtres a le focus, et ce navigateur est pris pour la fenêtre au premier plan (toute autre application compte comme «&#xa0;autre&#xa0;»)&#xa0;; pour voir toutes les fenêtres&#xa0;: {fix}</numerusform>
+            <numerusform>par l&apos;extension du navigateur seulement&#xa0;: %n navigateurs disent quand une de leurs fenêtres a le focus, et ce navigateur est pris pour la fenêtre au premier plan (toute autre application compte comme «&#xa0;autre&#xa0;»)&#xa0;; pour voir toutes les fenêtres&#xa0;: {fix}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{fix}; meanwhile a browser with the socialtime extension (and `socialtime browser install`) is still seen when one of its windows has the focus</source>
+        <translation>{fix}&#xa0;; en attendant, un navigateur avec l&apos;extension socialtime (et `socialtime browser install`) est quand même vu quand une de ses fenêtres a le focus</translation>
+    </message>
     <message>
         <source>{problem}; the host is registered for {browsers}</source>
         <translation>{problem}&#xa0;; l&apos;hôte est déclaré pour {browsers}</translation>
@@ -2175,6 +2186,45 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>desktop</name>
+    <message>
+        <source>Install or remove what your desktop needs so that socialtime sees the window in front (on GNOME: socialtime&apos;s GNOME Shell extension).</source>
+        <translation>Installer ou retirer ce dont votre bureau a besoin pour que socialtime voie la fenêtre au premier plan (sous GNOME&#xa0;: l&apos;extension GNOME Shell de socialtime).</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <source>install or uninstall</source>
+        <translation>install ou uninstall</translation>
+    </message>
+    <message>
+        <source>Install socialtime&apos;s GNOME Shell extension for you, in the form your GNOME version needs, and enable it (GNOME loads it at your next login).</source>
+        <translation>Installer pour vous l&apos;extension GNOME Shell de socialtime, sous la forme qu&apos;exige votre version de GNOME, et l&apos;activer (GNOME la charge à votre prochaine connexion).</translation>
+    </message>
+    <message>
+        <source>the GNOME Shell version to install for, e.g. 46 (default: the one that runs, else `gnome-shell --version`)</source>
+        <translation>la version de GNOME Shell pour laquelle installer, par exemple 46 (par défaut&#xa0;: celle qui tourne, sinon `gnome-shell --version`)</translation>
+    </message>
+    <message>
+        <source>Disable socialtime&apos;s GNOME Shell extension and remove your copy of it (a copy installed for all users by a package stays).</source>
+        <translation>Désactiver l&apos;extension GNOME Shell de socialtime et supprimer votre copie (une copie installée pour tous les utilisateurs par un paquet reste en place).</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>This desktop ({desktop}) needs nothing installed: socialtime&apos;s extension is for GNOME; KDE&apos;s KWin script is loaded when socialtime starts, and wlroots compositors (sway, Hyprland...) need nothing. `socialtime doctor` says what is seen.</source>
+        <translation>Ce bureau ({desktop}) n&apos;a besoin de rien d&apos;installé&#xa0;: l&apos;extension de socialtime est pour GNOME&#xa0;; le script KWin de KDE est chargé au lancement de socialtime, et les compositeurs wlroots (sway, Hyprland…) n&apos;ont besoin de rien. `socialtime doctor` dit ce qui est vu.</translation>
+    </message>
+    <message>
+        <source>Nothing to remove.</source>
+        <translation>Rien à supprimer.</translation>
+    </message>
+</context>
+<context>
     <name>doctor</name>
     <message>
         <source>foreground window</source>
@@ -2215,6 +2265,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>work hours</source>
         <translation>heures de travail</translation>
+    </message>
+    <message>
+        <source>shell extension</source>
+        <translation>extension du shell</translation>
     </message>
 </context>
 <context>
@@ -2307,12 +2361,16 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
 <context>
     <name>gnome</name>
     <message>
-        <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) with the Extension Manager app or from the website, enable it (e.g. `gnome-extensions enable focused-window-dbus@flexagoon.com`), then log out and back in</source>
-        <translation>Sous Wayland, GNOME ne montre la fenêtre au premier plan qu&apos;à une extension GNOME Shell&#xa0;: installez «&#xa0;Focused Window D-Bus&#xa0;» (extensions.gnome.org/extension/5592) ou «&#xa0;Window Calls&#xa0;» (extensions.gnome.org/extension/4724) avec l&apos;application Gestionnaire d&apos;extensions ou depuis le site, activez-la (par exemple `gnome-extensions enable focused-window-dbus@flexagoon.com`), puis fermez la session et rouvrez-la</translation>
+        <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: run `socialtime desktop install` (socialtime&apos;s own), then log out and back in; or install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) and enable it</source>
+        <translation>GNOME sous Wayland ne montre la fenêtre au premier plan qu&apos;à une extension GNOME Shell&#xa0;: lancez `socialtime desktop install` (celle de socialtime), puis déconnectez-vous et reconnectez-vous&#xa0;; ou installez «&#xa0;Focused Window D-Bus&#xa0;» (extensions.gnome.org/extension/5592) ou «&#xa0;Window Calls&#xa0;» (extensions.gnome.org/extension/4724) et activez-la</translation>
     </message>
     <message>
         <source>GNOME Shell extension &quot;{extension}&quot;</source>
         <translation>extension GNOME Shell «&#xa0;{extension}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{source}; in front: {app} (app id {app_id})</source>
+        <translation>{source}&#xa0;; au premier plan&#xa0;: {app} (identifiant d&apos;application {app_id})</translation>
     </message>
     <message>
         <source>{hint}; meanwhile only X11 apps (under XWayland) are seen</source>
@@ -2337,6 +2395,165 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>GNOME reports its lock screen over D-Bus only</source>
         <translation>GNOME ne signale son écran de verrouillage que par D-Bus</translation>
+    </message>
+    <message>
+        <source>{status}; meanwhile &quot;{extension}&quot; shows the window</source>
+        <translation>{status}&#xa0;; en attendant, «&#xa0;{extension}&#xa0;» montre la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>gnome_extension</name>
+    <message>
+        <source>the GNOME 43/44 form</source>
+        <translation>la forme pour GNOME 43/44</translation>
+    </message>
+    <message>
+        <source>the GNOME 45 and later form</source>
+        <translation>la forme pour GNOME 45 et suivants</translation>
+    </message>
+    <message>
+        <source>gsettings is missing ({error}): install libglib2.0-bin</source>
+        <translation>gsettings est absent ({error})&#xa0;: installez libglib2.0-bin</translation>
+    </message>
+    <message>
+        <source>`{command}` failed: {error}</source>
+        <translation>`{command}` a échoué&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>org.gnome.shell {key} is not a list of names</source>
+        <translation>org.gnome.shell {key} n&apos;est pas une liste de noms</translation>
+    </message>
+    <message>
+        <source>cannot tell which GNOME Shell runs here (it does not answer on the session bus and `gnome-shell --version` fails): give it with --shell-version</source>
+        <translation>impossible de savoir quel GNOME Shell tourne ici (il ne répond pas sur le bus de session et `gnome-shell --version` échoue)&#xa0;: indiquez-le avec --shell-version</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version}: socialtime&apos;s extension needs GNOME 43 or later; on an older GNOME, use &quot;Focused Window D-Bus&quot; or &quot;Window Calls&quot; from extensions.gnome.org</source>
+        <translation>GNOME Shell {version}&#xa0;: l&apos;extension de socialtime demande GNOME 43 ou plus récent&#xa0;; sur un GNOME plus ancien, utilisez «&#xa0;Focused Window D-Bus&#xa0;» ou «&#xa0;Window Calls&#xa0;» d&apos;extensions.gnome.org</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version} needs {form} ({uuid}).</source>
+        <translation>GNOME Shell {version} demande {form} ({uuid}).</translation>
+    </message>
+    <message>
+        <source>Already installed for all users in {path}.</source>
+        <translation>Déjà installée pour tous les utilisateurs dans {path}.</translation>
+    </message>
+    <message>
+        <source>this copy of socialtime does not carry its GNOME Shell extension (packaging/gnome-shell-extension/ in the source)</source>
+        <translation>cette copie de socialtime n&apos;a pas son extension GNOME Shell (packaging/gnome-shell-extension/ dans les sources)</translation>
+    </message>
+    <message>
+        <source>Copied to {path}.</source>
+        <translation>Copiée dans {path}.</translation>
+    </message>
+    <message>
+        <source>User extensions are switched off: switch them on in the Extensions app (or `gsettings set org.gnome.shell disable-user-extensions false`).</source>
+        <translation>Les extensions de l&apos;utilisateur sont désactivées&#xa0;: activez-les dans l&apos;application Extensions (ou `gsettings set org.gnome.shell disable-user-extensions false`).</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable metadata.json ({error})</source>
+        <translation>{path}&#xa0;: pas un metadata.json lisible ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: its uuid is not {uuid}</source>
+        <translation>{path}&#xa0;: son uuid n&apos;est pas {uuid}</translation>
+    </message>
+    <message>
+        <source>Enabled; it runs now.</source>
+        <translation>Activée&#xa0;; elle tourne maintenant.</translation>
+    </message>
+    <message>
+        <source>Enabled, but GNOME reports it as {state}; `socialtime doctor` tells more after the next login.</source>
+        <translation>Activée, mais GNOME la dit {state}&#xa0;; `socialtime doctor` en dira plus après la prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Enabled. GNOME loads a new extension when you log in: log out and back in (on Wayland the shell cannot be restarted in place).</source>
+        <translation>Activée. GNOME charge une nouvelle extension à la connexion&#xa0;: déconnectez-vous et reconnectez-vous (sous Wayland, le shell ne peut pas être redémarré sur place).</translation>
+    </message>
+    <message>
+        <source>Removed {path} (the form for another GNOME).</source>
+        <translation>{path} supprimé (la forme pour un autre GNOME).</translation>
+    </message>
+    <message>
+        <source>Disabled {uuid}.</source>
+        <translation>{uuid} désactivée.</translation>
+    </message>
+    <message>
+        <source>Removed {path}.</source>
+        <translation>{path} supprimé.</translation>
+    </message>
+    <message>
+        <source>{path} stays: it was installed for all users by a package (it no longer runs for you).</source>
+        <translation>{path} reste en place&#xa0;: un paquet l&apos;a installée pour tous les utilisateurs (elle ne tourne plus pour vous).</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marche</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>in error</source>
+        <translation>en erreur</translation>
+    </message>
+    <message>
+        <source>out of date for this GNOME</source>
+        <translation>périmée pour ce GNOME</translation>
+    </message>
+    <message>
+        <source>loaded but not enabled</source>
+        <translation>chargée mais pas activée</translation>
+    </message>
+    <message>
+        <source>in state {state}</source>
+        <translation>dans l&apos;état {state}</translation>
+    </message>
+    <message>
+        <source>GNOME Shell does not answer on the session bus and `gnome-shell --version` fails</source>
+        <translation>GNOME Shell ne répond pas sur le bus de session et `gnome-shell --version` échoue</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version}: socialtime&apos;s extension needs GNOME 43 or later</source>
+        <translation>GNOME Shell {version}&#xa0;: l&apos;extension de socialtime demande GNOME 43 ou plus récent</translation>
+    </message>
+    <message>
+        <source>GNOME Shell {version} needs {form} ({uuid})</source>
+        <translation>GNOME Shell {version} demande {form} ({uuid})</translation>
+    </message>
+    <message>
+        <source>{head}: not installed; `socialtime desktop install` installs and enables it, then log out and back in</source>
+        <translation>{head}&#xa0;: pas installée&#xa0;; `socialtime desktop install` l&apos;installe et l&apos;active, puis déconnectez-vous et reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>installed for you</source>
+        <translation>installée pour vous</translation>
+    </message>
+    <message>
+        <source>installed for all users</source>
+        <translation>installée pour tous les utilisateurs</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, enabled, running</source>
+        <translation>{head}&#xa0;: {place}, activée, en marche</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, not enabled; `socialtime desktop install` enables it</source>
+        <translation>{head}&#xa0;: {place}, pas activée&#xa0;; `socialtime desktop install` l&apos;active</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, but user extensions are switched off: switch them on in the Extensions app</source>
+        <translation>{head}&#xa0;: {place}, mais les extensions de l&apos;utilisateur sont désactivées&#xa0;: activez-les dans l&apos;application Extensions</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, enabled, {state}</source>
+        <translation>{head}&#xa0;: {place}, activée, {state}</translation>
+    </message>
+    <message>
+        <source>{head}: {place}, enabled, not loaded yet: log out and back in (GNOME loads a new extension at login)</source>
+        <translation>{head}&#xa0;: {place}, activée, pas encore chargée&#xa0;: déconnectez-vous et reconnectez-vous (GNOME charge une nouvelle extension à la connexion)</translation>
     </message>
 </context>
 <context>

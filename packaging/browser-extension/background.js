@@ -1,10 +1,15 @@
 // socialtime browser extension: tells the socialtime app on this computer which site the active
-// tab shows, so that it can count the user's own time on social sites exactly.
+// tab shows, and whether one of this browser's windows has the focus, so that it can count the
+// user's own time on social sites exactly.
 //
-// What is sent, and only this: {"host": "<hostname>"} for an http(s) page, {"host": null} for a
-// private (incognito) tab, a page that is not http(s), or when no browser window has the focus.
-// Never a path, a query, a title or anything from the page. It goes through native messaging to
+// What is sent, and only this: {"host": "<hostname>", "focused": true} for an http(s) page in
+// the focused window; {"host": null, "focused": false} when no window of this browser has the
+// focus or a private (incognito) window has it (nothing is told about private windows, not even
+// that one is in front); {"host": null, "focused": true} for a page that is not http(s). Never a
+// path, a query, a title or anything from the page. It goes through native messaging to
 // `socialtime browser-host`, a program on this computer; nothing goes over the network.
+// "focused" lets socialtime count the browser where the desktop shows it no window in front
+// (GNOME without socialtime's Shell extension, macOS without the Accessibility permission).
 //
 // When: on tab activation, when the active tab's URL changes, when the window focus changes, and
 // every 2 s as a heartbeat (the app trusts a report for a few seconds only, so a browser whose
@@ -68,23 +73,27 @@ function connect() {
   return p;
 }
 
-function send(host) {
+function send(host, focused) {
   const p = connect();
   if (!p) return;
   try {
-    p.postMessage({ host: host });
+    p.postMessage({ host: host, focused: focused });
   } catch {
     if (port === p) port = null;
     scheduleReconnect();
   }
 }
 
-// The active tab of the focused browser window; null when no window of this browser has the
-// focus (another application is in front, or a private window the extension may not see).
-async function currentHost() {
+// What to tell: the active tab's hostname (or null) and whether a window of this browser has
+// the focus; a private window counts as no window (another application is in front, or a
+// private window the extension may not even see).
+async function current() {
   const win = await api.windows.getLastFocused({ populate: true });
-  if (!win || !win.focused || win.incognito) return null;
-  return hostOf((win.tabs || []).find((tab) => tab.active));
+  const tab = win && (win.tabs || []).find((t) => t.active);
+  if (!win || !win.focused || win.incognito || (tab && tab.incognito)) {
+    return { host: null, focused: false };
+  }
+  return { host: hostOf(tab), focused: true };
 }
 
 let queue = Promise.resolve();
@@ -92,13 +101,13 @@ let queue = Promise.resolve();
 // Reports run one after the other, so that they arrive in the order of the events.
 function report() {
   queue = queue.then(async () => {
-    let host = null;
+    let now = { host: null, focused: false };
     try {
-      host = await currentHost();
+      now = await current();
     } catch {
-      host = null;
+      now = { host: null, focused: false };
     }
-    send(host);
+    send(now.host, now.focused);
   });
 }
 

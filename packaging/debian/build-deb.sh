@@ -6,7 +6,9 @@
 # Layout: /opt/socialtime (the frozen app), /usr/bin/socialtime -> /opt/socialtime/socialtime,
 # the menu entry and icon, the example policy /etc/socialtime/policy.toml (a conffile, all keys
 # commented out), the login invitation /usr/share/socialtime/socialtime-invite.desktop (NOT
-# active: see README.Debian), man page, copyright, changelogs, licences, lintian overrides.
+# active: see README.Debian), socialtime's GNOME Shell extension in both forms in
+# /usr/share/gnome-shell/extensions/ (each loads only on its GNOME versions; enabled per user by
+# `socialtime desktop install`), man page, copyright, changelogs, licences, lintian overrides.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here/../.."
@@ -44,6 +46,12 @@ install -m 644 "$here/socialtime.desktop" "$root/usr/share/applications/socialti
 install -m 644 assets/icons/recording.svg "$root/usr/share/icons/hicolor/scalable/apps/socialtime.svg"
 install -m 644 "$here/socialtime-invite.desktop" "$root/usr/share/socialtime/socialtime-invite.desktop"
 install -m 644 "$here/policy.toml" "$root/etc/socialtime/policy.toml"
+# GNOME Shell finds system-wide extensions there; none is enabled by installing the package.
+for ext in packaging/gnome-shell-extension/*@socialtime.org; do
+  mkdir -p "$root/usr/share/gnome-shell/extensions/${ext##*/}"
+  install -m 644 "$ext/metadata.json" "$ext/extension.js" \
+    "$root/usr/share/gnome-shell/extensions/${ext##*/}/"
+done
 # policy.d/ exists so that admins see where drop-in files go; dpkg removes it when empty.
 doc=$root/usr/share/doc/socialtime
 install -m 644 "$here/copyright" "$doc/copyright"

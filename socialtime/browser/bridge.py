@@ -13,7 +13,10 @@ What is kept, and for how long: only the latest report per browser process, and 
 A hostname that is not in the catalogue is replaced by the marker :data:`OTHER` the moment it
 arrives, so the name of a non-social site a user visits is never held beyond the parsing of one
 message and never reaches the store. A private tab arrives as None (title rules then apply, as
-without the extension).
+without the extension). A report also says whether a window of that browser has the focus:
+where the desktop shows no window in front (GNOME without socialtime's Shell extension, macOS
+without Accessibility), the browser that says so, freshly, is taken as the window in front
+(``focused_window``).
 
 Threading: one listener thread owns the socket (on Windows, it and one reader thread per
 client); ``host_for`` and ``connected`` may be called from any thread (the tracker's, Qt's) and
@@ -52,7 +55,7 @@ from socialtime.browser.peers import (
     Peer,
 )
 from socialtime.browser.protocol import FrameDecoder, Relay, encode
-from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground
+from socialtime.probes.base import BROWSER_BRIDGE, Check, Foreground, process_name
 from socialtime.rules.sites import Catalogue, classify_host
 
 if TYPE_CHECKING:
@@ -65,6 +68,7 @@ __all__ = [
     "BrowserBridge",
     "Hub",
     "Peer",
+    "bridge_state",
     "bridge_status",
     "socket_path",
 ]
@@ -99,6 +103,8 @@ class _Report:
     host: str | None  # a catalogue hostname, OTHER, or None (private / not a web page)
     stamp: float
     conn: int  # which connection said it
+    focused: bool | None = None  # a window of this browser has the focus (None: not told)
+    since: float = 0.0  # when it last gained the focus, to tell the newest of two
 
 
 def default_transport(path: Path) -> Transport:
@@ -137,6 +143,7 @@ class BrowserBridge:
         clock: Callable[[], float] = time.time,
         transport: Transport | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        process_name: Callable[[int], str] = process_name,
     ) -> None:
         self.catalogue = catalogue
         self.max_age = 2.0 * sample_seconds + MARGIN
@@ -156,6 +163,7 @@ class BrowserBridge:
         self.refused = self.dropped = self.shortages = 0
         self._full = False  # refusing now (logged once per episode)
         self._short = False  # accept() failing now (logged once per episode)
+        self._process_name = process_name
 
     # --- what the tracker and the UI ask ---------------------------------------------------
 
@@ -172,6 +180,26 @@ class BrowserBridge:
         if report is None or not (report.stamp - 1.0 <= now <= report.stamp + self.max_age):
             return None
         return report.host
+
+    def focused_window(self, now: float) -> Foreground | None:
+        """The browser in front when the desktop shows no window: the one whose extension
+        says, in a report younger than ``max_age``, that one of its windows has the focus (the
+        one that gained it last, should two say so). Its title is not known ("")."""
+        with self._lock:
+            fresh = [
+                (report.since, report.stamp, pid)
+                for pid, report in self._reports.items()
+                if report.focused and report.stamp - 1.0 <= now <= report.stamp + self.max_age
+            ]
+        if not fresh:
+            return None
+        pid = max(fresh)[2]
+        return Foreground(self._process_name(pid), "", pid)
+
+    def focus_browsers(self) -> int:
+        """How many connected browsers tell whether they have the focus (newer extensions)."""
+        with self._lock:
+            return sum(1 for report in self._reports.values() if report.focused is not None)
 
     def connected(self) -> bool:
         """True while at least one browser's extension is connected."""
@@ -193,7 +221,10 @@ class BrowserBridge:
         with self._lock:
             browsers = sum(1 for pid in self._conns.values() if pid is not None)
             peers = len(self._conns)
-        return BridgeStatus(browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages)
+            focus = sum(1 for report in self._reports.values() if report.focused is not None)
+        return BridgeStatus(
+            browsers, peers, MAX_PEERS, self.refused, self.dropped, self.shortages, focus=focus
+        )
 
     def diagnose(self) -> Check:
         """The "browser bridge" line of doctor, for a process that runs the bridge itself."""
@@ -304,7 +335,9 @@ class BrowserBridge:
             if conn_id not in self._conns:
                 return  # the bridge stopped meanwhile
             self._conns[conn_id] = message.pid
-            self._reports[message.pid] = _Report(host, stamp, conn_id)
+            before = self._reports.get(message.pid)
+            since = before.since if before is not None and before.focused else stamp
+            self._reports[message.pid] = _Report(host, stamp, conn_id, message.focused, since)
 
     def forget(self, conn_id: int, timed_out: bool = False) -> None:
         """A connection ended (Peer.close): its browser's report is no longer true."""
@@ -346,6 +379,23 @@ def bridge_status(
     """Ask a running recorder's bridge how it is (for doctor): through the socket at ``path``,
     or on Windows (or with a fake ``api``) through the named pipe. A full bridge refuses this
     connection too, but tells its status first, so the answer is true even then."""
+    return bridge_state(path, timeout, api)[0]
+
+
+def bridge_state(
+    path: Path | None = None, timeout: float = 1.0, api: win32api.Api | None = None
+) -> tuple[Check, int]:
+    """bridge_status(), and how many of the connected browsers tell whether one of their
+    windows has the focus (0 when the recorder does not answer)."""
+    check = _ask_status(path, timeout, api)
+    if isinstance(check, BridgeStatus):
+        return check.check(), check.focus
+    return check, 0
+
+
+def _ask_status(
+    path: Path | None, timeout: float, api: win32api.Api | None
+) -> Check | BridgeStatus:
     where: object = path
     client: _Channel | None = None
     try:
@@ -370,7 +420,7 @@ def bridge_status(
         from socialtime.browser.win32api import ERROR_PIPE_BUSY
 
         if getattr(e, "code", None) == ERROR_PIPE_BUSY:  # every pipe instance is in use
-            return BridgeStatus(0, MAX_PEERS, full=True).check()
+            return BridgeStatus(0, MAX_PEERS, full=True)
         return Check(BROWSER_BRIDGE, False, f"{where}: {e.strerror or e}")
     finally:
         if client is not None:
@@ -383,4 +433,4 @@ def bridge_status(
     if status is None:
         text = translate("bridge", "{path}: the recorder did not answer")
         return Check(BROWSER_BRIDGE, False, text.format(path=where))
-    return status.check()
+    return status

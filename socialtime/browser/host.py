@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from socialtime.browser.bridge import socket_path
-from socialtime.browser.protocol import FrameDecoder, ProtocolError, encode, parse_host_message
+from socialtime.browser.protocol import FrameDecoder, ProtocolError, Relay, parse_host_message
 
 if TYPE_CHECKING:
     from socialtime.browser import win32api
@@ -126,11 +126,11 @@ def serve(
             return relayed
         for payload in decoder.feed(chunk):
             try:
-                host = parse_host_message(payload)
+                report = parse_host_message(payload)
             except ProtocolError as e:
                 log.warning("dropped a message from the browser (%s)", e)
                 continue
-            send(encode({"host": host, "pid": browser_pid, "time": clock()}))
+            send(Relay(report.host, browser_pid, clock(), report.focused).encode())
             relayed += 1
 
 

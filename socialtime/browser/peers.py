@@ -166,6 +166,7 @@ class BridgeStatus:
     dropped: int = 0  # connections dropped since start for saying nothing
     shortages: int = 0  # times accept() lacked descriptors or memory since start
     full: bool = False  # this answer is a refusal: new connections are refused now
+    focus: int = 0  # connected browsers that tell whether one of their windows has the focus
 
     def to_json(self, full: bool = False) -> dict[str, object]:
         doc: dict[str, object] = {
@@ -175,6 +176,7 @@ class BridgeStatus:
             "refused": self.refused,
             "dropped": self.dropped,
             "shortages": self.shortages,
+            "focus": self.focus,
         }
         if full:
             doc["full"] = True
@@ -186,7 +188,7 @@ class BridgeStatus:
         if not isinstance(doc, dict):
             return None
         numbers = {}
-        for key in ("browsers", "peers", "limit", "refused", "dropped", "shortages"):
+        for key in ("browsers", "peers", "limit", "refused", "dropped", "shortages", "focus"):
             value = doc.get(key, 0 if key != "browsers" else None)
             if key == "limit" and key not in doc:
                 value = MAX_PEERS

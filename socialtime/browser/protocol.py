@@ -3,11 +3,15 @@
 Two links carry the same framing, native messaging's: a 4-byte length in native byte order,
 then that many bytes of UTF-8 JSON.
 
-- browser -> ``socialtime browser-host`` (stdin): ``{"host": "<hostname>"}`` or
-  ``{"host": null}`` (a private tab, or a page that is not http(s)).
+- browser -> ``socialtime browser-host`` (stdin): ``{"host": "<hostname>", "focused": true}``
+  or ``{"host": null, "focused": ...}`` (a private window, or a page that is not http(s));
+  ``focused`` says whether a window of this browser has the focus (false for a private one).
+  An older extension sends ``{"host": ...}`` alone: the focus is then unknown.
 - ``browser-host`` -> the recorder (a local AF_UNIX socket; a named pipe on Windows):
-  ``{"host": ..., "pid": <browser pid>, "time": <unix time>}``; and, for ``socialtime doctor``,
-  ``{"query": "status"}``, which the recorder answers with ``{"browsers": <n>}``.
+  ``{"host": ..., "pid": <browser pid>, "time": <unix time>}``, plus ``"focused": <bool>`` when
+  the browser told it; and, for ``socialtime doctor``, ``{"query": "status"}``, which the
+  recorder answers with ``{"browsers": <n>, "focus": <m>}`` (m: how many of them tell the
+  focus).
 
 Why so strict: whatever arrives here comes from another process. Anything but these exact
 shapes is dropped and logged (the reason only, never the content, which may hold a hostname), so
@@ -31,6 +35,7 @@ from socialtime.rules.sites import normalize_host
 
 __all__ = [
     "MAX_FRAME",
+    "BrowserReport",
     "FrameDecoder",
     "ProtocolError",
     "Relay",
@@ -164,23 +169,51 @@ def _load_object(payload: bytes) -> dict[str, object]:
     return doc
 
 
-def parse_host_message(payload: bytes) -> str | None:
-    """The browser's message: the clean hostname, or None for a private or non-web tab."""
+@dataclass(frozen=True)
+class BrowserReport:
+    """What the extension tells: the active tab's hostname (None: private or not a web page)
+    and whether a window of the browser has the focus (None: an extension that does not say)."""
+
+    host: str | None
+    focused: bool | None = None
+
+
+def parse_host_message(payload: bytes) -> BrowserReport:
+    """The browser's message, checked: the clean hostname and the focus."""
     doc = _load_object(payload)
-    if set(doc) != {"host"}:
-        raise ProtocolError("expected exactly the key 'host'")  # i18n: ignore - log
+    if set(doc) not in ({"host"}, {"host", "focused"}):
+        raise ProtocolError(
+            "expected the key 'host', and 'focused' or nothing else"  # i18n: ignore - log
+        )
     host = doc["host"]
-    return None if host is None else clean_host(host)
+    return BrowserReport(None if host is None else clean_host(host), _focused(doc))
+
+
+def _focused(doc: Mapping[str, object]) -> bool | None:
+    if "focused" not in doc:
+        return None
+    focused = doc["focused"]
+    if not isinstance(focused, bool):
+        raise ProtocolError("focused is not true or false")  # i18n: ignore - log
+    return focused
 
 
 @dataclass(frozen=True)
 class Relay:
     """What browser-host tells the recorder: a tab's hostname (None: private or not a web
-    page), the browser's process id and when the browser said it."""
+    page), the browser's process id, when the browser said it, and whether a window of that
+    browser has the focus (None: the browser did not say)."""
 
     host: str | None
     pid: int
     time: float
+    focused: bool | None = None
+
+    def encode(self) -> bytes:
+        message: dict[str, object] = {"host": self.host, "pid": self.pid, "time": self.time}
+        if self.focused is not None:
+            message["focused"] = self.focused
+        return encode(message)
 
 
 def parse_relay(payload: bytes) -> Relay | str:
@@ -190,13 +223,13 @@ def parse_relay(payload: bytes) -> Relay | str:
         if doc["query"] != "status":
             raise ProtocolError("unknown query")  # i18n: ignore - log
         return "status"
-    if set(doc) != {"host", "pid", "time"}:
+    if set(doc) not in ({"host", "pid", "time"}, {"host", "pid", "time", "focused"}):
         raise ProtocolError(
-            "expected exactly the keys 'host', 'pid' and 'time'"  # i18n: ignore - log
+            "expected the keys 'host', 'pid', 'time' and maybe 'focused'"  # i18n: ignore - log
         )
     pid, when, host = doc["pid"], doc["time"], doc["host"]
     if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:
         raise ProtocolError("pid is not a process id")  # i18n: ignore - log
     if not isinstance(when, int | float) or isinstance(when, bool) or not math.isfinite(when):
         raise ProtocolError("time is not a number")  # i18n: ignore - log
-    return Relay(None if host is None else clean_host(host), pid, float(when))
+    return Relay(None if host is None else clean_host(host), pid, float(when), _focused(doc))

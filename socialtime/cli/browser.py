@@ -1,4 +1,4 @@
-"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge line.
+"""The ``browser-host`` and ``browser install|uninstall`` commands, and doctor's bridge lines.
 
 Kept apart from socialtime/cli/program.py so that the main command line gains only the call to
 :func:`register`. Heavy imports (sockets, the installer) happen inside the commands, so other
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from socialtime.base.i18n import translate
 from socialtime.cli.context import Command, Context, ExitStatus, eprint, say
-from socialtime.probes.base import Check
+from socialtime.probes.base import FOREGROUND_WINDOW, Check
 
 # Argument and option names are the command line's contract and never translated; named here, as
 # the translation tests read every literal given to add_argument as text for people.
@@ -135,12 +135,41 @@ def cmd_browser(ctx: Context, args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
-def doctor_check(data_dir: Path) -> Check:
+def doctor_checks(probe_checks: list[Check], data_dir: Path) -> list[Check]:
+    """The probe's lines, then the bridge's. Where the probe sees no window in front, its line
+    says whether a browser still tells when one of its windows has the focus (the window in
+    front is then that browser, see BrowserBridge.focused_window): which source is in use."""
+    from socialtime.browser.bridge import bridge_state, socket_path
+
+    bridge, focus = bridge_state(socket_path(data_dir))
+    front = next((c for c in probe_checks if c.name == FOREGROUND_WINDOW), None)
+    lines = list(probe_checks)
+    if front is not None and not front.ok:
+        if focus:
+            text = translate(
+                "browser",
+                "from the browser extension only: %n browser(s) tell when one of their "
+                "windows has the focus, and that browser is taken as the window in front "
+                '(any other app counts as "other"); to see every window: {fix}',
+                None,
+                focus,
+            )
+            replaced = Check(front.name, True, text.format(fix=front.detail))
+        else:
+            text = translate(
+                "browser",
+                "{fix}; meanwhile a browser with the socialtime extension (and `socialtime "
+                "browser install`) is still seen when one of its windows has the focus",
+            )
+            replaced = Check(front.name, False, text.format(fix=front.detail))
+        lines = [replaced if c is front else c for c in lines]
+    return [*lines, _bridge_line(bridge)]
+
+
+def _bridge_line(check: Check) -> Check:
     """Is a recorder listening, and is a browser connected to it? If not, say what to do."""
-    from socialtime.browser.bridge import bridge_status, socket_path
     from socialtime.browser.install import installed
 
-    check = bridge_status(socket_path(data_dir))
     if check.ok:
         return check
     try:

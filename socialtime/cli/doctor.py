@@ -102,12 +102,11 @@ def _seeing_checks(data_dir: Path, idle_seconds: float) -> None:
 
     probe = make_probe(idle_threshold=lambda: idle_seconds)
     try:
-        for check in probe.diagnose():
-            _line(check.ok, check.label, check.detail)
+        checks = probe.diagnose()
     finally:
         probe.close()
-    check = browser_cli.doctor_check(data_dir)
-    _line(check.ok, check.label, check.detail)
+    for check in browser_cli.doctor_checks(checks, data_dir):  # the browser may be the front
+        _line(check.ok, check.label, check.detail)
 
 
 def _policy_section(policy: Policy) -> None:

@@ -25,6 +25,7 @@ from socialtime.base import paths
 from socialtime.base.i18n import translate
 from socialtime.cli import browser as browser_cli
 from socialtime.cli import data as data_cli
+from socialtime.cli import desktop as desktop_cli
 from socialtime.cli import doctor
 from socialtime.cli import team as team_cli
 from socialtime.cli import track as track_cli
@@ -326,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     command("resume", cmd_resume, translate("cli", "Resume recording after a pause."))
     browser_cli.register(command)
+    desktop_cli.register(command)
     team_cli.register(command, common)
     return parser
 

@@ -6,7 +6,9 @@ Sources, each optional:
   is set by GNOME, KDE and most lockers when the screen locks.
 - the screensaver on the session bus: `ActiveChanged(bool)` on org.freedesktop.ScreenSaver (KDE,
   Xfce, ...) or org.gnome.ScreenSaver (GNOME Shell). An active screensaver counts as locked:
-  nobody works behind a blank screen.
+  nobody works behind a blank screen. GNOME Shell (3.38 and later) serves that interface under
+  its own name org.gnome.Shell.ScreenShield and emits the signal itself; the name
+  org.gnome.ScreenSaver is a small proxy that D-Bus starts on demand, which we never do.
 
 Threading: one daemon thread per bus owns that bus's connection, blocks reading it, and writes
 into a thread-safe SessionState; the tracker's thread only reads. A bus that is missing or goes
@@ -40,6 +42,7 @@ SESSION = "org.freedesktop.login1.Session"
 PROPERTIES = "org.freedesktop.DBus.Properties"
 # (bus name, object path, interface) of screensaver services, asked in this order.
 SCREENSAVERS = (
+    ("org.gnome.Shell.ScreenShield", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
     ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
     ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
     ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver"),
@@ -79,7 +82,7 @@ class SessionWatcher:
         self._ready: dict[str, threading.Event] = {}
         self._conns: dict[str, Any] = {}
         self.status: dict[str, str] = {}  # bus role -> what was seen there, for doctor
-        self.saver: str | None = None  # the screensaver service that answered, if any
+        self.saver: str | None = None  # the screensaver's bus name that answered, if any
 
     def __repr__(self) -> str:
         return f"SessionWatcher({self.buses!r}, {self.state!r})"
@@ -254,10 +257,10 @@ class SessionWatcher:
                 active = dbusio.call(conn, dest, path, iface, "GetActive")[0]
             except dbusio.BusError:
                 continue
-            self.saver = iface
+            self.saver = dest
             self.state.set(SCREENSAVER, bool(active))
             text = translate("dbus_session", "screensaver: {service}")
-            self.status["session"] = text.format(service=iface)
+            self.status["session"] = text.format(service=dest)
             return
         self.status["session"] = translate(
             "dbus_session", "no screensaver service answers (its signal is still heard)"

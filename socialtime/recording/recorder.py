@@ -55,6 +55,7 @@ class Bridge(Protocol):
     def stop(self) -> None: ...
     def update(self, catalogue: Catalogue, sample_seconds: float) -> None: ...
     def host_for(self, foreground: Foreground, now: float) -> str | None: ...
+    def focused_window(self, now: float) -> Foreground | None: ...
 
 
 MakeBridge = Callable[[Catalogue, float, Path], Bridge]
@@ -210,9 +211,17 @@ class Recorder:
         else:
             self.bridge_problem = bridge.problem
             bridge.stop()
-        host_source = self.bridge.host_for if self.bridge is not None else None
+        running = self.bridge
         self.tracker = Tracker(
-            store, probe, self.config, catalogue, clock=self.clock, host_source=host_source
+            store,
+            probe,
+            self.config,
+            catalogue,
+            clock=self.clock,
+            host_source=running.host_for if running is not None else None,
+            # the browser in front, where the probe sees no window (GNOME without the
+            # extension, macOS without Accessibility)
+            front_source=running.focused_window if running is not None else None,
         )
 
     def stop(self) -> Stopped:

@@ -38,6 +38,9 @@ Clock = Callable[[], float]
 # Given the foreground window and the time, the hostname the browser bridge reports for it,
 # or None when it has nothing fresh for that window (then title rules apply).
 HostSource = Callable[[Foreground, float], str | None]
+# Given the time, the window in front when the probe shows none: the browser whose extension
+# freshly says one of its windows has the focus (BrowserBridge.focused_window), or None.
+FrontSource = Callable[[float], Foreground | None]
 # Spans kept in memory while the database cannot be written: more than a working day of
 # switching windows every few seconds (a span holds all the time on one site until the next
 # switch); beyond it the oldest are let go, and counted in Tracker.lost_seconds.
@@ -93,6 +96,7 @@ class Tracker:
         clock: Clock = time.time,
         host_source: HostSource | None = None,
         outage: Outage | None = None,
+        front_source: FrontSource | None = None,
     ) -> None:
         self.store = store
         self.probe = probe
@@ -100,6 +104,7 @@ class Tracker:
         self.catalogue = catalogue
         self.clock = clock
         self.host_source = host_source
+        self.front_source = front_source
         self._last_tick: float | None = None
         self._last_state: State | None = None
         self._last_site: str | None = None
@@ -196,6 +201,8 @@ class Tracker:
         if idle is not None and idle >= self.config.idle_seconds:
             return TickResult(State.IDLE)
         foreground = self.probe.foreground()
+        if foreground is None and self.front_source is not None:
+            foreground = self.front_source(now)  # no window seen: a browser may say it is
         if foreground is None and idle is None:
             return TickResult(State.UNAVAILABLE)
         site = self._classify(foreground, now)

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -124,18 +124,29 @@ def kill_tree(proc: subprocess.Popen[bytes]) -> None:
 class Chromium:
     """A Chromium driven through the DevTools protocol on fds 3 and 4 (JSON, NUL-separated)."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], log: Path) -> None:
-        with open(log, "wb") as out:
-            # The shell moves our pipes to fds 3 and 4, where Chromium expects them, then execs
-            # Chromium: the pid we hold is the browser's.
-            self.proc = subprocess.Popen(
-                ["sh", "-c", 'exec "$@" 3<&0 4>&1 </dev/null >/dev/null', "sh", *argv],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=out,
-                env=env,
-                start_new_session=True,
-            )
+    def __init__(
+        self,
+        argv: list[str],
+        env: dict[str, str],
+        log: Path,
+        spawn: Callable[[list[str]], subprocess.Popen[bytes]] | None = None,
+    ) -> None:
+        # The shell moves our pipes to fds 3 and 4, where Chromium expects them, then execs
+        # Chromium: the pid we hold is the browser's (unless `spawn`, e.g. DesktopUser.spawn
+        # with pipes, puts runuser in between).
+        wrapped = ["sh", "-c", 'exec "$@" 3<&0 4>&1 </dev/null >/dev/null', "sh", *argv]
+        if spawn is not None:
+            self.proc = spawn(wrapped)
+        else:
+            with open(log, "wb") as out:
+                self.proc = subprocess.Popen(
+                    wrapped,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=out,
+                    env=env,
+                    start_new_session=True,
+                )
         self.pid = self.proc.pid
         self._next_id = 0
         self._buffer = b""
@@ -163,14 +174,31 @@ class Chromium:
                 pytest.fail(f"Chromium exited ({self.proc.poll()}) during {method}")
             self._buffer += chunk
 
-    def open_tab(self, url: str) -> str:
-        return str(self.call("Target.createTarget", url=url)["targetId"])
+    def open_tab(self, url: str, **params: Any) -> str:
+        return str(self.call("Target.createTarget", url=url, **params)["targetId"])
 
     def activate(self, target: str) -> None:
         self.call("Target.activateTarget", targetId=target)
 
     def close(self) -> None:
         kill_tree(self.proc)
+
+
+def chromium_argv(profile: Path, extension: Path, port: int, platform: str) -> list[str]:
+    """Debian's Chromium with the extension, test hostnames mapped to the local server, the
+    DevTools protocol on a pipe, nothing that reaches the network; `platform`: x11 or wayland."""
+    return [
+        chromium_binary(),
+        f"--user-data-dir={profile}",
+        f"--load-extension={extension}",
+        f"--host-resolver-rules=MAP *.example.test 127.0.0.1:{port}",
+        "--remote-debugging-pipe",
+        "--no-sandbox", "--no-first-run", "--no-default-browser-check",
+        "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--disable-gpu",
+        f"--ozone-platform={platform}", "--password-store=basic", "--window-size=900,700",
+        "about:blank",
+    ]  # fmt: skip
 
 
 def on_screen(seconds: float) -> float:
@@ -193,7 +221,6 @@ def runtime() -> Iterator[Path]:
 
 
 def test_chromium_tells_the_active_site(xserver: XServer, tmp_path: Path, runtime: Path) -> None:
-    chromium = chromium_binary()
     home, data, config = tmp_path / "home", tmp_path / "data", tmp_path / "config.toml"
     days = "\n".join(
         f'{d} = "00:00-24:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -230,21 +257,8 @@ def test_chromium_tells_the_active_site(xserver: XServer, tmp_path: Path, runtim
         try:
             wait_for(lambda: b"recording" in track_log.read_bytes(), "track to record", 20)
             browser = Chromium(
-                [
-                    chromium,
-                    f"--user-data-dir={profile}",
-                    f"--load-extension={EXTENSION}",
-                    f"--host-resolver-rules=MAP *.example.test 127.0.0.1:{port}",
-                    "--remote-debugging-pipe",
-                    "--no-sandbox", "--no-first-run", "--no-default-browser-check",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage", "--disable-gpu",
-                    "--ozone-platform=x11", "--password-store=basic", "--window-size=900,700",
-                    "about:blank",
-                ],
-                env,
-                tmp_path / "chromium.log",
-            )  # fmt: skip
+                chromium_argv(profile, EXTENSION, port, "x11"), env, tmp_path / "chromium.log"
+            )
             socket = runtime / "socialtime" / "bridge.sock"
             wait_for(lambda: bridge_status(socket).ok, "the extension to connect", 30, 0.2)
             window = wait_for(

@@ -7,84 +7,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from subprocess import Popen
 
 import pytest
 from desktop_user import DesktopUser, wait_for
+from e2e_desk import CANARY, CANARY_APP, TOLERANCE, Desk, all_bytes, on_screen
 from wayland_session import KeepActive, Sway
 
 pytestmark = [pytest.mark.wayland, pytest.mark.slow]
-
-CANARY = "CANARY-w4Yv8"
-CANARY_APP = "org.example.CanaryApp-k2Jq"  # an app id nobody knows: "other"
-TOLERANCE = 3.0  # seconds, per site
-ALL_DAYS = "\n".join(
-    f'{d} = "00:00-24:00"' for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-)
-
-
-class Desk:
-    """A data dir and a config of the sway user, and socialtime run against them."""
-
-    def __init__(self, sway: Sway, name: str) -> None:
-        self.sway = sway
-        self.user = sway.user
-        self.data = self.user.make_dir(self.user.home_dir / f"data-{name}")
-        self.config = self.user.write(
-            f"config-{name}.toml",
-            f"sample_seconds = 1\nidle_seconds = 3\n[work_hours]\n{ALL_DAYS}\n",
-        )
-        self.log = f"track-{name}.log"
-
-    def args(self, *args: str) -> list[str]:
-        return [*args, "--data-dir", str(self.data), "--config", str(self.config)]
-
-    def run(self, *args: str) -> str:
-        done = self.user.socialtime(*self.args(*args), env=self.sway.env)
-        assert done.returncode == 0, done.stdout + done.stderr
-        return done.stdout
-
-    def report(self) -> dict:
-        return json.loads(self.run("report", "--json"))
-
-    @contextmanager
-    def tracking(self) -> Iterator[Popen[bytes]]:
-        argv = self.user.socialtime_argv(*self.args("track"))
-        proc = self.user.spawn(argv, self.log, self.sway.env)
-        try:
-            wait_for(lambda: "socialtime: " in self.user.log(self.log), "track to start")
-            yield proc
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait(10)
-
-    def stop(self, proc: Popen[bytes]) -> None:
-        assert self.user.terminate(proc) == 0, self.user.log(self.log)
-        assert "everything recorded is saved" in self.user.log(self.log)
-
-    def wait_for_state(self, text: str, after: int = 0, timeout: float = 15) -> int:
-        """Wait until the track log says `text` past offset `after`; the offset after it."""
-
-        def said() -> int:
-            log = self.user.log(self.log, tail=1 << 20)
-            at = log.find(text, after)
-            return at + len(text) if at >= 0 else 0
-
-        return wait_for(said, f"track to say {text!r}", timeout)
-
-
-def on_screen(seconds: float) -> float:
-    """Stay in the current state for ``seconds``; return the time it really lasted."""
-    start = time.monotonic()
-    time.sleep(seconds)  # the scenario's own timeline: this is what is on screen
-    return time.monotonic() - start
-
-
-def all_bytes(directory: Path) -> bytes:
-    return b"".join(p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file())
 
 
 @pytest.fixture

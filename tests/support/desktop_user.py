@@ -7,8 +7,9 @@ readable by others), and run the compositor, its windows and `socialtime` as tha
 `runuser -u USER --`. When the tests do not run as root, the current user is the desktop user
 and commands run directly.
 
-What runs is this checkout: its `socialtime/` and `assets/` are copied for each session into a
-folder the user can read, and put on PYTHONPATH (the checkout itself may sit under /root, and a
+What runs is this checkout: its `socialtime/`, `assets/` and the desktop integrations that
+socialtime installs itself (packaging/gnome-shell-extension/) are copied for each session into
+a folder the user can read, and put on PYTHONPATH (the checkout itself may sit under /root, and a
 copy is always the code under test, with no reinstall). The venv holds only the dependencies;
 it is built once per list of dependencies and Python version (a hash of them names the folder,
 under /var/tmp/socialtime-e2e/), reused by later sessions and by every other worktree, and
@@ -19,6 +20,9 @@ Use (see wayland_session.py for a compositor on top of it):
     user = DesktopUser.create(workdir)       # as root: the user, its runtime dir, the venv
     path = user.write("config.toml", text)   # a file the user owns, in user.home_dir
     proc = user.spawn(["sway", "-c", conf], "sway.log", env={...})   # as the user, own group
+    proc = user.spawn(argv, "shell.log", env, as_root_first=SCRIPT)  # SCRIPT as root, in a
+                                             # private mount namespace, then argv as the user
+    ctl = user.spawn(argv, "ctl.log", env, pipes=True)              # stdin/stdout are pipes
     done = user.socialtime("report", "--json", env=env)              # CompletedProcess[str]
     code = user.terminate(proc)              # SIGTERM to the command itself, its exit status
     user.cleanup()                           # kills everything spawned, newest first
@@ -56,6 +60,9 @@ VENV_CACHE = Path("/var/tmp/socialtime-e2e")
 VENV_KEEP = 7 * 86400  # s: a venv no session used for this long is removed
 SKIP_ENV = "SOCIALTIME_SKIP_WAYLAND"
 STEP_TIMEOUT = 15.0
+# Parts of packaging/ that socialtime itself installs (`socialtime desktop install`), and the
+# browser extension that the browser tests load.
+SHIPPED = ("packaging/gnome-shell-extension", "packaging/browser-extension")
 
 
 def wait_for(
@@ -248,15 +255,32 @@ class DesktopUser:
         return ["runuser", "-u", self.name, "--", *command] if self.as_root else command
 
     def spawn(
-        self, argv: Sequence[str], log: str, env: Mapping[str, str]
+        self,
+        argv: Sequence[str],
+        log: str,
+        env: Mapping[str, str],
+        *,
+        as_root_first: str | None = None,
+        pipes: bool = False,
     ) -> subprocess.Popen[bytes]:
-        """Start `argv` as the user in its own process group, output to workdir/log."""
+        """Start `argv` as the user in its own process group, output to workdir/log.
+
+        `as_root_first`: a shell script run as root in a private mount namespace (`unshare
+        --mount`) before `argv` is started there as the user; what it mounts is seen by that
+        process tree only, and what it starts in the background stays in the process group
+        (stop() ends it). Not root: the script is skipped and `argv` runs as is.
+        `pipes`: stdin and stdout are pipes to the caller (stderr still goes to the log)."""
+        command = self.argv(argv, env)
+        if as_root_first is not None and self.as_root:
+            script = f'{as_root_first}\nexec "$@"\n'
+            command = ["unshare", "--mount", "--propagation", "private",
+                       "sh", "-ec", script, "sh", *command]  # fmt: skip
         with open(self.workdir / log, "ab") as out:
             proc = subprocess.Popen(
-                self.argv(argv, env),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
+                command,
+                stdin=subprocess.PIPE if pipes else subprocess.DEVNULL,
+                stdout=subprocess.PIPE if pipes else out,
+                stderr=out if pipes else subprocess.STDOUT,
                 start_new_session=True,
                 cwd=self.home_dir,
             )
@@ -339,5 +363,7 @@ def _copy_code(workdir: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "socialtime", target / "socialtime", ignore=ignore)
     shutil.copytree(ROOT / "assets", target / "assets", ignore=ignore)
+    for part in SHIPPED:
+        shutil.copytree(ROOT / part, target / part, ignore=ignore)
     subprocess.run(["chmod", "-R", "a+rX", str(target)], check=True)
     return target

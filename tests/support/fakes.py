@@ -1,6 +1,10 @@
-"""Test doubles: a clock that only moves when told, a probe that shows what it is told."""
+"""Test doubles: a clock that only moves when told, a probe that shows what it is told, and
+`gsettings` / `gnome-shell --version` as GNOME's installer runs them."""
 
 from __future__ import annotations
+
+import subprocess
+from typing import Any
 
 from socialtime.probes.base import Check, Foreground
 
@@ -74,3 +78,35 @@ class FakeBridge:
 
     def host_for(self, foreground: Foreground, now: float) -> str | None:
         return None
+
+    def focused_window(self, now: float) -> Foreground | None:
+        return None
+
+
+class FakeGsettings:
+    """Stands in for `subprocess.run` where the installer runs gsettings (and gnome-shell)."""
+
+    def __init__(self, version: str | None = "43.9", **values: str) -> None:
+        self.values = {"enabled-extensions": "@as []", "disabled-extensions": "@as []",
+                       "disable-user-extensions": "false", **values}  # fmt: skip
+        self.version = version
+        self.calls: list[list[str]] = []
+
+    def __call__(self, argv: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        self.calls.append(argv)
+        if argv[0] == "gnome-shell":
+            if self.version is None:
+                raise FileNotFoundError(2, "No such file or directory", "gnome-shell")
+            return subprocess.CompletedProcess(argv, 0, f"GNOME Shell {self.version}\n", "")
+        assert argv[:3] in (["gsettings", "get", "org.gnome.shell"],
+                            ["gsettings", "set", "org.gnome.shell"]), argv  # fmt: skip
+        key = argv[3].replace("_", "-")
+        if argv[1] == "set":
+            self.values[key] = argv[4]
+            return subprocess.CompletedProcess(argv, 0, "", "")
+        return subprocess.CompletedProcess(argv, 0, self.values[key] + "\n", "")
+
+    def enabled(self) -> list[str]:
+        from socialtime.probes.gnome_extension import parse_strv
+
+        return parse_strv(self.values["enabled-extensions"])

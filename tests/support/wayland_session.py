@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 from desktop_user import DesktopUser, kill_group, require, wait_for
@@ -188,10 +188,15 @@ class Sway:
         self.msg(f"seat - cursor move {3 * self._step} {2 * self._step}")
 
 
-class KeepActive:
-    """Calls `sway.input()` a few times a second while `on` is set, like a person at work."""
+class Session(Protocol):
+    def input(self) -> None: ...
 
-    def __init__(self, sway: Sway, every: float = 0.3) -> None:
+
+class KeepActive:
+    """Calls `sway.input()` a few times a second while `on` is set, like a person at work.
+    Any session with an `input()` will do (gnome_session.GnomeShell too)."""
+
+    def __init__(self, sway: Session, every: float = 0.3) -> None:
         self.sway = sway
         self.every = every
         self.on = threading.Event()

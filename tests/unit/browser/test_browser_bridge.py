@@ -28,8 +28,8 @@ from socialtime.browser.bridge import (
     socket_path,
 )
 from socialtime.browser.host import RecorderLink
-from socialtime.browser.protocol import encode
-from socialtime.probes.base import Foreground
+from socialtime.browser.protocol import Relay, encode
+from socialtime.probes.base import Check, Foreground
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import Tracker
@@ -58,9 +58,16 @@ def clock() -> FakeClock:
     return FakeClock(T0)
 
 
+def names(pid: int) -> str:
+    """The process names of the test's "browsers" (probes.base.process_name stands in)."""
+    return {PID: "chromium", PID + 1: "firefox-esr"}.get(pid, "")
+
+
 @pytest.fixture
 def bridge(runtime: Path, clock: FakeClock) -> Iterator[BrowserBridge]:
-    bridge = BrowserBridge(load_catalogue(), 5.0, runtime / "socialtime" / "bridge.sock", clock)
+    bridge = BrowserBridge(
+        load_catalogue(), 5.0, runtime / "socialtime" / "bridge.sock", clock, process_name=names
+    )
     assert bridge.start(), bridge.problem
     yield bridge
     bridge.stop()
@@ -77,17 +84,34 @@ def front(pid: int | None = PID, title: str = "Some page - Chromium") -> Foregro
     return Foreground("chromium", title, pid)
 
 
-def report(link: RecorderLink, host: str | None, pid: int = PID, when: float = T0) -> None:
-    assert link.send(encode({"host": host, "pid": pid, "time": when}))
+def report(
+    link: RecorderLink,
+    host: str | None,
+    pid: int = PID,
+    when: float = T0,
+    focused: bool | None = None,
+) -> None:
+    assert link.send(Relay(host, pid, when, focused).encode())
 
 
-def arrived(bridge: BrowserBridge, expected: str | None, pid: int = PID) -> None:
-    """Wait until the bridge holds ``expected`` for ``pid`` (sockets are asynchronous)."""
+def arrived(
+    bridge: BrowserBridge,
+    expected: str | None,
+    pid: int = PID,
+    focused: bool | None = None,
+    stamp: float | None = None,
+) -> None:
+    """Wait until the bridge holds ``expected`` for ``pid`` (sockets are asynchronous), and
+    the focus, and the time of the report when given (a repeated report looks the same)."""
 
     def holds() -> bool:
         with bridge._lock:
             got = bridge._reports.get(pid)
-        return got is not None and got.host == expected
+        return (
+            got is not None
+            and (got.host, got.focused) == (expected, focused)
+            and stamp in (None, got.stamp)
+        )
 
     wait_for(holds, f"the bridge to hold {expected!r} for pid {pid}")
 
@@ -277,6 +301,93 @@ def test_where_the_socket_lives(tmp_path):
     assert socket_path(tmp_path / "d", {"XDG_RUNTIME_DIR": "relative"}).parent == tmp_path / "d"
 
 
+# --- the browser that says it has the focus, where the desktop shows no window -------------
+
+
+def test_the_browser_that_says_it_has_the_focus_is_the_window_in_front(bridge, link, clock):
+    assert bridge.focused_window(T0) is None
+    report(link, "www.facebook.com", focused=True)
+    arrived(bridge, "www.facebook.com", focused=True)
+    assert bridge.focused_window(T0) == Foreground("chromium", "", PID)
+    assert bridge.focused_window(T0 + bridge.max_age) == Foreground("chromium", "", PID)
+    assert bridge.focused_window(T0 + bridge.max_age + 0.01) is None  # not fresh: nothing
+    assert bridge.host_for(Foreground("chromium", "", PID), T0) == "www.facebook.com"
+    report(link, None, focused=False)  # another application came in front
+    arrived(bridge, None, focused=False)
+    assert bridge.focused_window(T0) is None
+
+
+def test_a_private_window_in_front_tells_nothing(bridge, link):
+    """The extension says "not focused" for a private window: no browser is in front."""
+    report(link, None, focused=False)
+    arrived(bridge, None, focused=False)
+    assert bridge.focused_window(T0) is None
+
+
+def test_an_older_extension_never_makes_its_browser_the_window_in_front(bridge, link):
+    report(link, "www.facebook.com")  # no "focused": unknown, not taken for yes
+    arrived(bridge, "www.facebook.com")
+    assert bridge.focused_window(T0) is None
+    assert bridge.focus_browsers() == 0
+
+
+def test_of_two_browsers_that_say_so_the_one_focused_last_wins(bridge, runtime, clock):
+    first, second = RecorderLink(bridge.path), RecorderLink(bridge.path)
+    try:
+        report(first, "www.facebook.com", PID, T0, True)
+        arrived(bridge, "www.facebook.com", PID, True)
+        report(second, "x.com", PID + 1, clock.advance(1), True)
+        arrived(bridge, "x.com", PID + 1, True)
+        report(first, "www.facebook.com", PID, clock.advance(1), True)  # a heartbeat only
+        arrived(bridge, "www.facebook.com", PID, True, clock.t)
+        clock.advance(1)
+        assert bridge.focused_window(clock.t) == Foreground("firefox-esr", "", PID + 1)
+        assert bridge.focus_browsers() == 2
+        first.close()  # that browser closed: its report goes with it
+        wait_for(lambda: bridge.browsers() == 1, "the bridge to forget the first browser")
+        assert bridge.focused_window(clock.t) == Foreground("firefox-esr", "", PID + 1)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_the_tracker_counts_the_focused_browser_when_no_window_is_seen(bridge, link, clock):
+    """GNOME without an extension: the probe sees no window but knows the idle time."""
+    store = Store(":memory:")
+    store.set_consent(NOTICE_VERSION, 0.0)
+    probe = FakeProbe(front=None, idle=0.0)
+    config = Config(sample_seconds=5, idle_seconds=180, work_hours=ALL_DAYS)
+    tracker = Tracker(
+        store,
+        probe,
+        config,
+        bridge.catalogue,
+        clock,
+        host_source=bridge.host_for,
+        front_source=bridge.focused_window,
+    )
+
+    def show(host: str | None, focused: bool, seconds: float = 20) -> None:
+        end = clock.t + seconds
+        while clock.t < end:  # the extension's heartbeat keeps its report fresh
+            report(link, host, when=clock.t, focused=focused)
+            arrived(bridge, OTHER if host == CANARY else host, focused=focused, stamp=clock.t)
+            clock.advance(5)
+            tracker.tick()
+
+    tracker.tick()
+    show("www.facebook.com", True)
+    show(None, False)  # another app (or a private window) in front: "other"
+    show("www.youtube.com", True)
+    show(CANARY, True)  # a page that is not social: "other"
+    probe.show("telegram-desktop", "Telegram", 777)  # a window seen again: the probe wins
+    show("www.facebook.com", True)
+    spans = [(s.end - s.start, s.site) for s in store.spans()]
+    store.close()
+    assert spans == [(20, "facebook.com"), (20, None), (20, "youtube.com"), (20, None),
+                     (20, "telegram.org")]  # fmt: skip
+
+
 def test_doctor_asks_the_running_bridge(bridge, link, runtime):
     assert bridge_status(bridge.path).detail == NO_BROWSER
     report(link, "www.facebook.com")
@@ -286,6 +397,31 @@ def test_doctor_asks_the_running_bridge(bridge, link, runtime):
     assert bridge.diagnose().ok
     missing = bridge_status(runtime / "elsewhere.sock")
     assert not missing.ok and "not listening" in missing.detail
+
+
+def test_doctor_says_when_the_browser_is_what_is_seen_in_front(bridge, link, runtime, monkeypatch):
+    from socialtime.cli.browser import doctor_checks
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # where doctor finds this bridge
+    probe = [Check("foreground window", False, "run `socialtime desktop install`"),
+             Check("idle time", True, "Mutter")]  # fmt: skip
+    front, idle, line = doctor_checks(probe, runtime / "data")
+    assert not front.ok and front.detail.startswith("run `socialtime desktop install`; meanwhile")
+    assert idle == probe[1] and line.name == "browser bridge" and not line.ok
+    report(link, "www.facebook.com")  # an older extension: no focus told
+    arrived(bridge, "www.facebook.com")
+    front, _, line = doctor_checks(probe, runtime / "data")
+    assert not front.ok and line.ok
+    report(link, "www.facebook.com", focused=True)
+    arrived(bridge, "www.facebook.com", focused=True)
+    front, _, line = doctor_checks(probe, runtime / "data")
+    assert front.ok and line.ok
+    assert front.detail.startswith(
+        "from the browser extension only: 1 browser tells when one of its windows has the focus"
+    )
+    assert front.detail.endswith("to see every window: run `socialtime desktop install`")
+    seen = [Check("foreground window", True, "sway"), probe[1]]
+    assert doctor_checks(seen, runtime / "data")[:2] == seen  # a probe that sees: unchanged
 
 
 def test_doctor_tells_the_bridge_in_french(bridge, link, runtime, french):

@@ -137,40 +137,38 @@ def run() -> dict:
     return json.loads(done.stdout)
 
 
+FACEBOOK = {"host": "www.facebook.com", "focused": True}
+
+
 def test_only_the_hostname_of_a_web_page_is_sent(run):
-    assert run["https"] == [{"host": "www.facebook.com"}]  # no port, path, query, title
-    assert run["http"] == [{"host": "intranet.example.test"}]
-    assert run["ip"] == [{"host": "192.168.1.1"}]
-    assert run["loading"] == [{"host": "x.com"}]
+    assert run["https"] == [FACEBOOK]  # no port, path, query, title
+    assert run["http"] == [{"host": "intranet.example.test", "focused": True}]
+    assert run["ip"] == [{"host": "192.168.1.1", "focused": True}]
+    assert run["loading"] == [{"host": "x.com", "focused": True}]
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        "incognito_tab",
-        "incognito_window",
-        "not_focused",
-        "no_window",
-        "file",
-        "settings",
-        "blank",
-        "extension_page",
-    ],
-)
-def test_private_and_non_web_tabs_send_null(run, case):
-    assert run[case] == [{"host": None}]
+@pytest.mark.parametrize("case", ["file", "settings", "blank", "extension_page"])
+def test_a_page_that_is_not_on_the_web_sends_null_in_front(run, case):
+    assert run[case] == [{"host": None, "focused": True}]
+
+
+@pytest.mark.parametrize("case", ["incognito_tab", "incognito_window", "not_focused", "no_window"])
+def test_a_private_window_or_another_app_in_front_sends_nothing_and_no_focus(run, case):
+    """A private window tells nothing, not even that it is in front: as if another
+    application had the focus."""
+    assert run[case] == [{"host": None, "focused": False}]
 
 
 def test_when_it_reports(run):
-    assert run["focus_lost"] == [{"host": None}]  # another application came in front
-    assert run["focus_back"] == [{"host": "www.facebook.com"}]
-    assert run["url_change"] == [{"host": "www.facebook.com"}]
+    assert run["focus_lost"] == [{"host": None, "focused": False}]  # another app in front
+    assert run["focus_back"] == [FACEBOOK]
+    assert run["url_change"] == [FACEBOOK]
     assert run["title_change"] == []  # a title change alone says nothing new
     assert run["background_tab"] == []
-    assert run["heartbeat"] == [{"host": "www.facebook.com"}]
+    assert run["heartbeat"] == [FACEBOOK]
     assert run["startup"] == {
         "connects": ["org.socialtime.bridge"],
-        "posted": [{"host": "www.facebook.com"}],
+        "posted": [FACEBOOK],
         "heartbeat_ms": [2000],
     }
 
@@ -178,12 +176,14 @@ def test_when_it_reports(run):
 def test_it_reconnects_with_a_growing_delay(run):
     assert run["reconnect"]["delays"] == [1000, 2000, 4000, 8000]
     assert run["reconnect"]["connects"] == 5
-    assert run["reconnect"]["posted_after"] == [{"host": "www.facebook.com"}]
-    assert run["dead_port"] == {"connects": 2, "last": {"host": "www.facebook.com"}}
+    assert run["reconnect"]["posted_after"] == [FACEBOOK]
+    assert run["dead_port"] == {"connects": 2, "last": FACEBOOK}
 
 
-def test_every_message_has_the_key_host_and_nothing_else(run):
+def test_every_message_has_the_host_and_the_focus_and_nothing_else(run):
     for case, value in run.items():
         messages = value if isinstance(value, list) else value.get("posted", [])
         for message in messages:
-            assert set(message) == {"host"}, (case, message)
+            assert set(message) == {"host", "focused"}, (case, message)
+            assert message["focused"] in (True, False), (case, message)
+            assert message["host"] is None or message["focused"], (case, message)

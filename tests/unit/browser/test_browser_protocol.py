@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from socialtime.browser.host import serve
 from socialtime.browser.protocol import (
     MAX_FRAME,
+    BrowserReport,
     FrameDecoder,
     ProtocolError,
     Relay,
@@ -102,16 +103,19 @@ def test_refused_hosts(host):
 
 
 @pytest.mark.parametrize(
-    ("payload", "host"),
+    ("payload", "host", "focused"),
     [
-        (b'{"host": "www.youtube.com"}', "www.youtube.com"),
-        (b'{"host":null}', None),
-        (b' {"host" : "X.com" } ', "x.com"),
-        (b'{"\\u0068ost": "x.com"}', "x.com"),  # an escaped key is the same key
+        (b'{"host": "www.youtube.com"}', "www.youtube.com", None),  # an older extension
+        (b'{"host":null}', None, None),
+        (b' {"host" : "X.com" } ', "x.com", None),
+        (b'{"\\u0068ost": "x.com"}', "x.com", None),  # an escaped key is the same key
+        (b'{"host": "www.facebook.com", "focused": true}', "www.facebook.com", True),
+        (b'{"focused": false, "host": null}', None, False),
+        (b'{"host": null, "focused": true}', None, True),  # a page that is not http(s)
     ],
 )
-def test_accepted_messages(payload, host):
-    assert parse_host_message(payload) == host
+def test_accepted_messages(payload, host, focused):
+    assert parse_host_message(payload) == BrowserReport(host, focused)
 
 
 @pytest.mark.parametrize(
@@ -122,10 +126,15 @@ def test_accepted_messages(payload, host):
         (b"null", "not a JSON object"),
         (b'["x.com"]', "not a JSON object"),
         (b'"x.com"', "not a JSON object"),
-        (b"{}", "exactly the key"),
-        (b'{"host": "x.com", "path": "/"}', "exactly the key"),
-        (b'{"host": "x.com", "title": "Feed"}', "exactly the key"),
-        (b'{"url": "https://x.com/"}', "exactly the key"),
+        (b"{}", "expected the key 'host'"),
+        (b'{"host": "x.com", "path": "/"}', "expected the key 'host'"),
+        (b'{"host": "x.com", "title": "Feed"}', "expected the key 'host'"),
+        (b'{"host": "x.com", "focused": true, "title": "Feed"}', "expected the key 'host'"),
+        (b'{"url": "https://x.com/"}', "expected the key 'host'"),
+        (b'{"focused": true}', "expected the key 'host'"),
+        (b'{"host": "x.com", "focused": 1}', "focused is not true or false"),
+        (b'{"host": "x.com", "focused": "yes"}', "focused is not true or false"),
+        (b'{"host": "x.com", "focused": null}', "focused is not true or false"),
         (b'{"host": "a.com", "host": "b.com"}', "duplicate key"),
         (b'{"host": 1}', "neither a string nor null"),
         (b'{"host": false}', "neither a string nor null"),
@@ -145,6 +154,11 @@ def test_refused_messages_say_why_without_content(payload, reason):
 def test_relay_messages():
     assert parse_relay(b'{"host": "x.com", "pid": 12, "time": 3.5}') == Relay("x.com", 12, 3.5)
     assert parse_relay(b'{"host": null, "pid": 12, "time": 3}') == Relay(None, 12, 3.0)
+    got = parse_relay(b'{"host": "x.com", "pid": 12, "time": 3, "focused": true}')
+    assert got == Relay("x.com", 12, 3.0, True)
+    assert parse_relay(got.encode()[4:]) == got  # encode() and parse_relay agree
+    assert parse_relay(Relay(None, 9, 1.0).encode()[4:]) == Relay(None, 9, 1.0)
+    assert b"focused" not in Relay(None, 9, 1.0).encode()  # unknown focus: not said
     assert parse_relay(b'{"query": "status"}') == "status"
     for bad in (
         b'{"host": "x.com", "pid": 0, "time": 1}',
@@ -157,10 +171,27 @@ def test_relay_messages():
         b'{"host": "x.com", "pid": 1}',
         b'{"host": "x.com/a", "pid": 1, "time": 1}',
         b'{"host": "x.com", "pid": 1, "time": 1, "extra": 0}',
+        b'{"host": "x.com", "pid": 1, "time": 1, "focused": 0}',
+        b'{"host": "x.com", "pid": 1, "time": 1, "focused": true, "extra": 0}',
         b'{"query": "hosts"}',
     ):
         with pytest.raises(ProtocolError):
             parse_relay(bad)
+
+
+def test_the_host_passes_the_focus_on_as_the_browser_said_it():
+    data = (
+        message({"host": "www.facebook.com", "focused": True})
+        + message({"host": None, "focused": False})
+        + message({"host": "a.com"})  # an older extension: the focus is not made up
+    )
+    relayed = run_host(data)
+    assert [(m["host"], m.get("focused")) for m in relayed] == [
+        ("www.facebook.com", True),
+        (None, False),
+        ("a.com", None),
+    ]
+    assert "focused" not in relayed[2]
 
 
 def test_frames_across_any_chunking():
@@ -302,7 +333,7 @@ def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
     relayed = run_host(data + tail, chunk)
     assert [m["host"] for m in relayed] == expected
     for m in relayed:
-        assert set(m) == {"host", "pid", "time"} and m["pid"] == PID
+        assert set(m) <= {"host", "pid", "time", "focused"} and m["pid"] == PID
         assert m["host"] is None or normalize_host(m["host"]) in (m["host"], None)
 
 
@@ -310,7 +341,8 @@ def test_fuzz_only_valid_messages_are_relayed_in_order(items, tail, chunk):
 @given(st.binary(max_size=600), st.integers(1, 64))
 def test_fuzz_random_bytes_never_crash_and_never_relay_junk(data, chunk):
     for m in run_host(data, chunk):
-        assert set(m) == {"host", "pid", "time"}
+        assert {"host", "pid", "time"} <= set(m) <= {"host", "pid", "time", "focused"}
+        assert m.get("focused", False) in (True, False)
         assert m["host"] is None or clean_host(m["host"]) == m["host"]
 
 

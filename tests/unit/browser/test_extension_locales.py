@@ -193,7 +193,8 @@ def test_disclosure_js_fills_the_page_in_french(rendered):
     assert page["lang"] == "fr-CA"
     assert page["texts"]["disclosurePrivate"] == [
         {"strong": "Fenêtres de navigation privée\u00a0:"},
-        " rien à leur sujet\u00a0; l'extension envoie ",
+        " rien à leur sujet, pas même qu'une d'elles est au premier plan\u00a0;"
+        " l'extension envoie ",
         {"code": "null"},
         " au lieu d'un nom d'hôte.",
     ]

@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dbusbus import FakeService, PrivateBus
-from fakes import FakeClock, FakeProbe
+from fakes import FakeClock, FakeGsettings, FakeProbe
 from xserver import wait_for
 
 from socialtime.probes.base import Foreground
 from socialtime.probes.dbus_session import SessionWatcher
-from socialtime.probes.gnome import GnomeProbe
+from socialtime.probes.gnome import DETECT_EVERY, LOST_FOR, REDETECT_LOST, GnomeProbe
 from socialtime.probes.session import LockAwareProbe
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.store import Store
@@ -200,8 +200,11 @@ def test_a_lost_bus_becomes_unknown() -> None:
         watcher.close()
 
 
-def test_current_state_is_read_at_start(bus: PrivateBus) -> None:
-    """A fake logind and screensaver answer: the watcher follows our session, found by pid."""
+@pytest.mark.parametrize("saver_name", ["org.gnome.Shell.ScreenShield", "org.gnome.ScreenSaver"])
+def test_current_state_is_read_at_start(bus: PrivateBus, saver_name: str) -> None:
+    """A fake logind and screensaver answer: the watcher follows our session, found by pid.
+    GNOME Shell serves its screensaver as org.gnome.Shell.ScreenShield; older GNOMEs, and the
+    proxy D-Bus starts on demand, as org.gnome.ScreenSaver."""
     logind = FakeService(
         bus.address,
         "org.freedesktop.login1",
@@ -219,7 +222,7 @@ def test_current_state_is_read_at_start(bus: PrivateBus) -> None:
     )
     saver = FakeService(
         bus.address,
-        "org.gnome.ScreenSaver",
+        saver_name,
         {
             ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "GetActive"): lambda b: (
                 "b",
@@ -233,11 +236,11 @@ def test_current_state_is_read_at_start(bus: PrivateBus) -> None:
         assert watcher.wait_ready(10)
         assert watcher.session_path == SESSION_PATH
         assert watcher.locked() is True  # LockedHint read at start
-        assert watcher.saver == "org.gnome.ScreenSaver"
+        assert watcher.saver == saver_name
         locked_hint(bus, False)
         wait_for(lambda: watcher.locked() is False, "LockedHint=false")
         check = watcher.diagnose()
-        assert check.ok and SESSION_PATH in check.detail and "org.gnome.ScreenSaver" in check.detail
+        assert check.ok and SESSION_PATH in check.detail and saver_name in check.detail
     finally:
         watcher.close()
         logind.close()
@@ -257,17 +260,41 @@ def test_close_is_prompt_and_restartable(bus: PrivateBus) -> None:
 
 # --- GNOME: Mutter idle and the focused-window extensions, faked on the bus ---------------------
 
+FACEBOOK = "(3) Facebook — Mozilla Firefox"
+OWN = ("org.socialtime.Shell", "/org/socialtime/Shell", "org.socialtime.Shell")
 
-def gnome_shell(bus: PrivateBus, extension: str) -> FakeService:
-    window = {"title": "(3) Facebook — Mozilla Firefox", "wm_class": "firefox", "pid": 0, "id": 7}
-    handlers: dict[Any, Any] = {}
-    if extension == "focused-window":
+
+def socialtime_shell(bus: PrivateBus, window: dict[str, Any]) -> FakeService:
+    """socialtime's own extension: FocusedWindow -> a{sv} (strings, and pid as u)."""
+    body = {k: ("u" if k == "pid" else "s", v) for k, v in window.items()}
+    handlers = {(OWN[1], OWN[2], "FocusedWindow"): lambda b: ("a{sv}", (body,))}
+    return FakeService(bus.address, OWN[0], handlers)
+
+
+def gnome_shell(
+    bus: PrivateBus, *extensions: str, title: str = FACEBOOK, version: str = "43.9",
+    states: dict[str, float] | None = None,
+) -> FakeService:  # fmt: skip
+    """org.gnome.Shell with the third-party `extensions` ("focused-window", "window-calls"),
+    its ShellVersion and GetExtensionInfo (`states`: UUID -> state)."""
+    window = {"title": title, "wm_class": "firefox", "pid": 0, "id": 7}
+    handlers: dict[Any, Any] = {
+        ("/org/gnome/Shell", "org.freedesktop.DBus.Properties", "Get"): lambda body: (
+            "v",
+            (("s", version),),
+        ),
+        ("/org/gnome/Shell", "org.gnome.Shell.Extensions", "GetExtensionInfo"): lambda body: (
+            "a{sv}",
+            ({"state": ("d", states[body[0]])} if states and body[0] in states else {},),
+        ),
+    }
+    if "focused-window" in extensions:
         path, iface = (
             "/org/gnome/shell/extensions/FocusedWindow",
             "org.gnome.shell.extensions.FocusedWindow",
         )
         handlers[(path, iface, "Get")] = lambda body: ("s", (json.dumps(window),))
-    else:  # Window Calls, a version whose List has no titles (they come from GetTitle)
+    if "window-calls" in extensions:  # a version whose List has no titles (from GetTitle)
         path, iface = "/org/gnome/Shell/Extensions/Windows", "org.gnome.Shell.Extensions.Windows"
         listed = [
             {"wm_class": "org.gnome.Nautilus", "pid": 0, "id": 3, "focus": False},
@@ -293,45 +320,182 @@ def mutter(bus: PrivateBus) -> Iterator[FakeService]:
     service.close()
 
 
-@pytest.mark.parametrize("extension", ["focused-window", "window-calls"])
+@pytest.fixture
+def desktop(tmp_path: Path) -> dict[str, str]:
+    """A home and system data folders of our own for the probe's extension lines."""
+    return {"HOME": str(tmp_path / "home"), "XDG_DATA_DIRS": str(tmp_path / "share")}
+
+
+def gnome_probe(bus: PrivateBus, desktop: dict[str, str], **kwargs: Any) -> GnomeProbe:
+    kwargs.setdefault("run", FakeGsettings())
+    return GnomeProbe(bus.address, environ=desktop, **kwargs)
+
+
+@pytest.mark.parametrize("extension", ["socialtime", "focused-window", "window-calls"])
 def test_gnome_probe_with_an_extension(
-    bus: PrivateBus, mutter: FakeService, extension: str
+    bus: PrivateBus, mutter: FakeService, desktop: dict[str, str], extension: str
 ) -> None:
-    shell = gnome_shell(bus, extension)
-    probe = GnomeProbe(bus.address)
+    if extension == "socialtime":
+        services = [socialtime_shell(bus, {"title": FACEBOOK, "wm_class": "firefox"})]
+    else:
+        services = [gnome_shell(bus, extension)]
+    probe = gnome_probe(bus, desktop)
     try:
-        assert probe.foreground() == Foreground("firefox", "(3) Facebook — Mozilla Firefox", None)
+        assert probe.foreground() == Foreground("firefox", FACEBOOK, None)
         assert probe.source == extension
         assert probe.idle_seconds() == 4.25
         checks = {c.name: c for c in probe.diagnose()}
         assert checks["foreground window"].ok and checks["idle time"].ok
+        assert "in front: firefox (app id firefox)" in checks["foreground window"].detail
+    finally:
+        probe.close()
+        for service in services:
+            service.close()
+
+
+def test_gnome_probe_asks_socialtimes_extension_first(
+    bus: PrivateBus, mutter: FakeService, desktop: dict[str, str]
+) -> None:
+    """All three answer: socialtime's own is used. When it goes away (GNOME disables
+    extensions on its lock screen), the probe looks again within seconds, not half a minute."""
+    own = socialtime_shell(bus, {"title": "(2) Feed | LinkedIn - Chromium", "wm_class": "chromium"})
+    shell = gnome_shell(bus, "focused-window", "window-calls")
+    clock = FakeClock(1000.0)
+    probe = gnome_probe(bus, desktop, clock=clock)
+    try:
+        assert probe.foreground() == Foreground("chromium", "(2) Feed | LinkedIn - Chromium", None)
+        assert probe.source == "socialtime"
+        own.close()
+        assert probe.foreground() is None and probe.source is None  # it has just gone
+        clock.advance(REDETECT_LOST / 2)
+        assert probe.foreground() is None
+        clock.advance(REDETECT_LOST)
+        assert probe.foreground() == Foreground("firefox", FACEBOOK, None)
+        assert probe.source == "focused-window"  # the next in line
+        shell.close()
+        probe.foreground()
+        clock.advance(REDETECT_LOST * 1.5)
+        assert probe.foreground() is None and probe.source is None  # none is left
+        shell = gnome_shell(bus, "window-calls")
+        clock.advance(REDETECT_LOST * 1.5)
+        assert probe.foreground() == Foreground("firefox", FACEBOOK, None)
+        assert probe.source == "window-calls"
+        shell.close()
+        probe.foreground()  # lost again; after a while, it is looked for less often
+        clock.advance(LOST_FOR)
+        probe.foreground()
+        shell = gnome_shell(bus, "window-calls")
+        clock.advance(REDETECT_LOST * 1.5)
+        assert probe.foreground() is None
+        clock.advance(DETECT_EVERY)
+        assert probe.foreground() == Foreground("firefox", FACEBOOK, None)
     finally:
         probe.close()
         shell.close()
 
 
+@pytest.mark.parametrize(
+    ("window", "process"),
+    [
+        ({"wm_class": "org.telegram.desktop", "pid": 4321}, "telegram-desktop"),  # the table
+        ({"wm_class": "foot", "gtk_application_id": "org.mozilla.firefox"}, "firefox"),
+        ({"sandboxed_app_id": "com.google.Chrome", "wm_class": "Google-chrome"}, "google-chrome"),
+        ({"wm_class": "org.example.Notes", "pid": 4321}, "notes-editor"),  # the pid's name
+        ({"wm_class": "org.example.Notes"}, "notes"),  # no pid: a guess from the id
+        ({"wm_class": "chrome-abcdefghijklmnopabcdefghijklmnop-Default"}, "google-chrome"),
+    ],
+)
+def test_gnome_probe_names_the_app_by_its_app_id(
+    bus: PrivateBus, desktop: dict[str, str], window: dict[str, Any], process: str
+) -> None:
+    own = socialtime_shell(bus, {"title": "a title", **window})
+    probe = gnome_probe(bus, desktop, process_name=lambda pid: "notes-editor")
+    try:
+        front = probe.foreground()
+        assert front is not None and front.process == process
+        assert front.pid == window.get("pid")
+    finally:
+        probe.close()
+        own.close()
+
+
+def test_gnome_probe_nothing_in_front(bus: PrivateBus, desktop: dict[str, str]) -> None:
+    own = socialtime_shell(bus, {})  # the overview, or no window at all
+    probe = gnome_probe(bus, desktop)
+    try:
+        assert probe.foreground() is None
+        assert probe.source == "socialtime"
+    finally:
+        probe.close()
+        own.close()
+
+
+def test_gnome_probe_says_which_form_this_gnome_needs_and_whether_it_runs(
+    bus: PrivateBus, mutter: FakeService, desktop: dict[str, str]
+) -> None:
+    from socialtime.probes.gnome_extension import install
+
+    run = FakeGsettings("46.1")  # gnome-shell --version would say 46.1; the bus says 43.9
+    shell = gnome_shell(bus, version="43.9")
+    probe = gnome_probe(bus, desktop, run=run)
+    own = None
+    try:
+        line = {c.name: c for c in probe.diagnose()}["shell extension"]
+        assert not line.ok
+        assert line.detail.startswith(
+            "GNOME Shell 43.9 needs the GNOME 43/44 form (socialtime-gnome43@socialtime.org): "
+            "not installed; `socialtime desktop install`"
+        )
+        install(None, desktop, version="43.9", run=run)
+        line = {c.name: c for c in probe.diagnose()}["shell extension"]
+        assert not line.ok and "installed for you, enabled, not loaded yet" in line.detail
+        shell.close()
+        shell = gnome_shell(bus, states={"socialtime-gnome43@socialtime.org": 1.0})
+        own = socialtime_shell(bus, {"title": FACEBOOK, "wm_class": "firefox"})
+        checks = {c.name: c for c in probe.diagnose()}
+        line = checks["shell extension"]
+        assert line.ok and line.detail.endswith("installed for you, enabled, running")
+        assert 'extension "socialtime"' in checks["foreground window"].detail
+        shell.close()
+        shell = gnome_shell(bus, states={"socialtime-gnome43@socialtime.org": 3.0})
+        own.close()
+        own = None
+        line = {c.name: c for c in probe.diagnose()}["shell extension"]
+        assert not line.ok and line.detail.endswith("enabled, in error")
+    finally:
+        probe.close()
+        shell.close()
+        if own is not None:
+            own.close()
+
+
 def test_gnome_probe_without_extension_says_how_to_add_one(
-    bus: PrivateBus, mutter: FakeService
+    bus: PrivateBus, mutter: FakeService, desktop: dict[str, str]
 ) -> None:
     fallback = FakeProbe()
     fallback.show("xterm", "XWayland window")
-    probe = GnomeProbe(bus.address, fallback=fallback)
+    probe = gnome_probe(bus, desktop, fallback=fallback)
     try:
         assert probe.foreground() == Foreground("xterm", "XWayland window", 1234)  # XWayland
         assert probe.idle_seconds() == 4.25  # Mutter, not the fallback
         front = probe.diagnose()[0]
         assert not front.ok
+        assert "socialtime desktop install" in front.detail
         assert "Focused Window D-Bus" in front.detail and "Window Calls" in front.detail
         assert "XWayland" in front.detail
     finally:
         probe.close()
 
 
-def test_gnome_probe_without_a_bus(tmp_path: Path) -> None:
-    probe = GnomeProbe(f"unix:path={tmp_path / 'none'}")
+def test_gnome_probe_without_a_bus(tmp_path: Path, desktop: dict[str, str]) -> None:
+    probe = GnomeProbe(
+        f"unix:path={tmp_path / 'none'}", environ=desktop, run=FakeGsettings(version=None)
+    )
     assert probe.foreground() is None
     assert probe.idle_seconds() is None
-    assert not any(c.ok for c in probe.diagnose())
+    checks = probe.diagnose()
+    assert not any(c.ok for c in checks)
+    assert "GNOME Shell does not answer" in checks[-1].detail
 
 
 def test_a_shell_answer_that_is_no_window_is_nothing() -> None:
