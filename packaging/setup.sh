@@ -26,9 +26,9 @@ if [ "$mode" = test ]; then
   # (the recorder's source), openssl for the loopback youtube.com certificate of the e2e test.
   debs="$debs pulseaudio pulseaudio-utils openssl"
   # Native Wayland end to end: headless sway and foot windows, run by a test user with a venv
-  # of Debian's python3 (tests/desktop_user.py), since no compositor runs as root.
+  # of Debian's python3 (tests/support/desktop_user.py), since no compositor runs as root.
   debs="$debs sway foot python3-venv"
-  # Headless KWin 5.27 for the KDE end to end (tests/kwin_session.py): 137 packages, ~40 MB
+  # Headless KWin 5.27 for the KDE end to end (tests/support/kwin_session.py): 137 packages, ~40 MB
   # to download, ~170 MB installed, ~35 s here (Qt 5 and KDE Frameworks; no recommends).
   debs="$debs kwin-wayland"
   # GNOME end to end: a headless GNOME Shell 43 (about 95 MB to download, 375 MB installed,

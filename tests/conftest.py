@@ -1,12 +1,16 @@
-"""Shared fixtures. Keep this file small: helpers live in their own modules (e.g. xserver.py,
-fakes.py, helpers.py)."""
+"""Shared fixtures, and the markers given by where a test is and what it asks for. Keep this file
+small: helpers and fakes live in their own modules in tests/support/ (xserver.py, fakes.py,
+helpers.py…), imported under their plain names (`from fakes import FakeClock`: pyproject's
+`pythonpath`). A fixture that only one folder's tests use goes in that folder's conftest.py."""
 
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +28,64 @@ from wayland_session import Sway
 from xserver import XServer
 
 from socialtime.recording.store import Store
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`gui` on every test that needs a QApplication: it asks for pytest-qt's `qapp`, itself or
+    through another fixture (`qtbot`, `make_app`, a module's window fixture). `e2e` on every test
+    in tests/e2e/. So `-m "not gui"` runs the rest without a QApplication (checked below), and
+    `-m "not gui and not e2e"` the quick part."""
+    for item in items:
+        if "qapp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def qt_application() -> object | None:
+    """The process's Qt application object (QCoreApplication, QGuiApplication or QApplication),
+    if any; None also when Qt has not even been imported."""
+    core = sys.modules.get("PySide6.QtCore")
+    return None if core is None else core.QCoreApplication.instance()
+
+
+@pytest.fixture(autouse=True)
+def no_qt_application_without_the_gui_marker(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test without the `gui` marker that makes a Qt application fails, named: it would make
+    `-m "not gui"` need a display stack after all. (Once a `gui` test has made the session's
+    QApplication, there is nothing left to see: the check at the session's end covers the rest.)"""
+    before = qt_application()
+    yield
+    if (
+        request.node.get_closest_marker("gui") is None
+        and before is None
+        and qt_application() is not None
+    ):
+        pytest.fail(
+            "this test made a Qt application without the gui marker: ask for qtbot or qapp "
+            "(conftest.py then marks it gui)",
+            pytrace=False,
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A session that ran no `gui` test ends with no Qt application, or fails: one made at import
+    or by a session fixture escapes the check above."""
+    items = getattr(session, "items", [])
+    if not items or any(item.get_closest_marker("gui") for item in items):
+        return
+    if qt_application() is not None:
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
+            "A Qt application exists though no test of this session has the gui marker: a module "
+            "or a fixture makes one at import or for the whole session.",
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True, scope="session")

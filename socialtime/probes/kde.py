@@ -11,7 +11,7 @@ Wayland idle protocol: KWin 5.27 offers both ext-idle-notify-v1 and org_kde_kwin
 socialtime's own Wayland client (`wayland_idle`, see wayland_client.py) takes the first. D-Bus
 is the fallback.
 
-Tested on a real, headless KWin 5.27 (tests/test_e2e_kwin.py): the window, its title and app
+Tested on a real, headless KWin 5.27 (tests/e2e/test_e2e_kwin.py): the window, its title and app
 id, idle and input, doctor's lines.
 
 Threading: the tracker's thread reads what KWinFocus's listener stored and polls the Wayland

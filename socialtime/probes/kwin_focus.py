@@ -12,7 +12,7 @@ the classifier's process name as on wlroots (app_ids.window_process); KWin also 
 
 The script uses KWin 6's names (workspace.windowActivated/activeWindow) and falls back to KWin
 5's (clientActivated/activeClient), which are the ones 5.27 has (tested on a real, headless
-KWin 5.27: tests/test_e2e_kwin.py; KWin 6 itself is not tried here). When KWin leaves the bus (a
+KWin 5.27: tests/e2e/test_e2e_kwin.py; KWin 6 itself is not tried here). When KWin leaves the bus (a
 crash, a restart by kwin_wayland_wrapper) the window it told last is forgotten, and the script
 is loaded into the next KWin once it takes its name and has its /Scripting object.
 

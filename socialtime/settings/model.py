@@ -11,9 +11,9 @@ becomes them. The schema (`SCHEMA` in .schema) is the single description of what
 hold, the defaults included: its `walk` checks any TOML document against it, `with_defaults`
 fills in what the document left out, and `_build` below turns the values into a `Config`. The
 data classes take their defaults from the schema too (`setting_default`), so that a default is
-written once; tests/test_settings_schema.py checks that `Config()` is what an empty file
-means. Reading a file, with the organisation policy applied over it, is .loaded's; writing one
-is .writer's. The rest of the program imports every settings name from the package,
+written once; tests/unit/settings/test_settings_schema.py checks that `Config()` is what an
+empty file means. Reading a file, with the organisation policy applied over it, is .loaded's;
+writing one is .writer's. The rest of the program imports every settings name from the package,
 socialtime.settings.
 """
 

@@ -6,8 +6,9 @@ stays small. `SCHEMA` is the single description of a settings file, in qutebrows
 expected when a value is wrong (``expected``), its **default** (what a missing key means) and a
 **description** (what it does, shown under its field in the Settings dialog). Everything else
 reads them from here: .model builds `Config` and its defaults from them, .writer writes the keys
-in their order, the Settings dialog takes its hints and defaults, and tests/test_settings_schema.py
-fails when a setting has no default or no description, or when `Config` disagrees.
+in their order, the Settings dialog takes its hints and defaults, and
+tests/unit/settings/test_settings_schema.py fails when a setting has no default or no
+description, or when `Config` disagrees.
 
 `walk` checks any TOML document (or part of one) against the schema and collects a
 `ConfigError` for every mistake; `with_defaults` fills in what a checked document left out. The

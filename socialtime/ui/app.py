@@ -386,7 +386,8 @@ class TrayApp(QObject):
 
     def show_dashboard(self) -> QWidget | None:
         if self.store is None:
-            return self._explain_unavailable()
+            self._explain_unavailable()
+            return None
         window = self._window("dashboard")
         if window is None:
             from socialtime.ui.dashboard import DashboardWindow  # matplotlib loads here, once
@@ -399,7 +400,8 @@ class TrayApp(QObject):
 
     def show_settings(self) -> QWidget | None:
         if self.store is None:
-            return self._explain_unavailable()
+            self._explain_unavailable()
+            return None
         from socialtime.login.autostart import Autostart
         from socialtime.ui.settings.dialog import SettingsDialog
 

@@ -52,7 +52,7 @@ def install(probe: object) -> tuple[SessionEvents, QWidget] | None:
     if app is None:
         return None
     window = QWidget()  # never shown: it only needs a native handle to receive the messages
-    events = SessionEvents(probe)  # type: ignore[arg-type]
+    events = SessionEvents(probe)
     app.installNativeEventFilter(events)
-    probe.watch_session(int(window.winId()))  # type: ignore[attr-defined]
+    probe.watch_session(int(window.winId()))
     return events, window

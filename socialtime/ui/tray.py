@@ -18,13 +18,13 @@ class Tray(QSystemTrayIcon):
         self,
         on_pause: Callable[[float | None], None],
         on_resume: Callable[[], None],
-        on_dashboard: Callable[[], None],
-        on_settings: Callable[[], None],
-        on_notice: Callable[[], None],
+        on_dashboard: Callable[[], object],
+        on_settings: Callable[[], object],
+        on_notice: Callable[[], object],
         on_quit: Callable[[], None],
         parent: QWidget | None = None,
         on_snooze: Callable[[], None] | None = None,
-        on_policy: Callable[[], None] | None = None,
+        on_policy: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.menu = QMenu()

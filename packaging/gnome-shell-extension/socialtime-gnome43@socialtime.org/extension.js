@@ -11,7 +11,7 @@
 
 const { Gio, GLib } = imports.gi;
 
-// --- the service: the same in both forms (tests/test_gnome_extension.py compares them) ---
+// --- the service: the same in both forms (tests/unit/probes/test_gnome_extension.py compares them) ---
 const BUS_NAME = "org.socialtime.Shell";
 const OBJECT_PATH = "/org/socialtime/Shell";
 const INTERFACE = `<node>

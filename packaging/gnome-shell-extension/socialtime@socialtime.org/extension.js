@@ -12,7 +12,7 @@ import Gio from "gi://Gio";
 import GLib from "gi://GLib";
 import { Extension } from "resource:///org/gnome/shell/extensions/extension.js";
 
-// --- the service: the same in both forms (tests/test_gnome_extension.py compares them) ---
+// --- the service: the same in both forms (tests/unit/probes/test_gnome_extension.py compares them) ---
 const BUS_NAME = "org.socialtime.Shell";
 const OBJECT_PATH = "/org/socialtime/Shell";
 const INTERFACE = `<node>

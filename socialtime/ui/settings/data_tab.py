@@ -34,6 +34,12 @@ from socialtime.rules.periods import FIRST_DAY, LAST_DAY, Period, iso, wall_cloc
 from socialtime.ui.settings.form import Field, box, label, show
 
 
+def _day(edit: QDateEdit) -> date:
+    """The day a date field shows (QDate.toPython() is typed as returning object)."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
+
+
 class DataTab(QWidget):
     consent_withdrawn = Signal()
     data_erased = Signal()
@@ -112,7 +118,7 @@ class DataTab(QWidget):
         self._status(text.format(path=path))
 
     def _range(self) -> Period | None:
-        first, last = self.erase_from.date().toPython(), self.erase_to.date().toPython()
+        first, last = _day(self.erase_from), _day(self.erase_to)
         return Period(first, last) if first <= last else None
 
     def _check_range(self) -> None:

@@ -233,9 +233,9 @@ class SettingsDialog(QDialog):
         where = _label(self.autostart.location())
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         login = QGroupBox(self.tr("Start at login"))
-        QVBoxLayout(login)
+        login_layout = QVBoxLayout(login)
         for widget in (self.autostart_box, _label(hint, hint=True), where):
-            login.layout().addWidget(widget)
+            login_layout.addWidget(widget)
         self.language = QComboBox()
         automatic = ("auto", self.tr("Automatic (system language)"))
         for code, name in (automatic, *_LANGUAGE_NAMES.items()):
@@ -248,8 +248,9 @@ class SettingsDialog(QDialog):
         QVBoxLayout(language).addWidget(
             self._field("language", _box(QHBoxLayout(), self.language), self.language, note)
         )
-        page = _box(QVBoxLayout(), login, language)
-        page.layout().setContentsMargins(9, 9, 9, 9)
+        column = QVBoxLayout()
+        page = _box(column, login, language)
+        column.setContentsMargins(9, 9, 9, 9)
         return page
 
     def _data_tab(self) -> QWidget:

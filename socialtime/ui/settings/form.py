@@ -7,7 +7,14 @@ would be unreadable, so the colours follow the window's lightness.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Error colours (text, background) for light and dark themes.
 LIGHT_ERROR = (QColor("#b3261e"), QColor("#fde7e6"))
@@ -24,6 +31,15 @@ def box(layout: QBoxLayout, *items: QWidget | str, stretch: bool = True) -> QWid
     if stretch:
         layout.addStretch()
     return widget
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell the tab filled itself (``QTableWidget.item`` is None for a cell never
+    filled: here that would be a bug, said as such rather than as an AttributeError on None)."""
+    item = table.item(row, column)
+    if item is None:
+        raise LookupError(f"no item in row {row}, column {column}")  # i18n: ignore (a bug)
+    return item
 
 
 def error_colors(widget: QWidget) -> tuple[QColor, QColor]:

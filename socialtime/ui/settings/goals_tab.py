@@ -38,6 +38,7 @@ from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.rules.sites import Catalogue
 from socialtime.rules.work_hours import format_ranges
 from socialtime.settings import Config, setting_description
+from socialtime.ui.settings.form import cell
 
 _USER = Qt.ItemDataRole.UserRole
 # (key in [nudges], what the box says: marked here, translated with self.tr where shown)
@@ -191,7 +192,7 @@ class GoalsTab(QWidget):
             (
                 r
                 for r in range(self.sites.rowCount())
-                if self.sites.item(r, 0).data(_USER) == site_id
+                if cell(self.sites, r, 0).data(_USER) == site_id
             ),
             None,
         )
@@ -226,8 +227,8 @@ class GoalsTab(QWidget):
             goals["focus"] = self.focus.text()
         sites: dict[str, Any] = {}
         for row in range(self.sites.rowCount()):
-            text = self.sites.item(row, 1).text().strip()
-            sites[self.sites.item(row, 0).data(_USER)] = int(text) if text.isdigit() else text
+            text = cell(self.sites, row, 1).text().strip()
+            sites[cell(self.sites, row, 0).data(_USER)] = int(text) if text.isdigit() else text
         if sites:
             goals["sites"] = sites
         nudges = {key: box.isChecked() for key, box in self.kinds.items()}

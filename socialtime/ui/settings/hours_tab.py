@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
+from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.rules.work_hours import DAY_KEYS, format_ranges, parse_ranges
 from socialtime.settings import Config
 from socialtime.ui.settings.form import box, label

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, CustomSite
 from socialtime.ui.settings import locks
-from socialtime.ui.settings.form import box, error_colors, label, show
+from socialtime.ui.settings.form import box, cell, error_colors, label, show
 
 translate = QCoreApplication.translate
 _COLUMNS = {"id": 0, "name": 1, "hosts": 2, "titles": 3, "apps": 0}  # apps: no column, on id
@@ -57,11 +57,13 @@ class _MultiLineDelegate(QStyledItemDelegate):
         editor.setTabChangesFocus(True)
         return editor
 
-    def setEditorData(self, editor: QPlainTextEdit, index: Any) -> None:
-        editor.setPlainText(index.data() or "")
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        if isinstance(editor, QPlainTextEdit):  # the one createEditor made
+            editor.setPlainText(index.data() or "")
 
-    def setModelData(self, editor: QPlainTextEdit, model: Any, index: Any) -> None:
-        model.setData(index, editor.toPlainText())
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        if isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText())
 
 
 class SitesTab(QWidget):
@@ -98,8 +100,8 @@ class SitesTab(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for site in config.custom_sites:
-            self.add_custom_site(site)
+        for custom in config.custom_sites:
+            self.add_custom_site(custom)
         table.itemChanged.connect(self.validate)
         self.custom_error = label()
         self.custom_error.hide()
@@ -115,12 +117,12 @@ class SitesTab(QWidget):
         heading = translate(
             "SettingsDialog", "Sites that count as social time (untick a site to ignore it):"
         )
-        for item in (
+        for widget in (
             QLabel(heading), self.site_list,
             QLabel(translate("SettingsDialog", "Your own sites:")), table, self.custom_error,
             box(QHBoxLayout(), add, remove), label(hint, hint=True),
         ):  # fmt: skip
-            layout.addWidget(item)
+            layout.addWidget(widget)
         layout.setStretchFactor(self.site_list, 1)
         layout.setStretchFactor(table, 1)
 
@@ -137,11 +139,11 @@ class SitesTab(QWidget):
         for column, text in enumerate(cells):
             table.setItem(row, column, QTableWidgetItem(text))
         # Apps have no column here; they are kept as they were in the file.
-        table.item(row, 0).setData(_USER, list(site.apps) if site else [])
+        cell(table, row, 0).setData(_USER, list(site.apps) if site else [])
         table.blockSignals(False)
         if site is None:  # the user pressed "Add site": let them type the id
             table.setCurrentCell(row, 0)
-            table.editItem(table.item(row, 0))
+            table.editItem(cell(table, row, 0))
         self.validate()
         return row
 
@@ -155,7 +157,7 @@ class SitesTab(QWidget):
     def _custom_entries(self) -> list[dict[str, Any]]:
         entries = []
         for row in range(self.custom_table.rowCount()):
-            items = [self.custom_table.item(row, column) for column in range(4)]
+            items = [cell(self.custom_table, row, column) for column in range(4)]
             site_id, name, hosts, titles = (item.text() for item in items)
             entry: dict[str, Any] = {"id": site_id.strip()}  # empty names and hosts: defaults
             if name.strip():
@@ -188,25 +190,27 @@ class SitesTab(QWidget):
         for key, text in errors:
             custom = _CUSTOM_KEY.match(key)
             assert custom is not None  # the dialog passes only the keys this tab owns
-            cell = (int(custom[1]), _COLUMNS.get(custom[2] or "id", 0))
+            where = (int(custom[1]), _COLUMNS.get(custom[2] or "id", 0))
             # "also used by sites.custom[0]" -> "also used by row 1": what the user sees
             text = _CUSTOM_KEY.sub(
                 lambda m: translate("SettingsDialog", "row {row}").format(row=int(m[1]) + 1), text
             )
-            cells.setdefault(cell, []).append(text)
+            cells.setdefault(where, []).append(text)
         table = self.custom_table
         table.blockSignals(True)
         for row in range(table.rowCount()):
             for column in range(4):
                 found = cells.get((row, column), [])
                 background = error_colors(table)[1] if found else QColor(0, 0, 0, 0)
-                table.item(row, column).setBackground(background)
-                tip = "\n".join(found) or table.item(row, column).data(locks.TIP_ROLE) or ""
-                table.item(row, column).setToolTip(tip)
+                cell(table, row, column).setBackground(background)
+                tip = "\n".join(found) or cell(table, row, column).data(locks.TIP_ROLE) or ""
+                cell(table, row, column).setToolTip(tip)
         table.blockSignals(False)
         lines = [
             translate("SettingsDialog", "Row {row}, {column}: {error}").format(
-                row=row + 1, column=table.horizontalHeaderItem(col).text(), error=text
+                row=row + 1,
+                column=table.model().headerData(col, Qt.Orientation.Horizontal),
+                error=text,
             )
             for (row, col), found in sorted(cells.items())
             for text in found

@@ -118,7 +118,7 @@ class TeamTab(QWidget):
         self.status = _label()
 
         goal = QGroupBox(self.tr("Team goal"))
-        QVBoxLayout(goal)
+        goal_layout = QVBoxLayout(goal)
         entry = policy.entry("team.goal_file") if policy is not None else None
         source = entry.source if entry else ""
         self.org_badge = OrgBadge(
@@ -126,13 +126,13 @@ class TeamTab(QWidget):
             self.tr("This team goal comes from your organisation."),
             self.tr("Offered by your organisation ({source}).").format(source=source),
         )
-        goal.layout().addWidget(self.org_badge)
-        goal.layout().addWidget(self.goal_label)
-        goal.layout().addWidget(_row(self.import_button, self.leave_button))
+        goal_layout.addWidget(self.org_badge)
+        goal_layout.addWidget(self.goal_label)
+        goal_layout.addWidget(_row(self.import_button, self.leave_button))
         progress = QGroupBox(self.tr("Your progress"))
         QVBoxLayout(progress).addWidget(self.progress_label)
         share = QGroupBox(self.tr("Share a weekly summary (if you want to)"))
-        QVBoxLayout(share)
+        share_layout = QVBoxLayout(share)
         hint = _label(
             self.tr(
                 "A summary holds the team name, the week, your number of work days, the "
@@ -142,9 +142,9 @@ class TeamTab(QWidget):
             )
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        share.layout().addWidget(hint)
-        share.layout().addWidget(_row(self.tr("Week:"), self.week_box, self.summary_button))
-        share.layout().addWidget(self.summary_blocked)
+        share_layout.addWidget(hint)
+        share_layout.addWidget(_row(self.tr("Week:"), self.week_box, self.summary_button))
+        share_layout.addWidget(self.summary_blocked)
         self.groups = (progress, share)
         layout = QVBoxLayout(self)
         for widget in (goal, progress, share, self.status):

@@ -3,9 +3,8 @@ answer's trace on disk (a refusal marker, or consent and the user's own login en
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import ROOT
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +15,6 @@ from socialtime.recording.store import DB_NAME, Store
 from socialtime.ui import invite as ui
 from socialtime.ui.invite import InviteDialog, run_invite
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
 

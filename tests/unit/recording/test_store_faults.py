@@ -87,7 +87,7 @@ def test_an_error_of_the_driver_without_a_code_is_not_called_unreadable():
 
 def test_a_database_that_reaches_its_size_limit_is_full_not_unreadable(tmp_path):
     """SQLite's own SQLITE_FULL, from a page limit instead of a disk (the disk-full case itself
-    is tests/test_e2e_faults.py, on a small tmpfs)."""
+    is tests/e2e/test_e2e_faults.py, on a small tmpfs)."""
     store = Store.open(tmp_path)
     store.record("x.com", 0, 5, GAP)
     pages = store.conn.execute("PRAGMA page_count").fetchone()[0]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from socialtime.settings import (
     Config,
@@ -25,7 +25,7 @@ from socialtime.settings import (
 )
 from socialtime.settings.toml_io import toml_value
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = ROOT / "README.md"
 SETTINGS = dict(schema.settings())
 
 

@@ -24,7 +24,6 @@ pytestmark = [pytest.mark.xserver, pytest.mark.slow]
 
 CANARY = "CANARY-q7Zx3"
 TOLERANCE = 2.0  # seconds, per site
-ROOT = Path(__file__).resolve().parent.parent
 
 
 class Desk:

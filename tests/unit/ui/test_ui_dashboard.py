@@ -8,9 +8,9 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
+from helpers import ARTIFACTS
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFileDialog
@@ -26,7 +26,6 @@ from socialtime.ui.dashboard import TABS, DashboardWindow
 
 WEDNESDAY = date(2026, 11, 25)  # week 2026-W48
 SITES = ["youtube.com", "linkedin.com", "reddit.com", "x.com", "facebook.com", "instagram.com"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 pytestmark = pytest.mark.usefixtures("paris")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClock, FakeProbe
+from helpers import ROOT
 from xserver import wait_for
 
 from socialtime.browser.bridge import (
@@ -36,7 +37,6 @@ from socialtime.rules.sites import classify, load_catalogue
 from socialtime.rules.work_hours import WorkHours
 from socialtime.settings import Config
 
-ROOT = Path(__file__).resolve().parent.parent
 PID = 31337
 T0 = 1_800_000_000.0
 CANARY = "canary-q7zx3.example.org"

@@ -32,6 +32,7 @@ from typing import Any
 
 import psutil
 import pytest
+from helpers import ROOT
 from xserver import XServer, wait_for
 
 from socialtime.browser.bridge import bridge_status
@@ -39,7 +40,6 @@ from socialtime.browser.install import Machine, install
 
 pytestmark = [pytest.mark.xserver, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "packaging" / "browser-extension"
 CANARY = "canary-q7zx3.example.test"
 TOLERANCE = 2.0  # seconds, per site

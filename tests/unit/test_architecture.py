@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from socialtime import cli
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "socialtime"
 NETWORK_MODULES = {"socket", "urllib.request", "http.client", "requests", "httpx", "ssl"}
 

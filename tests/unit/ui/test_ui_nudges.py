@@ -3,16 +3,13 @@ or by "Not today", and the day's progress in the tooltip and the icon."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from helpers import ALL_DAY
+from helpers import ALL_DAY, ARTIFACTS
 
 from socialtime.insights.tray_status import Icon
 from socialtime.settings import NudgeSettings
 from socialtime.ui.app import TrayApp
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 GOALS = '[goals]\ndaily_minutes = 2\nfocus = "11:00-12:00"\n'
 
 

@@ -1,8 +1,8 @@
 """End to end, the real ``socialtime track`` process against real faults: a disk that fills up
 (a small tmpfs) and another program holding the database's write lock for 12 s, while recording
 and at start. It must keep running, say so once, and record again when the fault passes, with
-nothing lost meanwhile. The probe is a fake one (tests/fakes.py, through a small wrapper), so no
-X server is needed; every wait is on a condition with a deadline.
+nothing lost meanwhile. The probe is a fake one (tests/support/fakes.py, through a small
+wrapper), so no X server is needed; every wait is on a condition with a deadline.
 
 The tmpfs is mounted inside a private mount namespace (``unshare --mount``) that lives only as
 long as the ``track`` process: nothing is left mounted, whatever happens to the test. Commands
@@ -28,12 +28,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from helpers import ALL_DAY
+from helpers import ALL_DAY, SUPPORT
 from xserver import wait_for
 
 pytestmark = pytest.mark.slow
 
-TESTS = Path(__file__).resolve().parent
 SAVING_FAILS = "cannot save for now"
 SAVING_AGAIN = "saving again"
 # Seconds: how far the recorded time may fall short of the time the fake window was in front
@@ -44,7 +43,7 @@ SHORT_BY = 3.0
 FAKE_PROBE = textwrap.dedent(
     f"""
     import sys
-    sys.path.insert(0, {str(TESTS)!r})
+    sys.path.insert(0, {str(SUPPORT)!r})
     from fakes import FakeProbe
     import socialtime.probes
 

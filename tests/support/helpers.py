@@ -1,4 +1,4 @@
-"""Plain helpers shared by test modules (their fixtures are in conftest.py)."""
+"""Plain helpers shared by test modules (their fixtures are in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,15 @@ import os
 from pathlib import Path
 
 from socialtime.settings import Policy, load_policy
+
+# The checkout, and the folder where tests leave files for a person to look at (screenshots).
+# Test modules take these rather than counting parents of their own __file__, so that moving a
+# test file between folders of tests/ changes nothing in it.
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+# This folder (tests/support/): put it on sys.path of a Python process a test starts, so that
+# the process can import the fakes too.
+SUPPORT = Path(__file__).resolve().parent
 
 # Work hours all day, every day: the tray records whenever the fake clock says.
 ALL_DAY = "\n".join(

@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 BACKGROUND = ROOT / "packaging" / "browser-extension" / "background.js"
 
 HARNESS = r"""

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
@@ -20,7 +21,6 @@ from socialtime.rules.work_hours import DAY_KEYS
 from socialtime.settings import Config, CustomSite, load_config, save_config
 from socialtime.ui.settings.dialog import SettingsDialog
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
 

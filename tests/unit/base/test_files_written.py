@@ -10,13 +10,14 @@ import stat
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from socialtime.base.files import write_private, write_private_with
 from socialtime.browser.install import Machine, install
 from socialtime.login import invite
 from socialtime.login.autostart import Autostart
 
-PACKAGE = Path(__file__).resolve().parent.parent / "socialtime"
+PACKAGE = ROOT / "socialtime"
 
 
 def mode(path: Path) -> int:

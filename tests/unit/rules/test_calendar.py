@@ -9,12 +9,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import ROOT
 
 from socialtime.rules import periods
 from socialtime.rules.periods import Period
 
 pytestmark = pytest.mark.usefixtures("paris")
-PACKAGE = Path(__file__).resolve().parent.parent / "socialtime"
+PACKAGE = ROOT / "socialtime"
 
 
 def test_a_day_runs_from_midnight_to_midnight_23_or_25_hours_when_the_clocks_change():

@@ -22,11 +22,11 @@ from typing import Any
 
 import pytest
 from fakes import FakeGsettings
+from helpers import ROOT
 
 from socialtime import cli
 from socialtime.probes import gnome_extension as ext
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "packaging" / "gnome-shell-extension"
 LEGACY = PACKAGED / "socialtime-gnome43@socialtime.org"
 MODULE = PACKAGED / "socialtime@socialtime.org"

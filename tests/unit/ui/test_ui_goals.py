@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import ARTIFACTS
 from PySide6.QtGui import QColor, QPalette
 
 from socialtime.login.autostart import Autostart
@@ -18,7 +19,6 @@ from socialtime.settings import Config, Goals, NudgeSettings, load_config
 from socialtime.ui.dashboard import TABS, DashboardWindow
 from socialtime.ui.settings.dialog import SettingsDialog
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 WEDNESDAY = date(2026, 11, 25)
 GOALS = Goals(
     daily_minutes=20,

@@ -1,14 +1,14 @@
 """The screenshots of the README and of the French documentation, made again by hand.
 
-    python tests/screenshots.py --lang fr              # consent_fr.png, dashboard_fr.png
-    python tests/screenshots.py --lang en              # consent.png, dashboard.png
-    python tests/screenshots.py --lang fr --all        # and, for a person to look at, every
-                                                       # Settings tab, the tray menu, the
-                                                       # organisation page and the invitation
-                                                       # in test-artifacts/screenshots-fr/
+    python tests/support/screenshots.py --lang fr        # consent_fr.png, dashboard_fr.png
+    python tests/support/screenshots.py --lang en        # consent.png, dashboard.png
+    python tests/support/screenshots.py --lang fr --all  # and, for a person to look at, every
+                                                         # Settings tab, the tray menu, the
+                                                         # organisation page and the invitation
+                                                         # in test-artifacts/screenshots-fr/
 
 Offscreen (no display needed), with made-up data: four weeks of work days from
-tests/bench/synthetic.py up to a Wednesday afternoon, a daily goal of 1 hour, in a temporary
+tests/support/synthetic.py up to a Wednesday afternoon, a daily goal of 1 hour, in a temporary
 folder. The messages come from the committed catalogue (assets/translations/); ``--catalogue
 DIR`` takes ``socialtime_<lang>.ts`` and ``.qm`` from DIR instead (a catalogue being prepared).
 Not a test: pytest does not collect it (its name does not start with ``test_``).
@@ -28,9 +28,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Europe/Paris"
 time.tzset()
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "bench"))
+# synthetic.py sits beside this script: its folder is on sys.path when it runs.
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from synthetic import fill_days  # noqa: E402

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClock
+from helpers import ROOT
 from xserver import wait_for
 
 from socialtime.browser import unixsock
@@ -35,7 +36,6 @@ from socialtime.browser.unixsock import UnixSocket
 from socialtime.probes.base import Foreground
 from socialtime.rules.sites import load_catalogue
 
-ROOT = Path(__file__).resolve().parent.parent
 PID = 31337
 T0 = 1_800_000_000.0
 FLOOD = 1100

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from socialtime import cli
 from socialtime.browser.install import (
@@ -28,7 +29,6 @@ from socialtime.browser.install import (
     uninstall,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "packaging" / "browser-extension"
 COMMAND = ["/opt/socialtime/bin/python", "-m", "socialtime", "browser-host"]
 FILE = f"{HOST_NAME}.json"

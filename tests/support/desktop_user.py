@@ -53,7 +53,7 @@ import pytest
 
 T = TypeVar("T")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the checkout
 USER = "socialtime-e2e"
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, readable by every user
 VENV_CACHE = Path("/var/tmp/socialtime-e2e")

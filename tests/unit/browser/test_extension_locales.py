@@ -11,11 +11,10 @@ import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "packaging" / "browser-extension"
 LOCALES = ("en", "fr")
 # Keys whose message is a proper name, the same in every language (none yet).

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeProbe
-from helpers import write_policy
+from helpers import ROOT, write_policy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -23,7 +23,6 @@ from socialtime.ui.settings.dialog import SettingsDialog
 from socialtime.ui.settings.locks import row_locked
 from socialtime.ui.settings.team_tab import TeamTab
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 OFFICE = "09:00-12:30, 13:30-18:00"
 POLICY = """

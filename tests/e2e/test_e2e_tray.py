@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import ARTIFACTS
+from synthetic import fill_days
 from tray_session import TrayApp, is_painted, settled, trayer
 from xserver import XServer, wait_for
 
 from socialtime.recording.store import Store
 
-sys.path.insert(0, str(Path(__file__).parent / "bench"))
-from synthetic import fill_days
-
 pytestmark = [pytest.mark.xserver, pytest.mark.slow]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture
