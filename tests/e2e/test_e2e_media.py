@@ -36,6 +36,7 @@ from typing import Any
 
 import pytest
 from dbusbus import PrivateBus
+from helpers import ROOT
 from soundserver import SoundServer, tone
 from test_e2e_chromium import Chromium, chromium_binary, kill_tree
 from xserver import XServer, wait_for
@@ -45,7 +46,7 @@ from socialtime.browser.install import Machine, install
 
 pytestmark = [pytest.mark.xserver, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
+
 EXTENSION = ROOT / "packaging" / "browser-extension"
 IDLE = 3  # seconds: the idle threshold of this test
 TOLERANCE = 3.0  # seconds
