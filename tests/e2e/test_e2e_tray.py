@@ -53,7 +53,7 @@ def test_tray_icon_consent_dashboard_and_settings(app: TrayApp, xserver: XServer
 
     # First run: the notice, and nothing is recorded before Accept.
     notice = app.wait_window("your privacy")
-    wait_for(lambda: settled(xserver, notice, ARTIFACTS / "consent-dialog.png"), "the notice")
+    wait_for(lambda: settled(xserver, notice, ARTIFACTS / "consent-dialog.png"), "the notice", 30)
     store = Store.open(app.data)
     assert store.consent_version() is None
     store.close()
@@ -73,7 +73,7 @@ def test_tray_icon_consent_dashboard_and_settings(app: TrayApp, xserver: XServer
     assert done.returncode == 0
     settings = app.wait_window("Settings")
     xserver.xdotool("windowactivate", "--sync", str(settings))
-    wait_for(lambda: settled(xserver, settings, ARTIFACTS / "settings.png"), "the settings")
+    wait_for(lambda: settled(xserver, settings, ARTIFACTS / "settings.png"), "the settings", 30)
 
     # The tray's figures are those of `socialtime report --json`.
     report = json.loads(app.run("report", "--week", "--json").stdout)

@@ -108,7 +108,9 @@ def window_geometry(server: XServer, wid: int) -> tuple[int, int, int, int]:
 
 def settled(server: XServer, wid: int, path: Path) -> bool:
     """The window is painted and its pixels no longer change (e.g. charts drawn): two looks a
-    moment apart show the same picture. Leaves the screenshot at ``path``."""
+    moment apart show the same picture. Leaves the screenshot at ``path``. A blinking text
+    cursor makes one look in two differ, and each look takes a while on a loaded machine: give
+    the wait for it a generous deadline (30 s), it returns as soon as the window is still."""
     geometry = window_geometry(server, wid)
     if not is_painted(server, geometry, path):
         return False
