@@ -48,6 +48,7 @@ __all__ = [
     "Nudge",
     "NudgeSettings",
     "Nudger",
+    "can_nudge",
 ]
 
 SHOWN_META = "nudges_shown"  # {"day": "2026-11-24", "keys": [...]}: today's nudges
@@ -81,6 +82,19 @@ _TEXT = {  # marked here, translated when a nudge is made (_text)
     ),
     "focus": QT_TRANSLATE_NOOP("nudges", "Focus time until {end} — {site} is in front."),
 }
+
+
+def can_nudge(config: Config) -> bool:
+    """Whether these settings let any nudge come: a kind switched on that has something to
+    say (a budget for "budget", focus periods for "focus"; the reflection needs nothing). The
+    tray hides "Not today" when none can."""
+    kinds, goals = config.nudges, config.goals
+    budgets = (
+        goals.daily_minutes is not None
+        or goals.weekly_minutes is not None
+        or bool(goals.site_daily_minutes)
+    )
+    return kinds.reflection or (kinds.budget and budgets) or (kinds.focus and bool(goals.focus))
 
 
 def _text(key: str) -> str:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import format_duration, translate
 from socialtime.base.private_files import UnsafePath, private_dir
-from socialtime.insights.nudges import Nudger
+from socialtime.insights.nudges import Nudger, can_nudge
 from socialtime.insights.tray_status import (
     Icon,
     Status,
@@ -39,6 +39,7 @@ from socialtime.insights.tray_status import (
     pause_end,
     tray_status,
 )
+from socialtime.probes import dbusio
 from socialtime.probes.base import Probe
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.recorder import OPENING, WRITING, Bridge, FaultChange, Recorder
@@ -68,6 +69,7 @@ class TrayApp(QObject):
         clock: Clock = time.time,
         probe: Probe | None = None,
         parent: QObject | None = None,
+        notify_bus: str | None = dbusio.SESSION,
     ) -> None:
         super().__init__(parent)
         self.data_dir, self.config_path, self.clock = data_dir, config_path, clock
@@ -95,8 +97,10 @@ class TrayApp(QObject):
             on_quit=self.quit,
             on_snooze=self.snooze_nudges,
             on_policy=self.show_policy,
+            notify_bus=notify_bus,
         )
         self.tray.policy_action.setVisible(not self.policy.is_empty())
+        self.tray.set_can_nudge(can_nudge(self.config))
         self.nudger: Nudger | None = None
 
     # --- what the recorder holds ----------------------------------------------------------
@@ -133,7 +137,7 @@ class TrayApp(QObject):
     # --- start and stop -------------------------------------------------------------------
 
     def start(self, ask_consent: bool = True) -> None:
-        self.tray.show_status(self.status(), paused=False)
+        self.tray.show_status(self.status(), paused=False, store_open=self.store is not None)
         self.tray.show()
         if self.config_errors:
             text = self.tr(
@@ -159,7 +163,7 @@ class TrayApp(QObject):
         if self.store is None:
             assert self.fault is not None
             status = fault_status(self.fault.reason, State.STORE_UNAVAILABLE)
-            self.tray.show_status(status, paused=False)
+            self.tray.show_status(status, paused=False, store_open=self.store is not None)
             if not self.timer.isActive():
                 self.timer.start(int(self.config.sample_seconds * 1000))
             return
@@ -183,7 +187,7 @@ class TrayApp(QObject):
         """Stop recording and say why, with the path and what to do; the tray stays up."""
         self.timer.stop()
         self.error = message
-        self.tray.show_status(self.status(), paused=False)
+        self.tray.show_status(self.status(), paused=False, store_open=self.store is not None)
         self._warn(
             self.tr("socialtime cannot use its data"),
             self.tr("{problem}\n\nRecording is stopped.").format(problem=message),
@@ -215,6 +219,7 @@ class TrayApp(QObject):
         if stopped.lost_seconds > 0 or stopped.error is not None:
             text = self.tr("{duration} recorded while the database could not be written is lost.")
             log.warning(text.format(duration=format_duration(stopped.lost_seconds)))
+        self.tray.notifier.close()
         self.tray.hide()
 
     # --- recording ------------------------------------------------------------------------
@@ -238,7 +243,7 @@ class TrayApp(QObject):
             status = fault_status(tick.read_error.reason, State.STORE_UNAVAILABLE)
             paused, snoozed = False, self.tray.snoozed
         self._note_fault(tick.change)
-        self.tray.show_status(status, paused=paused)
+        self.tray.show_status(status, paused=paused, store_open=self.store is not None)
         self.tray.show_snoozed(snoozed)
 
     def _figures(self, now: float, result: TickResult | None) -> tuple[Status, bool, bool]:
@@ -342,11 +347,14 @@ class TrayApp(QObject):
         new_language = config.language != self.config.language
         problem = self.recorder.apply(config)
         self.config_errors = []
+        self.tray.set_can_nudge(can_nudge(config))
         if new_language:
             translations.install(config.language)
             self._outdated = set(self.windows)
             self.tray.retranslate()
-            self.tray.show_status(self.status(), paused=self._paused())
+            self.tray.show_status(
+                self.status(), paused=self._paused(), store_open=self.store is not None
+            )
         if problem is not None:
             self._warn(self.tr("A custom site cannot be used"), str(problem))
         if self.store is not None:

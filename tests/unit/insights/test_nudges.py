@@ -540,3 +540,16 @@ def test_the_weekly_nudge_is_judged_like_the_daily_one(zone, tmp_path) -> None:
 def test_the_weekly_and_the_daily_budget_nudge_side_by_side(zone) -> None:
     d = desk(zone, Goals(daily_minutes=10, weekly_minutes=10))
     assert sorted(n.key for n in d.run(8)) == ["all:80", "weekly:80"]
+
+
+def test_can_nudge_says_whether_any_nudge_can_come() -> None:
+    from socialtime.insights.nudges import can_nudge
+
+    quiet = NudgeSettings(reflection=False)
+    assert not can_nudge(Config(goals=Goals(), nudges=quiet))
+    assert can_nudge(Config(goals=Goals(), nudges=NudgeSettings(reflection=True)))
+    assert can_nudge(Config(goals=Goals(weekly_minutes=60), nudges=quiet))
+    assert can_nudge(Config(goals=Goals(site_daily_minutes={"x.com": 5}), nudges=quiet))
+    assert can_nudge(Config(goals=Goals(focus=parse_ranges("09:00-10:00")), nudges=quiet))
+    off = NudgeSettings(budget=False, focus=True, reflection=False)
+    assert not can_nudge(Config(goals=Goals(daily_minutes=30), nudges=off))
