@@ -16,6 +16,7 @@ open the database again, with back-off, until it can.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import format_duration, translate
 from socialtime.base.private_files import UnsafePath, private_dir
+from socialtime.insights.first_run import GUIDE_META
 from socialtime.insights.nudges import Nudger, can_nudge
 from socialtime.insights.tray_status import (
     Icon,
@@ -51,6 +53,7 @@ from socialtime.rules.sites import CatalogueError, load_catalogue
 from socialtime.settings import Config, load_config, load_policy
 from socialtime.ui import session_events, translations
 from socialtime.ui.consent_dialog import ConsentDialog
+from socialtime.ui.first_run import FirstRunGuide
 from socialtime.ui.single_instance import SingleInstance
 from socialtime.ui.tray import Tray
 
@@ -361,6 +364,9 @@ class TrayApp(QObject):
             if self.nudger is not None and self.recorder.catalogue is not None:
                 self.nudger.update(config, self.recorder.catalogue)
             self.timer.setInterval(int(config.sample_seconds * 1000))
+        guide = self.windows.get("guide")
+        if isinstance(guide, FirstRunGuide):  # new work hours, said again
+            guide.show_hours(config)
         dashboard = self.windows.get("dashboard")
         if dashboard is not None:  # new goals: new goal lines
             dashboard.config = config  # type: ignore[attr-defined]
@@ -372,7 +378,7 @@ class TrayApp(QObject):
 
     def handle_message(self, message: str) -> None:
         """A later start of `socialtime` asks for a window."""
-        actions = {
+        actions: dict[str, Callable[[], object]] = {
             "show settings": self.show_settings,  # i18n: ignore - a message between processes
             "show notice": self.show_notice,  # i18n: ignore - a message between processes
         }
@@ -382,7 +388,7 @@ class TrayApp(QObject):
         dialog = self._window("notice")
         if not isinstance(dialog, ConsentDialog):
             dialog = ConsentDialog(self.data_dir)
-            dialog.accepted.connect(self.accept_consent)
+            dialog.accepted.connect(self._notice_accepted)
             self.windows["notice"] = dialog
         self._bring_forward(dialog)
         return dialog
@@ -392,6 +398,57 @@ class TrayApp(QObject):
             store = self.store
             self._save(lambda: store.set_consent(NOTICE_VERSION, self.clock()))
 
+    def _notice_accepted(self) -> None:
+        """Accept in the notice: consent, then the first-run guide if it was never shown."""
+        self.accept_consent()
+        if self.store is None or self.store.consent_version() != NOTICE_VERSION:
+            return
+        try:
+            seen = GUIDE_META in self.store.meta()
+        except StoreError:
+            return
+        if not seen:
+            QTimer.singleShot(0, self.show_guide)
+
+    def show_guide(self) -> FirstRunGuide:
+        """The first-run guide (socialtime.ui.first_run); remembered as shown at once, so
+        that it comes once whether it is read, skipped or closed."""
+        guide = self._window("guide")
+        if not isinstance(guide, FirstRunGuide):
+            locked = "goals.daily_minutes" in self.policy.locked()
+            guide = FirstRunGuide(
+                self.config,
+                on_change_hours=lambda: self.show_settings("hours"),
+                on_goal=self.set_daily_goal,
+                goal_locked=locked,
+            )
+            self.windows["guide"] = guide
+        if self.store is not None:
+            store = self.store
+            try:
+                store.set_meta(GUIDE_META, "1")
+            except StoreError as e:
+                log.warning(str(e))  # it may come again at the next Accept: no harm
+        self._bring_forward(guide)
+        return guide
+
+    def set_daily_goal(self, minutes: int | None) -> None:
+        """Write the daily budget (None: none) to the user's settings file, as Settings'
+        Save does (the policy's values never become the user's own), and use it at once."""
+        from socialtime.settings import save_config
+        from socialtime.ui.settings.locks import for_save
+
+        loaded = load_config(self.config_path, policy=self.policy)
+        goals = dataclasses.replace(loaded.config.goals, daily_minutes=minutes)
+        edited = dataclasses.replace(loaded.config, goals=goals)
+        own, omit, after = for_save(edited, loaded)
+        try:
+            save_config(own, self.config_path, omit)
+        except OSError as e:
+            self._warn(self.tr("Your change could not be saved"), str(e))
+            return
+        self.apply_config(after.config)
+
     def show_dashboard(self) -> QWidget | None:
         if self.store is None:
             self._explain_unavailable()
@@ -400,13 +457,20 @@ class TrayApp(QObject):
         if window is None:
             from socialtime.ui.dashboard import DashboardWindow  # matplotlib loads here, once
 
-            window = DashboardWindow(self.store, self.config, self._display_catalogue(), self.clock)
+            window = DashboardWindow(
+                self.store,
+                self.config,
+                self._display_catalogue(),
+                self.clock,
+                on_set_goal=lambda: self.show_settings("goals"),
+            )
             self.windows["dashboard"] = window
         window.refresh()  # type: ignore[attr-defined]
         self._bring_forward(window)
         return window
 
-    def show_settings(self) -> QWidget | None:
+    def show_settings(self, tab: str | None = None) -> QWidget | None:
+        """Settings, at its ``tab`` when given: "hours" (the work hours) or "goals"."""
         if self.store is None:
             self._explain_unavailable()
             return None
@@ -430,6 +494,9 @@ class TrayApp(QObject):
         dialog.config_saved.connect(self.apply_config)
         dialog.consent_withdrawn.connect(self.tick)
         dialog.data_erased.connect(self.tick)
+        pages = {"hours": dialog.hours_tab, "goals": dialog.goals_tab}
+        if tab in pages:
+            dialog.tabs.setCurrentWidget(pages[tab])
         self.windows["settings"] = dialog
         self._bring_forward(dialog)
         return dialog
