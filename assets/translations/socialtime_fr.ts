@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>socialtime lives in the system tray, among the small icons at the edge of your panel. Click its icon for your dashboard; right-click it to pause, to open Settings or to read the privacy notice again.</source>
-        <translation>socialtime se trouve dans la zone de notification, parmi les petites icônes au bord de votre tableau de bord système. Cliquez sur son icône pour ouvrir votre tableau de bord&#xa0;; faites un clic droit pour mettre en pause, ouvrir les paramètres ou relire la notice de confidentialité.</translation>
+        <translation>socialtime se trouve dans la zone de notification, parmi les petites icônes de la barre au bord de l&apos;écran. Cliquez sur son icône pour ouvrir votre tableau de bord&#xa0;; faites un clic droit pour mettre en pause, ouvrir les paramètres ou relire la notice de confidentialité.</translation>
     </message>
     <message>
         <source>Your work hours</source>
@@ -2511,6 +2511,22 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>{days}: not recorded</source>
         <translation>{days}&#xa0;: pas d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the top right of your screen.</source>
+        <translation>Son icône est en ce moment en haut à droite de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the top left of your screen.</source>
+        <translation>Son icône est en ce moment en haut à gauche de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the bottom right of your screen.</source>
+        <translation>Son icône est en ce moment en bas à droite de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the bottom left of your screen.</source>
+        <translation>Son icône est en ce moment en bas à gauche de l&apos;écran.</translation>
     </message>
 </context>
 <context>

@@ -64,3 +64,21 @@ def work_hours_lines(work_hours: WorkHours) -> list[str]:
 def _join(names: list[str]) -> str:
     text = translate("first_run", "{first} and {last}")
     return text.format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def icon_place(x: float, y: float, width: float, height: float) -> str | None:
+    """Where on the screen the tray icon's centre (``x``, ``y``) is, as a sentence ("Its
+    icon is now at the top right of your screen."); None when the tray host did not say
+    (no geometry) or the point is not on the screen."""
+    if width <= 0 or height <= 0 or not (0 <= x < width and 0 <= y < height):
+        return None
+    top, left = y < height / 2, x < width / 2
+    sentences = {
+        (True, False): translate("first_run", "Its icon is now at the top right of your screen."),
+        (True, True): translate("first_run", "Its icon is now at the top left of your screen."),
+        (False, False): translate(
+            "first_run", "Its icon is now at the bottom right of your screen."
+        ),
+        (False, True): translate("first_run", "Its icon is now at the bottom left of your screen."),
+    }
+    return sentences[(top, left)]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import format_duration, translate
 from socialtime.base.private_files import UnsafePath, private_dir
-from socialtime.insights.first_run import GUIDE_META
+from socialtime.insights.first_run import GUIDE_META, icon_place
 from socialtime.insights.nudges import Nudger, can_nudge
 from socialtime.insights.tray_status import (
     Icon,
@@ -421,6 +421,7 @@ class TrayApp(QObject):
                 on_change_hours=lambda: self.show_settings("hours"),
                 on_goal=self.set_daily_goal,
                 goal_locked=locked,
+                place=self._icon_place(),
             )
             self.windows["guide"] = guide
         if self.store is not None:
@@ -431,6 +432,16 @@ class TrayApp(QObject):
                 log.warning(str(e))  # it may come again at the next Accept: no harm
         self._bring_forward(guide)
         return guide
+
+    def _icon_place(self) -> str | None:
+        """Where the tray icon is on its screen, in words (None when the tray host says not)."""
+        icon = self.tray.geometry()
+        screen = QApplication.screenAt(icon.center()) if icon.isValid() else None
+        if screen is None:
+            return None
+        area = screen.geometry()
+        centre = icon.center() - area.topLeft()
+        return icon_place(centre.x(), centre.y(), area.width(), area.height())
 
     def set_daily_goal(self, minutes: int | None) -> None:
         """Write the daily budget (None: none) to the user's settings file, as Settings'

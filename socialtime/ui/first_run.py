@@ -44,6 +44,7 @@ class FirstRunGuide(QDialog):
         on_goal: Callable[[int | None], object],
         goal_locked: bool = False,
         parent: QWidget | None = None,
+        place: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.on_goal = on_goal
@@ -55,13 +56,14 @@ class FirstRunGuide(QDialog):
         picture = QLabel()
         picture.setPixmap(icon(Icon.RECORDING).pixmap(32, 32))
         picture.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.where_text = _label(
-            self.tr(
-                "socialtime lives in the system tray, among the small icons at the edge of "
-                "your panel. Click its icon for your dashboard; right-click it to pause, to "
-                "open Settings or to read the privacy notice again."
-            )
+        where_text = self.tr(
+            "socialtime lives in the system tray, among the small icons at the edge of "
+            "your panel. Click its icon for your dashboard; right-click it to pause, to "
+            "open Settings or to read the privacy notice again."
         )
+        # ``place``: socialtime.insights.first_run.icon_place, when the tray host says where.
+        self.where_text = _label(f"{place} {where_text}" if place else where_text)
+        self.where_text.setAlignment(Qt.AlignmentFlag.AlignTop)
         row.addWidget(picture)
         row.addWidget(self.where_text, 1)
         layout.addWidget(where)
@@ -117,6 +119,7 @@ class FirstRunGuide(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self.adjustSize()
         self.goal_locked = goal_locked
         self.config = config
 

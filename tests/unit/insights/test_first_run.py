@@ -43,3 +43,12 @@ def test_in_french(french) -> None:
         "Lundi à vendredi\u00a0: 09:00–12:30, 13:30–18:00",
         "Samedi et dimanche\u00a0: pas d'enregistrement",
     ]
+
+
+def test_where_the_icon_is_said_from_its_place_on_the_screen() -> None:
+    from socialtime.insights.first_run import icon_place
+
+    assert icon_place(1260, 12, 1280, 800) == "Its icon is now at the top right of your screen."
+    assert icon_place(20, 790, 1280, 800) == "Its icon is now at the bottom left of your screen."
+    assert icon_place(0, 0, 0, 0) is None  # the tray host said nothing
+    assert icon_place(-5, 10, 1280, 800) is None
