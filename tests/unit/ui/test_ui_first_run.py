@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from socialtime.insights.first_run import GUIDE_META
 from socialtime.ui.app import TrayApp
@@ -102,7 +103,7 @@ def test_the_guide_comes_once(make_app, qtbot) -> None:
     app.windows.pop("guide").deleteLater()
     notice = app.show_notice()
     notice.accept_button.click()
-    qtbot.wait(50)  # the guide would be queued for the next turn of the event loop
+    QApplication.processEvents()  # the guide would come at the next turn of the event loop
     assert "guide" not in app.windows
 
 

@@ -11,7 +11,7 @@ import pytest
 from dbusbus import FakeService, PrivateBus
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from socialtime.insights.nudges import SNOOZED_META
 from socialtime.insights.tray_status import Icon
@@ -396,9 +396,14 @@ def test_with_a_notification_service_the_nudge_is_a_notify_call_with_the_snooze_
         assert timeout == notifications.SHOW_MS
         assert notifier.popup is None  # nothing drawn by socialtime itself
         qtbot.waitUntil(lambda: 7 in notifier.service._ids, timeout=10_000)
+        snoozed: list[bool] = []
+        notifier.snooze_requested.connect(lambda: snoozed.append(True))
         daemon.press(99, "snooze")  # another program's notification: not ours
-        with qtbot.waitSignal(notifier.snooze_requested, timeout=10_000):
-            daemon.press(7, "snooze")
+        daemon.press(7, "default")  # a click on the bubble itself: not the snooze
+        daemon.press(7, "snooze")
+        qtbot.waitUntil(lambda: snoozed != [], timeout=10_000)
+        QApplication.processEvents()  # the signals arrive in order: the first two are done
+        assert snoozed == [True]
     finally:
         notifier.close()
         daemon.service.close()
