@@ -84,6 +84,10 @@ def child(lang: str, out: Path) -> int:
             app.processEvents()
             time.sleep(0.02)
 
+    def report(what: str, box: QRect) -> None:
+        """One line for tests/e2e/test_e2e_tray_nudge.py: "geometry WHAT x y width height"."""
+        print(f"geometry {what} {box.x()} {box.y()} {box.width()} {box.height()}", flush=True)
+
     def grab(box: QRect, path: Path) -> None:
         screen = app.primaryScreen()
         box = box.intersected(screen.geometry())
@@ -104,6 +108,8 @@ def child(lang: str, out: Path) -> int:
     pause_a_moment()
     icon = tray.geometry()
     screen = app.primaryScreen().geometry()
+    report("icon", icon)
+    report("screen", app.primaryScreen().availableGeometry())
 
     tray.menu.popup(QPoint(icon.left(), icon.bottom() + 4))
     settle(tray.menu.isVisible, "the menu")
@@ -123,6 +129,7 @@ def child(lang: str, out: Path) -> int:
     assert popup is not None
     settle(popup.isVisible, "the nudge")
     pause_a_moment()
+    report("nudge", popup.frameGeometry())
     box = popup.frameGeometry().united(icon).adjusted(-24, -4, 24, 24)
     box.setTop(0)
     box.setRight(screen.right())
