@@ -201,7 +201,8 @@ def make_app(qtbot, tmp_path, monkeypatch):
             probe = FakeProbe()
             probe.show("firefox", "(3) Facebook — Mozilla Firefox")
         clock = FakeClock(datetime(2026, 11, 24, 10, 0).timestamp())
-        app = TrayApp(tmp_path / "data", config, clock=clock, probe=probe)
+        # No notification service (None): a nudge is the popup by the icon, whatever bus runs.
+        app = TrayApp(tmp_path / "data", config, clock=clock, probe=probe, notify_bus=None)
         app.probe, app.fake_clock = probe, clock
         apps.append((app, hide_tray))
         return app

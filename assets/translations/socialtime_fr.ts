@@ -47,8 +47,8 @@
         <translation>Objectifs</translation>
     </message>
     <message>
-        <source>The days you meet your goals will show here once you have set one.</source>
-        <translation>Les jours où vous atteignez vos objectifs s&apos;afficheront ici dès que vous en aurez fixé un.</translation>
+        <source>Set a goal…</source>
+        <translation>Fixer un objectif…</translation>
     </message>
     <message>
         <source>Export chart…</source>
@@ -197,6 +197,65 @@
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>socialtime — getting started</source>
+        <translation>socialtime — premiers pas</translation>
+    </message>
+    <message>
+        <source>Where socialtime is</source>
+        <translation>Où trouver socialtime</translation>
+    </message>
+    <message>
+        <source>socialtime lives in the system tray, among the small icons at the edge of your panel. Click its icon for your dashboard; right-click it to pause, to open Settings or to read the privacy notice again.</source>
+        <translation>socialtime se trouve dans la zone de notification, parmi les petites icônes de la barre au bord de l&apos;écran. Cliquez sur son icône pour ouvrir votre tableau de bord&#xa0;; faites un clic droit pour mettre en pause, ouvrir les paramètres ou relire la notice de confidentialité.</translation>
+    </message>
+    <message>
+        <source>Your work hours</source>
+        <translation>Vos heures de travail</translation>
+    </message>
+    <message>
+        <source>socialtime records only during these hours:</source>
+        <translation>socialtime n&apos;enregistre que pendant ces heures&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Change work hours…</source>
+        <translation>Modifier les heures de travail…</translation>
+    </message>
+    <message>
+        <source>A goal, if you want one</source>
+        <translation>Un objectif, si vous le souhaitez</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Au plus</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>of social sites a day</source>
+        <translation>de réseaux sociaux par jour</translation>
+    </message>
+    <message>
+        <source>Optional, and yours alone: socialtime tells you gently at 80 % and at 100 %. More goals are in Settings, Goals.</source>
+        <translation>Facultatif, et rien qu&apos;à vous&#xa0;: socialtime vous prévient discrètement à 80&#xa0;% et à 100&#xa0;%. D&apos;autres objectifs se trouvent dans Paramètres, Objectifs.</translation>
+    </message>
+    <message>
+        <source>Your organisation sets the daily budget: see Settings, Goals.</source>
+        <translation>Votre organisation fixe le budget quotidien&#xa0;: voir Paramètres, Objectifs.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>At 80 % and at 100 % of a daily budget</source>
@@ -328,6 +387,32 @@
     <message>
         <source>You accepted, and socialtime starts now. It could not add itself to the programs started at login ({path}): {error}. You can turn this on in Settings › General › Start at login.</source>
         <translation>Vous avez accepté, et socialtime démarre maintenant. Il n&apos;a pas pu s&apos;ajouter aux programmes lancés à l&apos;ouverture de session ({path})&#xa0;: {error}. Vous pouvez l&apos;activer dans Paramètres › Général › Démarrage à l&apos;ouverture de session.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>To snooze: “Not today” in the socialtime menu.</source>
+        <translation>Pour les suspendre&#xa0;: «&#xa0;Pas aujourd&apos;hui&#xa0;» dans le menu de socialtime.</translation>
+    </message>
+    <message>
+        <source>Snooze for today</source>
+        <translation>Plus de rappels aujourd&apos;hui</translation>
+    </message>
+</context>
+<context>
+    <name>NudgePopup</name>
+    <message>
+        <source>Snooze for today</source>
+        <translation>Plus de rappels aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>No goal notifications until tomorrow</source>
+        <translation>Aucune notification d&apos;objectif jusqu&apos;à demain</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2491,45 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>first_run</name>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} à {last}</translation>
+    </message>
+    <message>
+        <source>{days}: {hours}</source>
+        <translation>{days}&#xa0;: {hours}</translation>
+    </message>
+    <message>
+        <source>No work hours are set: nothing is recorded.</source>
+        <translation>Aucune heure de travail n&apos;est définie&#xa0;: rien n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>{days}: not recorded</source>
+        <translation>{days}&#xa0;: pas d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the top right of your screen.</source>
+        <translation>Son icône est en ce moment en haut à droite de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the top left of your screen.</source>
+        <translation>Son icône est en ce moment en haut à gauche de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the bottom right of your screen.</source>
+        <translation>Son icône est en ce moment en bas à droite de l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Its icon is now at the bottom left of your screen.</source>
+        <translation>Son icône est en ce moment en bas à gauche de l&apos;écran.</translation>
+    </message>
+</context>
+<context>
     <name>gnome</name>
     <message>
         <source>GNOME on Wayland shows the window in front only to a GNOME Shell extension: run `socialtime desktop install` (socialtime&apos;s own), then log out and back in; or install &quot;Focused Window D-Bus&quot; (extensions.gnome.org/extension/5592) or &quot;Window Calls&quot; (extensions.gnome.org/extension/4724) and enable it</source>
@@ -2625,8 +2749,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>{spent} sur vos {budget}</translation>
     </message>
     <message>
-        <source>No goals yet. In Settings, Goals, you can choose a daily budget, budgets per site, focus periods or a weekly budget; only you see them.</source>
-        <translation>Aucun objectif pour l&apos;instant. Dans Paramètres, Objectifs, vous pouvez choisir un budget quotidien, des budgets par site, des plages de concentration ou un budget hebdomadaire&#xa0;; ils ne sont visibles que par vous.</translation>
+        <source>No goals yet. A daily budget, budgets per site, focus periods or a weekly budget: choose one with “Set a goal…” (Settings, Goals), and the days you meet it show on this calendar. Only you see them.</source>
+        <translation>Pas encore d&apos;objectif. Un budget quotidien, des budgets par site, des plages de concentration ou un budget hebdomadaire&#xa0;: choisissez-en un avec «&#xa0;Fixer un objectif…&#xa0;» (Paramètres, Objectifs), et les jours où vous l&apos;atteignez s&apos;afficheront sur ce calendrier. Vous seul les voyez.</translation>
     </message>
     <message>
         <source>This week: {social} of your {budget}.</source>
@@ -2827,6 +2951,18 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>Focus time</source>
         <translation>Plage de concentration</translation>
+    </message>
+    <message>
+        <source>Social time this week</source>
+        <translation>Réseaux sociaux cette semaine</translation>
+    </message>
+    <message>
+        <source>You have spent {spent} of your {budget} on social sites this week.</source>
+        <translation>Cette semaine, vous avez passé {spent} sur les réseaux sociaux, sur un budget de {budget}.</translation>
+    </message>
+    <message>
+        <source>You have reached the {budget} you set for social sites this week.</source>
+        <translation>Vous avez atteint cette semaine le budget de {budget} que vous vous étiez fixé pour les réseaux sociaux.</translation>
     </message>
     <message>
         <source>You have spent {spent} of your {budget} on social sites today.</source>
@@ -3290,6 +3426,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>Nothing recorded in the last four weeks.</source>
         <translation>Rien n&apos;a été enregistré ces quatre dernières semaines.</translation>
+    </message>
+    <message>
+        <source>Each social site you visit in your work hours will show here with its time. To change the hours: Settings, Work hours.</source>
+        <translation>Chaque réseau social consulté pendant vos heures de travail s&apos;affichera ici avec son temps. Pour changer les heures&#xa0;: Paramètres, Heures de travail.</translation>
     </message>
     <message>
         <source>Recording starts in your work hours, at {time}.</source>

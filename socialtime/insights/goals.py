@@ -195,8 +195,9 @@ def progress_text(goals: Goals, social_seconds: float) -> str | None:
 _TEXT = {
     "none": QT_TRANSLATE_NOOP(
         "goals",
-        "No goals yet. In Settings, Goals, you can choose a daily budget, budgets per site, "
-        "focus periods or a weekly budget; only you see them.",
+        "No goals yet. A daily budget, budgets per site, focus periods or a weekly budget: "
+        "choose one with “Set a goal…” (Settings, Goals), and the days you meet it show on "
+        "this calendar. Only you see them.",
     ),
     "week": QT_TRANSLATE_NOOP("goals", "This week: {social} of your {budget}."),
 }

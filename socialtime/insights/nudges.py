@@ -4,7 +4,8 @@ Three kinds, each of which the user can switch off (``NudgeSettings``):
 
 - **budget**: at 80 % and at 100 % of the daily budget for all social time, and of each
   per-site budget; each threshold at most once a day. When both are passed at once (a budget
-  lowered below today's time, or a restart), only the 100 % one is shown.
+  lowered below today's time, or a restart), only the 100 % one is shown. The weekly budget
+  gets the same two nudges, each at most once per ISO week (Monday to Sunday).
 - **focus**: a social site is in front during a focus period; at most once per focus period
   per day, however often the user looks.
 - **reflection**: once per ISO week, at the first tick recorded that week (which is inside the
@@ -17,7 +18,8 @@ reflection due meanwhile waits for the next day. Nothing is ever blocked, and th
 describes time, never judges it.
 
 What was shown is kept in the store's meta table, so a restart does not repeat a nudge. Only
-keys are kept ("site:youtube.com:80", "focus:09:00", a week, a date), never a title or a text.
+keys are kept ("site:youtube.com:80", "focus:09:00", "weekly:80", a week, a date), never a title
+or a text.
 Days are local calendar days (the system's time zone), as everywhere else.
 """
 
@@ -34,21 +36,38 @@ from socialtime.insights.goals import focus_intervals
 from socialtime.insights.reflection import reflection
 from socialtime.recording.store import Store
 from socialtime.recording.tracker import State, TickResult
-from socialtime.rules.periods import day_bounds, local_day, wall_clock, week_name
+from socialtime.rules.periods import day_bounds, local_day, wall_clock, week_name, week_of
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config, NudgeSettings
 
-__all__ = ["SHOWN_META", "SNOOZED_META", "WEEK_META", "Nudge", "NudgeSettings", "Nudger"]
+__all__ = [
+    "SHOWN_META",
+    "SNOOZED_META",
+    "WEEKLY_META",
+    "WEEK_META",
+    "Nudge",
+    "NudgeSettings",
+    "Nudger",
+    "can_nudge",
+]
 
 SHOWN_META = "nudges_shown"  # {"day": "2026-11-24", "keys": [...]}: today's nudges
 SNOOZED_META = "nudges_snoozed"  # "2026-11-24": nothing more that day
 WEEK_META = "nudges_reflection"  # "2026-W48": the week of the last reflection
+WEEKLY_META = "nudges_week"  # {"week": "2026-W48", "keys": ["weekly:80"]}: this week's budget
 THRESHOLDS = (80, 100)
 
 _TEXT = {  # marked here, translated when a nudge is made (_text)
     "budget_title": QT_TRANSLATE_NOOP("nudges", "Social time today"),
     "site_title": QT_TRANSLATE_NOOP("nudges", "{site} today"),
     "focus_title": QT_TRANSLATE_NOOP("nudges", "Focus time"),
+    "week_title": QT_TRANSLATE_NOOP("nudges", "Social time this week"),
+    "week_80": QT_TRANSLATE_NOOP(
+        "nudges", "You have spent {spent} of your {budget} on social sites this week."
+    ),
+    "week_100": QT_TRANSLATE_NOOP(
+        "nudges", "You have reached the {budget} you set for social sites this week."
+    ),
     "all_80": QT_TRANSLATE_NOOP(
         "nudges", "You have spent {spent} of your {budget} on social sites today."
     ),
@@ -63,6 +82,19 @@ _TEXT = {  # marked here, translated when a nudge is made (_text)
     ),
     "focus": QT_TRANSLATE_NOOP("nudges", "Focus time until {end} — {site} is in front."),
 }
+
+
+def can_nudge(config: Config) -> bool:
+    """Whether these settings let any nudge come: a kind switched on that has something to
+    say (a budget for "budget", focus periods for "focus"; the reflection needs nothing). The
+    tray hides "Not today" when none can."""
+    kinds, goals = config.nudges, config.goals
+    budgets = (
+        goals.daily_minutes is not None
+        or goals.weekly_minutes is not None
+        or bool(goals.site_daily_minutes)
+    )
+    return kinds.reflection or (kinds.budget and budgets) or (kinds.focus and bool(goals.focus))
 
 
 def _text(key: str) -> str:
@@ -113,6 +145,15 @@ class Nudger:
         value = json.dumps({"day": day.isoformat(), "keys": sorted(keys)})
         self.store.set_meta(SHOWN_META, value)
 
+    def _shown_this_week(self, week: str) -> set[str]:
+        try:
+            state = json.loads(self.store.meta().get(WEEKLY_META, "{}"))
+            if state.get("week") == week:
+                return {str(key) for key in state.get("keys", [])}
+        except (ValueError, AttributeError):
+            pass  # as _shown: a damaged value starts the week afresh
+        return set()
+
     # -- the rules ----------------------------------------------------------------------
 
     def check(self, now: float, result: TickResult) -> list[Nudge]:
@@ -130,6 +171,7 @@ class Nudger:
         fresh: list[tuple[Nudge, set[str]]] = []
         if kinds.budget:
             fresh += self._budgets(day, shown)
+            nudges += self._weekly(day)
         if kinds.focus and result.site is not None:
             fresh += self._focus(now, result.site, shown)
         if fresh:
@@ -164,6 +206,27 @@ class Nudger:
             title = _text("site_title").format(site=name) if site else _text("budget_title")
             out.append((Nudge("budget", title, text, f"{prefix}:{top}"), keys))
         return out
+
+    def _weekly(self, day: date) -> list[Nudge]:
+        """80 % and 100 % of the weekly budget, each once per ISO week (the daily rule's
+        "only the higher when both are passed at once" included)."""
+        minutes = self.config.goals.weekly_minutes
+        if minutes is None:
+            return []
+        week = week_name(day)
+        shown = self._shown_this_week(week)
+        seconds = self.store.totals(*week_of(day).bounds()).social_seconds
+        reached = [t for t in THRESHOLDS if seconds >= minutes * 60 * t / 100]
+        keys = {f"weekly:{t}" for t in reached}
+        if not reached or keys <= shown:
+            return []
+        top = reached[-1]
+        text = _text(f"week_{top}").format(
+            spent=format_duration(seconds), budget=format_duration(minutes * 60)
+        )
+        value = json.dumps({"week": week, "keys": sorted(shown | keys)})
+        self.store.set_meta(WEEKLY_META, value)
+        return [Nudge("budget", _text("week_title"), text, f"weekly:{top}")]
 
     def _focus(self, now: float, site: str, shown: set[str]) -> list[tuple[Nudge, set[str]]]:
         hours = self.config.work_hours

@@ -46,6 +46,7 @@ __all__ = [
     "bars",
     "bars_summary",
     "clock_hours",
+    "empty_chart_text",
     "empty_text",
     "heatmap",
     "heatmap_summary",
@@ -86,6 +87,11 @@ _TEXT = {
     "empty_week": QT_TRANSLATE_NOOP("stats", "Nothing recorded yet this week."),
     "empty_month": QT_TRANSLATE_NOOP("stats", "Nothing recorded yet this month."),
     "empty_heatmap": QT_TRANSLATE_NOOP("stats", "Nothing recorded in the last four weeks."),
+    "empty_chart_today": QT_TRANSLATE_NOOP(
+        "stats",
+        "Each social site you visit in your work hours will show here with its time. "
+        "To change the hours: Settings, Work hours.",
+    ),
     "starts_today": QT_TRANSLATE_NOOP("stats", "Recording starts in your work hours, at {time}."),
     "starts_tomorrow": QT_TRANSLATE_NOOP(
         "stats", "Recording starts in your work hours, tomorrow at {time}."
@@ -340,6 +346,15 @@ def empty_text(kind: str, config: Config, now: float) -> str:
     else:
         head = _text(f"empty_{kind}")
     return head if upcoming is None else f"{head} {upcoming}"
+
+
+def empty_chart_text(kind: str, config: Config, now: float) -> str:
+    """What an empty chart says inside itself when the sentence beside it already holds
+    empty_text: what will appear there and what to do about it, so that the window does not
+    say the same sentence twice. Only "today" has its own; the others repeat empty_text."""
+    if kind == "today":
+        return _text("empty_chart_today")
+    return empty_text(kind, config, now)
 
 
 def summary(

@@ -49,6 +49,41 @@ class Status:
         return f"socialtime\n{self.headline}\n{self.detail}"
 
 
+@dataclass(frozen=True)
+class MenuState:
+    """Which of the tray menu's actions apply now: one that cannot is hidden or disabled,
+    never left to do nothing when clicked."""
+
+    pause: bool  # the Pause submenu is shown (not while paused: Resume stands in its place)
+    pause_enabled: bool  # ...and usable: there is a recording to pause
+    resume: bool  # "Resume" is shown: only while paused
+    snooze: bool  # "Not today (no nudges)" is shown: some nudge can come
+    snooze_enabled: bool  # ...and usable: not snoozed already, and recording can nudge
+
+
+# The states in which nothing is recorded whatever the user does: no pause, no nudge apply.
+_NOT_RECORDING = frozenset({Icon.NO_CONSENT, Icon.ERROR})
+
+
+def menu_state(
+    icon: Icon, paused: bool, snoozed: bool, can_nudge: bool, store_open: bool = True
+) -> MenuState:
+    """The menu for a Status with ``icon``: ``paused`` (a pause runs), ``snoozed`` ("Not
+    today" was chosen today), ``can_nudge`` (the settings allow some nudge: see
+    socialtime.insights.nudges.can_nudge), ``store_open`` (the database is open, so that a
+    pause can be saved). Without consent, or once recording has stopped on an error, neither
+    a pause nor "Not today" means anything: Pause is disabled and "Not today" too; Resume
+    stays while paused so that a pause can still be ended."""
+    live = icon not in _NOT_RECORDING and store_open
+    return MenuState(
+        pause=not paused,
+        pause_enabled=live,
+        resume=paused and store_open,
+        snooze=can_nudge,
+        snooze_enabled=live and not snoozed,
+    )
+
+
 def pause_choices() -> tuple[tuple[str, float | None], ...]:
     """PAUSE_CHOICES with their labels in the current language."""
     return tuple((translate("status", label), seconds) for label, seconds in PAUSE_CHOICES)

@@ -87,6 +87,14 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 CONSENT_VERSION = "consent_version"
 CONSENT_AT = "consent_at"
 PAUSED_UNTIL = "paused_until"
+# What an erase of everything keeps in the meta table: the user's standing choices, not
+# anything recorded about them. Consent stays (erasing data is not withdrawing: recording goes
+# on, and withdrawing is its own command, which removes these two); a pause stays (erasing
+# must never resume a recording the user paused). Everything else goes: what the nudges and
+# the weekly reflection have shown, the team summary tokens, the first-run guide's mark. The
+# database's own identity and schema are not rows of this table but header fields
+# (PRAGMA application_id and user_version), and they stay, so the file is still known as ours.
+KEPT_BY_ERASE_ALL = frozenset({CONSENT_VERSION, CONSENT_AT, PAUSED_UNTIL})
 # How long a recorder's connection waits for another program's write lock before it fails
 # (StoreUnavailable), from its first record() on; a command's waits 5 s. record() is the
 # recorder's write at every tick, and a tick that waited would stop looking meanwhile (and
@@ -520,7 +528,8 @@ class Store:
 
     def erase(self, start: float | None = None, end: float | None = None) -> float:
         """Remove everything inside ``[start, end)`` (all when both are None); spans that
-        cross an edge are cut there. Returns the seconds erased."""
+        cross an edge are cut there. Returns the seconds erased. Erasing all also empties the
+        meta table but for KEPT_BY_ERASE_ALL (nudges, reflection, team tokens: see there)."""
         lo = float("-inf") if start is None else start
         hi = float("inf") if end is None else end
         with _guard(self.path), self.atomic():
@@ -531,6 +540,11 @@ class Store:
                 [lo, hi, lo, hi],
             ).fetchall()
             self.conn.execute("DELETE FROM spans WHERE end > ? AND start < ?", [lo, hi])
+            if start is None and end is None:
+                kept = sorted(KEPT_BY_ERASE_ALL)
+                marks = ", ".join("?" for _ in kept)
+                self.conn.execute(f"DELETE FROM meta WHERE key NOT IN ({marks})", kept)
+                self._meta_version = -1
             for _id, s, e, site in crossing:
                 for a, b in ((s, min(e, lo)), (max(s, hi), e)):
                     if b > a:

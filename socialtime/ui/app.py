@@ -16,6 +16,7 @@ open the database again, with back-off, until it can.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import signal
@@ -31,7 +32,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 
 from socialtime.base.i18n import format_duration, translate
 from socialtime.base.private_files import UnsafePath, private_dir
-from socialtime.insights.nudges import Nudger
+from socialtime.insights.first_run import GUIDE_META, icon_place
+from socialtime.insights.nudges import Nudger, can_nudge
 from socialtime.insights.tray_status import (
     Icon,
     Status,
@@ -39,6 +41,7 @@ from socialtime.insights.tray_status import (
     pause_end,
     tray_status,
 )
+from socialtime.probes import dbusio
 from socialtime.probes.base import Probe
 from socialtime.recording.consent import NOTICE_VERSION
 from socialtime.recording.recorder import OPENING, WRITING, Bridge, FaultChange, Recorder
@@ -50,6 +53,7 @@ from socialtime.rules.sites import CatalogueError, load_catalogue
 from socialtime.settings import Config, load_config, load_policy
 from socialtime.ui import session_events, translations
 from socialtime.ui.consent_dialog import ConsentDialog
+from socialtime.ui.first_run import FirstRunGuide
 from socialtime.ui.single_instance import SingleInstance
 from socialtime.ui.tray import Tray
 
@@ -68,6 +72,7 @@ class TrayApp(QObject):
         clock: Clock = time.time,
         probe: Probe | None = None,
         parent: QObject | None = None,
+        notify_bus: str | None = dbusio.SESSION,
     ) -> None:
         super().__init__(parent)
         self.data_dir, self.config_path, self.clock = data_dir, config_path, clock
@@ -95,8 +100,10 @@ class TrayApp(QObject):
             on_quit=self.quit,
             on_snooze=self.snooze_nudges,
             on_policy=self.show_policy,
+            notify_bus=notify_bus,
         )
         self.tray.policy_action.setVisible(not self.policy.is_empty())
+        self.tray.set_can_nudge(can_nudge(self.config))
         self.nudger: Nudger | None = None
 
     # --- what the recorder holds ----------------------------------------------------------
@@ -133,7 +140,7 @@ class TrayApp(QObject):
     # --- start and stop -------------------------------------------------------------------
 
     def start(self, ask_consent: bool = True) -> None:
-        self.tray.show_status(self.status(), paused=False)
+        self.tray.show_status(self.status(), paused=False, store_open=self.store is not None)
         self.tray.show()
         if self.config_errors:
             text = self.tr(
@@ -159,7 +166,7 @@ class TrayApp(QObject):
         if self.store is None:
             assert self.fault is not None
             status = fault_status(self.fault.reason, State.STORE_UNAVAILABLE)
-            self.tray.show_status(status, paused=False)
+            self.tray.show_status(status, paused=False, store_open=self.store is not None)
             if not self.timer.isActive():
                 self.timer.start(int(self.config.sample_seconds * 1000))
             return
@@ -183,7 +190,7 @@ class TrayApp(QObject):
         """Stop recording and say why, with the path and what to do; the tray stays up."""
         self.timer.stop()
         self.error = message
-        self.tray.show_status(self.status(), paused=False)
+        self.tray.show_status(self.status(), paused=False, store_open=self.store is not None)
         self._warn(
             self.tr("socialtime cannot use its data"),
             self.tr("{problem}\n\nRecording is stopped.").format(problem=message),
@@ -215,6 +222,7 @@ class TrayApp(QObject):
         if stopped.lost_seconds > 0 or stopped.error is not None:
             text = self.tr("{duration} recorded while the database could not be written is lost.")
             log.warning(text.format(duration=format_duration(stopped.lost_seconds)))
+        self.tray.notifier.close()
         self.tray.hide()
 
     # --- recording ------------------------------------------------------------------------
@@ -238,7 +246,7 @@ class TrayApp(QObject):
             status = fault_status(tick.read_error.reason, State.STORE_UNAVAILABLE)
             paused, snoozed = False, self.tray.snoozed
         self._note_fault(tick.change)
-        self.tray.show_status(status, paused=paused)
+        self.tray.show_status(status, paused=paused, store_open=self.store is not None)
         self.tray.show_snoozed(snoozed)
 
     def _figures(self, now: float, result: TickResult | None) -> tuple[Status, bool, bool]:
@@ -342,17 +350,23 @@ class TrayApp(QObject):
         new_language = config.language != self.config.language
         problem = self.recorder.apply(config)
         self.config_errors = []
+        self.tray.set_can_nudge(can_nudge(config))
         if new_language:
             translations.install(config.language)
             self._outdated = set(self.windows)
             self.tray.retranslate()
-            self.tray.show_status(self.status(), paused=self._paused())
+            self.tray.show_status(
+                self.status(), paused=self._paused(), store_open=self.store is not None
+            )
         if problem is not None:
             self._warn(self.tr("A custom site cannot be used"), str(problem))
         if self.store is not None:
             if self.nudger is not None and self.recorder.catalogue is not None:
                 self.nudger.update(config, self.recorder.catalogue)
             self.timer.setInterval(int(config.sample_seconds * 1000))
+        guide = self.windows.get("guide")
+        if isinstance(guide, FirstRunGuide):  # new work hours, said again
+            guide.show_hours(config)
         dashboard = self.windows.get("dashboard")
         if dashboard is not None:  # new goals: new goal lines
             dashboard.config = config  # type: ignore[attr-defined]
@@ -364,7 +378,7 @@ class TrayApp(QObject):
 
     def handle_message(self, message: str) -> None:
         """A later start of `socialtime` asks for a window."""
-        actions = {
+        actions: dict[str, Callable[[], object]] = {
             "show settings": self.show_settings,  # i18n: ignore - a message between processes
             "show notice": self.show_notice,  # i18n: ignore - a message between processes
         }
@@ -374,7 +388,7 @@ class TrayApp(QObject):
         dialog = self._window("notice")
         if not isinstance(dialog, ConsentDialog):
             dialog = ConsentDialog(self.data_dir)
-            dialog.accepted.connect(self.accept_consent)
+            dialog.accepted.connect(self._notice_accepted)
             self.windows["notice"] = dialog
         self._bring_forward(dialog)
         return dialog
@@ -384,6 +398,68 @@ class TrayApp(QObject):
             store = self.store
             self._save(lambda: store.set_consent(NOTICE_VERSION, self.clock()))
 
+    def _notice_accepted(self) -> None:
+        """Accept in the notice: consent, then the first-run guide if it was never shown."""
+        self.accept_consent()
+        if self.store is None or self.store.consent_version() != NOTICE_VERSION:
+            return
+        try:
+            seen = GUIDE_META in self.store.meta()
+        except StoreError:
+            return
+        if not seen:
+            QTimer.singleShot(0, self.show_guide)
+
+    def show_guide(self) -> FirstRunGuide:
+        """The first-run guide (socialtime.ui.first_run); remembered as shown at once, so
+        that it comes once whether it is read, skipped or closed."""
+        guide = self._window("guide")
+        if not isinstance(guide, FirstRunGuide):
+            locked = "goals.daily_minutes" in self.policy.locked()
+            guide = FirstRunGuide(
+                self.config,
+                on_change_hours=lambda: self.show_settings("hours"),
+                on_goal=self.set_daily_goal,
+                goal_locked=locked,
+                place=self._icon_place(),
+            )
+            self.windows["guide"] = guide
+        if self.store is not None:
+            store = self.store
+            try:
+                store.set_meta(GUIDE_META, "1")
+            except StoreError as e:
+                log.warning(str(e))  # it may come again at the next Accept: no harm
+        self._bring_forward(guide)
+        return guide
+
+    def _icon_place(self) -> str | None:
+        """Where the tray icon is on its screen, in words (None when the tray host says not)."""
+        icon = self.tray.geometry()
+        screen = QApplication.screenAt(icon.center()) if icon.isValid() else None
+        if screen is None:
+            return None
+        area = screen.geometry()
+        centre = icon.center() - area.topLeft()
+        return icon_place(centre.x(), centre.y(), area.width(), area.height())
+
+    def set_daily_goal(self, minutes: int | None) -> None:
+        """Write the daily budget (None: none) to the user's settings file, as Settings'
+        Save does (the policy's values never become the user's own), and use it at once."""
+        from socialtime.settings import save_config
+        from socialtime.ui.settings.locks import for_save
+
+        loaded = load_config(self.config_path, policy=self.policy)
+        goals = dataclasses.replace(loaded.config.goals, daily_minutes=minutes)
+        edited = dataclasses.replace(loaded.config, goals=goals)
+        own, omit, after = for_save(edited, loaded)
+        try:
+            save_config(own, self.config_path, omit)
+        except OSError as e:
+            self._warn(self.tr("Your change could not be saved"), str(e))
+            return
+        self.apply_config(after.config)
+
     def show_dashboard(self) -> QWidget | None:
         if self.store is None:
             self._explain_unavailable()
@@ -392,13 +468,20 @@ class TrayApp(QObject):
         if window is None:
             from socialtime.ui.dashboard import DashboardWindow  # matplotlib loads here, once
 
-            window = DashboardWindow(self.store, self.config, self._display_catalogue(), self.clock)
+            window = DashboardWindow(
+                self.store,
+                self.config,
+                self._display_catalogue(),
+                self.clock,
+                on_set_goal=lambda: self.show_settings("goals"),
+            )
             self.windows["dashboard"] = window
         window.refresh()  # type: ignore[attr-defined]
         self._bring_forward(window)
         return window
 
-    def show_settings(self) -> QWidget | None:
+    def show_settings(self, tab: str | None = None) -> QWidget | None:
+        """Settings, at its ``tab`` when given: "hours" (the work hours) or "goals"."""
         if self.store is None:
             self._explain_unavailable()
             return None
@@ -422,6 +505,9 @@ class TrayApp(QObject):
         dialog.config_saved.connect(self.apply_config)
         dialog.consent_withdrawn.connect(self.tick)
         dialog.data_erased.connect(self.tick)
+        pages = {"hours": dialog.hours_tab, "goals": dialog.goals_tab}
+        if tab in pages:
+            dialog.tabs.setCurrentWidget(pages[tab])
         self.windows["settings"] = dialog
         self._bring_forward(dialog)
         return dialog

@@ -52,10 +52,7 @@ _TEXT = {
     "month": QT_TRANSLATE_NOOP("DashboardWindow", "Month"),
     "heatmap": QT_TRANSLATE_NOOP("DashboardWindow", "Heatmap"),
     "goals": QT_TRANSLATE_NOOP("DashboardWindow", "Goals"),
-    "no_goals": QT_TRANSLATE_NOOP(
-        "DashboardWindow",
-        "The days you meet your goals will show here once you have set one.",
-    ),
+    "set_goal": QT_TRANSLATE_NOOP("DashboardWindow", "Set a goal…"),
     "export": QT_TRANSLATE_NOOP("DashboardWindow", "Export chart…"),
     "export_title": QT_TRANSLATE_NOOP("DashboardWindow", "Export chart"),
     "export_filter": QT_TRANSLATE_NOOP("DashboardWindow", "PNG image (*.png);;SVG image (*.svg)"),
@@ -90,9 +87,11 @@ class DashboardWindow(QWidget):
         catalogue: Catalogue,
         clock: Callable[[], float] = time.time,
         parent: QWidget | None = None,
+        on_set_goal: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.config, self.catalogue, self.clock = store, config, catalogue, clock
+        self.on_set_goal = on_set_goal  # opens Settings at its Goals tab (TrayApp)
         self.names = stats.site_names(catalogue)
         self.setWindowTitle(_text("title"))
         self.resize(960, 640)
@@ -113,6 +112,10 @@ class DashboardWindow(QWidget):
             layout.addWidget(summary)
             self._pages[tab], self.summaries[tab] = layout, summary
             self.tabs.addTab(page, _text(tab))
+        self.set_goal_button = QPushButton(_text("set_goal"))
+        self.set_goal_button.clicked.connect(lambda: self.on_set_goal and self.on_set_goal())
+        self.set_goal_button.hide()
+        self._pages["goals"].addWidget(self.set_goal_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.export_button = QPushButton(_text("export"))
         self.export_button.clicked.connect(self._ask_export)
@@ -162,7 +165,7 @@ class DashboardWindow(QWidget):
         fig = {tab: canvas.figure for tab, canvas in self._canvases.items()}
 
         today = stats.today(self.store, config, now)
-        empty = stats.empty_text("today", config, now)
+        empty = stats.empty_chart_text("today", config, now)  # the summary has empty_text
         shown = {
             "today": charts.draw_today(
                 fig["today"], today, names, style, th, empty, goals=config.goals
@@ -185,8 +188,10 @@ class DashboardWindow(QWidget):
         texts["heatmap"] = stats.heatmap_summary(heat, config, now)
         overview = goals.overview(self.store, config.goals, config.work_hours, now)
         texts["goals"] = goals.overview_text(overview, config.goals)
-        empty = _text("no_goals") if config.goals.is_empty() else ""
-        shown["goals"] = goal_charts.draw_calendar(fig["goals"], overview, th, empty)
+        # Without a goal the sentence above says so and "Set a goal…" is the way on: nothing
+        # is drawn over the calendar.
+        self.set_goal_button.setVisible(config.goals.is_empty() and self.on_set_goal is not None)
+        shown["goals"] = goal_charts.draw_calendar(fig["goals"], overview, th, "")
 
         for tab in TABS:
             self.summaries[tab].setText(texts[tab])

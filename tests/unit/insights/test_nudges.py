@@ -480,3 +480,76 @@ def test_every_french_sentence_is_neutral() -> None:
         "surveill",
     ):  # fmt: skip
         assert judgement not in words
+
+
+# -- the weekly budget --------------------------------------------------------------------
+
+
+def test_the_weekly_budget_nudges_at_80_and_100_percent_once_each(zone) -> None:
+    d = desk(zone, Goals(weekly_minutes=100))
+    assert d.run(79.9) == []
+    (nudge,) = d.run(0.1)
+    assert (nudge.kind, nudge.title, nudge.key) == ("budget", "Social time this week", "weekly:80")
+    assert nudge.text == "You have spent 1 h 20 min of your 1 h 40 min on social sites this week."
+    assert d.run(19.9) == []
+    (nudge,) = d.run(0.1)
+    assert nudge.text == "You have reached the 1 h 40 min you set for social sites this week."
+    assert d.run(30) == []
+    assert [n.key for n in d.shown] == ["weekly:80", "weekly:100"]
+
+
+def test_the_weekly_budget_counts_the_whole_week_and_not_a_new_day(zone) -> None:
+    d = desk(zone, Goals(weekly_minutes=100), start=at(TUESDAY - timedelta(days=1), 9))
+    d.run(50)  # Monday: half the week's budget
+    assert d.shown == []
+    d.go_to(at(TUESDAY, 9))  # a new day, the same week
+    assert d.run(29.9) == []
+    assert [n.key for n in d.run(0.1)] == ["weekly:80"]  # Monday's 50 min + Tuesday's 30 min
+    d.go_to(at(TUESDAY + timedelta(days=1), 9))
+    assert d.run(1) == []  # Wednesday: the week's 80 % nudge has been shown already
+    assert [n.key for n in d.run(19)] == ["weekly:100"]
+
+
+def test_a_new_week_starts_afresh_and_last_weeks_time_does_not_count(zone) -> None:
+    d = desk(zone, Goals(weekly_minutes=10))
+    d.run(10)
+    assert [n.key for n in d.shown] == ["weekly:80", "weekly:100"]
+    monday = TUESDAY + timedelta(days=6)
+    d.go_to(at(monday, 9))
+    assert d.run(7.9) == []
+    assert d.texts(d.run(0.1)) == ["You have spent 8 min of your 10 min on social sites this week."]
+
+
+def test_the_weekly_nudge_is_judged_like_the_daily_one(zone, tmp_path) -> None:
+    """Off with the budget kind, silent while snoozed, not repeated after a restart, and only
+    the 100 % one when both thresholds are passed at once."""
+    off = desk(zone, Goals(weekly_minutes=10), nudges=NudgeSettings(budget=False, reflection=False))
+    assert off.run(20) == []
+    d = desk(zone, Goals(weekly_minutes=60), path=tmp_path / "db")
+    d.nudger.snooze_today(d.clock.t)
+    assert d.run(50) == []  # snoozed today: nothing
+    d.store.close()
+    again = desk(zone, Goals(weekly_minutes=40), start=d.clock.t + 5, path=tmp_path / "db")
+    assert again.run(0.1) == []  # still snoozed after a restart
+    again.go_to(at(TUESDAY + timedelta(days=1), 9))
+    assert [n.key for n in again.shown] == ["weekly:100"]  # 50 min of 40: only the higher
+    assert again.run(30) == []
+    again.store.close()
+
+
+def test_the_weekly_and_the_daily_budget_nudge_side_by_side(zone) -> None:
+    d = desk(zone, Goals(daily_minutes=10, weekly_minutes=10))
+    assert sorted(n.key for n in d.run(8)) == ["all:80", "weekly:80"]
+
+
+def test_can_nudge_says_whether_any_nudge_can_come() -> None:
+    from socialtime.insights.nudges import can_nudge
+
+    quiet = NudgeSettings(reflection=False)
+    assert not can_nudge(Config(goals=Goals(), nudges=quiet))
+    assert can_nudge(Config(goals=Goals(), nudges=NudgeSettings(reflection=True)))
+    assert can_nudge(Config(goals=Goals(weekly_minutes=60), nudges=quiet))
+    assert can_nudge(Config(goals=Goals(site_daily_minutes={"x.com": 5}), nudges=quiet))
+    assert can_nudge(Config(goals=Goals(focus=parse_ranges("09:00-10:00")), nudges=quiet))
+    off = NudgeSettings(budget=False, focus=True, reflection=False)
+    assert not can_nudge(Config(goals=Goals(daily_minutes=30), nudges=off))

@@ -64,3 +64,25 @@ def test_the_tray_in_french(french) -> None:
     assert idle.detail == "Enregistrement suspendu pendant votre absence"
     assert "inactivit" not in idle.detail
     assert [label for label, _ in pause_choices()] == ["30 minutes", "1 heure", "Jusqu'à demain"]
+
+
+# -- which menu actions apply (issue 16) ---------------------------------------------------
+
+
+def test_menu_state_per_tray_state() -> None:
+    from socialtime.insights.tray_status import MenuState, menu_state
+
+    live = MenuState(pause=True, pause_enabled=True, resume=False, snooze=True, snooze_enabled=True)
+    for icon in (Icon.RECORDING, Icon.OUTSIDE_HOURS, Icon.GOAL_EXCEEDED, Icon.UNSAVED):
+        assert menu_state(icon, paused=False, snoozed=False, can_nudge=True) == live
+    paused = menu_state(Icon.PAUSED, paused=True, snoozed=False, can_nudge=True)
+    assert (paused.pause, paused.resume) == (False, True)
+    for icon in (Icon.NO_CONSENT, Icon.ERROR):
+        state = menu_state(icon, paused=False, snoozed=False, can_nudge=True)
+        assert not state.pause_enabled and not state.snooze_enabled and not state.resume
+        assert menu_state(icon, paused=True, snoozed=False, can_nudge=True).resume  # can end it
+    snoozed = menu_state(Icon.RECORDING, paused=False, snoozed=True, can_nudge=True)
+    assert snoozed.snooze and not snoozed.snooze_enabled
+    assert not menu_state(Icon.RECORDING, False, False, can_nudge=False).snooze
+    closed = menu_state(Icon.UNSAVED, paused=True, snoozed=False, can_nudge=True, store_open=False)
+    assert not closed.pause_enabled and not closed.resume and not closed.snooze_enabled

@@ -10,6 +10,7 @@ import pytest
 from socialtime.recording.store import (
     APPLICATION_ID,
     DB_NAME,
+    KEPT_BY_ERASE_ALL,
     PRE_MARK_TABLES,
     SCHEMA_VERSION,
     Store,
@@ -94,6 +95,52 @@ def test_erase_all(store):
     assert store.consent_version() == 1  # consent is not data; withdrawing it is separate
     store.record("x.com", 100, 105, GAP)  # the cached newest span was forgotten too
     assert rows(store) == [(100, 105, "x.com")]
+
+
+def _fill_meta(store):
+    """Every kind of state the program keeps in the meta table, as each writer writes it."""
+    from socialtime.insights import nudges
+    from socialtime.team import summary
+
+    store.set_consent(1, 5.0)
+    store.set_paused_until(500.0)
+    store.set_meta(nudges.SHOWN_META, '{"day": "2026-11-24", "keys": ["all:80", "site:x.com:100"]}')
+    store.set_meta(nudges.SNOOZED_META, "2026-11-24")
+    store.set_meta(nudges.WEEK_META, "2026-W48")
+    store.set_meta(nudges.WEEKLY_META, '{"week": "2026-W48", "keys": ["weekly:80"]}')
+    summary.remember_token(store, "Support", "2026-W48", "ab" * 16)
+    store.set_meta("first_run_guide", "1")
+
+
+def test_erase_all_leaves_only_the_users_standing_choices_in_meta(store):
+    store.record("x.com", 0, 100, GAP)
+    _fill_meta(store)
+    assert len(store.meta()) >= 9
+    store.erase()
+    assert set(store.meta()) == {"consent_version", "consent_at", "paused_until"}
+    assert set(store.meta()) == KEPT_BY_ERASE_ALL
+    # The database is still known as ours: the mark and the schema are header fields.
+    assert store.application_id == APPLICATION_ID
+    assert store.schema_version == SCHEMA_VERSION
+
+
+def test_withdraw_then_erase_all_leaves_the_meta_table_empty(store):
+    store.record("x.com", 0, 100, GAP)
+    _fill_meta(store)
+    store.set_paused_until(None)
+    store.withdraw_consent()
+    store.erase()
+    assert store.meta() == {}
+    assert store.conn.execute("SELECT COUNT(*) FROM meta").fetchone()[0] == 0
+    assert store.count() == 0
+
+
+def test_erasing_a_range_keeps_the_meta_table(store):
+    store.record("x.com", 0, 100, GAP)
+    _fill_meta(store)
+    before = dict(store.meta())
+    store.erase(0, 50)
+    assert store.meta() == before
 
 
 def test_retention_erases_only_old_days(store):

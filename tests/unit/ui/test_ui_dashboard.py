@@ -129,7 +129,14 @@ def test_empty_state_says_when_recording_starts(qtbot):
     )
     assert w.figures()["week"]["active_seconds"] == 0
     texts = [t.get_text() for ax in w.canvas("today").figure.axes for t in ax.texts]
-    assert "Recording starts in your work hours, at 09:00." in texts
+    # The chart does not say the sentence beside it again: it says what will show, and how
+    # to change when.
+    assert not any("Recording starts" in text for text in texts)
+    (inside,) = [text for text in texts if "Settings" in text]
+    assert " ".join(inside.split()) == (
+        "Each social site you visit in your work hours will show here with its time. "
+        "To change the hours: Settings, Work hours."
+    )
 
 
 def test_refresh_follows_the_clock_and_new_spans(qtbot):

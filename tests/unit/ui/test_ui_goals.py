@@ -103,13 +103,36 @@ def test_goal_marks_on_the_today_week_and_month_charts(dashboard) -> None:
 
 def test_without_goals_the_tab_says_how_to_set_them(dashboard) -> None:
     window = dashboard(Goals())
-    assert window.summaries["goals"].text().startswith("No goals yet. In Settings, Goals")
+    assert window.summaries["goals"].text().startswith("No goals yet. A daily budget")
+    assert "“Set a goal…”" in window.summaries["goals"].text()
     assert set(window.figures()["goals"]["cells"].values()) <= {
         "unrecorded", "off", "none", "future",
     }  # fmt: skip
     assert window.figures()["week"]["daily_budget_hours"] is None
+    # Nothing covers the calendar: its texts are the weekday names and the day numbers.
     texts = [t.get_text() for t in window.canvas("goals").figure.axes[0].texts]
-    assert any("once you have set one" in text for text in texts)
+    assert all(len(text) <= 4 for text in texts), texts
+
+
+def test_without_goals_set_a_goal_opens_the_way_to_one(qtbot) -> None:
+    from socialtime.recording.store import Store
+    from socialtime.rules.sites import load_catalogue
+    from socialtime.settings import Config
+    from socialtime.ui.dashboard import DashboardWindow
+
+    asked = []
+    window = DashboardWindow(
+        Store(), Config(goals=Goals()), load_catalogue(), on_set_goal=lambda: asked.append(1)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(4)
+    assert window.set_goal_button.isVisible() and window.set_goal_button.text() == "Set a goal…"
+    window.set_goal_button.click()
+    assert asked == [1]
+    window.config = Config(goals=Goals(daily_minutes=30))
+    window.refresh()
+    assert not window.set_goal_button.isVisible()
 
 
 def test_screenshots_of_the_goals(dashboard, qtbot) -> None:

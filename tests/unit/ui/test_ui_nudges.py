@@ -25,7 +25,7 @@ def make_app(make_app, monkeypatch):
         app = make_app(f"sample_seconds = 5\n{extra}[work_hours]\n{ALL_DAY}\n")
         app.messages = []
         # The spy stands in for the desktop's notification: what the tray would show.
-        monkeypatch.setattr(app.tray, "showMessage", lambda *a: app.messages.append(a[:2]))
+        monkeypatch.setattr(app.tray, "notify", lambda *a: app.messages.append(a[:2]))
         app.start(ask_consent=False)
         app.accept_consent()
         return app
