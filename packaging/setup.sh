@@ -34,6 +34,10 @@ if [ "$mode" = test ]; then
   # GNOME end to end: a headless GNOME Shell 43 (about 95 MB to download, 375 MB installed,
   # ~35 s to install here), gsettings to enable socialtime's Shell extension.
   debs="$debs gnome-shell libglib2.0-bin"
+  # Real Firefox ESR, native on Wayland under the headless sway (tests/e2e/test_e2e_firefox_wayland.py):
+  # one package once the above are in (its libraries come with them), ~80 MB to download,
+  # ~310 MB installed, ~14 s to install here from the downloaded .deb.
+  debs="$debs firefox-esr"
 fi
 if ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
   debs="$debs python3-venv"

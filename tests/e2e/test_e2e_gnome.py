@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from desktop_user import DesktopUser, wait_for
 from e2e_desk import CANARY, CANARY_APP, TOLERANCE, Desk, all_bytes, on_screen
-from gnome_session import GnomeShell
+from gnome_session import GnomeShell, with_extension
 from wayland_session import KeepActive
 
 pytestmark = [pytest.mark.wayland, pytest.mark.slow]
@@ -23,17 +23,8 @@ FACEBOOK_TITLE = "(3) Facebook — Mozilla Firefox"
 @pytest.fixture(scope="module")
 def gnome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeShell]:
     user = DesktopUser.create(tmp_path_factory.mktemp("gnome"))
-    installed: list[str] = []
-
-    def install(shell: GnomeShell) -> None:
-        done = user.socialtime("desktop", "install", env=shell.env)
-        assert done.returncode == 0, done.stdout + done.stderr
-        installed.append(done.stdout)
-
     try:
-        with GnomeShell.start(user, before=install) as shell:
-            shell.install_output = installed[0]  # type: ignore[attr-defined]
-            wait_for(lambda: shell.has_name("org.socialtime.Shell"), "socialtime's extension")
+        with with_extension(user) as shell:
             yield shell
     finally:
         user.cleanup()
@@ -137,7 +128,7 @@ def test_a_locked_screen_records_nothing(desk: Desk, gnome: GnomeShell):
 
 
 def test_installed_before_login_and_doctor_on_gnome(desk: Desk, gnome: GnomeShell):
-    said = gnome.install_output  # type: ignore[attr-defined]
+    said = gnome.install_output
     assert "GNOME Shell 43.9 needs the GNOME 43/44 form (socialtime-gnome43@socialtime.org)" in said
     assert "Copied to" in said and "log out and back in" in said
     folder = desk.user.home_dir / ".local/share/gnome-shell/extensions"

@@ -2,6 +2,9 @@
 
     with GnomeShell.start(user, before=install) as shell:   # install(shell) runs before the
         firefox = shell.open_window("firefox", "(3) Facebook — Mozilla Firefox")  # shell starts
+        ...
+    with with_extension(user) as shell:   # socialtime's Shell extension, installed before
+        ...                               # the shell starts, as before a login; running
         notes = shell.open_window("org.example.Notes", "notes.txt")   # foot: native Wayland
         firefox.focus()                # activated through org.gnome.Shell.Eval, then waited for
         shell.input()                  # pointer motion through Mutter's RemoteDesktop
@@ -184,6 +187,7 @@ class GnomeShell:
             "XDG_SESSION_TYPE": "wayland",
         }
         self.version = ""
+        self.install_output = ""  # what `socialtime desktop install` said (with_extension)
         self._control: subprocess.Popen[bytes] | None = None
         self._control_lock = threading.Lock()
         self._pending = b""
@@ -388,3 +392,21 @@ class GnomeShell:
         answer = self.call("org.freedesktop.DBus", "/org/freedesktop/DBus",
                            "org.freedesktop.DBus", "NameHasOwner", "s", [name])  # fmt: skip
         return bool(answer.get("body", [False])[0])
+
+
+@contextmanager
+def with_extension(user: DesktopUser) -> Iterator[GnomeShell]:
+    """GNOME Shell with socialtime's own Shell extension, installed by `socialtime desktop
+    install` before the shell starts (as before a login; `shell.install_output` is what it
+    said); yields once the extension is on the session bus."""
+    said: list[str] = []
+
+    def install(shell: GnomeShell) -> None:
+        done = user.socialtime("desktop", "install", env=shell.env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        said.append(done.stdout)
+
+    with GnomeShell.start(user, before=install) as shell:
+        shell.install_output = said[0]
+        wait_for(lambda: shell.has_name("org.socialtime.Shell"), "socialtime's extension")
+        yield shell
