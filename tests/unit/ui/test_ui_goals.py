@@ -73,6 +73,7 @@ def dashboard(qtbot, store):
 
 def test_the_calendar_shows_the_days_met_and_the_streak(dashboard) -> None:
     window = dashboard(GOALS)
+    window.figures()
     shown = window.figures()["goals"]
     cells = shown["cells"]
     assert shown["month"] == "2026-11" and len(cells) == 30
@@ -96,18 +97,19 @@ def test_goal_marks_on_the_today_week_and_month_charts(dashboard) -> None:
     window.refresh()
     assert window.figures()["today"]["budgets"] == {"youtube.com": 10}
     for tab in ("week", "month"):
-        assert window.figures()[tab]["daily_budget_hours"] == pytest.approx(20 / 60)
+        assert window.figures()[tab]["daily_budget_minutes"] == 20
         lines = [line for line in window.canvas(tab).figure.axes[0].lines if line.get_label()]
         assert any("20 min" in line.get_label() for line in lines)
 
 
 def test_without_goals_the_tab_says_how_to_set_them(dashboard) -> None:
     window = dashboard(Goals())
+    window.figures()
     assert window.summaries["goals"].text().startswith("No goals yet. In Settings, Goals")
     assert set(window.figures()["goals"]["cells"].values()) <= {
         "unrecorded", "off", "none", "future",
     }  # fmt: skip
-    assert window.figures()["week"]["daily_budget_hours"] is None
+    assert window.figures()["week"]["daily_budget_minutes"] is None
     texts = [t.get_text() for t in window.canvas("goals").figure.axes[0].texts]
     assert any("once you have set one" in text for text in texts)
 
