@@ -51,8 +51,8 @@
         <translation>Les jours où vous atteignez vos objectifs s&apos;afficheront ici dès que vous en aurez fixé un.</translation>
     </message>
     <message>
-        <source>Export chart…</source>
-        <translation>Exporter le graphique…</translation>
+        <source>E&amp;xport chart…</source>
+        <translation>E&amp;xporter le graphique…</translation>
     </message>
     <message>
         <source>Export chart</source>
@@ -65,6 +65,170 @@
     <message>
         <source>The chart could not be written to {path}: {error}</source>
         <translation>Impossible d&apos;enregistrer le graphique dans {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ &amp;Avant</translation>
+    </message>
+    <message>
+        <source>&amp;Later ▶</source>
+        <translation>A&amp;près ▶</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>Aujourd&apos;&amp;hui</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>Cette &amp;semaine</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>Ce &amp;mois-ci</translation>
+    </message>
+    <message>
+        <source>Up to t&amp;oday</source>
+        <translation>Jusqu&apos;à aujourd&apos;&amp;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+        <source>Show as &amp;table</source>
+        <translation>Afficher en &amp;tableau</translation>
+    </message>
+    <message>
+        <source>Calendar week</source>
+        <translation>Semaine civile</translation>
+    </message>
+    <message>
+        <source>Calendar month</source>
+        <translation>Mois civil</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>4 dernières semaines</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 13 weeks</source>
+        <translation>13 dernières semaines</translation>
+    </message>
+    <message>
+        <source>One day</source>
+        <translation>Un jour</translation>
+    </message>
+    <message>
+        <source>{tab} chart</source>
+        <translation>Graphique {tab}</translation>
+    </message>
+    <message>
+        <source>{tab} table</source>
+        <translation>Tableau {tab}</translation>
+    </message>
+    <message>
+        <source>Point at a bar or a cell to see its figures; click a day to open it.</source>
+        <translation>Survolez une barre ou une case pour voir ses chiffres ; cliquez sur un jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>Rien d&apos;enregistré sur cette période.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded on this day.</source>
+        <translation>Rien d&apos;enregistré ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Social time</source>
+        <translation>Temps sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>Temps actif</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Daily goal</source>
+        <translation>Objectif quotidien</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Jour de la semaine</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>dépassé</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>respecté</translation>
+    </message>
+    <message>
+        <source>{day}: {social} of social time, {active} active</source>
+        <translation>{day} : {social} sur les réseaux sociaux, {active} d&apos;activité</translation>
+    </message>
+    <message>
+        <source>{weekday}, {start}–{end}: {social} of social time</source>
+        <translation>{weekday}, {start}–{end} : {social} sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>{site}: {social}</source>
+        <translation>{site} : {social}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>atteints</translation>
+    </message>
+    <message>
+        <source>so far within your goals</source>
+        <translation>objectifs tenus jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>non atteints</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>jour non travaillé</translation>
+    </message>
+    <message>
+        <source>no daily goal</source>
+        <translation>pas d&apos;objectif quotidien</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>to come</source>
+        <translation>à venir</translation>
     </message>
     <message>
         <source>Only you see these figures; they stay on this computer.</source>
@@ -1243,6 +1407,26 @@ L&apos;enregistrement est arrêté.</translation>
     <message>
         <source>Active time (hours)</source>
         <translation>Temps actif (heures)</translation>
+    </message>
+    <message>
+        <source>goal {minutes}</source>
+        <translation>objectif {minutes}</translation>
+    </message>
+    <message>
+        <source>Over your daily goal</source>
+        <translation>Au-delà de votre objectif quotidien</translation>
+    </message>
+    <message>
+        <source> — {minutes} over your daily budget</source>
+        <translation> — {minutes} au-delà de votre budget quotidien</translation>
+    </message>
+    <message>
+        <source>Focus periods</source>
+        <translation>Périodes de concentration</translation>
+    </message>
+    <message>
+        <source>Active time (right scale)</source>
+        <translation>Temps actif (échelle de droite)</translation>
     </message>
     <message>
         <source>Hour of the day</source>

@@ -80,7 +80,7 @@ _TEXT = {
         "DashboardWindow",
         "The days you meet your goals will show here once you have set one.",
     ),
-    "export": QT_TRANSLATE_NOOP("DashboardWindow", "Export chart…"),
+    "export": QT_TRANSLATE_NOOP("DashboardWindow", "E&xport chart…"),
     "export_title": QT_TRANSLATE_NOOP("DashboardWindow", "Export chart"),
     "export_filter": QT_TRANSLATE_NOOP("DashboardWindow", "PNG image (*.png);;SVG image (*.svg)"),
     "export_failed": QT_TRANSLATE_NOOP(
