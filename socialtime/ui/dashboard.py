@@ -7,8 +7,9 @@ Why matplotlib is imported only inside methods: importing it and drawing one cha
 start-up. Importing this module loads Qt and the core only; the first ``refresh()`` (or the
 first time the window is shown) loads matplotlib and builds the charts.
 
-Fast on a year of data: only the tab in view is computed and drawn; what a tab computed is kept,
-keyed by its period and the store's data version, so reopening the window or coming back to a
+Fast on a year of data: only the tab in view is computed and drawn; what a tab drew is kept,
+keyed by its period and the store's data version (what it shows is redrawn only when that key
+changes), so reopening the window or coming back to a
 tab costs nothing when nothing was recorded meanwhile.
 
 The window holds no logic of its own: socialtime.insights.stats computes the numbers and the
@@ -294,7 +295,6 @@ class DashboardWindow(QWidget):
         self._canvases: dict[str, FigureCanvasQTAgg] = {}
         self._figures: dict[str, dict[str, Any]] = {}
         self._drawn: dict[str, tuple[Any, ...]] = {}  # tab -> the key of what its canvas shows
-        self._cache: dict[tuple[Any, ...], tuple[dict[str, Any], str]] = {}
         self._config_seen: Config | None = None
         self._dark: bool | None = None
         self._update_nav()
@@ -392,7 +392,6 @@ class DashboardWindow(QWidget):
 
     def _key(self, tab: str) -> tuple[Any, ...]:
         if self._config_seen is not self.config:
-            self._cache.clear()
             self._drawn.clear()
             self._config_seen = self.config
         today = self.today()
@@ -417,7 +416,6 @@ class DashboardWindow(QWidget):
         canvas.draw_idle()
         self._fill_table(tab, shown)
         self._figures[tab], self._drawn[tab], self._dark = shown, key, key[6]
-        self._cache[key] = (shown, text)
         return shown
 
     def _compute(self, tab: str, key: tuple[Any, ...]) -> tuple[dict[str, Any], str]:
@@ -670,6 +668,22 @@ class DashboardWindow(QWidget):
         item = self.item_at(tab, event.x, event.y)
         if isinstance(item, date) and tab in ("week", "month", "goals"):
             self.show_day(item)
+
+    def keyPressEvent(self, event: Any) -> None:
+        """The keys of the window, for a key no control used (the shortcuts above take them
+        first when the window is active): PageUp/PageDown, Alt+arrows, Esc, Ctrl+W."""
+        key, mods = event.key(), event.modifiers()
+        alt = mods & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_PageUp or (alt and key == Qt.Key.Key_Left):
+            self.step_period(-1)
+        elif key == Qt.Key.Key_PageDown or (alt and key == Qt.Key.Key_Right):
+            self.step_period(1)
+        elif key == Qt.Key.Key_Escape or (
+            key == Qt.Key.Key_W and mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.close()
+        else:
+            super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Left and Right on a chart with the focus change its period."""
