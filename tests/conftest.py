@@ -183,7 +183,8 @@ def make_app(qtbot, tmp_path, monkeypatch):
     tmp_path/config.toml and gives a TrayApp over tmp_path/data, on a FakeClock at Tuesday
     24 November 2026 10:00 (app.fake_clock), with ``probe`` (app.probe; by default a FakeProbe
     showing Facebook in Firefox). The bridge's socket goes in tmp_path. After the test each app
-    is stopped: timer, windows, store, recorder lock, bridge (then, with hide_tray, its icon)."""
+    is stopped: timer, windows, store, recorder lock, bridge, media sources (then, with
+    hide_tray, its icon)."""
     from socialtime.ui.app import TrayApp
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # the bridge's socket: ours alone
@@ -216,5 +217,6 @@ def make_app(qtbot, tmp_path, monkeypatch):
             app.recorder_lock.release()
         if app.bridge is not None:
             app.bridge.stop()
+        app.recorder.stop()  # the rest: the desktop's media sources and their threads too
         if hide_tray:
             app.tray.hide()

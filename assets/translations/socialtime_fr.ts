@@ -3309,6 +3309,14 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>--to {last} est antérieur à --from {first}</translation>
     </message>
     <message>
+        <source>{option}: {value} is not a month (expected YYYY-MM)</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas un mois (format attendu&#xa0;: AAAA-MM)</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a month from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un mois de {first} à {last})</translation>
+    </message>
+    <message>
         <source>Nothing recorded yet today.</source>
         <translation>Rien n&apos;a encore été enregistré aujourd&apos;hui.</translation>
     </message>
@@ -4123,6 +4131,66 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>trend</name>
+    <message>
+        <source>the month before</source>
+        <translation>le mois précédent</translation>
+    </message>
+    <message>
+        <source>the week before</source>
+        <translation>la semaine précédente</translation>
+    </message>
+    <message>
+        <source>the day before</source>
+        <translation>la veille</translation>
+    </message>
+    <message>
+        <source>{change} a day less than {previous} ({average} a day).</source>
+        <translation>{change} par jour de moins que {previous} ({average} par jour).</translation>
+    </message>
+    <message>
+        <source>{change} a day more than {previous} ({average} a day).</source>
+        <translation>{change} par jour de plus que {previous} ({average} par jour).</translation>
+    </message>
+    <message>
+        <source>About the same as {previous} ({average} a day).</source>
+        <translation>À peu près comme {previous} ({average} par jour).</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in {previous} to compare with.</source>
+        <translation>Rien d&apos;enregistré {previous} pour comparer.</translation>
+    </message>
+    <message>
+        <source>No work day in this period yet.</source>
+        <translation>Pas encore de jour de travail dans cette période.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n weeks before</source>
+        <translation>
+            <numerusform>les %n semaines précédentes</numerusform>
+            <numerusform>les %n semaines précédentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n days before</source>
+        <translation>
+            <numerusform>les %n jours précédents</numerusform>
+            <numerusform>les %n jours précédents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{total} of social time.</source>
+        <translation>{total} de temps social.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} of social time: {average} a day over %n work day(s).</source>
+        <translation>
+            <numerusform>{total} de temps social&#xa0;: {average} par jour sur %n jour de travail.</numerusform>
+            <numerusform>{total} de temps social&#xa0;: {average} par jour sur %n jours de travail.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wayland</name>
     <message>
         <source>protocol error {code} on {interface}: {message}</source>
@@ -4159,6 +4227,25 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>malformed message of {size} bytes</source>
         <translation>message malformé de {size} octets</translation>
+    </message>
+</context>
+<context>
+    <name>why</name>
+    <message>
+        <source>daily budget</source>
+        <translation>budget quotidien</translation>
+    </message>
+    <message>
+        <source>weekly budget</source>
+        <translation>budget hebdomadaire</translation>
+    </message>
+    <message>
+        <source>{label}{colon}: {used} of {limit}</source>
+        <translation>{label}{colon}: {used} sur {limit}</translation>
+    </message>
+    <message>
+        <source>{used} in focus time</source>
+        <translation>{used} pendant le temps de concentration</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ are real here. Every wait polls a condition with a deadline.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -248,14 +249,17 @@ def test_current_state_is_read_at_start(bus: PrivateBus, saver_name: str) -> Non
 
 
 def test_close_is_prompt_and_restartable(bus: PrivateBus) -> None:
+    # Only this watcher's listeners count: a thread another test left behind (a daemon still
+    # winding down) is not this watcher's fault and must not make this test fail.
+    before = set(threading.enumerate())
     watcher = SessionWatcher(bus.address, bus.address, session_path=SESSION_PATH)
     for _ in range(2):
         watcher.start()
         assert watcher.wait_ready(10)
+        started = [t for t in threading.enumerate() if t not in before]
+        assert {t.name for t in started} == {"socialtime-system-bus", "socialtime-session-bus"}
         watcher.close()
-        assert not any(
-            t.name.startswith("socialtime-") for t in __import__("threading").enumerate()
-        )
+        assert [t.name for t in started if t.is_alive()] == []
 
 
 # --- GNOME: Mutter idle and the focused-window extensions, faked on the bus ---------------------
