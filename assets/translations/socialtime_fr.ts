@@ -167,8 +167,12 @@
         <translation>Sites</translation>
     </message>
     <message>
-        <source>Daily goal</source>
-        <translation>Objectif quotidien</translation>
+        <source>Why not met</source>
+        <translation>Pourquoi non atteints</translation>
+    </message>
+    <message>
+        <source>not met: {why}</source>
+        <translation>non atteints : {why}</translation>
     </message>
     <message>
         <source>Site</source>
@@ -181,14 +185,6 @@
     <message>
         <source>Weekday</source>
         <translation>Jour de la semaine</translation>
-    </message>
-    <message>
-        <source>over</source>
-        <translation>dépassé</translation>
-    </message>
-    <message>
-        <source>within</source>
-        <translation>respecté</translation>
     </message>
     <message>
         <source>{day}: {social} of social time, {active} active</source>

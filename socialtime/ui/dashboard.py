@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from socialtime.base import i18n
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration
-from socialtime.insights import goals, report, stats
+from socialtime.insights import goals, report, stats, trend, why
 from socialtime.recording.store import Store
 from socialtime.rules import periods
 from socialtime.rules.periods import Period, local_day, local_midnight
@@ -114,13 +114,12 @@ _TEXT = {
     "col_social": QT_TRANSLATE_NOOP("DashboardWindow", "Social time"),
     "col_active": QT_TRANSLATE_NOOP("DashboardWindow", "Active time"),
     "col_sites": QT_TRANSLATE_NOOP("DashboardWindow", "Sites"),
-    "col_goal": QT_TRANSLATE_NOOP("DashboardWindow", "Daily goal"),
+    "col_why": QT_TRANSLATE_NOOP("DashboardWindow", "Why not met"),
+    "missed_why": QT_TRANSLATE_NOOP("DashboardWindow", "not met: {why}"),
     "col_site": QT_TRANSLATE_NOOP("DashboardWindow", "Site"),
     "col_budget": QT_TRANSLATE_NOOP("DashboardWindow", "Budget"),
     "col_state": QT_TRANSLATE_NOOP("DashboardWindow", "Goals"),
     "col_weekday": QT_TRANSLATE_NOOP("DashboardWindow", "Weekday"),
-    "over": QT_TRANSLATE_NOOP("DashboardWindow", "over"),
-    "within": QT_TRANSLATE_NOOP("DashboardWindow", "within"),
     "hover_day": QT_TRANSLATE_NOOP(
         "DashboardWindow", "{day}: {social} of social time, {active} active"
     ),
@@ -153,22 +152,21 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def period_for(kind: str, anchor: date) -> Period:
-    """The period of ``kind`` that holds (calendar kinds) or ends on (``daysN``) ``anchor``."""
+    """The period of ``kind`` that holds (calendar kinds) or ends on (``daysN``) ``anchor``:
+    socialtime.rules.periods' kinds, and "day" and whole weeks of days for Today and the
+    heatmap."""
+    if kind in periods.KINDS:
+        return periods.period_for(kind, anchor)
     if kind == "day":
         return Period(anchor, anchor)
-    if kind == "week":
-        return periods.week_of(anchor)
-    if kind == "month":
-        return periods.month_of(anchor)
     return periods.days_ending(anchor, int(kind.removeprefix("days")))
 
 
 def step(kind: str, anchor: date, delta: int) -> date:
     """The anchor ``delta`` periods of ``kind`` later (earlier when negative)."""
-    if kind == "month":
-        index = anchor.year * 12 + anchor.month - 1 + delta
-        return date(index // 12, index % 12 + 1, 1)
-    length = {"day": 1, "week": 7}.get(kind) or int(kind.removeprefix("days"))
+    if kind in periods.KINDS:
+        return periods.step(kind, anchor, delta)
+    length = 1 if kind == "day" else int(kind.removeprefix("days"))
     return anchor + timedelta(days=length * delta)
 
 
@@ -445,6 +443,11 @@ class DashboardWindow(QWidget):
             shown = charts.draw_today(
                 fig, data, names, style, th, empty, goals=config.goals, focus=focus
             )
+            results = self._results(period, today)
+            shown["why"] = {d: why.text(r.misses, names) for d, r in results.items() if r.misses}
+            if shown["why"]:
+                reason = shown["why"][period.first.isoformat()]
+                text = f"{text}\n{_text('missed_why').format(why=reason)}"
             return shown, text
         if tab in ("week", "month"):
             bars = stats.bars(self.store, period)
@@ -458,7 +461,10 @@ class DashboardWindow(QWidget):
                 text = stats.bars_summary(bars, kind, names, config, now)  # "This week: …"
             else:
                 text = empty if bars.active_seconds == 0 else self._summary(heading, bars.doc)
-            return shown, text
+            results = self._results(period, today)
+            shown["why"] = {d: why.text(r.misses, names) for d, r in results.items() if r.misses}
+            shown["judged"] = {d: r.met for d, r in results.items() if r.met is not None}
+            return shown, self._with_trend(text, period, today, bars.doc)
         if tab == "heatmap":
             heat = stats.heatmap(self.store, now, weeks=len(period.days()) // 7)
             empty = stats.empty_text("heatmap", config, now) if current else _text("empty_period")
@@ -468,12 +474,36 @@ class DashboardWindow(QWidget):
                 text = empty
             elif not (current and kind == "days28"):  # "Last four weeks" says it otherwise
                 text = text.replace(i18n.translate("stats", "Last four weeks"), heading, 1)
-            return shown, text
+            return shown, self._with_trend(text, heat.period, today)
         overview = self._overview(period, today)
         text = goals.overview_text(overview, config.goals)
         empty = _text("no_goals") if config.goals.is_empty() else ""
         shown = goal_charts.draw_calendar(fig, overview, th, empty)
-        return shown, text
+        shown["why"] = {
+            d.isoformat(): why.text(r.misses, names)
+            for d, r in overview.results.items()
+            if r.misses
+        }
+        return shown, self._with_trend(text, period, today)
+
+    def _results(self, period: Period, today: date) -> dict[str, goals.DayResult]:
+        """The goals' verdict on each day of ``period`` up to today, by ISO date."""
+        config = self.config
+        if not goals.has_daily_goal(config.goals) or period.first > today:
+            return {}
+        last = min(period.last, today)
+        found = goals.day_results(self.store, config.goals, config.work_hours, period.first, last)
+        return {r.day.isoformat(): r for r in found}
+
+    def _with_trend(
+        self, text: str, period: Period, today: date, doc: dict[str, Any] | None = None
+    ) -> str:
+        """``text``, then the period's total, its daily average over work days and the change
+        against the period before (socialtime.insights.trend), when anything was recorded."""
+        found = trend.compare(self.store, self.config.work_hours, period, today, doc)
+        if not found.social_seconds and not found.work_days:
+            return text
+        return f"{text}\n{found.total_text()} {found.sentence()}"
 
     def _summary(self, heading: str, doc: dict[str, Any]) -> str:
         return stats.summary(
@@ -538,10 +568,9 @@ class DashboardWindow(QWidget):
             return heads, rows
         if tab in ("week", "month"):
             heads = [_text(k) for k in ("col_day", "col_social", "col_active", "col_sites")]
-            over = set(shown["over"])
-            budget = shown["daily_budget_minutes"]
-            if budget is not None:
-                heads.append(_text("col_goal"))
+            judged, reasons = shown.get("judged", {}), shown.get("why", {})
+            if judged:
+                heads.append(_text("col_state"))
             rows = []
             for day in shown["days"]:
                 sites = ", ".join(
@@ -553,8 +582,8 @@ class DashboardWindow(QWidget):
                     format_duration(day["active_seconds"]),
                     sites,
                 ]
-                if budget is not None:
-                    row.append(_text("over") if day["date"] in over else _text("within"))
+                if judged:
+                    row.append(self._verdict(day["date"], judged, reasons))
                 rows.append(row)
             return heads, rows
         if tab == "heatmap":
@@ -565,12 +594,26 @@ class DashboardWindow(QWidget):
                 for w, row in enumerate(shown["matrix"])
             ]
             return heads, rows
-        heads = [_text("col_day"), _text("col_state")]
+        heads = [_text("col_day"), _text("col_state"), _text("col_why")]
+        reasons = shown.get("why", {})
         rows = [
-            [i18n.format_date(date.fromisoformat(day), "long"), _text(f"state_{state}")]
+            [
+                i18n.format_date(date.fromisoformat(day), "long"),
+                _text(f"state_{state}"),
+                reasons.get(day, ""),
+            ]
             for day, state in shown["cells"].items()
         ]
         return heads, rows
+
+    @staticmethod
+    def _verdict(day: str, judged: dict[str, bool], reasons: dict[str, str]) -> str:
+        """ "met", or "not met: daily budget: 43 min of 30 min; …", or "" (not judged)."""
+        if day not in judged:
+            return ""
+        if judged[day]:
+            return _text("state_met")
+        return _text("missed_why").format(why=reasons.get(day, ""))
 
     def _fill_table(self, tab: str, shown: dict[str, Any]) -> None:
         heads, rows = self._rows(tab, shown)
@@ -634,7 +677,9 @@ class DashboardWindow(QWidget):
             sites = "; ".join(
                 f"{self.names.get(s, s)} {format_duration(v)}" for s, v in day["sites"].items()
             )
-            return f"{text}\n{sites}" if sites else text
+            lines = [text, sites] if sites else [text]
+            verdict = self._verdict(day["date"], shown.get("judged", {}), shown.get("why", {}))
+            return "\n".join(lines + ([verdict] if verdict else []))
         if tab == "heatmap":
             weekday, hour = item
             return _text("hover_cell").format(
@@ -645,7 +690,9 @@ class DashboardWindow(QWidget):
             )
         if tab == "goals":
             state = shown["cells"][item.isoformat()]
-            return f"{i18n.format_date(item, 'long')}: {_text(f'state_{state}')}"
+            text = f"{i18n.format_date(item, 'long')}: {_text(f'state_{state}')}"
+            reason = shown.get("why", {}).get(item.isoformat())
+            return f"{text} — {reason}" if reason else text
         return _text("hover_site").format(
             site=self.names.get(item, item), social=format_duration(shown["sites"][item])
         )

@@ -271,10 +271,15 @@ def test_the_table_twins_list_the_charts_figures(window):
     window.table_box.setChecked(True)
     rows = window.table_rows("week")
     assert len(rows) == 7
+    judged, reasons = shown["week"]["judged"], shown["week"]["why"]
+    assert judged == {"2026-11-23": True, "2026-11-24": False, "2026-11-25": True}
     for row, day in zip(rows, shown["week"]["days"], strict=True):
         assert row[1] == format_duration(day["social_seconds"])
         assert row[2] == format_duration(day["active_seconds"])
-        assert row[4] == ("over" if day["date"] in shown["week"]["over"] else "within")
+        result = judged[day["date"]] if day["date"] in judged else None
+        expected = {None: "", True: "met", False: f"not met: {reasons.get(day['date'])}"}
+        assert row[4] == expected[result]
+    assert reasons == {"2026-11-24": "daily budget: 1 h 38 min of 1 h 30 min"}
     assert len(window.table_rows("month")) == 30
     heat = shown["heatmap"]
     for w, row in enumerate(window.table_rows("heatmap")):
@@ -307,3 +312,51 @@ def test_a_tab_is_computed_once_per_period_and_data_version(window, monkeypatch)
     window.refresh()
     assert len(calls) == 3
     assert window.figures()["week"]["sites"]["x.com"] >= 60
+
+
+def test_each_view_states_its_total_average_and_trend(window):
+    show(window, "week")
+    window.earlier.click()  # 2026-W47, a whole week of five work days
+    doc = report.build(window.store, periods.week_of(date(2026, 11, 18)))
+    before = report.build(window.store, periods.week_of(date(2026, 11, 11)))
+    average, previous = doc["social_seconds"] / 5, before["social_seconds"] / 5
+    change = format_duration(abs(average - previous))
+    more = "more" if average > previous else "less"
+    lines = window.summaries["week"].text().split("\n")
+    total = format_duration(doc["social_seconds"])
+    assert lines[1] == (
+        f"{total} of social time: {format_duration(average)} a day over 5 work days. "
+        f"{change} a day {more} than the week before ({format_duration(previous)} a day)."
+    )
+    for tab in ("month", "heatmap", "goals"):
+        show(window, tab)
+        assert " a day over " in window.summaries[tab].text(), tab
+
+
+def test_why_a_day_missed_on_the_calendar_the_bars_and_today(qtbot, data_dir):
+    store = Store.open(data_dir)
+    goals = Goals(
+        daily_minutes=90,
+        site_daily_minutes={"youtube.com": 10},
+        focus=parse_ranges("10:00-11:00"),
+    )
+    now = evening()
+    w = DashboardWindow(store, Config(goals=goals), load_catalogue(), clock=lambda: now)
+    qtbot.addWidget(w)
+    shown = w.figures()
+    day = "2026-11-24"
+    figures = next(d for d in report.build(store, periods.week_of(WEDNESDAY))["days"]
+                   if d["date"] == day)  # fmt: skip
+    reason = shown["goals"]["why"][day]
+    parts = reason.split("; ")
+    used = format_duration(figures["social_seconds"])
+    assert parts[0] == f"daily budget: {used} of 1 h 30 min"
+    youtube = figures["sites"]["youtube.com"]
+    assert f"YouTube: {format_duration(youtube)} of 10 min" in parts
+    assert parts[-1].endswith(" in focus time")
+    assert shown["week"]["why"][day] == reason  # the bar says the same
+    row = next(r for r in w.table_rows("goals") if r[0] == "Tuesday 24 November 2026")
+    assert row[1:] == ["not met", reason]
+    w.show_day(date(2026, 11, 24))
+    assert w.summaries["today"].text().endswith(f"not met: {reason}")
+    store.close()
