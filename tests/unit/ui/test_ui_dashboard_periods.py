@@ -276,7 +276,7 @@ def test_the_table_twins_list_the_charts_figures(window):
     for row, day in zip(rows, shown["week"]["days"], strict=True):
         assert row[1] == format_duration(day["social_seconds"])
         assert row[2] == format_duration(day["active_seconds"])
-        result = judged[day["date"]] if day["date"] in judged else None
+        result = judged.get(day["date"])
         expected = {None: "", True: "met", False: f"not met: {reasons.get(day['date'])}"}
         assert row[4] == expected[result]
     assert reasons == {"2026-11-24": "daily budget: 1 h 38 min of 1 h 30 min"}

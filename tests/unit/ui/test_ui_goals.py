@@ -82,9 +82,14 @@ def test_the_calendar_shows_the_days_met_and_the_streak(dashboard) -> None:
     ]  # fmt: skip
     assert cells["2026-11-18"] == "unrecorded"  # before the first day recorded
     assert shown["streak"] == 1  # today, so far; Tuesday was not met
-    assert window.summaries["goals"].text() == (
+    goals_text, trend = window.summaries["goals"].text().split("\n")
+    assert goals_text == (
         "Current streak: 1 work day with your goals met. This month: goals met on 2 of 4 work "
         "days so far. This week: 35 min of your 1 h 30 min."
+    )
+    assert trend == (
+        "45 min of social time: 9 min a day over 5 work days. "
+        "Nothing recorded in the month before to compare with."
     )
 
 
