@@ -316,21 +316,23 @@ def draw_bars(
         label = _text("daily_budget").format(minutes=format_duration(budget * 60))
         goal = ax.axhline(budget, color=th.foreground, lw=1.4, ls="--", label=label, zorder=3)
         ax.text(
-            1.0,
-            budget,
-            " " + _text("goal_mark").format(minutes=format_duration(budget * 60)),
+            0.995,
+            budget + top * 0.01,
+            _text("goal_mark").format(minutes=format_duration(budget * 60)),
             transform=ax.get_yaxis_transform(),
-            ha="left",
-            va="center",
+            ha="right",
+            va="bottom",
             fontsize=9,
             color=th.foreground,
-            clip_on=False,
+            bbox={"facecolor": th.background, "edgecolor": "none", "pad": 1.5, "alpha": 0.85},
+            zorder=4,
         )
     active_minutes = [d["active_seconds"] / 60 for d in data.day_docs]
     context = None
     if data.active_seconds:
         right = ax.twinx()
-        right.plot(x, [m / 60 for m in active_minutes], color=th.muted, lw=1, alpha=0.7,
+        hours = [m / 60 if m else np.nan for m in active_minutes]  # no line on empty days
+        right.plot(x, hours, color=th.muted, lw=1, alpha=0.7,
                    marker="o", markersize=2.5, zorder=1)  # fmt: skip
         right.set_ylim(0, max(max(active_minutes) / 60 * 1.15, 1.0))
         right.set_ylabel(_text("hours"), color=th.muted, fontsize=8)

@@ -210,6 +210,7 @@ class DashboardWindow(QWidget):
         self.later = QPushButton(_text("later"))
         self.now_button = QPushButton()
         self.range_box = QComboBox()
+        self.range_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         range_label = QLabel(_text("range"))
         range_label.setBuddy(self.range_box)
         self.period_label = QLabel()
