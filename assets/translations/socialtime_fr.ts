@@ -1423,6 +1423,14 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>--from et --to vont ensemble</translation>
     </message>
     <message>
+        <source>an ISO week, one line per day (default: this week)</source>
+        <translation>une semaine ISO, une ligne par jour (par défaut&#xa0;: cette semaine)</translation>
+    </message>
+    <message>
+        <source>a calendar month, one line per day (default: this month)</source>
+        <translation>un mois civil, une ligne par jour (par défaut&#xa0;: ce mois-ci)</translation>
+    </message>
+    <message>
         <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
         <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
     </message>
@@ -1678,10 +1686,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>one day</source>
         <translation>un jour</translation>
-    </message>
-    <message>
-        <source>an ISO week (default: this week)</source>
-        <translation>une semaine ISO (par défaut&#xa0;: cette semaine)</translation>
     </message>
     <message>
         <source>first day of a range</source>
@@ -3151,6 +3155,18 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>Social time</source>
         <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>{social} social of {active}</source>
+        <translation>{social} de social sur {active}</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>rien d&apos;enregistré</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Par jour</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@ interface that scripts rely on: keys are only ever added, never renamed or remov
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
@@ -77,10 +79,19 @@ def _figures(active: float, sites: dict[str, float]) -> dict[str, object]:
 
 
 def render(
-    doc: dict[str, object], period: Period, names: dict[str, str], today: date | None = None
+    doc: dict[str, object],
+    period: Period,
+    names: dict[str, str],
+    today: date | None = None,
+    *,
+    rows: bool = False,
+    notes: Mapping[str, str] | None = None,
+    footer: Sequence[str] = (),
 ) -> str:
     """The human-readable report; ``today`` (the local date by default) says whether an empty
-    single day is still running."""
+    single day is still running. With ``rows``, one line per day (its social time, and its
+    ``notes`` entry, by ISO date: why it missed its goals); ``footer``: lines said last (the
+    average and the comparison with the period before)."""
     active = int(doc["active_seconds"])  # type: ignore[call-overload]
     social = int(doc["social_seconds"])  # type: ignore[call-overload]
     sites: dict[str, int] = doc["sites"]  # type: ignore[assignment]
@@ -101,4 +112,29 @@ def render(
     width = max((len(names.get(s, s)) for s in sites), default=0)
     for site, seconds in sites.items():
         lines.append(f"    {names.get(site, site):<{width}}  {i18n.format_duration(seconds)}")
+    if rows:
+        lines += _day_rows(doc, notes or {})
+    lines += ["  " + line for line in footer]
     return "\n".join(lines) + "\n"
+
+
+def _day_rows(doc: dict[str, object], notes: Mapping[str, str]) -> list[str]:
+    """ "  Mon 23   43 min social of 6 h 40 min   daily budget: 43 min of 30 min"."""
+    days: list[dict[str, Any]] = doc["days"]  # type: ignore[assignment]
+    cells = []
+    for day in days:
+        label = i18n.format_date(date.fromisoformat(day["date"]), "weekday")
+        if day["active_seconds"]:
+            text = translate("report", "{social} social of {active}").format(
+                social=i18n.format_duration(day["social_seconds"]),
+                active=i18n.format_duration(day["active_seconds"]),
+            )
+        else:
+            text = translate("report", "nothing recorded")
+        cells.append((label, text, notes.get(day["date"], "")))
+    head = ["  " + translate("report", "Per day")]
+    width = max(len(label) for label, _, _ in cells)
+    size = max(len(text) for _, text, _ in cells)
+    return head + [
+        f"    {label:<{width}}  {text:<{size}}  {note}".rstrip() for label, text, note in cells
+    ]
