@@ -4079,6 +4079,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <source>{used} in focus time</source>
         <translation>{used} pendant le temps de concentration</translation>
     </message>
+    <message>
+        <source>focus time</source>
+        <translation>temps de concentration</translation>
+    </message>
 </context>
 <context>
     <name>windows</name>

@@ -65,7 +65,7 @@ def test_a_month_in_words_one_line_per_day(run) -> None:
     assert "    Sun 1   nothing recorded" in lines
     assert lines[-2:] == [
         "  48 min of social time: 2 min a day over 21 work days.",
-        "About the same as the month before (3 min a day).".join(["  ", ""]),
+        "  About the same as the month before (3 min a day).",
     ]
 
 
