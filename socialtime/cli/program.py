@@ -163,6 +163,10 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     for day, result in zip(doc["days"], results, strict=True):  # type: ignore[call-overload]
         day["missed"] = [miss.as_json() for miss in result.misses]
     doc |= found.as_json()
+    weekly = None
+    if args.week is not None:  # the weekly budget judges an ISO week as a whole
+        weekly = why.week_miss(config.goals, float(doc["social_seconds"]))  # type: ignore[arg-type]
+        doc["missed"] = [] if weekly is None else [weekly.as_json()]
     if args.json:
         import json
 
@@ -171,6 +175,9 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
         names = {s.id: s.name for s in ctx.catalogue(config).sites}
         notes = {r.day.isoformat(): why.text(r.misses, names) for r in results if r.misses}
         footer = [found.total_text(), found.sentence()] if period.first != period.last else []
+        if weekly is not None:
+            said = weekly.text(names)
+            footer.append(said[:1].upper() + said[1:])
         rows = args.week is not None or args.month is not None
         sys.stdout.write(report.render(doc, period, names, rows=rows, notes=notes, footer=footer))
     return ExitStatus.OK

@@ -109,3 +109,19 @@ def test_the_days_after_today_count_no_work_day(run, monkeypatch) -> None:
     assert doc["work_days"] == 2 and doc["daily_average_seconds"] == 24 * 60
     assert doc["comparison"]["change_seconds_per_day"] == 21 * 60
     assert timedelta(seconds=doc["comparison"]["change_seconds_per_day"]) == timedelta(minutes=21)
+
+
+def test_a_week_says_whether_it_kept_the_weekly_budget(run) -> None:
+    run.config.write_text("[goals]\ndaily_minutes = 30\nweekly_minutes = 40\n", encoding="utf-8")
+    code, out, err = run("report", "--week", "2026-W45", "--json")  # 2 to 8 November
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["social_seconds"] == 48 * 60
+    assert doc["missed"] == [{"goal": "weekly", "seconds": 2880, "limit_seconds": 2400}]
+    lines = run("report", "--week", "2026-W45")[1].splitlines()
+    assert lines[-1] == "  Weekly budget: 48 min of 40 min"
+    october = json.loads(run("report", "--week", "2026-W41", "--json")[1])  # 60 min
+    assert october["missed"][0]["seconds"] == 3600
+    run.config.write_text("[goals]\nweekly_minutes = 60\n", encoding="utf-8")
+    assert json.loads(run("report", "--week", "2026-W41", "--json")[1])["missed"] == []
+    assert "missed" not in json.loads(run("report", "--month", "2026-11", "--json")[1])
