@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>not met: {why}</source>
-        <translation>non atteints : {why}</translation>
+        <translation>non atteints&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Site</source>
@@ -1603,6 +1603,14 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>--from et --to vont ensemble</translation>
     </message>
     <message>
+        <source>an ISO week, one line per day (default: this week)</source>
+        <translation>une semaine ISO, une ligne par jour (par défaut&#xa0;: cette semaine)</translation>
+    </message>
+    <message>
+        <source>a calendar month, one line per day (default: this month)</source>
+        <translation>un mois civil, une ligne par jour (par défaut&#xa0;: ce mois-ci)</translation>
+    </message>
+    <message>
         <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
         <translation>30m, 1h, 90min ou tomorrow (30m par défaut)&#xa0;; un an au plus (8760h)&#xa0;: pour arrêter plus longtemps, retirez votre consentement</translation>
     </message>
@@ -1858,10 +1866,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>one day</source>
         <translation>un jour</translation>
-    </message>
-    <message>
-        <source>an ISO week (default: this week)</source>
-        <translation>une semaine ISO (par défaut&#xa0;: cette semaine)</translation>
     </message>
     <message>
         <source>first day of a range</source>
@@ -3332,6 +3336,18 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <source>Social time</source>
         <translation>Réseaux sociaux</translation>
     </message>
+    <message>
+        <source>{social} social of {active}</source>
+        <translation>{social} de social sur {active}</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>rien d&apos;enregistré</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Par jour</translation>
+    </message>
 </context>
 <context>
     <name>schedule</name>
@@ -4242,6 +4258,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>{used} in focus time</source>
         <translation>{used} pendant le temps de concentration</translation>
+    </message>
+    <message>
+        <source>focus time</source>
+        <translation>temps de concentration</translation>
     </message>
 </context>
 <context>

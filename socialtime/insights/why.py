@@ -4,6 +4,7 @@ API (for the dashboard, the report and socialtime.insights.goals):
 
 - :class:`Miss` -- one goal missed: ``kind`` ("daily", "site", "focus" or "weekly"), the
   ``site`` for a site budget, the seconds ``used`` and the ``limit`` (0 for a focus period).
+  ``miss.label(names)`` names what was missed ("daily budget", "YouTube", "focus time");
   ``miss.text(names)`` says it: "daily budget: 43 of 30 min", "YouTube: 14 of 10 min",
   "4 min in focus time", "weekly budget: 3 h 10 min of 2 h 30 min".
 - :func:`day_misses` -- the goals one day missed, from that day's figures (a day of
@@ -34,6 +35,7 @@ _TEXT = {
     "weekly": QT_TRANSLATE_NOOP("why", "weekly budget"),
     "of": QT_TRANSLATE_NOOP("why", "{label}{colon}: {used} of {limit}"),
     "focus": QT_TRANSLATE_NOOP("why", "{used} in focus time"),
+    "focus_label": QT_TRANSLATE_NOOP("why", "focus time"),
 }
 
 
@@ -56,18 +58,24 @@ class Miss:
         """Seconds beyond the limit (for focus time: all of them)."""
         return self.used - self.limit
 
+    def label(self, names: Mapping[str, str] | None = None) -> str:
+        """What was missed, for a table's first column: "daily budget", "weekly budget",
+        the site's display name from ``names`` (its id when unknown), "focus time"."""
+        if self.kind == "site":
+            site = self.site or ""
+            return (names or {}).get(site, site)
+        return _text("focus_label" if self.kind == "focus" else self.kind)
+
     def text(self, names: Mapping[str, str] | None = None) -> str:
         """The miss in words, with the site's display name from ``names`` when known."""
         used = format_duration(self.used)
         if self.kind == "focus":
             return _text("focus").format(used=used)
-        if self.kind == "site":
-            site = self.site or ""
-            label = (names or {}).get(site, site)
-        else:
-            label = _text(self.kind)
         return _text("of").format(
-            label=label, colon=before_colon(), used=used, limit=format_duration(self.limit)
+            label=self.label(names),
+            colon=before_colon(),
+            used=used,
+            limit=format_duration(self.limit),
         )
 
     def as_json(self) -> dict[str, object]:

@@ -82,14 +82,16 @@ class Period:
         return local_midnight(self.first), local_midnight(self.last + timedelta(days=1))
 
     def label(self) -> str:
-        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)" or
-        "2026-03-02 to 2026-03-05", in the current language."""
+        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)", "March 2026"
+        or "2026-03-02 to 2026-03-05", in the current language."""
         if self.first == self.last:
             return i18n.format_date(self.first, "long")
         first, last = (
             i18n.format_date(self.first, "numeric"),
             i18n.format_date(self.last, "numeric"),
         )
+        if self.first.day == 1 and self == month_of(self.first):
+            return f"{i18n.month_name(self.first.month)} {self.first.year}"
         if self.first.weekday() == 0 and (self.last - self.first).days == 6:
             text = translate("report", "week {week} ({first} to {last})")
             return text.format(week=week_name(self.first), first=first, last=last)

@@ -43,6 +43,7 @@ def test_the_daily_budget(store) -> None:
     (miss,) = misses(store, Goals(daily_minutes=30))
     assert miss == why.Miss("daily", 43 * 60, 30 * 60)
     assert miss.text(NAMES) == "daily budget: 43 min of 30 min"
+    assert (miss.label(), miss.over) == ("daily budget", 13 * 60)
     assert miss.as_json() == {"goal": "daily", "seconds": 2580, "limit_seconds": 1800}
 
 
@@ -54,6 +55,8 @@ def test_site_budgets_most_over_first(store) -> None:
     found = misses(store, goals)
     assert [m.site for m in found] == ["facebook.com", "youtube.com"]  # x.com: 5 of 5 is met
     assert why.text(found, NAMES) == "Facebook: 25 min of 5 min; YouTube: 14 min of 10 min"
+    assert [m.label(NAMES) for m in found] == ["Facebook", "YouTube"]
+    assert found[0].label() == "facebook.com"  # no display name known: the id
 
 
 def test_focus_time(store) -> None:
@@ -61,6 +64,7 @@ def test_focus_time(store) -> None:
     (miss,) = misses(store, Goals(focus=parse_ranges("10:00-12:00")))
     assert miss.kind == "focus" and miss.used == pytest.approx(240)
     assert miss.text() == "4 min in focus time"
+    assert miss.label() == "focus time"
 
 
 def test_all_at_once_in_the_order_said(store) -> None:
