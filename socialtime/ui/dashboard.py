@@ -462,9 +462,13 @@ class DashboardWindow(QWidget):
                 text = stats.bars_summary(bars, kind, names, config, now)  # "This week: …"
             else:
                 text = empty if bars.active_seconds == 0 else self._summary(heading, bars.doc)
-            results = self._results(period, today)
+            results = self._results(period, today, bars.doc)
+            for day in shown["days"]:  # the report's own field, so that they compare whole
+                day["missed"] = [miss.as_json() for miss in results[day["date"]].misses]
             shown["why"] = {d: why.text(r.misses, names) for d, r in results.items() if r.misses}
-            shown["judged"] = {d: r.met for d, r in results.items() if r.met is not None}
+            shown["judged"] = {
+                d: r.met for d, r in results.items() if r.met is not None and r.day <= today
+            }
             return shown, self._with_trend(text, period, today, bars.doc)
         if tab == "heatmap":
             heat = stats.heatmap(self.store, now, weeks=len(period.days()) // 7)
@@ -487,13 +491,14 @@ class DashboardWindow(QWidget):
         }
         return shown, self._with_trend(text, period, today)
 
-    def _results(self, period: Period, today: date) -> dict[str, goals.DayResult]:
-        """The goals' verdict on each day of ``period`` up to today, by ISO date."""
+    def _results(
+        self, period: Period, today: date, doc: dict[str, Any] | None = None
+    ) -> dict[str, goals.DayResult]:
+        """The goals' verdict on each day of ``period``, by ISO date (as the report has it)."""
         config = self.config
-        if not goals.has_daily_goal(config.goals) or period.first > today:
-            return {}
-        last = min(period.last, today)
-        found = goals.day_results(self.store, config.goals, config.work_hours, period.first, last)
+        found = goals.day_results(
+            self.store, config.goals, config.work_hours, period.first, period.last, doc
+        )
         return {r.day.isoformat(): r for r in found}
 
     def _with_trend(

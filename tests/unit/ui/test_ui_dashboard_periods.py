@@ -102,7 +102,7 @@ def test_back_and_forward_give_the_reports_figures(window, data_dir, tmp_path, c
     for _ in range(2):
         window.earlier.click()
     month = window.figures()["month"]
-    doc = report_json(data_dir, tmp_path, capsys, "--from", "2026-09-01", "--to", "2026-09-30")
+    doc = report_json(data_dir, tmp_path, capsys, "--month", "2026-09")
     same_figures(month, doc)
     assert window.period_label.text() == "September 2026"
     window.now_button.click()
