@@ -573,10 +573,11 @@ class DashboardWindow(QWidget):
             ]
             return heads, rows
         if tab in ("week", "month"):
-            heads = [_text(k) for k in ("col_day", "col_social", "col_active", "col_sites")]
+            heads = [_text(k) for k in ("col_day", "col_social", "col_active")]
             judged, reasons = shown.get("judged", {}), shown.get("why", {})
             if judged:
                 heads.append(_text("col_state"))
+            heads.append(_text("col_sites"))
             rows = []
             for day in shown["days"]:
                 sites = ", ".join(
@@ -586,10 +587,10 @@ class DashboardWindow(QWidget):
                     i18n.format_date(date.fromisoformat(day["date"]), "long"),
                     format_duration(day["social_seconds"]),
                     format_duration(day["active_seconds"]),
-                    sites,
                 ]
                 if judged:
                     row.append(self._verdict(day["date"], judged, reasons))
+                row.append(sites)
                 rows.append(row)
             return heads, rows
         if tab == "heatmap":

@@ -89,6 +89,29 @@ def dark_palette() -> QPalette:
     return QPalette(QColor("#353535"), QColor("#2b2b2b"))
 
 
+def contrast_palette() -> QPalette:
+    """A high-contrast palette: white on black, yellow for the selection; disabled text grey."""
+    palette = QPalette(QColor("#000000"), QColor("#000000"))
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    roles = {
+        QPalette.ColorRole.WindowText: "#FFFFFF",
+        QPalette.ColorRole.Text: "#FFFFFF",
+        QPalette.ColorRole.ButtonText: "#FFFFFF",
+        QPalette.ColorRole.Base: "#000000",
+        QPalette.ColorRole.Highlight: "#FFFF00",
+        QPalette.ColorRole.HighlightedText: "#000000",
+        QPalette.ColorRole.Mid: "#FFFFFF",
+        QPalette.ColorRole.Dark: "#FFFFFF",
+    }
+    for group in groups:
+        for role, colour in roles.items():
+            palette.setColor(group, role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9A9A9A"))
+    return palette
+
+
 def dashboard(store: Store, config: Config, lang: str, out: Path) -> None:
     """dashboard.png (the week, as in the README), and each tab light and dark:
     dashboard-<tab>[-dark][_<lang>].png."""
@@ -107,6 +130,11 @@ def dashboard(store: Store, config: Config, lang: str, out: Path) -> None:
             window.canvas(tab).draw()
             suffix = "" if theme == "light" else "-dark"
             save(window, out / name(f"dashboard-{tab}{suffix}", lang))
+    window.setPalette(contrast_palette())  # high contrast: the week and its table twin
+    window.tabs.setCurrentIndex(1)
+    save(window, out / name("dashboard-week-contrast", lang))
+    window.table_box.setChecked(True)
+    save(window, out / name("dashboard-week-table-contrast", lang))
     window.close()
 
 

@@ -278,7 +278,7 @@ def test_the_table_twins_list_the_charts_figures(window):
         assert row[2] == format_duration(day["active_seconds"])
         result = judged.get(day["date"])
         expected = {None: "", True: "met", False: f"not met: {reasons.get(day['date'])}"}
-        assert row[4] == expected[result]
+        assert row[3] == expected[result]
     assert reasons == {"2026-11-24": "daily budget: 1 h 38 min of 1 h 30 min"}
     assert len(window.table_rows("month")) == 30
     heat = shown["heatmap"]
