@@ -1425,6 +1425,14 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>Temps actif (échelle de droite)</translation>
     </message>
     <message>
+        <source>Social sites on {day}</source>
+        <translation>Réseaux sociaux le {day}</translation>
+    </message>
+    <message>
+        <source>Social sites on {day}: {progress}</source>
+        <translation>Réseaux sociaux le {day}&#xa0;: {progress}</translation>
+    </message>
+    <message>
         <source>Hour of the day</source>
         <translation>Heure de la journée</translation>
     </message>

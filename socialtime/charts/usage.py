@@ -13,6 +13,7 @@ test can check what the user sees against ``socialtime report --json``.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -52,6 +53,8 @@ _TEXT = {
     "per_site": QT_TRANSLATE_NOOP("charts", "Social sites today"),
     "per_site_progress": QT_TRANSLATE_NOOP("charts", "Social sites today: {progress}"),
     "no_social": QT_TRANSLATE_NOOP("charts", "No time on social sites today."),
+    "per_day": QT_TRANSLATE_NOOP("charts", "Social sites on {day}"),
+    "per_day_progress": QT_TRANSLATE_NOOP("charts", "Social sites on {day}: {progress}"),
     "site_budget": QT_TRANSLATE_NOOP("charts", "Your daily budget per site"),
     "daily_budget": QT_TRANSLATE_NOOP("charts", "Your daily goal ({minutes} of social time)"),
 }
@@ -106,6 +109,7 @@ def draw_today(
     empty: str,
     goals: Goals | None = None,
     focus: Sequence[tuple[float, float]] = (),
+    past: bool = False,
 ) -> dict[str, Any]:
     """A timeline of the day (work hours as a band, focus periods hatched, other time grey,
     social time in colour) above a bar per social site, with a mark at each site's budget.
@@ -153,7 +157,17 @@ def draw_today(
     shown: dict[str, int] = {}
     budgets: dict[str, int] = {}
     progress = progress_text(goals, data.social_seconds) if goals else None
-    title = _text("per_site_progress").format(progress=progress) if progress else _text("per_site")
+    if past:  # a day opened from the bars or the calendar: named, not "today"
+        when = format_date(day, "long")
+        title = (
+            _text("per_day_progress").format(day=when, progress=progress)
+            if progress
+            else _text("per_day").format(day=when)
+        )
+    else:
+        title = (
+            _text("per_site_progress").format(progress=progress) if progress else _text("per_site")
+        )
     daily = goals.daily_minutes if goals else None
     over = daily is not None and data.social_seconds > daily * 60
     if over:
@@ -183,7 +197,7 @@ def draw_today(
         bottom.set_xlim(0, max(minutes + list(budgets.values())) * 1.25)
         bottom.set_xlabel(_text("minutes"))
         bottom.set_title(
-            title,
+            textwrap.fill(title, 84, break_long_words=False),  # French is a fifth longer
             loc="left",
             fontsize=10,
             color=OVER if over else th.foreground,

@@ -442,7 +442,15 @@ class DashboardWindow(QWidget):
                 empty = _text("empty_day")
                 text = empty if data.active_seconds == 0 else self._summary(heading, data.doc)
             shown = charts.draw_today(
-                fig, data, names, style, th, empty, goals=config.goals, focus=focus
+                fig,
+                data,
+                names,
+                style,
+                th,
+                empty,
+                goals=config.goals,
+                focus=focus,
+                past=not current,
             )
             results = self._results(period, today)
             shown["why"] = {d: why.text(r.misses, names) for d, r in results.items() if r.misses}

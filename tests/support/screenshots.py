@@ -122,6 +122,10 @@ def dashboard(store: Store, config: Config, lang: str, out: Path) -> None:
     window.show()
     window.tabs.setCurrentIndex(1)
     save(window, out / name("dashboard", lang))
+    window.show_day(WEDNESDAY - timedelta(days=1))  # a day over its budget, as a click opens it
+    window.canvas("today").draw()
+    save(window, out / name("dashboard-day-over", lang))
+    window.show_day(WEDNESDAY)
     for theme in ("light", "dark"):
         if theme == "dark":
             window.setPalette(dark_palette())

@@ -210,6 +210,7 @@ def test_hover_tells_a_bars_figures_and_a_click_opens_that_day(window, qtbot):
     doc = report.build(window.store, Period(date(2026, 11, 23), date(2026, 11, 23)))
     assert today["sites"] == doc["sites"]
     assert window.summaries["today"].text().startswith("Monday 23 November 2026: ")
+    assert today["title"].startswith("Social sites on Monday 23 November 2026: ")
 
     heat = show(window, "heatmap")
     column = heat["hours"].index(10)
