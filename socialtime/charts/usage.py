@@ -285,6 +285,7 @@ def draw_bars(
     social = bottom
     peak = float(social.max()) if len(social) else 0.0
     budget = None if goals is None else goals.daily_minutes
+    dense = len(days) > 31
     over = [i for i in range(len(days)) if budget is not None and social[i] > budget]
     if over:  # a dark outline round each bar over the goal, and a triangle above its figure
         ax.bar(
@@ -293,12 +294,21 @@ def draw_bars(
             width,
             facecolor="none",
             edgecolor=th.foreground,
-            linewidth=1.8,
+            linewidth=1.8 if not dense else 0.9,
         )
     top = max(peak, float(budget or 0), 1.0)
     size = 8 if month else 9
+    if dense and over:  # 90 bars: no figure on each (the hover and the table have them)
+        ax.plot(
+            [x[i] for i in over],
+            [social[i] + top * 0.03 for i in over],
+            ls="",
+            marker="^",
+            markersize=4,
+            color=th.foreground,
+        )
     for i in range(len(days)):
-        if social[i] < 0.5:
+        if social[i] < 0.5 or dense:
             continue
         text = f"{social[i]:.0f}" if month else format_duration(round(social[i]) * 60)
         mark = i in over
@@ -318,8 +328,9 @@ def draw_bars(
             if d.weekday() >= 5:
                 ax.axvspan(i - 0.5, i + 0.5, color=th.grid, alpha=0.5, lw=0, zorder=0)
     labels = [day_label(d, month) for d in days]
-    if len(days) > 31:  # 90 days: "3 Mar" on Mondays only
-        labels = [format_date(d, "short") if d.weekday() == 0 else "" for d in days]
+    if dense:  # 90 days: "3 Mar" on every other Monday, so that the labels never touch
+        mondays = [d for d in days if d.weekday() == 0][::2]
+        labels = [format_date(d, "short") if d in mondays else "" for d in days]
     ax.set_xticks(x, labels)
     ax.tick_params(axis="x", labelsize=size)
     ax.set_xlim(-0.6, len(days) - 0.4)
