@@ -534,21 +534,22 @@ class Store:
         local midnights, so the store stays free of calendars.
 
         Why the join is quick: a span that overlaps an interval ends within the interval or
-        less than the longest span after it, so each interval reads one range of the ``end``
-        index instead of every span after it."""
+        less than the longest span (of those inside the edges) after it, so each interval
+        reads one range of the ``end`` index instead of every span after it."""
         if len(edges) < 2:
             return []
         bounds = json.dumps(list(itertools.pairwise(edges)))
         with _guard(self.path):
             rows = self.conn.execute(
                 "WITH cuts(i, a, b) AS (SELECT key, json_extract(value, '$[0]'),"
-                " json_extract(value, '$[1]') FROM json_each(?)),"
-                " longest(n) AS (SELECT COALESCE(MAX(end - start), 0) FROM spans) "
+                " json_extract(value, '$[1]') FROM json_each(:cuts)),"
+                " longest(n) AS (SELECT COALESCE(MAX(end - start), 0) FROM spans"
+                " WHERE end > :lo AND start < :hi) "
                 "SELECT cuts.i, spans.site, SUM(MIN(spans.end, cuts.b) - MAX(spans.start, cuts.a))"
                 " FROM cuts, longest JOIN spans"
                 " ON spans.end > cuts.a AND spans.end <= cuts.b + longest.n"
                 " AND spans.start < cuts.b GROUP BY cuts.i, spans.site",
-                [bounds],
+                {"cuts": bounds, "lo": edges[0], "hi": edges[-1]},
             ).fetchall()
         out = [Totals() for _ in edges[1:]]
         for i, site, seconds in rows:
