@@ -184,4 +184,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>trend</name>
+    <message numerus="yes">
+        <source>the %n weeks before</source>
+        <translation>
+            <numerusform>the %n week before</numerusform>
+            <numerusform>the %n weeks before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n days before</source>
+        <translation>
+            <numerusform>the %n day before</numerusform>
+            <numerusform>the %n days before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} of social time: {average} a day over %n work day(s).</source>
+        <translation>
+            <numerusform>{total} of social time: {average} a day over %n work day.</numerusform>
+            <numerusform>{total} of social time: {average} a day over %n work days.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

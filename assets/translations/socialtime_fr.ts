@@ -47,12 +47,12 @@
         <translation>Objectifs</translation>
     </message>
     <message>
-        <source>Set a goal…</source>
-        <translation>Fixer un objectif…</translation>
+        <source>&amp;Set a goal…</source>
+        <translation>&amp;Fixer un objectif…</translation>
     </message>
     <message>
-        <source>Export chart…</source>
-        <translation>Exporter le graphique…</translation>
+        <source>E&amp;xport chart…</source>
+        <translation>E&amp;xporter le graphique…</translation>
     </message>
     <message>
         <source>Export chart</source>
@@ -65,6 +65,166 @@
     <message>
         <source>The chart could not be written to {path}: {error}</source>
         <translation>Impossible d&apos;enregistrer le graphique dans {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ &amp;Avant</translation>
+    </message>
+    <message>
+        <source>&amp;Later ▶</source>
+        <translation>A&amp;près ▶</translation>
+    </message>
+    <message>
+        <source>T&amp;oday</source>
+        <translation>Aujourd&apos;&amp;hui</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>Cette &amp;semaine</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>Ce &amp;mois-ci</translation>
+    </message>
+    <message>
+        <source>Up to t&amp;oday</source>
+        <translation>Jusqu&apos;à aujourd&apos;&amp;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Durée :</translation>
+    </message>
+    <message>
+        <source>Show as &amp;table</source>
+        <translation>Afficher en &amp;tableau</translation>
+    </message>
+    <message>
+        <source>Calendar week</source>
+        <translation>Semaine civile</translation>
+    </message>
+    <message>
+        <source>Calendar month</source>
+        <translation>Mois civil</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>4 dernières semaines</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 13 weeks</source>
+        <translation>13 dernières semaines</translation>
+    </message>
+    <message>
+        <source>One day</source>
+        <translation>Un jour</translation>
+    </message>
+    <message>
+        <source>{tab} chart</source>
+        <translation>Graphique {tab}</translation>
+    </message>
+    <message>
+        <source>{tab} table</source>
+        <translation>Tableau {tab}</translation>
+    </message>
+    <message>
+        <source>Point at a bar or a cell to see its figures; click a day to open it.</source>
+        <translation>Survolez une barre ou une case pour voir ses chiffres ; cliquez sur un jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this period.</source>
+        <translation>Rien d&apos;enregistré sur cette période.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded on this day.</source>
+        <translation>Rien d&apos;enregistré ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Social time</source>
+        <translation>Temps sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>Temps actif</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Why not met</source>
+        <translation>Pourquoi non atteints</translation>
+    </message>
+    <message>
+        <source>not met: {why}</source>
+        <translation>non atteints&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Jour de la semaine</translation>
+    </message>
+    <message>
+        <source>{day}: {social} of social time, {active} active</source>
+        <translation>{day} : {social} sur les réseaux sociaux, {active} d&apos;activité</translation>
+    </message>
+    <message>
+        <source>{weekday}, {start}–{end}: {social} of social time</source>
+        <translation>{weekday}, {start}–{end} : {social} sur les réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>{site}: {social}</source>
+        <translation>{site} : {social}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>atteints</translation>
+    </message>
+    <message>
+        <source>so far within your goals</source>
+        <translation>objectifs tenus jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>non atteints</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>jour non travaillé</translation>
+    </message>
+    <message>
+        <source>no daily goal</source>
+        <translation>pas d&apos;objectif quotidien</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>to come</source>
+        <translation>à venir</translation>
     </message>
     <message>
         <source>Only you see these figures; they stay on this computer.</source>
@@ -1330,6 +1490,34 @@ L&apos;enregistrement est arrêté.</translation>
         <translation>Temps actif (heures)</translation>
     </message>
     <message>
+        <source>goal {minutes}</source>
+        <translation>objectif {minutes}</translation>
+    </message>
+    <message>
+        <source>Over your daily goal</source>
+        <translation>Au-delà de votre objectif quotidien</translation>
+    </message>
+    <message>
+        <source> — {minutes} over your daily budget</source>
+        <translation> — {minutes} au-delà de votre budget quotidien</translation>
+    </message>
+    <message>
+        <source>Focus periods</source>
+        <translation>Périodes de concentration</translation>
+    </message>
+    <message>
+        <source>Active time (right scale)</source>
+        <translation>Temps actif (échelle de droite)</translation>
+    </message>
+    <message>
+        <source>Social sites on {day}</source>
+        <translation>Réseaux sociaux le {day}</translation>
+    </message>
+    <message>
+        <source>Social sites on {day}: {progress}</source>
+        <translation>Réseaux sociaux le {day}&#xa0;: {progress}</translation>
+    </message>
+    <message>
         <source>Hour of the day</source>
         <translation>Heure de la journée</translation>
     </message>
@@ -1506,6 +1694,14 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>--from and --to go together</source>
         <translation>--from et --to vont ensemble</translation>
+    </message>
+    <message>
+        <source>an ISO week, one line per day (default: this week)</source>
+        <translation>une semaine ISO, une ligne par jour (par défaut&#xa0;: cette semaine)</translation>
+    </message>
+    <message>
+        <source>a calendar month, one line per day (default: this month)</source>
+        <translation>un mois civil, une ligne par jour (par défaut&#xa0;: ce mois-ci)</translation>
     </message>
     <message>
         <source>30m, 1h, 90min or tomorrow (default 30m); at most a year (8760h): to stop for longer, withdraw consent</source>
@@ -1763,10 +1959,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>one day</source>
         <translation>un jour</translation>
-    </message>
-    <message>
-        <source>an ISO week (default: this week)</source>
-        <translation>une semaine ISO (par défaut&#xa0;: cette semaine)</translation>
     </message>
     <message>
         <source>first day of a range</source>
@@ -3261,6 +3453,14 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>--to {last} est antérieur à --from {first}</translation>
     </message>
     <message>
+        <source>{option}: {value} is not a month (expected YYYY-MM)</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas un mois (format attendu&#xa0;: AAAA-MM)</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is out of range (expected a month from {first} to {last})</source>
+        <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un mois de {first} à {last})</translation>
+    </message>
+    <message>
         <source>Nothing recorded yet today.</source>
         <translation>Rien n&apos;a encore été enregistré aujourd&apos;hui.</translation>
     </message>
@@ -3279,6 +3479,18 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>Social time</source>
         <translation>Réseaux sociaux</translation>
+    </message>
+    <message>
+        <source>{social} social of {active}</source>
+        <translation>{social} de social sur {active}</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>rien d&apos;enregistré</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Par jour</translation>
     </message>
 </context>
 <context>
@@ -4079,6 +4291,66 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     </message>
 </context>
 <context>
+    <name>trend</name>
+    <message>
+        <source>the month before</source>
+        <translation>le mois précédent</translation>
+    </message>
+    <message>
+        <source>the week before</source>
+        <translation>la semaine précédente</translation>
+    </message>
+    <message>
+        <source>the day before</source>
+        <translation>la veille</translation>
+    </message>
+    <message>
+        <source>{change} a day less than {previous} ({average} a day).</source>
+        <translation>{change} par jour de moins que {previous} ({average} par jour).</translation>
+    </message>
+    <message>
+        <source>{change} a day more than {previous} ({average} a day).</source>
+        <translation>{change} par jour de plus que {previous} ({average} par jour).</translation>
+    </message>
+    <message>
+        <source>About the same as {previous} ({average} a day).</source>
+        <translation>À peu près comme {previous} ({average} par jour).</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in {previous} to compare with.</source>
+        <translation>Rien d&apos;enregistré {previous} pour comparer.</translation>
+    </message>
+    <message>
+        <source>No work day in this period yet.</source>
+        <translation>Pas encore de jour de travail dans cette période.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n weeks before</source>
+        <translation>
+            <numerusform>les %n semaines précédentes</numerusform>
+            <numerusform>les %n semaines précédentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n days before</source>
+        <translation>
+            <numerusform>les %n jours précédents</numerusform>
+            <numerusform>les %n jours précédents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{total} of social time.</source>
+        <translation>{total} de temps social.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{total} of social time: {average} a day over %n work day(s).</source>
+        <translation>
+            <numerusform>{total} de temps social&#xa0;: {average} par jour sur %n jour de travail.</numerusform>
+            <numerusform>{total} de temps social&#xa0;: {average} par jour sur %n jours de travail.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wayland</name>
     <message>
         <source>protocol error {code} on {interface}: {message}</source>
@@ -4115,6 +4387,29 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>malformed message of {size} bytes</source>
         <translation>message malformé de {size} octets</translation>
+    </message>
+</context>
+<context>
+    <name>why</name>
+    <message>
+        <source>daily budget</source>
+        <translation>budget quotidien</translation>
+    </message>
+    <message>
+        <source>weekly budget</source>
+        <translation>budget hebdomadaire</translation>
+    </message>
+    <message>
+        <source>{label}{colon}: {used} of {limit}</source>
+        <translation>{label}{colon}: {used} sur {limit}</translation>
+    </message>
+    <message>
+        <source>{used} in focus time</source>
+        <translation>{used} pendant le temps de concentration</translation>
+    </message>
+    <message>
+        <source>focus time</source>
+        <translation>temps de concentration</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 HATCHES = ("", "//", "..", "xx")
 MET = OKABE_ITO[2]  # bluish green: a day or a budget within the user's goals
+OVER = OKABE_ITO[5]  # vermillion: today's figure once over the daily budget (with a ▲ and words)
 MESSAGE_WIDTH = 72  # characters per line of an empty state: ~450 px at 10 pt, inside any axes
 
 

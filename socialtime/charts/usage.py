@@ -13,7 +13,9 @@ test can check what the user sees against ``socialtime report --json``.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -23,6 +25,7 @@ from matplotlib.ticker import FuncFormatter, Locator
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_date, format_duration, translate
 from socialtime.charts.style import (
+    OVER,
     SiteStyle,
     Theme,
     add_legend,
@@ -41,9 +44,17 @@ _TEXT = {
     "now": QT_TRANSLATE_NOOP("charts", "now"),
     "minutes": QT_TRANSLATE_NOOP("charts", "Minutes"),
     "hours": QT_TRANSLATE_NOOP("charts", "Active time (hours)"),
+    "minutes_social": QT_TRANSLATE_NOOP("charts", "Minutes of social time"),
+    "goal_mark": QT_TRANSLATE_NOOP("charts", "goal {minutes}"),
+    "over": QT_TRANSLATE_NOOP("charts", "Over your daily goal"),
+    "over_by": QT_TRANSLATE_NOOP("charts", " — {minutes} over your daily budget"),
+    "focus": QT_TRANSLATE_NOOP("charts", "Focus periods"),
+    "active_context": QT_TRANSLATE_NOOP("charts", "Active time (right scale)"),
     "per_site": QT_TRANSLATE_NOOP("charts", "Social sites today"),
     "per_site_progress": QT_TRANSLATE_NOOP("charts", "Social sites today: {progress}"),
     "no_social": QT_TRANSLATE_NOOP("charts", "No time on social sites today."),
+    "per_day": QT_TRANSLATE_NOOP("charts", "Social sites on {day}"),
+    "per_day_progress": QT_TRANSLATE_NOOP("charts", "Social sites on {day}: {progress}"),
     "site_budget": QT_TRANSLATE_NOOP("charts", "Your daily budget per site"),
     "daily_budget": QT_TRANSLATE_NOOP("charts", "Your daily goal ({minutes} of social time)"),
 }
@@ -86,14 +97,6 @@ def _site_budgets(ax: Axes, sites: Sequence[str], goals: Goals | None, th: Theme
     return drawn
 
 
-def _daily_budget(ax: Axes, goals: Goals | None, th: Theme) -> Any:
-    """A dashed line across the day bars (hours) at the daily budget; its legend handle."""
-    if goals is None or goals.daily_minutes is None:
-        return None
-    label = _text("daily_budget").format(minutes=format_duration(goals.daily_minutes * 60))
-    return ax.axhline(goals.daily_minutes / 60, color=th.foreground, lw=1.3, ls="--", label=label)
-
-
 # -- today --------------------------------------------------------------------------------------
 
 
@@ -105,9 +108,12 @@ def draw_today(
     th: Theme,
     empty: str,
     goals: Goals | None = None,
+    focus: Sequence[tuple[float, float]] = (),
+    past: bool = False,
 ) -> dict[str, Any]:
-    """A timeline of the day (work hours as a band, other time grey, social time in colour)
-    above a bar per social site, with a mark at each site's budget."""
+    """A timeline of the day (work hours as a band, focus periods hatched, other time grey,
+    social time in colour) above a bar per social site, with a mark at each site's budget.
+    Once the day is over its daily budget, the title says so in bold with a triangle."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -123,6 +129,10 @@ def draw_today(
     for a, b in data.work_hours:
         x0, x1 = stats.clock_hours(a, day), stats.clock_hours(b, day)
         top.axvspan(x0, x1, ymin=0.1, ymax=0.9, color=th.work, lw=0)
+    for a, b in focus:
+        x0, x1 = stats.clock_hours(a, day), stats.clock_hours(b, day)
+        top.axvspan(x0, x1, ymin=0.02, ymax=0.98, facecolor="none", edgecolor=th.muted,
+                    hatch="//", lw=0.8)  # fmt: skip
     groups: dict[str | None, list[tuple[float, float]]] = {}
     for a, b, site in data.segments:
         x0 = stats.clock_hours(a, day)
@@ -147,7 +157,27 @@ def draw_today(
     shown: dict[str, int] = {}
     budgets: dict[str, int] = {}
     progress = progress_text(goals, data.social_seconds) if goals else None
-    title = _text("per_site_progress").format(progress=progress) if progress else _text("per_site")
+    if past:  # a day opened from the bars or the calendar: named, not "today"
+        when = format_date(day, "long")
+        title = (
+            _text("per_day_progress").format(day=when, progress=progress)
+            if progress
+            else _text("per_day").format(day=when)
+        )
+    else:
+        title = (
+            _text("per_site_progress").format(progress=progress) if progress else _text("per_site")
+        )
+    daily = goals.daily_minutes if goals else None
+    over = daily is not None and data.social_seconds > daily * 60
+    if over:
+        title = (
+            "▲ "
+            + title
+            + _text("over_by").format(
+                minutes=format_duration(data.social_seconds - daily * 60)  # type: ignore[operator]
+            )
+        )
     if sites:
         labels = [names.get(s, s) for s, _ in sites]
         minutes = [v / 60 for _, v in sites]
@@ -166,7 +196,13 @@ def draw_today(
         budgets = _site_budgets(bottom, [s for s, _ in sites], goals, th)
         bottom.set_xlim(0, max(minutes + list(budgets.values())) * 1.25)
         bottom.set_xlabel(_text("minutes"))
-        bottom.set_title(title, loc="left", fontsize=10, color=th.foreground)
+        bottom.set_title(
+            textwrap.fill(title, 84, break_long_words=False),  # French is a fifth longer
+            loc="left",
+            fontsize=10,
+            color=OVER if over else th.foreground,
+            fontweight="bold" if over else "normal",
+        )
         shown = {s: round(r.get_width() * 60) for (s, _), r in zip(sites, bars, strict=True)}
     else:
         bottom.set_axis_off()
@@ -178,6 +214,10 @@ def draw_today(
     )
     if None in groups:
         handles.append(Patch(facecolor=th.other, label=_text("other")))
+    if focus:
+        handles.append(
+            Patch(facecolor="none", edgecolor=th.muted, hatch="//", label=_text("focus"))
+        )
     if budgets:
         handles.append(Line2D([], [], color=th.foreground, lw=2.5, label=_text("site_budget")))
     add_legend(fig, handles, th)
@@ -191,10 +231,17 @@ def draw_today(
         "work_hours": [list(w) for w in data.work_hours],
         "budgets": budgets,
         "title": title if sites else None,
+        "over_budget": over,
+        "focus": [list(f) for f in focus],
     }
 
 
 # -- week and month ----------------------------------------------------------------------------
+
+
+def day_label(day: date, month: bool) -> str:
+    """The label under a day's bar: "Mon 23" for a week, the day's number for a month."""
+    return str(day.day) if month else format_date(day, "weekday")
 
 
 def draw_bars(
@@ -207,8 +254,11 @@ def draw_bars(
     month: bool = False,
     goals: Goals | None = None,
 ) -> dict[str, Any]:
-    """Stacked bars per day: social sites (most time at the bottom) then other time in grey,
-    so a bar's height is the day's active time; the social share is written above it."""
+    """Social time per day in minutes, stacked per site (most time at the bottom), with the
+    daily goal as a labelled line and each day over it outlined and marked with a triangle, so
+    colour is never the only cue. Active time is context, not the scale: a light line on its
+    own axis at the right. Each bar carries its minutes, horizontal, at 8 pt or more."""
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     start_figure(fig, th)
@@ -219,75 +269,127 @@ def draw_bars(
     bottom = np.zeros(len(days))
     width = 0.7 if not month else 0.8
     per_site: dict[str, list[int]] = {}
-    handles = []
+    handles: list[Any] = []
     for site in data.sites:
-        hours = np.array(data.seconds(site)) / 3600
+        minutes = np.array(data.seconds(site)) / 60
         fill: dict[str, Any] = {
             "facecolor": style.colour(site),
             "hatch": style.hatch(site),
             "hatchcolor": th.edge,
             "edgecolor": th.edge,
         }
-        bars = ax.bar(x, hours, width, bottom=bottom, linewidth=0.5, **fill)
-        per_site[site] = [round(r.get_height() * 3600) for r in bars]
+        bars = ax.bar(x, minutes, width, bottom=bottom, linewidth=0.5, **fill)
+        per_site[site] = [round(r.get_height() * 60) for r in bars]
         handles.append(Patch(label=names.get(site, site), **fill))
-        bottom += hours
-    other_bars = ax.bar(
-        x,
-        np.array(data.other()) / 3600,
-        width,
-        bottom=bottom,
-        color=th.other,
-        edgecolor=th.edge,
-        lw=0.5,
-    )
-    other = [round(r.get_height() * 3600) for r in other_bars]
-    handles.append(Patch(facecolor=th.other, label=_text("other")))
-    top = bottom + np.array(other) / 3600
-    peak = float(top.max()) if len(top) else 0.0
-
-    for i, fraction in enumerate(data.shares()):
-        if fraction is None:
+        bottom += minutes
+    social = bottom
+    peak = float(social.max()) if len(social) else 0.0
+    budget = None if goals is None else goals.daily_minutes
+    dense = len(days) > 31
+    over = [i for i in range(len(days)) if budget is not None and social[i] > budget]
+    if over:  # a dark outline round each bar over the goal, and a triangle above its figure
+        ax.bar(
+            [x[i] for i in over],
+            [social[i] for i in over],
+            width,
+            facecolor="none",
+            edgecolor=th.foreground,
+            linewidth=1.8 if not dense else 0.9,
+        )
+    top = max(peak, float(budget or 0), 1.0)
+    size = 8 if month else 9
+    if dense and over:  # 90 bars: no figure on each (the hover and the table have them)
+        ax.plot(
+            [x[i] for i in over],
+            [social[i] + top * 0.03 for i in over],
+            ls="",
+            marker="^",
+            markersize=4,
+            color=th.foreground,
+        )
+    for i in range(len(days)):
+        if social[i] < 0.5 or dense:
             continue
+        text = f"{social[i]:.0f}" if month else format_duration(round(social[i]) * 60)
+        mark = i in over
         ax.text(
             i,
-            top[i] + peak * 0.015,
-            stats.share_text(fraction).replace(" ", "") if month else stats.share_text(fraction),
+            social[i] + top * 0.015,
+            f"▲\n{text}" if mark else text,
             ha="center",
             va="bottom",
-            fontsize=7 if month else 9,
-            rotation=90 if month else 0,
-            color=th.muted,
+            fontsize=size,
+            fontweight="bold" if mark else "normal",
+            color=th.foreground if mark else th.muted,
+            linespacing=1.0,
         )
     if month:
-        labels = [str(d.day) if d.day == 1 or d.day % 5 == 0 else "" for d in days]
         for i, d in enumerate(days):
             if d.weekday() >= 5:
                 ax.axvspan(i - 0.5, i + 0.5, color=th.grid, alpha=0.5, lw=0, zorder=0)
-    else:
-        labels = [format_date(d, "weekday") for d in days]
+    labels = [day_label(d, month) for d in days]
+    if dense:  # 90 days: "3 Mar" on every other Monday, so that the labels never touch
+        mondays = [d for d in days if d.weekday() == 0][::2]
+        labels = [format_date(d, "short") if d in mondays else "" for d in days]
     ax.set_xticks(x, labels)
+    ax.tick_params(axis="x", labelsize=size)
     ax.set_xlim(-0.6, len(days) - 0.4)
-    goal = _daily_budget(ax, goals, th)
-    high = float(goal.get_ydata()[0]) * 1.15 if goal is not None else 0.0
-    ax.set_ylim(0, max(peak * (1.22 if month else 1.12), 1.0, high))
-    ax.set_ylabel(_text("hours"))
+    ax.set_ylim(0, top * (1.3 if over or month else 1.2))
+    ax.set_ylabel(_text("minutes_social"))
+    goal = None
+    if budget is not None:
+        label = _text("daily_budget").format(minutes=format_duration(budget * 60))
+        goal = ax.axhline(budget, color=th.foreground, lw=1.4, ls="--", label=label, zorder=3)
+        ax.text(
+            0.995,
+            budget + top * 0.01,
+            _text("goal_mark").format(minutes=format_duration(budget * 60)),
+            transform=ax.get_yaxis_transform(),
+            ha="right",
+            va="bottom",
+            fontsize=9,
+            color=th.foreground,
+            bbox={"facecolor": th.background, "edgecolor": "none", "pad": 1.5, "alpha": 0.85},
+            zorder=4,
+        )
+    active_minutes = [d["active_seconds"] / 60 for d in data.day_docs]
+    context = None
+    if data.active_seconds:
+        right = ax.twinx()
+        hours = [m / 60 if m else np.nan for m in active_minutes]  # no line on empty days
+        right.plot(x, hours, color=th.muted, lw=1, alpha=0.7,
+                   marker="o", markersize=2.5, zorder=1)  # fmt: skip
+        right.set_ylim(0, max(max(active_minutes) / 60 * 1.15, 1.0))
+        right.set_ylabel(_text("hours"), color=th.muted, fontsize=8)
+        right.tick_params(colors=th.muted, labelcolor=th.muted, labelsize=8)
+        for name, spine in right.spines.items():
+            spine.set_visible(name == "right")
+            spine.set_color(th.grid)
+        right.set_zorder(ax.get_zorder() - 1)  # behind the bars and their hover
+        ax.patch.set_visible(False)
+        right.patch.set_facecolor(th.background)
+        context = Line2D([], [], color=th.muted, lw=1, marker="o", markersize=2.5,
+                         label=_text("active_context"))  # fmt: skip
     if data.active_seconds == 0:
         add_message(ax, empty, th)
-    if goal is not None:
-        handles.append(goal)
     # Listed top to bottom as the parts are stacked, so each name sits level with its colour.
-    add_legend(fig, handles[::-1] if data.active_seconds else [], th)
+    legend = handles[::-1]
+    if goal is not None:
+        legend.append(goal)
+    if over:
+        legend.append(Line2D([], [], color=th.foreground, marker="^", lw=0, label=_text("over")))
+    if context is not None:
+        legend.append(context)
+    add_legend(fig, legend if data.active_seconds else [], th)
 
     day_docs = []
     for i, d in enumerate(days):
         sites = {s: v[i] for s, v in per_site.items() if v[i] > 0}
-        social = sum(sites.values())
         day_docs.append(
             {
                 "date": d.isoformat(),
-                "active_seconds": social + other[i],
-                "social_seconds": social,
+                "active_seconds": int(data.day_docs[i]["active_seconds"]),
+                "social_seconds": sum(sites.values()),
                 "sites": sites,
             }
         )
@@ -301,5 +403,7 @@ def draw_bars(
         "sites": dict(data.doc["sites"]),
         "days": day_docs,
         "share": data.share,
-        "daily_budget_hours": None if goal is None else float(goal.get_ydata()[0]),
+        "daily_budget_minutes": budget,
+        "over": [days[i].isoformat() for i in over],
+        "labels": labels,
     }

@@ -39,7 +39,7 @@ from socialtime.cli.context import (
     say,
     when,
 )
-from socialtime.insights import report
+from socialtime.insights import goals, report, trend, why
 from socialtime.insights.tray_status import pause_end
 from socialtime.recording.consent import NOTICE_VERSION, notice
 from socialtime.recording.recorder_lock import AlreadyRecording
@@ -139,6 +139,8 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
     try:
         if args.week is not None:
             period = periods.parse_week(args.week) if args.week else periods.week_of(today())
+        elif args.month is not None:
+            period = periods.parse_month(args.month) if args.month else periods.month_of(today())
         elif args.from_ is not None or args.to is not None:
             if args.from_ is None or args.to is None:
                 raise UsageError(translate("cli", "--from and --to go together"))
@@ -150,14 +152,34 @@ def cmd_report(ctx: Context, args: argparse.Namespace) -> int:
             period = periods.Period(today(), today())
     except ValueError as e:
         raise UsageError(str(e)) from e
-    doc = report.build(ctx.store(), period)
+    store = ctx.store()
+    doc = report.build(store, period)
+    # What the period means beside its totals: the average per work day and the comparison
+    # with the period before (socialtime.insights.trend), and each day's missed goals (why).
+    found = trend.compare(store, config.work_hours, period, today(), doc)
+    results = goals.day_results(
+        store, config.goals, config.work_hours, period.first, period.last, doc
+    )
+    for day, result in zip(doc["days"], results, strict=True):  # type: ignore[call-overload]
+        day["missed"] = [miss.as_json() for miss in result.misses]
+    doc |= found.as_json()
+    weekly = None
+    if args.week is not None:  # the weekly budget judges an ISO week as a whole
+        weekly = why.week_miss(config.goals, float(doc["social_seconds"]))  # type: ignore[arg-type]
+        doc["missed"] = [] if weekly is None else [weekly.as_json()]
     if args.json:
         import json
 
         print(json.dumps(doc, ensure_ascii=False))
     else:
         names = {s.id: s.name for s in ctx.catalogue(config).sites}
-        sys.stdout.write(report.render(doc, period, names))
+        notes = {r.day.isoformat(): why.text(r.misses, names) for r in results if r.misses}
+        footer = [found.total_text(), found.sentence()] if period.first != period.last else []
+        if weekly is not None:
+            said = weekly.text(names)
+            footer.append(said[:1].upper() + said[1:])
+        rows = args.week is not None or args.month is not None
+        sys.stdout.write(report.render(doc, period, names, rows=rows, notes=notes, footer=footer))
     return ExitStatus.OK
 
 
@@ -295,7 +317,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-Www",
         nargs="?",
         const="",
-        help=translate("cli", "an ISO week (default: this week)"),
+        help=translate("cli", "an ISO week, one line per day (default: this week)"),
+    )
+    group.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        nargs="?",
+        const="",
+        help=translate("cli", "a calendar month, one line per day (default: this month)"),
     )
     group.add_argument(
         "--from",

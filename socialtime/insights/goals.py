@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from socialtime.base.i18n import QT_TRANSLATE_NOOP, format_duration, translate
 from socialtime.insights import report
+from socialtime.insights.why import FOCUS_GRACE_SECONDS, Miss, day_misses
 from socialtime.recording.store import Store
 from socialtime.rules import periods
 from socialtime.rules.periods import Period
@@ -42,6 +43,7 @@ __all__ = [
     "dump_goals",
     "first_recorded_day",
     "focus_intervals",
+    "focus_seconds",
     "has_daily_goal",
     "is_work_day",
     "overview",
@@ -51,7 +53,6 @@ __all__ = [
     "streak",
 ]
 
-FOCUS_GRACE_SECONDS = 10.0
 _STREAK_WINDOW = 35  # days read at a time when looking back for the start of a streak
 
 
@@ -61,6 +62,7 @@ class DayResult:
     work_day: bool  # False: a day off or a weekday without work hours; never met or missed
     social_seconds: float
     met: bool | None  # None when no daily goal applies or it is not a work day
+    misses: tuple[Miss, ...] = ()  # why it was not met (socialtime.insights.why)
 
 
 def is_work_day(work_hours: WorkHours, day: date) -> bool:
@@ -105,32 +107,43 @@ def _focus_seconds(
     return out
 
 
+def focus_seconds(
+    store: Store, goals: Goals, work_hours: WorkHours, period: Period
+) -> dict[date, float]:
+    """Social seconds inside the focus periods of ``period``'s work days, per local day."""
+    start, end = period.bounds()
+    return _focus_seconds(store, focus_intervals(goals, work_hours, start, end), start, end)
+
+
 def day_results(
-    store: Store, goals: Goals, work_hours: WorkHours, first: date, last: date
+    store: Store,
+    goals: Goals,
+    work_hours: WorkHours,
+    first: date,
+    last: date,
+    doc: Mapping[str, object] | None = None,
 ) -> list[DayResult]:
     """One result per day from ``first`` to ``last`` (inclusive), judged as the module doc
-    says. A day still running is judged on what it holds so far; callers that need finished
-    days only (summaries, streaks) compare with today themselves."""
+    says, with the goals each missed day missed. A day still running is judged on what it
+    holds so far; callers that need finished days only (summaries, streaks) compare with today
+    themselves. ``doc``: the report of exactly that period, when the caller has it already."""
     if last < first:
         return []
     period = Period(first, last)
-    doc = report.build(store, period)
-    start, end = period.bounds()
-    focus = _focus_seconds(store, focus_intervals(goals, work_hours, start, end), start, end)
+    if doc is None:
+        doc = report.build(store, period)
+    focus = focus_seconds(store, goals, work_hours, period)
     daily = has_daily_goal(goals)
     results = []
     for day, figures in zip(period.days(), doc["days"], strict=True):  # type: ignore[call-overload]
         work = is_work_day(work_hours, day)
         social = float(figures["social_seconds"])
         met: bool | None = None
+        misses: tuple[Miss, ...] = ()
         if work and daily:
-            sites: Mapping[str, int] = figures["sites"]
-            met = (
-                (goals.daily_minutes is None or social <= goals.daily_minutes * 60)
-                and all(sites.get(s, 0) <= m * 60 for s, m in goals.site_daily_minutes.items())
-                and focus.get(day, 0.0) <= FOCUS_GRACE_SECONDS
-            )
-        results.append(DayResult(day, work, social, met))
+            misses = tuple(day_misses(goals, figures, focus.get(day, 0.0)))
+            met = not misses
+        results.append(DayResult(day, work, social, met, misses))
     return results
 
 

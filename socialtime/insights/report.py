@@ -7,8 +7,9 @@ interface that scripts rely on: keys are only ever added, never renamed or remov
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from socialtime.base import i18n
 from socialtime.base.i18n import translate
@@ -28,28 +29,21 @@ def build(store: Store, period: Period) -> dict[str, object]:
     Only the days from the first recorded span to the last are worked out (a day more on
     each side, in case a zone's midnight is odd); the others are empty by definition and get
     their entry as it is, so a century-long range costs what its data costs plus a few
-    microseconds per day of output.
+    microseconds per day of output. The days' figures come from one SQL aggregate
+    (``Store.totals_between`` over the local midnights), so a year of data is one query.
     """
     start, end = period.bounds()
-    spans = list(store.spans(start, end))
-    if spans:
-        lo = max(period.first, local_day(spans[0].start) - _ONE_DAY)
-        hi = min(period.last, local_day(max(span.end for span in spans)) + _ONE_DAY)
+    extent = store.extent(start, end)
+    if extent is not None:
+        lo = max(period.first, local_day(extent[0]) - _ONE_DAY)
+        hi = min(period.last, local_day(extent[1]) + _ONE_DAY)
     else:
         lo, hi = period.first, period.first - _ONE_DAY  # no day worked out
     days = Period(lo, hi).days()
     edges = [local_midnight(d) for d in days] + [local_midnight(hi + _ONE_DAY)]
-    active = [0.0] * len(days)
-    per_site: list[dict[str, float]] = [{} for _ in days]
-    for span in spans:
-        i = max(0, bisect.bisect_right(edges, span.start) - 1)
-        start = span.start
-        while start < span.end and i < len(days):
-            end = min(span.end, edges[i + 1])
-            active[i] += end - start
-            if span.site is not None:
-                per_site[i][span.site] = per_site[i].get(span.site, 0.0) + end - start
-            start, i = end, i + 1
+    totals = store.totals_between(edges) if days else []
+    active = [t.active_seconds for t in totals]
+    per_site = [t.sites for t in totals]
 
     day_docs = [_empty_day(d) for d in Period(period.first, lo - _ONE_DAY).days()]
     day_docs += [
@@ -85,10 +79,19 @@ def _figures(active: float, sites: dict[str, float]) -> dict[str, object]:
 
 
 def render(
-    doc: dict[str, object], period: Period, names: dict[str, str], today: date | None = None
+    doc: dict[str, object],
+    period: Period,
+    names: dict[str, str],
+    today: date | None = None,
+    *,
+    rows: bool = False,
+    notes: Mapping[str, str] | None = None,
+    footer: Sequence[str] = (),
 ) -> str:
     """The human-readable report; ``today`` (the local date by default) says whether an empty
-    single day is still running."""
+    single day is still running. With ``rows``, one line per day (its social time, and its
+    ``notes`` entry, by ISO date: why it missed its goals); ``footer``: lines said last (the
+    average and the comparison with the period before)."""
     active = int(doc["active_seconds"])  # type: ignore[call-overload]
     social = int(doc["social_seconds"])  # type: ignore[call-overload]
     sites: dict[str, int] = doc["sites"]  # type: ignore[assignment]
@@ -109,4 +112,29 @@ def render(
     width = max((len(names.get(s, s)) for s in sites), default=0)
     for site, seconds in sites.items():
         lines.append(f"    {names.get(site, site):<{width}}  {i18n.format_duration(seconds)}")
+    if rows:
+        lines += _day_rows(doc, notes or {})
+    lines += ["  " + line for line in footer]
     return "\n".join(lines) + "\n"
+
+
+def _day_rows(doc: dict[str, object], notes: Mapping[str, str]) -> list[str]:
+    """ "  Mon 23   43 min social of 6 h 40 min   daily budget: 43 min of 30 min"."""
+    days: list[dict[str, Any]] = doc["days"]  # type: ignore[assignment]
+    cells = []
+    for day in days:
+        label = i18n.format_date(date.fromisoformat(day["date"]), "weekday")
+        if day["active_seconds"]:
+            text = translate("report", "{social} social of {active}").format(
+                social=i18n.format_duration(day["social_seconds"]),
+                active=i18n.format_duration(day["active_seconds"]),
+            )
+        else:
+            text = translate("report", "nothing recorded")
+        cells.append((label, text, notes.get(day["date"], "")))
+    head = ["  " + translate("report", "Per day")]
+    width = max(len(label) for label, _, _ in cells)
+    size = max(len(text) for _, text, _ in cells)
+    return head + [
+        f"    {label:<{width}}  {text:<{size}}  {note}".rstrip() for label, text, note in cells
+    ]

@@ -23,6 +23,7 @@ from socialtime.base.i18n import translate
 
 __all__ = [
     "FIRST_DAY",
+    "KINDS",
     "LAST_DAY",
     "MAX_PAUSE_SECONDS",
     "Period",
@@ -31,6 +32,7 @@ __all__ = [
     "days_ending",
     "first_week",
     "in_bounds",
+    "is_current",
     "iso",
     "iso_week",
     "last_week",
@@ -39,8 +41,12 @@ __all__ = [
     "month_of",
     "next_midnight",
     "parse_date",
+    "parse_month",
     "parse_week",
+    "period_for",
+    "previous",
     "previous_week",
+    "step",
     "today_bounds",
     "wall_clock",
     "week_name",
@@ -76,14 +82,16 @@ class Period:
         return local_midnight(self.first), local_midnight(self.last + timedelta(days=1))
 
     def label(self) -> str:
-        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)" or
-        "2026-03-02 to 2026-03-05", in the current language."""
+        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)", "March 2026"
+        or "2026-03-02 to 2026-03-05", in the current language."""
         if self.first == self.last:
             return i18n.format_date(self.first, "long")
         first, last = (
             i18n.format_date(self.first, "numeric"),
             i18n.format_date(self.last, "numeric"),
         )
+        if self.first.day == 1 and self == month_of(self.first):
+            return f"{i18n.month_name(self.first.month)} {self.first.year}"
         if self.first.weekday() == 0 and (self.last - self.first).days == 6:
             text = translate("report", "week {week} ({first} to {last})")
             return text.format(week=week_name(self.first), first=first, last=last)
@@ -243,6 +251,108 @@ def date_range(first: str, last: str) -> Period:
         message = translate("report", "--to {last} is before --from {first}")
         raise ValueError(message.format(last=b, first=a))
     return Period(a, b)
+
+
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+
+
+def parse_month(text: str, what: str = "--month") -> Period:
+    """The calendar month ``text`` names (YYYY-MM), within the bounds."""
+    match = _MONTH.match(text.strip())
+    month = int(match[2]) if match else 0
+    if not match or not 1 <= month <= 12:
+        message = translate("report", "{option}: {value} is not a month (expected YYYY-MM)")
+        raise ValueError(message.format(option=what, value=repr(text)))
+    year = int(match[1])
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        message = translate(
+            "report", "{option}: {value} is out of range (expected a month from {first} to {last})"
+        )
+        raise ValueError(
+            message.format(
+                option=what,
+                value=repr(text),
+                first=FIRST_DAY.strftime("%Y-%m"),
+                last=LAST_DAY.strftime("%Y-%m"),
+            )
+        )
+    return month_of(date(year, month, 1))
+
+
+# --- moving through periods ------------------------------------------------------------------
+# The dashboard's periods: a kind and an anchor day. "week" is the ISO week holding the anchor,
+# "month" its calendar month, "daysN" the N days that end with it. Back and forward move the
+# anchor by one period; every period reached stays within the calendar's bounds.
+
+KINDS = ("week", "month", "days7", "days30", "days90")
+_DAYS = {"days7": 7, "days30": 30, "days90": 90}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:  # a programming error: the kinds are the dashboard's own
+        kinds = ", ".join(KINDS)
+        raise ValueError(f"unknown period kind {kind!r} (expected {kinds})")  # i18n: ignore
+
+
+def _clamp(kind: str, anchor: date) -> date:
+    """The anchor nearest to ``anchor`` whose whole period lies within the bounds."""
+    if kind == "week":
+        low, high = first_week().first, last_week().last
+    elif kind == "month":
+        low, high = FIRST_DAY, LAST_DAY
+    else:
+        low, high = FIRST_DAY + timedelta(days=_DAYS[kind] - 1), LAST_DAY
+    return min(max(anchor, low), high)
+
+
+def period_for(kind: str, anchor: date) -> Period:
+    """The period of ``kind`` that ``anchor`` names (clamped to the calendar's bounds)."""
+    _check_kind(kind)
+    anchor = _clamp(kind, anchor)
+    if kind == "week":
+        return week_of(anchor)
+    if kind == "month":
+        return month_of(anchor)
+    return days_ending(anchor, _DAYS[kind])
+
+
+def step(kind: str, anchor: date, delta: int) -> date:
+    """The anchor ``delta`` periods of ``kind`` after ``anchor`` (before it when negative):
+    a week is 7 days, a month the same day of another month (the 31st becomes the month's
+    last day), N days N days. The result stays within the calendar's bounds."""
+    _check_kind(kind)
+    anchor = _clamp(kind, anchor)
+    if kind == "month":
+        low, high = FIRST_DAY.year * 12, LAST_DAY.year * 12 + 11
+        year, month0 = divmod(min(max(anchor.year * 12 + anchor.month - 1 + delta, low), high), 12)
+        last = month_of(date(year, month0 + 1, 1)).last
+        return date(year, month0 + 1, min(anchor.day, last.day))
+    length = 7 if kind == "week" else _DAYS[kind]
+    target = anchor.toordinal() + delta * length
+    target = min(max(target, FIRST_DAY.toordinal()), LAST_DAY.toordinal())
+    return _clamp(kind, date.fromordinal(target))
+
+
+def previous(period: Period) -> Period | None:
+    """The period just before ``period`` that it is compared with: the month before when
+    ``period`` is a calendar month, else as many days ending the day before ``period``
+    begins. None when that would begin before the calendar's first day. Months differ in
+    length, so a comparison should set averages per (work) day side by side, not totals."""
+    length = (period.last - period.first).days + 1
+    if period.first.day == 1 and period == month_of(period.first):
+        if period.first <= FIRST_DAY:
+            return None
+        return month_of(period.first - _ONE_DAY)
+    first = period.first - timedelta(days=length)
+    if first < FIRST_DAY:
+        return None
+    return Period(first, period.first - _ONE_DAY)
+
+
+def is_current(kind: str, anchor: date, today: date) -> bool:
+    """Whether the period of ``kind`` that ``anchor`` names holds ``today``."""
+    period = period_for(kind, anchor)
+    return period.first <= today <= period.last
 
 
 def iso(t: float) -> str:

@@ -110,3 +110,32 @@ def test_report_command_over_a_year(tmp_path):
     )
     assert b"active_seconds" in done.stdout
     assert (tmp_path / DB_NAME).exists()
+
+
+def test_a_period_and_its_comparison_over_a_year(tmp_path):
+    """What the dashboard and `report --month` compute for one period on a year of data: the
+    report (one SQL aggregate), the days' goals and why they were missed, and the trend
+    against the period before (a second report)."""
+    from socialtime.insights import goals, trend
+    from socialtime.rules.work_hours import parse_ranges
+    from socialtime.settings import Config, Goals
+
+    store = Store.open(tmp_path)
+    fill_year(store)
+    config = Config(goals=Goals(daily_minutes=30, focus=parse_ranges("10:00-11:00")))
+    lines = []
+    for kind in ("week", "month", "days90"):
+        period = periods.period_for(kind, date(2025, 11, 20))
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            doc = report.build(store, period)
+            days = goals.day_results(
+                store, config.goals, config.work_hours, period.first, period.last, doc
+            )
+            found = trend.compare(store, config.work_hours, period, date(2025, 12, 31), doc)
+            times.append(time.perf_counter() - start)
+        assert found.previous_work_days > 0 and any(day.misses for day in days)
+        lines.append(f"{kind} {statistics.median(times) * 1000:.1f} ms")
+    print("\n[bench] a period, its goals and its comparison, on a year: " + ", ".join(lines))
+    store.close()

@@ -1,10 +1,14 @@
-"""Opening the dashboard on a year of data, from creating the window to every chart drawn.
+"""Opening the dashboard on a year of data, as the tray opens it: until it is usable.
 
-The figure that matters is the first open in a fresh process: that is what a user waits for,
-and it includes importing matplotlib (the tray does not load it before). It is measured in a
-subprocess, three times (the first run on a machine may also build matplotlib's font cache);
-a second open in a process that already has matplotlib is printed too. Only the work itself is
-asserted, never a time.
+"Usable" is the window shown with the tab in view (Today) computed and drawn, and the other
+tabs' controls in place: the window draws only the tab in view, and each other tab when it is
+first shown. The figure that matters is the first open in a fresh process (issue 15's target:
+1.0 s): that is what a user waits for, and it includes importing matplotlib (the tray does not
+load it before). It is measured in a subprocess, three times (the first run on a machine may
+also build matplotlib's font cache). In the same subprocess the window is then closed, a span
+is recorded (the tray records while the window is closed, so the data have changed) and it is
+shown again: the reopen (target 0.3 s). The time to show each other tab once is printed too.
+Only the work itself is asserted, never a time.
 """
 
 from __future__ import annotations
@@ -13,16 +17,12 @@ import json
 import statistics
 import subprocess
 import sys
-import time
 from datetime import date
 
 from synthetic import fill_year, work_days
 
 from socialtime.recording.store import Store
 from socialtime.rules.periods import local_midnight
-from socialtime.rules.sites import load_catalogue
-from socialtime.settings import Config
-from socialtime.ui.dashboard import TABS, DashboardWindow
 
 FIRST = date(2025, 1, 6)
 
@@ -30,24 +30,44 @@ OPEN = r"""
 import json, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from socialtime.settings.model import Config
+from socialtime.settings.model import Config, Goals
 from socialtime.rules.sites import load_catalogue
 from socialtime.recording.store import Store
 from socialtime.ui.dashboard import TABS, DashboardWindow
 
 app = QApplication([])
 store, now, catalogue = Store.open(Path(sys.argv[1])), float(sys.argv[2]), load_catalogue()
+config = Config(goals=Goals(daily_minutes=60))
 assert "matplotlib" not in sys.modules
+
+def usable(window):
+    window.show()
+    app.processEvents()  # the window's paint, and the chart's own draw (draw_idle) once
+    canvas = window.canvas(window.current_tab())
+    assert not canvas.figure.stale, "the chart in view is not drawn yet"
+
 start = time.perf_counter()
-window = DashboardWindow(store, Config(), catalogue, clock=lambda: now)
-window.show()
-for tab in TABS:
-    window.canvas(tab).draw()
+window = DashboardWindow(store, config, catalogue, clock=lambda: now)
+usable(window)
+opened = time.perf_counter() - start
+
+window.close()
 app.processEvents()
-seconds = time.perf_counter() - start
+store.record("youtube.com", now, now + 30, 10)  # the tray went on recording
+start = time.perf_counter()
+usable(window)
+reopened = time.perf_counter() - start
+
+tabs = {}
+for index, tab in enumerate(TABS[1:], 1):
+    start = time.perf_counter()
+    window.tabs.setCurrentIndex(index)
+    app.processEvents()
+    assert not window.canvas(tab).figure.stale
+    tabs[tab] = time.perf_counter() - start
 axes = {tab: len(window.canvas(tab).figure.axes) for tab in TABS}
 week = window.figures()["week"]["active_seconds"]
-print(json.dumps({"seconds": seconds, "axes": axes, "week": week}))
+print(json.dumps({"open": opened, "reopen": reopened, "tabs": tabs, "axes": axes, "week": week}))
 """
 
 
@@ -55,9 +75,10 @@ def the_evening_of_the_last_day() -> float:
     return local_midnight(work_days(FIRST, 250)[-1]) + 17.5 * 3600
 
 
-def test_dashboard_open_on_one_year(tmp_path, qtbot):
+def test_dashboard_open_on_one_year(tmp_path):
     store = Store.open(tmp_path)
     spans = fill_year(store, FIRST)
+    store.close()
     now = the_evening_of_the_last_day()
 
     runs = []
@@ -69,33 +90,21 @@ def test_dashboard_open_on_one_year(tmp_path, qtbot):
             check=True,
         )
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    cold = statistics.median(run["seconds"] for run in runs)
+    cold = statistics.median(run["open"] for run in runs)
+    again = statistics.median(run["reopen"] for run in runs)
+    tabs = {tab: statistics.median(run["tabs"][tab] for run in runs) for tab in runs[0]["tabs"]}
 
-    catalogue, warm = load_catalogue(), []
-    for _ in range(3):
-        start = time.perf_counter()
-        window = DashboardWindow(store, Config(), catalogue, clock=lambda: now)
-        qtbot.addWidget(window)
-        window.show()
-        for tab in TABS:
-            window.canvas(tab).draw()
-        warm.append(time.perf_counter() - start)
-    start = time.perf_counter()
-    window.refresh()
-    for tab in TABS:
-        window.canvas(tab).draw()
-    again = time.perf_counter() - start
-
-    each = ", ".join(f"{run['seconds'] * 1000:.0f}" for run in runs)
+    each = ", ".join(f"{run['open'] * 1000:.0f}" for run in runs)
+    again_each = ", ".join(f"{run['reopen'] * 1000:.0f}" for run in runs)
+    shown = ", ".join(f"{tab} {seconds * 1000:.0f}" for tab, seconds in tabs.items())
     print(
-        f"\n[bench] dashboard open on one year: {cold * 1000:.0f} ms (target < 1.5 s)"
-        f"\n[bench]   first open in a fresh process, matplotlib import included; median of 3 "
-        f"({each} ms; {spans} spans)"
-        f"\n[bench]   open again with matplotlib loaded: {statistics.median(warm) * 1000:.0f} ms; "
-        f"refresh and redraw all: {again * 1000:.0f} ms"
+        f"\n[bench] dashboard open on one year: {cold * 1000:.0f} ms (target <= 1.0 s)"
+        f"\n[bench]   fresh process, window shown and Today drawn, matplotlib import "
+        f"included; median of 3 ({each} ms; {spans} spans)"
+        f"\n[bench] reopen after a span was recorded: {again * 1000:.0f} ms (target <= 0.3 s; "
+        f"{again_each} ms)"
+        f"\n[bench]   each other tab shown for the first time: {shown} ms"
     )
     for run in runs:
-        assert run["axes"] == {"today": 2, "week": 1, "month": 1, "heatmap": 2, "goals": 1}
+        assert run["axes"] == {"today": 2, "week": 2, "month": 2, "heatmap": 2, "goals": 1}
         assert run["week"] > 0
-    assert window.figures()["heatmap"]["social_seconds"] > 0
-    store.close()

@@ -1,7 +1,8 @@
 """The screenshots of the README and of the French documentation, made again by hand.
 
     python tests/support/screenshots.py --lang fr        # consent_fr.png, dashboard_fr.png
-    python tests/support/screenshots.py --lang en        # consent.png, dashboard.png
+    python tests/support/screenshots.py --lang en        # consent.png, dashboard.png, and
+                                                         # dashboard-<tab>[-dark].png
     python tests/support/screenshots.py --lang fr --all  # and, for a person to look at, every
                                                          # Settings tab, the tray menu, the
                                                          # organisation page and the invitation
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 # synthetic.py sits beside this script: its folder is on sys.path when it runs.
 
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from synthetic import fill_days  # noqa: E402
 
@@ -82,15 +84,61 @@ def consent(lang: str, out: Path) -> None:
     dialog.close()
 
 
+def dark_palette() -> QPalette:
+    """A whole dark palette, derived by Qt from a button and a window colour."""
+    return QPalette(QColor("#353535"), QColor("#2b2b2b"))
+
+
+def contrast_palette() -> QPalette:
+    """A high-contrast palette: white on black, yellow for the selection; disabled text grey."""
+    palette = QPalette(QColor("#000000"), QColor("#000000"))
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+    roles = {
+        QPalette.ColorRole.WindowText: "#FFFFFF",
+        QPalette.ColorRole.Text: "#FFFFFF",
+        QPalette.ColorRole.ButtonText: "#FFFFFF",
+        QPalette.ColorRole.Base: "#000000",
+        QPalette.ColorRole.Highlight: "#FFFF00",
+        QPalette.ColorRole.HighlightedText: "#000000",
+        QPalette.ColorRole.Mid: "#FFFFFF",
+        QPalette.ColorRole.Dark: "#FFFFFF",
+    }
+    for group in groups:
+        for role, colour in roles.items():
+            palette.setColor(group, role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):  # fmt: skip
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9A9A9A"))
+    return palette
+
+
 def dashboard(store: Store, config: Config, lang: str, out: Path) -> None:
-    from socialtime.ui.dashboard import DashboardWindow
+    """dashboard.png (the week, as in the README), and each tab light and dark:
+    dashboard-<tab>[-dark][_<lang>].png."""
+    from socialtime.ui.dashboard import TABS, DashboardWindow
 
     window = DashboardWindow(store, config, load_catalogue(), clock=lambda: NOW)
-    window.resize(960, 640)
+    window.resize(1000, 680)
     window.show()
-    window.refresh()
-    window.tabs.setCurrentIndex(1)  # the week, as in the README
+    window.tabs.setCurrentIndex(1)
     save(window, out / name("dashboard", lang))
+    window.show_day(WEDNESDAY - timedelta(days=1))  # a day over its budget, as a click opens it
+    window.canvas("today").draw()
+    save(window, out / name("dashboard-day-over", lang))
+    window.show_day(WEDNESDAY)
+    for theme in ("light", "dark"):
+        if theme == "dark":
+            window.setPalette(dark_palette())
+        for index, tab in enumerate(TABS):
+            window.tabs.setCurrentIndex(index)
+            window.canvas(tab).draw()
+            suffix = "" if theme == "light" else "-dark"
+            save(window, out / name(f"dashboard-{tab}{suffix}", lang))
+    window.setPalette(contrast_palette())  # high contrast: the week and its table twin
+    window.tabs.setCurrentIndex(1)
+    save(window, out / name("dashboard-week-contrast", lang))
+    window.table_box.setChecked(True)
+    save(window, out / name("dashboard-week-table-contrast", lang))
     window.close()
 
 
@@ -185,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         store = Store.open(folder / "data")
         fill_days(store, work_days(WEDNESDAY, weeks=4))
         store.set_consent(1, datetime(2026, 11, 2, 9, 12).timestamp())
-        config = Config(goals=Goals(daily_minutes=60))
+        config = Config(goals=Goals(daily_minutes=80, site_daily_minutes={"youtube.com": 20}))
         consent(args.lang, args.out)
         dashboard(store, config, args.lang, args.out)
         if args.all:

@@ -166,10 +166,17 @@ def test_a_range_over_the_whole_calendar_gives_every_day(run) -> None:
             "social_seconds": 600,
             "sites": {"facebook.com": 600},
             "date": "2026-11-24",
+            "missed": [],
         }
     ]
     empty = doc["days"][0]
-    assert empty == {"active_seconds": 0, "social_seconds": 0, "sites": {}, "date": "2000-01-01"}
+    assert empty == {
+        "active_seconds": 0,
+        "social_seconds": 0,
+        "sites": {},
+        "date": "2000-01-01",
+        "missed": [],
+    }
 
 
 def test_days_without_data_are_not_worked_out(monkeypatch) -> None:

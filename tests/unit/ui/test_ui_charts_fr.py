@@ -49,8 +49,11 @@ def test_the_window_and_its_tabs_speak_french(window):
     assert window.windowTitle() == "socialtime — Tableau de bord"
     tabs = [window.tabs.tabText(i) for i in range(len(TABS))]
     assert tabs == ["Aujourd'hui", "Semaine", "Mois", "Jours et heures", "Objectifs"]
-    assert window.export_button.text() == "Exporter le graphique…"
-    assert window.canvas("week").accessibleName() == "Semaine"
+    assert window.export_button.text() == "E&xporter le graphique…"
+    assert window.canvas("week").accessibleName() == "Graphique Semaine"
+    assert window.tables["week"].accessibleName() == "Tableau Semaine"
+    assert window.table_box.text() == "Afficher en &tableau"
+    assert window.earlier.text() == "◀ &Avant"
 
 
 def test_the_charts_titles_axes_and_legends_speak_french(window):
@@ -64,7 +67,7 @@ def test_the_charts_titles_axes_and_legends_speak_french(window):
     assert [t.get_text() for t in week.get_xticklabels()] == [
         "lun. 23", "mar. 24", "mer. 25", "jeu. 26", "ven. 27", "sam. 28", "dim. 29",
     ]  # fmt: skip
-    assert week.get_ylabel() == "Temps actif (heures)"
+    assert week.get_ylabel() == "Minutes sur les réseaux sociaux"
     assert "Objectif quotidien (20 min de réseaux sociaux)" in legend(window, "week")
 
     heat = window.canvas("heatmap").figure.axes[0]

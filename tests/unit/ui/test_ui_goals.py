@@ -73,6 +73,7 @@ def dashboard(qtbot, store):
 
 def test_the_calendar_shows_the_days_met_and_the_streak(dashboard) -> None:
     window = dashboard(GOALS)
+    window.figures()
     shown = window.figures()["goals"]
     cells = shown["cells"]
     assert shown["month"] == "2026-11" and len(cells) == 30
@@ -81,9 +82,14 @@ def test_the_calendar_shows_the_days_met_and_the_streak(dashboard) -> None:
     ]  # fmt: skip
     assert cells["2026-11-18"] == "unrecorded"  # before the first day recorded
     assert shown["streak"] == 1  # today, so far; Tuesday was not met
-    assert window.summaries["goals"].text() == (
+    goals_text, trend = window.summaries["goals"].text().split("\n")
+    assert goals_text == (
         "Current streak: 1 work day with your goals met. This month: goals met on 2 of 4 work "
         "days so far. This week: 35 min of your 1 h 30 min."
+    )
+    assert trend == (
+        "45 min of social time: 9 min a day over 5 work days. "
+        "Nothing recorded in the month before to compare with."
     )
 
 
@@ -96,19 +102,20 @@ def test_goal_marks_on_the_today_week_and_month_charts(dashboard) -> None:
     window.refresh()
     assert window.figures()["today"]["budgets"] == {"youtube.com": 10}
     for tab in ("week", "month"):
-        assert window.figures()[tab]["daily_budget_hours"] == pytest.approx(20 / 60)
+        assert window.figures()[tab]["daily_budget_minutes"] == 20
         lines = [line for line in window.canvas(tab).figure.axes[0].lines if line.get_label()]
         assert any("20 min" in line.get_label() for line in lines)
 
 
 def test_without_goals_the_tab_says_how_to_set_them(dashboard) -> None:
     window = dashboard(Goals())
+    window.figures()
     assert window.summaries["goals"].text().startswith("No goals yet. A daily budget")
     assert "“Set a goal…”" in window.summaries["goals"].text()
     assert set(window.figures()["goals"]["cells"].values()) <= {
         "unrecorded", "off", "none", "future",
     }  # fmt: skip
-    assert window.figures()["week"]["daily_budget_hours"] is None
+    assert window.figures()["week"]["daily_budget_minutes"] is None
     # Nothing covers the calendar: its texts are the weekday names and the day numbers.
     texts = [t.get_text() for t in window.canvas("goals").figure.axes[0].texts]
     assert all(len(text) <= 4 for text in texts), texts
@@ -127,7 +134,7 @@ def test_without_goals_set_a_goal_opens_the_way_to_one(qtbot) -> None:
     qtbot.addWidget(window)
     window.show()
     window.tabs.setCurrentIndex(4)
-    assert window.set_goal_button.isVisible() and window.set_goal_button.text() == "Set a goal…"
+    assert window.set_goal_button.isVisible() and window.set_goal_button.text() == "&Set a goal…"
     window.set_goal_button.click()
     assert asked == [1]
     window.config = Config(goals=Goals(daily_minutes=30))
