@@ -56,6 +56,7 @@ from socialtime.settings import (
     ConfigError,
     LoadedConfig,
     parse_config,
+    recommended_keys,
     save_config,
     setting_default,
     setting_description,
@@ -333,7 +334,7 @@ class SettingsDialog(QDialog):
             return
         own, omit, loaded = locks.for_save(self.candidate, self.loaded)  # never the policy's
         try:
-            save_config(own, self.config_path, omit)
+            save_config(own, self.config_path, omit, recommended_keys(self.policy))
         except OSError as e:
             return self._fail(self.tr("The settings could not be saved: {error}"), e)
         self.loaded, self.config = loaded, loaded.config
