@@ -64,6 +64,7 @@ from socialtime.settings import (
 from socialtime.ui.settings import locks
 from socialtime.ui.settings.data_tab import DataTab
 from socialtime.ui.settings.form import Field as _Field
+from socialtime.ui.settings.form import MinutesSpin, NumberSpin
 from socialtime.ui.settings.form import box as _box
 from socialtime.ui.settings.form import label as _label
 from socialtime.ui.settings.form import show as _show
@@ -169,9 +170,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         c = self.config
         self.idle = self._spin(c.idle_seconds / 60, self.tr(" min"))
-        self.media_max = QSpinBox()
+        self.media_max = MinutesSpin()
         self.media_max.setRange(0, 99999)  # wide on purpose: the limits are the core's
-        self.media_max.setSuffix(self.tr(" min after the last input"))
         self.media_max.setSpecialValueText(self.tr("Off"))  # 0: idle is idle, whatever plays
         self.media_max.setValue(c.media_max_minutes)
         self.media_max.valueChanged.connect(self.validate)
@@ -192,7 +192,8 @@ class SettingsDialog(QDialog):
             ("idle_seconds", self.tr("Stop counting after:"), _box(QHBoxLayout(), self.idle),
              self.idle),
             ("media_max_minutes", self.tr("While something plays:"),
-             _box(QHBoxLayout(), self.media_max), self.media_max),
+             _box(QHBoxLayout(), self.media_max, self.tr("after the last input")),
+             self.media_max),
             ("sample_seconds", self.tr("Look every:"), _box(QHBoxLayout(), self.sample),
              self.sample),
             ("retention_days", self.tr("Keep data for:"), retention, self.retention),
@@ -201,7 +202,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _spin(self, value: float, suffix: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
+        spin = NumberSpin()
         spin.setDecimals(1)
         spin.setRange(0, 999)  # wide on purpose: the limits are the core's (see module doc)
         spin.setSuffix(suffix)
