@@ -137,16 +137,63 @@
         <translation>Le dernier jour précède le premier.</translation>
     </message>
     <message>
-        <source>everything recorded from {first} to {last}</source>
-        <translation>tout ce qui a été enregistré du {first} au {last}</translation>
+        <source>Everything recorded from {first} to {last} is erased.</source>
+        <translation>Tout ce qui a été enregistré du {first} au {last} sera effacé.</translation>
     </message>
     <message>
-        <source>everything recorded</source>
-        <translation>tout ce qui a été enregistré</translation>
+        <source>Everything recorded is erased.</source>
+        <translation>Tout ce qui a été enregistré sera effacé.</translation>
     </message>
     <message>
-        <source>Erase {what}? This cannot be undone.</source>
-        <translation>Effacer {what}&#xa0;? C&apos;est irréversible.</translation>
+        <source>Nothing is recorded there: there is nothing to erase.</source>
+        <translation>Rien n&apos;est enregistré sur cette période&#xa0;: il n&apos;y a rien à effacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data?</source>
+        <translation>
+            <numerusform>Effacer %n jour de données&#xa0;?</numerusform>
+            <numerusform>Effacer %n jours de données&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased %n day(s) of data ({duration} of recorded time).</source>
+        <translation>
+            <numerusform>%n jour de données effacé ({duration} de temps enregistré).</numerusform>
+            <numerusform>%n jours de données effacés ({duration} de temps enregistré).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdraw your consent?
+Recording stops at once and nothing is recorded until you accept the notice again.</source>
+        <translation>Retirer votre consentement&#xa0;?
+L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré tant que vous n&apos;avez pas accepté à nouveau la notice.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Keep recording</source>
+        <translation>Continuer l&apos;enregistrement</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data too?</source>
+        <translation>
+            <numerusform>Effacer aussi %n jour de données&#xa0;?</numerusform>
+            <numerusform>Effacer aussi %n jours de données&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was recorded is still on this computer. Erasing it cannot be undone.</source>
+        <translation>Ce qui a été enregistré est toujours sur cet ordinateur. L&apos;effacement est irréversible.</translation>
     </message>
     <message>
         <source>Erase data</source>
@@ -157,27 +204,12 @@
         <translation>Rien n&apos;a été effacé.</translation>
     </message>
     <message>
-        <source>Erased {what} ({duration} of recorded time).</source>
-        <translation>Effacement terminé&#xa0;: {what} ({duration} de temps enregistré).</translation>
-    </message>
-    <message>
-        <source>Recording stops at once and nothing is recorded until you accept the notice again. Withdraw your consent?</source>
-        <translation>L&apos;enregistrement s&apos;arrête aussitôt, et rien n&apos;est enregistré tant que vous n&apos;avez pas de nouveau accepté la notice. Retirer votre consentement&#xa0;?</translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation>Retirer mon consentement</translation>
     </message>
     <message>
         <source>Consent withdrawn: recording has stopped.</source>
         <translation>Consentement retiré&#xa0;: l&apos;enregistrement est arrêté.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
-        <translation>
-            <numerusform>Vos données enregistrées (%n période) sont toujours sur cet ordinateur. Tout effacer maintenant&#xa0;?</numerusform>
-            <numerusform>Vos données enregistrées (%n périodes) sont toujours sur cet ordinateur. Tout effacer maintenant&#xa0;?</numerusform>
-        </translation>
     </message>
     <message>
         <source>You accepted the privacy notice on {day} at {time}.</source>
@@ -215,8 +247,8 @@
         <translation>aucune</translation>
     </message>
     <message>
-        <source> min a day</source>
-        <translation> min par jour</translation>
+        <source> a day</source>
+        <translation> par jour</translation>
     </message>
     <message>
         <source>Add</source>
@@ -269,10 +301,6 @@
     <message>
         <source>at most, all social sites:</source>
         <translation>au plus, tous réseaux sociaux confondus&#xa0;:</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
     </message>
 </context>
 <context>
@@ -592,10 +620,6 @@
         <translation> min</translation>
     </message>
     <message>
-        <source> min after the last input</source>
-        <translation> min après la dernière saisie</translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
@@ -618,6 +642,10 @@
     <message>
         <source>While something plays:</source>
         <translation>Pendant une lecture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>after the last input</source>
+        <translation>après la dernière saisie</translation>
     </message>
     <message>
         <source>Look every:</source>
@@ -1473,10 +1501,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>cela effacerait {what}&#xa0;; ajoutez --yes pour confirmer</translation>
     </message>
     <message>
-        <source>Erase {what} in {path}? This cannot be undone. [y/N] </source>
-        <translation>Effacer {what} dans {path}&#xa0;? C&apos;est définitif. [o/N] </translation>
-    </message>
-    <message>
         <source>Nothing was erased.</source>
         <translation>Rien n&apos;a été effacé.</translation>
     </message>
@@ -1524,8 +1548,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>aucun jour travaillé défini</translation>
     </message>
     <message>
-        <source>counts up to {minutes} min after the last input while the window in front plays</source>
-        <translation>compté jusqu&apos;à {minutes}&#xa0;min après la dernière saisie tant que la fenêtre au premier plan émet du son</translation>
+        <source>counts up to {duration} after the last input while the window in front plays</source>
+        <translation>compte jusqu&apos;à {duration} après la dernière saisie tant que la fenêtre au premier plan joue</translation>
     </message>
     <message>
         <source>off (media_max_minutes = 0): time without input stops counting after the idle threshold, whatever plays</source>
@@ -1726,6 +1750,17 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>do not ask for confirmation</source>
         <translation>ne pas demander de confirmation</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded there: there is nothing to erase.</source>
+        <translation>Rien n&apos;est enregistré sur cette période&#xa0;: il n&apos;y a rien à effacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data ({what}, in {path})? This cannot be undone. [y/N] </source>
+        <translation>
+            <numerusform>Effacer %n jour de données ({what}, dans {path})&#xa0;? C&apos;est irréversible. [o/N] </numerusform>
+            <numerusform>Effacer %n jours de données ({what}, dans {path})&#xa0;? C&apos;est irréversible. [o/N] </numerusform>
+        </translation>
     </message>
     <message>
         <source>Tell what this computer lets socialtime see, and how to fix it.</source>

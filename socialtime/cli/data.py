@@ -112,7 +112,13 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             message = translate("cli", "this would erase {what}; add --yes to confirm")
             raise UsageError(message.format(what=what))
-        prompt = translate("cli", "Erase {what} in {path}? This cannot be undone. [y/N] ")
+        # Counted in days, as the Settings dialog asks it (socialtime.ui.settings.data_tab).
+        days = store.days_with_data(*bounds)
+        if not days:
+            print(translate("cli", "Nothing is recorded there: there is nothing to erase."))
+            return ExitStatus.OK
+        prompt = translate("cli", "Erase %n day(s) of data ({what}, in {path})? "
+                           "This cannot be undone. [y/N] ", None, days)  # fmt: skip
         if not confirm(prompt.format(what=what, path=store.path)):
             print(translate("cli", "Nothing was erased."))
             return ExitStatus.OK

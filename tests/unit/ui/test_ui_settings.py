@@ -363,7 +363,8 @@ def test_erase_a_range_erases_only_those_days(qtbot, make, store) -> None:
     with qtbot.waitSignal(dialog.data_erased, timeout=1000):
         qtbot.mouseClick(dialog.data_tab.erase_range_button, Qt.MouseButton.LeftButton)
     assert questions == [
-        "Erase everything recorded from 2026-03-10 to 2026-03-10? This cannot be undone."
+        "Erase 1 day of data?\nEverything recorded from 2026-03-10 to 2026-03-10 is erased. "
+        "This cannot be undone."
     ]
     days = sorted({date.fromtimestamp(s.start) for s in store.spans()})
     assert days == [DAY - timedelta(days=1), DAY + timedelta(days=1)]
@@ -393,7 +394,11 @@ def test_erase_everything_asks_first(qtbot, make, store) -> None:
     with qtbot.assertNotEmitted(dialog.data_erased):
         qtbot.mouseClick(dialog.data_tab.erase_all_button, Qt.MouseButton.LeftButton)
     assert len(questions) == 1 and store.count() == 2
+    assert questions[0].startswith("Erase 2 days of data?\n")  # days, not spans
     assert dialog.data_tab.data_status.text() == "Nothing was erased."
+    box = dialog.data_tab.question("Erase data", questions[0])  # what ask() would show
+    assert sorted(b.text() for b in box.buttons()) == ["Erase", "Keep"]  # never Yes / No
+    assert box.defaultButton().text() == "Keep" and box.text() == "Erase 2 days of data?"
     dialog.confirm = lambda title, text: True
     with qtbot.waitSignal(dialog.data_erased, timeout=1000):
         qtbot.mouseClick(dialog.data_tab.erase_all_button, Qt.MouseButton.LeftButton)
@@ -408,13 +413,23 @@ def test_withdraw_consent(qtbot, make, store, erase_too: bool) -> None:
     dialog.tabs.setCurrentIndex(4)
     assert "You accepted the privacy notice on 2026-03-10" in dialog.data_tab.consent_label.text()
     answers = iter([True, erase_too])
-    dialog.confirm = lambda title, text: next(answers)
+    asked = []
+    dialog.confirm = lambda title, text: (
+        asked.append((text, dialog.data_tab.buttons)) or next(answers)
+    )
     with qtbot.waitSignal(dialog.consent_withdrawn, timeout=1000):
         qtbot.mouseClick(dialog.data_tab.withdraw_button, Qt.MouseButton.LeftButton)
     assert store.consent_version() is None
     assert "CONSENT_AT" not in store.meta() and "consent_at" not in store.meta()
     assert store.count() == (0 if erase_too else 1)
     assert not dialog.data_tab.withdraw_button.isEnabled()
+    assert asked[0][0].startswith("Withdraw your consent?\n")
+    assert asked[0][1] == ("Withdraw", "Keep recording")
+    assert asked[1] == (
+        "Erase 1 day of data too?\nWhat was recorded is still on this computer. "
+        "Erasing it cannot be undone.",
+        ("Erase", "Keep"),
+    )
 
 
 def test_withdraw_declined_changes_nothing(qtbot, make, store) -> None:
