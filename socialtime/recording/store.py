@@ -567,16 +567,14 @@ class Store:
         ``[start, end)``: what a person counts when asked "Erase 3 days of data?"."""
         lo = float("-inf") if start is None else start
         hi = float("inf") if end is None else end
-        days = set()
+        days: set[int] = set()  # ordinals of dates
         with _guard(self.path):
             rows = self.conn.execute(
                 "SELECT start, end FROM spans WHERE end > ? AND start < ?", [lo, hi]
             ).fetchall()
         for s, e in rows:
             first, last = wall_clock(max(s, lo)).date(), wall_clock(min(e, hi) - 1e-6).date()
-            days.update(
-                first.fromordinal(d) for d in range(first.toordinal(), last.toordinal() + 1)
-            )
+            days.update(range(first.toordinal(), last.toordinal() + 1))
         return len(days)
 
     def first_start(self) -> float | None:
