@@ -1493,10 +1493,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>tout du {first} au {last}</translation>
     </message>
     <message>
-        <source>say what to erase: --all, or --from YYYY-MM-DD --to YYYY-MM-DD</source>
-        <translation>dites quoi effacer&#xa0;: --all, ou --from AAAA-MM-JJ --to AAAA-MM-JJ</translation>
-    </message>
-    <message>
         <source>this would erase {what}; add --yes to confirm</source>
         <translation>cela effacerait {what}&#xa0;; ajoutez --yes pour confirmer</translation>
     </message>
@@ -1750,6 +1746,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>do not ask for confirmation</source>
         <translation>ne pas demander de confirmation</translation>
+    </message>
+    <message>
+        <source>say what to erase: --all, or --from {form} --to {form}</source>
+        <translation>dites quoi effacer&#xa0;: --all, ou --from {form} --to {form}</translation>
     </message>
     <message>
         <source>Nothing is recorded there: there is nothing to erase.</source>
@@ -3128,24 +3128,32 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
 <context>
     <name>report</name>
     <message>
-        <source>week {week} ({first} to {last})</source>
-        <translation>semaine {week} (du {first} au {last})</translation>
-    </message>
-    <message>
         <source>{first} to {last}</source>
         <translation>du {first} au {last}</translation>
-    </message>
-    <message>
-        <source>{option}: {value} is not a date (expected YYYY-MM-DD)</source>
-        <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
         <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
     </message>
     <message>
-        <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
-        <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
+        <source>week of {day}</source>
+        <translation>semaine du {day}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>YYYY-Www</source>
+        <translation>AAAA-Wss</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is not a date (expected {form})</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: {form})</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is not an ISO week (expected {form}, e.g. 2026-W48)</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: {form}, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
@@ -3623,10 +3631,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>Remarque&#xa0;: {note}</translation>
     </message>
     <message>
-        <source>Your progress in {week} (only you see this):</source>
-        <translation>Votre progression en {week} (vous seul la voyez)&#xa0;:</translation>
-    </message>
-    <message>
         <source>goal met</source>
         <translation>objectif atteint</translation>
     </message>
@@ -3650,6 +3654,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <source>No work day yet this week.</source>
         <translation>Pas encore de jour travaillé cette semaine.</translation>
     </message>
+    <message>
+        <source>Your progress, {week} (only you see this):</source>
+        <translation>Votre progression, {week} (vous seul la voyez)&#xa0;:</translation>
+    </message>
     <message numerus="yes">
         <source>Goal met on {met} of %n recorded work day(s) that are over.</source>
         <translation>
@@ -3662,8 +3670,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>Cette semaine&#xa0;: {total} sur les réseaux sociaux (objectif&#xa0;: au plus {limit}).</translation>
     </message>
     <message>
-        <source>week {week} has no work day that is over and has recorded time: nothing to summarise</source>
-        <translation>la semaine {week} n&apos;a aucun jour travaillé terminé avec du temps enregistré&#xa0;: rien à récapituler</translation>
+        <source>{week} has no work day that is over and has recorded time: nothing to summarise</source>
+        <translation>la {week} n&apos;a aucun jour travaillé terminé avec du temps enregistré&#xa0;: rien à récapituler</translation>
     </message>
     <message>
         <source>Team goals that share no data: join a team&apos;s goal file, see your own progress, write a weekly summary you read first, combine members&apos; summaries.</source>
@@ -3922,8 +3930,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         </translation>
     </message>
     <message>
-        <source>Team &quot;{team}&quot;, week {week}: {members} members</source>
-        <translation>Équipe «&#xa0;{team}&#xa0;», semaine {week}&#xa0;: {members} membres</translation>
+        <source>Team &quot;{team}&quot;, {week}: {members} members</source>
+        <translation>Équipe «&#xa0;{team}&#xa0;», {week}&#xa0;: {members} membres</translation>
     </message>
     <message>
         <source>Goal met on {percent} of work days (each member&apos;s days met / work days, averaged)</source>

@@ -40,9 +40,12 @@ def register(command: Command) -> None:
     )
     p.add_argument("--all", action="store_true", help=translate("cli", "erase everything recorded"))
     p.add_argument(
-        "--from", dest="from_", metavar="YYYY-MM-DD", help=translate("cli", "first day to erase")
+        "--from",
+        dest="from_",
+        metavar=periods.date_form(),
+        help=translate("cli", "first day to erase"),
     )
-    p.add_argument("--to", metavar="YYYY-MM-DD", help=translate("cli", "last day to erase"))
+    p.add_argument("--to", metavar=periods.date_form(), help=translate("cli", "last day to erase"))
     p.add_argument(
         "--yes", action="store_true", help=translate("cli", "do not ask for confirmation")
     )
@@ -105,7 +108,9 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
         bounds = period.bounds()
     else:
         raise UsageError(
-            translate("cli", "say what to erase: --all, or --from YYYY-MM-DD --to YYYY-MM-DD")
+            translate("cli", "say what to erase: --all, or --from {form} --to {form}").format(
+                form=periods.date_form()
+            )
         )
     store = ctx.store()
     if not args.yes:
