@@ -37,6 +37,7 @@ from socialtime.recording.store import Store
 from socialtime.rules.periods import local_day
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config
+from socialtime.ui.tabs import keep_accents
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -97,7 +98,7 @@ class DashboardWindow(QWidget):
         self.setWindowTitle(_text("title"))
         self.resize(960, 640)
 
-        self.tabs = QTabWidget()
+        self.tabs = keep_accents(QTabWidget())
         self._pages: dict[str, QVBoxLayout] = {}
         self.summaries: dict[str, QLabel] = {}
         for tab in TABS:

@@ -72,6 +72,7 @@ from socialtime.ui.settings.goals_tab import GoalsTab
 from socialtime.ui.settings.hours_tab import WorkHoursTab
 from socialtime.ui.settings.sites_tab import SitesTab
 from socialtime.ui.settings.team_tab import TeamTab
+from socialtime.ui.tabs import keep_accents
 
 # The language setting's values; each language's name is written in that language.
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -127,7 +128,7 @@ class SettingsDialog(QDialog):
         self._loading = True
         self._fields: dict[str, _Field] = {}
         self._field_tab: dict[str, int] = {}
-        self.tabs = QTabWidget()
+        self.tabs = keep_accents(QTabWidget())
         for build, title in (
             (self._work_hours_tab, self.tr("Work hours")),
             (self._recording_tab, self.tr("Recording")),
