@@ -184,6 +184,13 @@
             <numerusform>Goal met on {met} of %n recorded work days that are over.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You met the goal on {met} of %n work day(s).</source>
+        <translation>
+            <numerusform>You met the goal on {met} of %n work day.</numerusform>
+            <numerusform>You met the goal on {met} of %n work days.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>team_chart</name>

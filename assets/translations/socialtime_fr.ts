@@ -229,6 +229,17 @@ L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré ta
     </message>
 </context>
 <context>
+    <name>FileView</name>
+    <message>
+        <source>The summary file</source>
+        <translation>Le fichier du récapitulatif</translation>
+    </message>
+    <message>
+        <source>This is the whole file, exactly as it will be saved.</source>
+        <translation>Voici le fichier entier, exactement tel qu&apos;il sera enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>At 80 % and at 100 % of a daily budget</source>
@@ -775,8 +786,12 @@ L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré ta
         <translation>Votre récapitulatif hebdomadaire</translation>
     </message>
     <message>
-        <source>This is the whole file, exactly as it will be saved. Nothing is sent: you choose where to save it and whether to give it to your team.</source>
-        <translation>Voici le fichier complet, exactement tel qu&apos;il sera enregistré. Rien n&apos;est envoyé&#xa0;: vous choisissez où l&apos;enregistrer et si vous le donnez à votre équipe.</translation>
+        <source>This summary says only this. Nothing is sent: you choose where to save it and whether to give it to your team.</source>
+        <translation>Ce récapitulatif ne dit que ceci. Rien n&apos;est envoyé&#xa0;: vous choisissez où l&apos;enregistrer et si vous le donnez à votre équipe.</translation>
+    </message>
+    <message>
+        <source>Show the file…</source>
+        <translation>Afficher le fichier…</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -834,6 +849,34 @@ L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré ta
     <message>
         <source>Your organisation offers this goal ({source}). You may leave it; your progress is shown to you alone.</source>
         <translation>Votre organisation propose cet objectif ({source}). Vous pouvez le quitter&#xa0;; votre progression n&apos;est montrée qu&apos;à vous.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Social time</source>
+        <translation>Temps social</translation>
+    </message>
+    <message>
+        <source>Goal met</source>
+        <translation>Objectif atteint</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>Jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>Nothing recorded</source>
+        <translation>Rien d&apos;enregistré</translation>
     </message>
     <message>
         <source>The team file could not be kept: {error}</source>
@@ -3672,6 +3715,33 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>{week} has no work day that is over and has recorded time: nothing to summarise</source>
         <translation>la {week} n&apos;a aucun jour travaillé terminé avec du temps enregistré&#xa0;: rien à récapituler</translation>
+    </message>
+    <message>
+        <source>between {low} and {high} min</source>
+        <translation>entre {low} et {high} min</translation>
+    </message>
+    <message>
+        <source>more than {low} min</source>
+        <translation>plus de {low} min</translation>
+    </message>
+    <message>
+        <source>For the team &quot;{team}&quot;, {week}.</source>
+        <translation>Pour l&apos;équipe «&#xa0;{team}&#xa0;», {week}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You met the goal on {met} of %n work day(s).</source>
+        <translation>
+            <numerusform>Vous avez atteint l&apos;objectif {met} fois sur %n jour travaillé.</numerusform>
+            <numerusform>Vous avez atteint l&apos;objectif {met} fois sur %n jours travaillés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your social time was {spread} per work day (a range, not the exact figure).</source>
+        <translation>Votre temps sur les réseaux sociaux a été {spread} par jour travaillé (une fourchette, pas le chiffre exact).</translation>
+    </message>
+    <message>
+        <source>A random code, new every week, lets your team count each summary once without knowing whose it is.</source>
+        <translation>Un code aléatoire, nouveau chaque semaine, permet à votre équipe de compter chaque récapitulatif une seule fois sans savoir de qui il vient.</translation>
     </message>
     <message>
         <source>Team goals that share no data: join a team&apos;s goal file, see your own progress, write a weekly summary you read first, combine members&apos; summaries.</source>

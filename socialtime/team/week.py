@@ -25,7 +25,13 @@ from socialtime.base.i18n import format_duration, translate
 from socialtime.insights import report
 from socialtime.insights.goals import DayResult, day_results
 from socialtime.recording.store import Store
-from socialtime.rules.periods import Period, previous_week, week_name, week_of_label
+from socialtime.rules.periods import (
+    Period,
+    iso_week_label,
+    previous_week,
+    week_name,
+    week_of_label,
+)
 from socialtime.rules.work_hours import WorkHours
 from socialtime.team.goal_file import Team, TeamError
 from socialtime.team.summary import (
@@ -184,3 +190,32 @@ def save_summary(store: Store, summary: Mapping[str, object], path: Path) -> str
     text = summary_text(summary)
     write_private(path, text)
     return text
+
+
+def summary_sentences(summary: Mapping[str, object]) -> list[str]:
+    """What a summary file says, as sentences a person reads before saving it (the file's
+    exact text is one click away): the team, the week as a date, the days, the range, and what
+    the code is for. ``summary`` is build_summary's (or the file read back)."""
+    week = iso_week_label(str(summary.get("week", "")))
+    days, met = int(str(summary.get("work_days", 0))), int(str(summary.get("days_met", 0)))
+    low, _, high = str(summary.get("social_minutes_per_work_day", "")).partition("-")
+    if high:
+        spread = translate("team", "between {low} and {high} min").format(low=low, high=high)
+    else:  # "60+"
+        spread = translate("team", "more than {low} min").format(low=low.rstrip("+"))
+    head = translate("team", 'For the team "{team}", {week}.')
+    days_met = translate("team", "You met the goal on {met} of %n work day(s).", None, days)
+    spread_text = translate(
+        "team", "Your social time was {spread} per work day (a range, not the exact figure)."
+    )
+    code = translate(
+        "team",
+        "A random code, new every week, lets your team count each summary once without "
+        "knowing whose it is.",
+    )
+    return [
+        head.format(team=summary.get("team"), week=week),
+        days_met.format(met=met),
+        spread_text.format(spread=spread),
+        code,
+    ]
