@@ -98,7 +98,7 @@ class DashboardWindow(QWidget):
         self.setWindowTitle(_text("title"))
         self.resize(960, 640)
 
-        self.tabs = keep_accents(QTabWidget())
+        self.tabs = keep_accents()
         self._pages: dict[str, QVBoxLayout] = {}
         self.summaries: dict[str, QLabel] = {}
         for tab in TABS:

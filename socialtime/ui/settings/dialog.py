@@ -128,7 +128,7 @@ class SettingsDialog(QDialog):
         self._loading = True
         self._fields: dict[str, _Field] = {}
         self._field_tab: dict[str, int] = {}
-        self.tabs = keep_accents(QTabWidget())
+        self.tabs = keep_accents()
         for build, title in (
             (self._work_hours_tab, self.tr("Work hours")),
             (self._recording_tab, self.tr("Recording")),

@@ -71,7 +71,9 @@ def test_the_check_sees_a_clipped_accent(qtbot) -> None:
     """Without keep_accents, Qt's Fusion style clips it: the check above can fail."""
     window = QWidget()
     qtbot.addWidget(window)
-    for tabs, clipped in ((QTabWidget(window), ["Équipe"]), (keep_accents(QTabWidget(window)), [])):
+    for tabs, clipped in ((QTabWidget(window), ["Équipe"]), (keep_accents(), [])):
+        tabs.setParent(window)
+        tabs.show()
         tabs.addTab(QWidget(), "Objectifs")
         tabs.addTab(QWidget(), "Équipe")
         tabs.resize(tabs.sizeHint())
