@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QSpinBox,
     QStyle,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
