@@ -478,3 +478,15 @@ def test_screenshots_of_each_tab(qtbot, make, store, theme: str) -> None:
         qtbot.wait(10)
         name = dialog.tabs.tabText(index).lower().replace(" ", "-")
         assert dialog.grab().save(str(ARTIFACTS / f"settings-{index}-{name}-{theme}.png"))
+
+
+def test_the_sites_list_fits_without_sideways_scroll(qtbot, make, french) -> None:
+    dialog = make()
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: dialog.site_list.isVisible())
+    sites = dialog.site_list
+    width = sites.viewport().width()
+    for i in range(sites.count()):
+        rect = sites.visualItemRect(sites.item(i))
+        assert 0 <= rect.left() and rect.right() < width, sites.item(i).text()
+    assert sites.horizontalScrollBar().maximum() == 0
