@@ -488,5 +488,5 @@ def test_the_sites_list_fits_without_sideways_scroll(qtbot, make, french) -> Non
     width = sites.viewport().width()
     for i in range(sites.count()):
         rect = sites.visualItemRect(sites.item(i))
-        assert 0 <= rect.left() and rect.right() < width, sites.item(i).text()
+        assert rect.left() >= 0 and rect.right() < width, sites.item(i).text()
     assert sites.horizontalScrollBar().maximum() == 0
