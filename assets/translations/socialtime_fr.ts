@@ -571,6 +571,10 @@ L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré ta
         <translation>Dimanche&#xa0;:</translation>
     </message>
     <message>
+        <source>Tick a work day and pick its hours, with a break if you take one; or write time ranges such as 09:00-12:30, 13:30-18:00 (an empty day is a day off). Nothing is recorded outside these hours.</source>
+        <translation>Cochez un jour travaillé et choisissez ses heures, avec une pause si vous en prenez une&#xa0;; ou écrivez des plages horaires comme 09:00-12:30, 13:30-18:00 (un jour vide est un jour de repos). Rien n&apos;est enregistré en dehors de ces heures.</translation>
+    </message>
+    <message>
         <source>Start at login</source>
         <translation>Démarrage à l&apos;ouverture de session</translation>
     </message>
@@ -621,10 +625,6 @@ L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré ta
     <message>
         <source>day off</source>
         <translation>jour de repos</translation>
-    </message>
-    <message>
-        <source>Write time ranges such as 09:00-12:30, 13:30-18:00. Leave a day empty for a day off. Nothing is recorded outside these hours.</source>
-        <translation>Indiquez des plages horaires, par exemple 09:00-12:30, 13:30-18:00. Laissez vide un jour de repos. Rien n&apos;est enregistré en dehors de ces heures.</translation>
     </message>
     <message>
         <source> min</source>
@@ -777,6 +777,18 @@ L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré ta
     <message>
         <source>Sites with a padlock are added by your organisation and cannot be removed.</source>
         <translation>Les sites marqués d&apos;un cadenas sont ajoutés par votre organisation et ne peuvent pas être retirés.</translation>
+    </message>
+    <message>
+        <source>A work day</source>
+        <translation>Un jour travaillé</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>puis</translation>
+    </message>
+    <message>
+        <source>A second range, after a break</source>
+        <translation>Une seconde plage, après une pause</translation>
     </message>
 </context>
 <context>

@@ -152,7 +152,8 @@ class SettingsDialog(QDialog):
         for widget in (self.org_banner, self.tabs, self.general_error, buttons):
             layout.addWidget(widget)
         # Wide enough for every tab title (French ones are longer), and for a warning icon.
-        self.resize(max(620, self.tabs.tabBar().sizeHint().width() + 60), 560)
+        # Wide enough too for a day's time pickers beside its text (.hours_tab).
+        self.resize(max(800, self.tabs.tabBar().sizeHint().width() + 60), 560)
         self._loading = False
         self.validate()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
@@ -490,3 +490,36 @@ def test_the_sites_list_fits_without_sideways_scroll(qtbot, make, french) -> Non
         rect = sites.visualItemRect(sites.item(i))
         assert rect.left() >= 0 and rect.right() < width, sites.item(i).text()
     assert sites.horizontalScrollBar().maximum() == 0
+
+
+def test_time_pickers_write_the_same_ranges_as_the_text(qtbot, make, tmp_path: Path) -> None:
+    dialog = make()
+    monday, saturday = dialog.hours_tab.day_pickers[0], dialog.hours_tab.day_pickers[5]
+    # The default office day shows as one range; the weekend is off, its times disabled.
+    assert monday.works.isChecked() and not saturday.works.isChecked()
+    assert not saturday.times[0].isEnabled()
+    dialog.preset.setCurrentIndex(dialog.preset.findText("Office hours with lunch break"))
+    assert monday.split.isChecked()
+    assert [t.time().toString("HH:mm") for t in monday.times] == [
+        "09:00",
+        "12:30",
+        "13:30",
+        "18:00",
+    ]
+    saturday.works.setChecked(True)
+    saturday.times[0].setTime(QTime(10, 0))
+    saturday.times[1].setTime(QTime(0, 0))  # midnight at the end of the day
+    assert dialog.day_edits[5].text() == "10:00-24:00"
+    assert dialog.preset.currentText() == "Custom"
+    monday.split.setChecked(False)
+    assert dialog.day_edits[0].text() == "09:00-12:30"
+    saturday.times[1].setTime(QTime(9, 0))  # an end before the start: the core says so
+    assert dialog.day_edits[5].text() == "10:00-09:00" and not dialog.save_button.isEnabled()
+    saturday.times[1].setTime(QTime(12, 0))
+    config = save(qtbot, dialog)
+    assert str(config.work_hours.days[5][0]) == "10:00-12:00"
+    assert 'sat = "10:00-12:00"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    # Three ranges are more than the pickers show: the text is in charge.
+    dialog = make()
+    dialog.day_edits[2].setText("08:00-09:00, 10:00-11:00, 12:00-13:00")
+    assert not dialog.hours_tab.day_pickers[2].works.isEnabled()
