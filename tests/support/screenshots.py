@@ -121,7 +121,8 @@ SETTINGS_SHOWN = {0: "hours", 1: "recording", 2: "sites", 4: "data", 6: "team"}
 def settings(store: Store, folder: Path, lang: str, out: Path) -> None:
     """The Settings tabs worth showing (with an organisation policy and a team), for the README:
     settings-hours.png, settings-recording.png, settings-sites.png, settings-data.png,
-    settings-team.png and team-summary.png (the preview of a weekly summary)."""
+    settings-team.png, erase-question.png, team-summary.png (the preview of a weekly summary)
+    and team-summary-file.png (the file it shows on "Show the file…")."""
     from socialtime.team import week as team_week
     from socialtime.team.summary import summary_text
     from socialtime.ui.settings.team_tab import SummaryPreview
@@ -131,6 +132,13 @@ def settings(store: Store, folder: Path, lang: str, out: Path) -> None:
     for index, key in SETTINGS_SHOWN.items():
         dialog.tabs.setCurrentIndex(index)
         save(dialog, out / name(f"settings-{key}", lang))
+    asked: list[tuple[str, str]] = []  # the question "Erase everything" asks, with its buttons
+    dialog.confirm = lambda title, text: asked.append((title, text)) is None and False
+    dialog.data_tab.erase_all()
+    question = dialog.data_tab.question(*asked[0])
+    question.show()
+    save(question, out / name("erase-question", lang))
+    question.close()
     tab = dialog.team_tab
     assert tab.team is not None
     period = team_week.last_week(WEDNESDAY)
