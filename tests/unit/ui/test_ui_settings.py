@@ -523,3 +523,19 @@ def test_time_pickers_write_the_same_ranges_as_the_text(qtbot, make, tmp_path: P
     dialog = make()
     dialog.day_edits[2].setText("08:00-09:00, 10:00-11:00, 12:00-13:00")
     assert not dialog.hours_tab.day_pickers[2].works.isEnabled()
+
+
+def test_save_from_the_dialog_keeps_the_users_comments(qtbot, store, autostart, tmp_path) -> None:
+    path = tmp_path / "config.toml"
+    text = (
+        "# my notes\nidle_seconds = 240  # four minutes\n\n"
+        '[work_hours]\n# short Fridays\nfri = "09:00-12:00"\nmon = "09:00-17:00"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = load_config(path)
+    dialog = SettingsDialog(loaded.config, path, store, load_catalogue(), autostart, loaded=loaded)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.idle.setValue(5)
+    save(qtbot, dialog)
+    assert path.read_text(encoding="utf-8") == text.replace("= 240 ", "= 300 ")
