@@ -71,6 +71,8 @@ class WorkHoursTab(QWidget):
                          "(an empty day is a day off). Nothing is recorded outside these "
                          "hours.")  # fmt: skip
         form.addRow(label(hint, hint=True))
+        for edit in self.day_edits:
+            edit.setCursorPosition(0)
         self._sync_preset()
         self.preset.currentIndexChanged.connect(self._preset_chosen)
 
@@ -87,6 +89,9 @@ class WorkHoursTab(QWidget):
                     edit.setText(PRESETS[index][1] if i < _WEEKDAYS else "")
 
     def _days_edited(self) -> None:
+        for edit in self.day_edits:  # a text too long for its field shows from its start
+            if not edit.hasFocus():
+                edit.setCursorPosition(0)
         self._sync_preset()
         self.validate()
 
