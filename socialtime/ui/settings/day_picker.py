@@ -109,6 +109,7 @@ class DayPicker(QWidget):
         if text != self.text_field.text():
             self._busy = True
             self.text_field.setText(text)  # the dialog checks it and marks an error
+            self.text_field.setCursorPosition(0)
             self._busy = False
 
     def _bad_text(self) -> str:

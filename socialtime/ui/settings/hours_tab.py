@@ -71,7 +71,7 @@ class WorkHoursTab(QWidget):
                          "(an empty day is a day off). Nothing is recorded outside these "
                          "hours.")  # fmt: skip
         form.addRow(label(hint, hint=True))
-        for edit in self.day_edits:
+        for edit in self.day_edits:  # a text too long for its field shows from its start
             edit.setCursorPosition(0)
         self._sync_preset()
         self.preset.currentIndexChanged.connect(self._preset_chosen)
@@ -87,11 +87,9 @@ class WorkHoursTab(QWidget):
             for i, edit in enumerate(self.day_edits):
                 if edit.isEnabled():  # not a day the organisation sets
                     edit.setText(PRESETS[index][1] if i < _WEEKDAYS else "")
+                    edit.setCursorPosition(0)
 
     def _days_edited(self) -> None:
-        for edit in self.day_edits:  # a text too long for its field shows from its start
-            if not edit.hasFocus():
-                edit.setCursorPosition(0)
         self._sync_preset()
         self.validate()
 
