@@ -11,10 +11,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
+        <source>Erase %n day(s) of data?</source>
         <translation>
-            <numerusform>Your recorded data (%n span) is still on this computer. Erase it all now?</numerusform>
-            <numerusform>Your recorded data (%n spans) is still on this computer. Erase it all now?</numerusform>
+            <numerusform>Erase %n day of data?</numerusform>
+            <numerusform>Erase %n days of data?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased %n day(s) of data ({duration} of recorded time).</source>
+        <translation>
+            <numerusform>Erased %n day of data ({duration} of recorded time).</numerusform>
+            <numerusform>Erased %n days of data ({duration} of recorded time).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data too?</source>
+        <translation>
+            <numerusform>Erase %n day of data too?</numerusform>
+            <numerusform>Erase %n days of data too?</numerusform>
         </translation>
     </message>
 </context>
@@ -90,6 +104,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Erase %n day(s) of data ({what}, in {path})? This cannot be undone. [y/N] </source>
+        <translation>
+            <numerusform>Erase %n day of data ({what}, in {path})? This cannot be undone. [y/N] </numerusform>
+            <numerusform>Erase %n days of data ({what}, in {path})? This cannot be undone. [y/N] </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{path} (%n spans, readable by you only)</source>
         <translation>
             <numerusform>{path} (%n span, readable by you only)</numerusform>
@@ -161,6 +182,13 @@
         <translation>
             <numerusform>Goal met on {met} of %n recorded work day that is over.</numerusform>
             <numerusform>Goal met on {met} of %n recorded work days that are over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You met the goal on {met} of %n work day(s).</source>
+        <translation>
+            <numerusform>You met the goal on {met} of %n work day.</numerusform>
+            <numerusform>You met the goal on {met} of %n work days.</numerusform>
         </translation>
     </message>
 </context>

@@ -297,16 +297,63 @@
         <translation>Le dernier jour précède le premier.</translation>
     </message>
     <message>
-        <source>everything recorded from {first} to {last}</source>
-        <translation>tout ce qui a été enregistré du {first} au {last}</translation>
+        <source>Everything recorded from {first} to {last} is erased.</source>
+        <translation>Tout ce qui a été enregistré du {first} au {last} sera effacé.</translation>
     </message>
     <message>
-        <source>everything recorded</source>
-        <translation>tout ce qui a été enregistré</translation>
+        <source>Everything recorded is erased.</source>
+        <translation>Tout ce qui a été enregistré sera effacé.</translation>
     </message>
     <message>
-        <source>Erase {what}? This cannot be undone.</source>
-        <translation>Effacer {what}&#xa0;? C&apos;est irréversible.</translation>
+        <source>Nothing is recorded there: there is nothing to erase.</source>
+        <translation>Rien n&apos;est enregistré sur cette période&#xa0;: il n&apos;y a rien à effacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data?</source>
+        <translation>
+            <numerusform>Effacer %n jour de données&#xa0;?</numerusform>
+            <numerusform>Effacer %n jours de données&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased %n day(s) of data ({duration} of recorded time).</source>
+        <translation>
+            <numerusform>%n jour de données effacé ({duration} de temps enregistré).</numerusform>
+            <numerusform>%n jours de données effacés ({duration} de temps enregistré).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdraw your consent?
+Recording stops at once and nothing is recorded until you accept the notice again.</source>
+        <translation>Retirer votre consentement&#xa0;?
+L&apos;enregistrement s&apos;arrête aussitôt et rien n&apos;est enregistré tant que vous n&apos;avez pas accepté à nouveau la notice.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Keep recording</source>
+        <translation>Continuer l&apos;enregistrement</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data too?</source>
+        <translation>
+            <numerusform>Effacer aussi %n jour de données&#xa0;?</numerusform>
+            <numerusform>Effacer aussi %n jours de données&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What was recorded is still on this computer. Erasing it cannot be undone.</source>
+        <translation>Ce qui a été enregistré est toujours sur cet ordinateur. L&apos;effacement est irréversible.</translation>
     </message>
     <message>
         <source>Erase data</source>
@@ -317,27 +364,12 @@
         <translation>Rien n&apos;a été effacé.</translation>
     </message>
     <message>
-        <source>Erased {what} ({duration} of recorded time).</source>
-        <translation>Effacement terminé&#xa0;: {what} ({duration} de temps enregistré).</translation>
-    </message>
-    <message>
-        <source>Recording stops at once and nothing is recorded until you accept the notice again. Withdraw your consent?</source>
-        <translation>L&apos;enregistrement s&apos;arrête aussitôt, et rien n&apos;est enregistré tant que vous n&apos;avez pas de nouveau accepté la notice. Retirer votre consentement&#xa0;?</translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation>Retirer mon consentement</translation>
     </message>
     <message>
         <source>Consent withdrawn: recording has stopped.</source>
         <translation>Consentement retiré&#xa0;: l&apos;enregistrement est arrêté.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Your recorded data (%n spans) is still on this computer. Erase it all now?</source>
-        <translation>
-            <numerusform>Vos données enregistrées (%n période) sont toujours sur cet ordinateur. Tout effacer maintenant&#xa0;?</numerusform>
-            <numerusform>Vos données enregistrées (%n périodes) sont toujours sur cet ordinateur. Tout effacer maintenant&#xa0;?</numerusform>
-        </translation>
     </message>
     <message>
         <source>You accepted the privacy notice on {day} at {time}.</source>
@@ -354,6 +386,17 @@
     <message>
         <source>{format} files (*.{extension})</source>
         <translation>Fichiers {format} (*.{extension})</translation>
+    </message>
+</context>
+<context>
+    <name>FileView</name>
+    <message>
+        <source>The summary file</source>
+        <translation>Le fichier du récapitulatif</translation>
+    </message>
+    <message>
+        <source>This is the whole file, exactly as it will be saved.</source>
+        <translation>Voici le fichier entier, exactement tel qu&apos;il sera enregistré.</translation>
     </message>
 </context>
 <context>
@@ -434,8 +477,8 @@
         <translation>aucune</translation>
     </message>
     <message>
-        <source> min a day</source>
-        <translation> min par jour</translation>
+        <source> a day</source>
+        <translation> par jour</translation>
     </message>
     <message>
         <source>Add</source>
@@ -488,10 +531,6 @@
     <message>
         <source>at most, all social sites:</source>
         <translation>au plus, tous réseaux sociaux confondus&#xa0;:</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
     </message>
 </context>
 <context>
@@ -777,6 +816,10 @@
         <translation>Dimanche&#xa0;:</translation>
     </message>
     <message>
+        <source>Tick a work day and pick its hours, with a break if you take one; or write time ranges such as 09:00-12:30, 13:30-18:00 (an empty day is a day off). Nothing is recorded outside these hours.</source>
+        <translation>Cochez un jour travaillé et choisissez ses heures, avec une pause si vous en prenez une&#xa0;; ou écrivez des plages horaires comme 09:00-12:30, 13:30-18:00 (un jour vide est un jour de repos). Rien n&apos;est enregistré en dehors de ces heures.</translation>
+    </message>
+    <message>
         <source>Start at login</source>
         <translation>Démarrage à l&apos;ouverture de session</translation>
     </message>
@@ -829,16 +872,8 @@
         <translation>jour de repos</translation>
     </message>
     <message>
-        <source>Write time ranges such as 09:00-12:30, 13:30-18:00. Leave a day empty for a day off. Nothing is recorded outside these hours.</source>
-        <translation>Indiquez des plages horaires, par exemple 09:00-12:30, 13:30-18:00. Laissez vide un jour de repos. Rien n&apos;est enregistré en dehors de ces heures.</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source> min after the last input</source>
-        <translation> min après la dernière saisie</translation>
     </message>
     <message>
         <source>Off</source>
@@ -863,6 +898,10 @@
     <message>
         <source>While something plays:</source>
         <translation>Pendant une lecture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>after the last input</source>
+        <translation>après la dernière saisie</translation>
     </message>
     <message>
         <source>Look every:</source>
@@ -984,6 +1023,18 @@
         <source>Sites with a padlock are added by your organisation and cannot be removed.</source>
         <translation>Les sites marqués d&apos;un cadenas sont ajoutés par votre organisation et ne peuvent pas être retirés.</translation>
     </message>
+    <message>
+        <source>A work day</source>
+        <translation>Un jour travaillé</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>puis</translation>
+    </message>
+    <message>
+        <source>A second range, after a break</source>
+        <translation>Une seconde plage, après une pause</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPreview</name>
@@ -992,8 +1043,12 @@
         <translation>Votre récapitulatif hebdomadaire</translation>
     </message>
     <message>
-        <source>This is the whole file, exactly as it will be saved. Nothing is sent: you choose where to save it and whether to give it to your team.</source>
-        <translation>Voici le fichier complet, exactement tel qu&apos;il sera enregistré. Rien n&apos;est envoyé&#xa0;: vous choisissez où l&apos;enregistrer et si vous le donnez à votre équipe.</translation>
+        <source>This summary says only this. Nothing is sent: you choose where to save it and whether to give it to your team.</source>
+        <translation>Ce récapitulatif ne dit que ceci. Rien n&apos;est envoyé&#xa0;: vous choisissez où l&apos;enregistrer et si vous le donnez à votre équipe.</translation>
+    </message>
+    <message>
+        <source>Show the file…</source>
+        <translation>Afficher le fichier…</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -1051,6 +1106,34 @@
     <message>
         <source>Your organisation offers this goal ({source}). You may leave it; your progress is shown to you alone.</source>
         <translation>Votre organisation propose cet objectif ({source}). Vous pouvez le quitter&#xa0;; votre progression n&apos;est montrée qu&apos;à vous.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Social time</source>
+        <translation>Temps social</translation>
+    </message>
+    <message>
+        <source>Goal met</source>
+        <translation>Objectif atteint</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>Jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>Nothing recorded</source>
+        <translation>Rien d&apos;enregistré</translation>
     </message>
     <message>
         <source>The team file could not be kept: {error}</source>
@@ -1746,16 +1829,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>tout du {first} au {last}</translation>
     </message>
     <message>
-        <source>say what to erase: --all, or --from YYYY-MM-DD --to YYYY-MM-DD</source>
-        <translation>dites quoi effacer&#xa0;: --all, ou --from AAAA-MM-JJ --to AAAA-MM-JJ</translation>
-    </message>
-    <message>
         <source>this would erase {what}; add --yes to confirm</source>
         <translation>cela effacerait {what}&#xa0;; ajoutez --yes pour confirmer</translation>
-    </message>
-    <message>
-        <source>Erase {what} in {path}? This cannot be undone. [y/N] </source>
-        <translation>Effacer {what} dans {path}&#xa0;? C&apos;est définitif. [o/N] </translation>
     </message>
     <message>
         <source>Nothing was erased.</source>
@@ -1805,8 +1880,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>aucun jour travaillé défini</translation>
     </message>
     <message>
-        <source>counts up to {minutes} min after the last input while the window in front plays</source>
-        <translation>compté jusqu&apos;à {minutes}&#xa0;min après la dernière saisie tant que la fenêtre au premier plan émet du son</translation>
+        <source>counts up to {duration} after the last input while the window in front plays</source>
+        <translation>compte jusqu&apos;à {duration} après la dernière saisie tant que la fenêtre au premier plan joue</translation>
     </message>
     <message>
         <source>off (media_max_minutes = 0): time without input stops counting after the idle threshold, whatever plays</source>
@@ -2003,6 +2078,21 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
     <message>
         <source>do not ask for confirmation</source>
         <translation>ne pas demander de confirmation</translation>
+    </message>
+    <message>
+        <source>say what to erase: --all, or --from {form} --to {form}</source>
+        <translation>dites quoi effacer&#xa0;: --all, ou --from {form} --to {form}</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded there: there is nothing to erase.</source>
+        <translation>Rien n&apos;est enregistré sur cette période&#xa0;: il n&apos;y a rien à effacer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n day(s) of data ({what}, in {path})? This cannot be undone. [y/N] </source>
+        <translation>
+            <numerusform>Effacer %n jour de données ({what}, dans {path})&#xa0;? C&apos;est irréversible. [o/N] </numerusform>
+            <numerusform>Effacer %n jours de données ({what}, dans {path})&#xa0;? C&apos;est irréversible. [o/N] </numerusform>
+        </translation>
     </message>
     <message>
         <source>Tell what this computer lets socialtime see, and how to fix it.</source>
@@ -3421,24 +3511,32 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
 <context>
     <name>report</name>
     <message>
-        <source>week {week} ({first} to {last})</source>
-        <translation>semaine {week} (du {first} au {last})</translation>
-    </message>
-    <message>
         <source>{first} to {last}</source>
         <translation>du {first} au {last}</translation>
-    </message>
-    <message>
-        <source>{option}: {value} is not a date (expected YYYY-MM-DD)</source>
-        <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>{option}: {value} is out of range (expected a day from {first} to {last})</source>
         <translation>{option}&#xa0;: {value} est hors limites (attendu&#xa0;: un jour du {first} au {last})</translation>
     </message>
     <message>
-        <source>{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)</source>
-        <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: AAAA-Wss, par exemple 2026-W48)</translation>
+        <source>week of {day}</source>
+        <translation>semaine du {day}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>YYYY-Www</source>
+        <translation>AAAA-Wss</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is not a date (expected {form})</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas une date (format attendu&#xa0;: {form})</translation>
+    </message>
+    <message>
+        <source>{option}: {value} is not an ISO week (expected {form}, e.g. 2026-W48)</source>
+        <translation>{option}&#xa0;: {value} n&apos;est pas une semaine ISO (format attendu&#xa0;: {form}, par exemple 2026-W48)</translation>
     </message>
     <message>
         <source>{option}: {value}: that year has no such week</source>
@@ -3940,10 +4038,6 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>Remarque&#xa0;: {note}</translation>
     </message>
     <message>
-        <source>Your progress in {week} (only you see this):</source>
-        <translation>Votre progression en {week} (vous seul la voyez)&#xa0;:</translation>
-    </message>
-    <message>
         <source>goal met</source>
         <translation>objectif atteint</translation>
     </message>
@@ -3967,6 +4061,10 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <source>No work day yet this week.</source>
         <translation>Pas encore de jour travaillé cette semaine.</translation>
     </message>
+    <message>
+        <source>Your progress, {week} (only you see this):</source>
+        <translation>Votre progression, {week} (vous seul la voyez)&#xa0;:</translation>
+    </message>
     <message numerus="yes">
         <source>Goal met on {met} of %n recorded work day(s) that are over.</source>
         <translation>
@@ -3979,8 +4077,35 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         <translation>Cette semaine&#xa0;: {total} sur les réseaux sociaux (objectif&#xa0;: au plus {limit}).</translation>
     </message>
     <message>
-        <source>week {week} has no work day that is over and has recorded time: nothing to summarise</source>
-        <translation>la semaine {week} n&apos;a aucun jour travaillé terminé avec du temps enregistré&#xa0;: rien à récapituler</translation>
+        <source>{week} has no work day that is over and has recorded time: nothing to summarise</source>
+        <translation>la {week} n&apos;a aucun jour travaillé terminé avec du temps enregistré&#xa0;: rien à récapituler</translation>
+    </message>
+    <message>
+        <source>between {low} and {high} min</source>
+        <translation>entre {low} et {high} min</translation>
+    </message>
+    <message>
+        <source>more than {low} min</source>
+        <translation>plus de {low} min</translation>
+    </message>
+    <message>
+        <source>For the team &quot;{team}&quot;, {week}.</source>
+        <translation>Pour l&apos;équipe «&#xa0;{team}&#xa0;», {week}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You met the goal on {met} of %n work day(s).</source>
+        <translation>
+            <numerusform>Vous avez atteint l&apos;objectif {met} fois sur %n jour travaillé.</numerusform>
+            <numerusform>Vous avez atteint l&apos;objectif {met} fois sur %n jours travaillés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your social time was {spread} per work day (a range, not the exact figure).</source>
+        <translation>Votre temps sur les réseaux sociaux a été {spread} par jour travaillé (une fourchette, pas le chiffre exact).</translation>
+    </message>
+    <message>
+        <source>A random code, new every week, lets your team count each summary once without knowing whose it is.</source>
+        <translation>Un code aléatoire, nouveau chaque semaine, permet à votre équipe de compter chaque récapitulatif une seule fois sans savoir de qui il vient.</translation>
     </message>
     <message>
         <source>Team goals that share no data: join a team&apos;s goal file, see your own progress, write a weekly summary you read first, combine members&apos; summaries.</source>
@@ -4239,8 +4364,8 @@ L&apos;enregistrement continue&#xa0;: ce qui est observé est gardé en mémoire
         </translation>
     </message>
     <message>
-        <source>Team &quot;{team}&quot;, week {week}: {members} members</source>
-        <translation>Équipe «&#xa0;{team}&#xa0;», semaine {week}&#xa0;: {members} membres</translation>
+        <source>Team &quot;{team}&quot;, {week}: {members} members</source>
+        <translation>Équipe «&#xa0;{team}&#xa0;», {week}&#xa0;: {members} membres</translation>
     </message>
     <message>
         <source>Goal met on {percent} of work days (each member&apos;s days met / work days, averaged)</source>

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from socialtime.base.i18n import format_percent, translate
+from socialtime.rules.periods import iso_week_label
 from socialtime.team.summary import TeamFigures
 
 _COLOR = "#0072B2"  # Okabe–Ito blue, as on the dashboard
@@ -38,7 +39,7 @@ def draw(figures: TeamFigures) -> Figure:
         figures.members,
     )
     share = format_percent(100 * figures.share_met)
-    title = title.format(team=figures.team, week=figures.week, share=share)
+    title = title.format(team=figures.team, week=iso_week_label(figures.week), share=share)
     axes.set_title(title, fontsize=10, wrap=True)  # a long team name, or French, takes two lines
     return figure
 

@@ -40,9 +40,12 @@ def register(command: Command) -> None:
     )
     p.add_argument("--all", action="store_true", help=translate("cli", "erase everything recorded"))
     p.add_argument(
-        "--from", dest="from_", metavar="YYYY-MM-DD", help=translate("cli", "first day to erase")
+        "--from",
+        dest="from_",
+        metavar=periods.date_form(),
+        help=translate("cli", "first day to erase"),
     )
-    p.add_argument("--to", metavar="YYYY-MM-DD", help=translate("cli", "last day to erase"))
+    p.add_argument("--to", metavar=periods.date_form(), help=translate("cli", "last day to erase"))
     p.add_argument(
         "--yes", action="store_true", help=translate("cli", "do not ask for confirmation")
     )
@@ -105,14 +108,22 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
         bounds = period.bounds()
     else:
         raise UsageError(
-            translate("cli", "say what to erase: --all, or --from YYYY-MM-DD --to YYYY-MM-DD")
+            translate("cli", "say what to erase: --all, or --from {form} --to {form}").format(
+                form=periods.date_form()
+            )
         )
     store = ctx.store()
     if not args.yes:
         if not sys.stdin.isatty():
             message = translate("cli", "this would erase {what}; add --yes to confirm")
             raise UsageError(message.format(what=what))
-        prompt = translate("cli", "Erase {what} in {path}? This cannot be undone. [y/N] ")
+        # Counted in days, as the Settings dialog asks it (socialtime.ui.settings.data_tab).
+        days = store.days_with_data(*bounds)
+        if not days:
+            print(translate("cli", "Nothing is recorded there: there is nothing to erase."))
+            return ExitStatus.OK
+        prompt = translate("cli", "Erase %n day(s) of data ({what}, in {path})? "
+                           "This cannot be undone. [y/N] ", None, days)  # fmt: skip
         if not confirm(prompt.format(what=what, path=store.path)):
             print(translate("cli", "Nothing was erased."))
             return ExitStatus.OK

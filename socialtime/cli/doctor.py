@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialtime.base.i18n import translate
+from socialtime.base.i18n import format_duration, translate
 from socialtime.cli import browser as browser_cli
 from socialtime.cli.context import Command, Context, ExitStatus, when
 from socialtime.recording.consent import NOTICE_VERSION
@@ -121,8 +121,9 @@ def _media_check(max_minutes: int) -> None:
     finally:
         media.close()
     if max_minutes:
-        rule = translate("cli", "counts up to {minutes} min after the last input while the "
-                         "window in front plays").format(minutes=max_minutes)  # fmt: skip
+        rule = translate("cli", "counts up to {duration} after the last input while the "
+                         "window in front plays")  # fmt: skip
+        rule = rule.format(duration=format_duration(max_minutes * 60))
     else:
         rule = translate(
             "cli",

@@ -311,10 +311,10 @@ def build_parser() -> argparse.ArgumentParser:
         "report", cmd_report, translate("cli", "Show active and social time (default: today).")
     )
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--day", metavar="YYYY-MM-DD", help=translate("cli", "one day"))
+    group.add_argument("--day", metavar=periods.date_form(), help=translate("cli", "one day"))
     group.add_argument(
         "--week",
-        metavar="YYYY-Www",
+        metavar=periods.week_form(),
         nargs="?",
         const="",
         help=translate("cli", "an ISO week, one line per day (default: this week)"),
@@ -329,11 +329,13 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument(
         "--from",
         dest="from_",
-        metavar="YYYY-MM-DD",
+        metavar=periods.date_form(),
         help=translate("cli", "first day of a range"),
     )
     p.add_argument(
-        "--to", metavar="YYYY-MM-DD", help=translate("cli", "last day of a range (with --from)")
+        "--to",
+        metavar=periods.date_form(),
+        help=translate("cli", "last day of a range (with --from)"),
     )
     p.add_argument(
         "--json", action="store_true", help=translate("cli", "print one JSON object (for scripts)")

@@ -18,7 +18,7 @@ from socialtime.base import paths
 from socialtime.base.i18n import translate
 from socialtime.cli.context import Command, Context, ExitStatus, confirm, fail
 from socialtime.recording.store import DB_NAME
-from socialtime.rules.periods import parse_week, week_of
+from socialtime.rules.periods import parse_week, week_form, week_of
 from socialtime.team.summary import (
     MIN_GROUP,
     AggregateError,
@@ -76,7 +76,7 @@ def register(command: Command, common: argparse.ArgumentParser) -> None:
     )
     q.add_argument(
         "--week",
-        metavar="YYYY-Www",
+        metavar=week_form(),
         help=translate("team", "the ISO week (default: last week, the last complete one)"),
     )
     q.add_argument(

@@ -42,7 +42,7 @@ from socialtime.base.private_files import (
     private_dir,
     refuse_link,
 )
-from socialtime.rules.periods import MAX_PAUSE_SECONDS
+from socialtime.rules.periods import MAX_PAUSE_SECONDS, wall_clock
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -615,6 +615,21 @@ class Store:
     def count(self) -> int:
         with _guard(self.path):
             return int(self.conn.execute("SELECT COUNT(*) FROM spans").fetchone()[0])
+
+    def days_with_data(self, start: float | None = None, end: float | None = None) -> int:
+        """On how many days (of the local calendar) something is recorded inside
+        ``[start, end)``: what a person counts when asked "Erase 3 days of data?"."""
+        lo = float("-inf") if start is None else start
+        hi = float("inf") if end is None else end
+        days: set[int] = set()  # ordinals of dates
+        with _guard(self.path):
+            rows = self.conn.execute(
+                "SELECT start, end FROM spans WHERE end > ? AND start < ?", [lo, hi]
+            ).fetchall()
+        for s, e in rows:
+            first, last = wall_clock(max(s, lo)).date(), wall_clock(min(e, hi) - 1e-6).date()
+            days.update(range(first.toordinal(), last.toordinal() + 1))
+        return len(days)
 
     def first_start(self) -> float | None:
         """When the oldest span starts; None when nothing is recorded."""

@@ -27,6 +27,7 @@ __all__ = [
     "LAST_DAY",
     "MAX_PAUSE_SECONDS",
     "Period",
+    "date_form",
     "date_range",
     "day_bounds",
     "days_ending",
@@ -35,6 +36,7 @@ __all__ = [
     "is_current",
     "iso",
     "iso_week",
+    "iso_week_label",
     "last_week",
     "local_day",
     "local_midnight",
@@ -49,8 +51,10 @@ __all__ = [
     "step",
     "today_bounds",
     "wall_clock",
+    "week_form",
     "week_name",
     "week_of",
+    "week_of_label",
 ]
 
 # --- bounds --------------------------------------------------------------------------------
@@ -82,8 +86,8 @@ class Period:
         return local_midnight(self.first), local_midnight(self.last + timedelta(days=1))
 
     def label(self) -> str:
-        """ "Monday 2 March 2026", "week 2026-W10 (2026-03-02 to 2026-03-08)", "March 2026"
-        or "2026-03-02 to 2026-03-05", in the current language."""
+        """ "Monday 2 March 2026", "week of 2 March 2026", "March 2026" or
+        "2026-03-02 to 2026-03-05", in the current language."""
         if self.first == self.last:
             return i18n.format_date(self.first, "long")
         first, last = (
@@ -93,8 +97,7 @@ class Period:
         if self.first.day == 1 and self == month_of(self.first):
             return f"{i18n.month_name(self.first.month)} {self.first.year}"
         if self.first.weekday() == 0 and (self.last - self.first).days == 6:
-            text = translate("report", "week {week} ({first} to {last})")
-            return text.format(week=week_name(self.first), first=first, last=last)
+            return week_of_label(self.first)
         return translate("report", "{first} to {last}").format(first=first, last=last)
 
 
@@ -171,6 +174,30 @@ def days_ending(last: date, count: int) -> Period:
     return Period(last - timedelta(days=count - 1), last)
 
 
+def week_of_label(day: date) -> str:
+    """The week holding ``day`` as a person reads it: "week of 23 November 2026" ("semaine du
+    23 novembre 2026"). The ISO name (week_name) is kept for files and ``--week`` alone."""
+    monday = day - timedelta(days=day.weekday())
+    return translate("report", "week of {day}").format(day=i18n.format_date(monday, "medium"))
+
+
+def iso_week_label(name: str) -> str:
+    """week_of_label of an ISO week's name ("2026-W48"), or the name itself if it is none."""
+    match = _WEEK.match(name.strip())
+    period = iso_week(int(match[1]), int(match[2])) if match else None
+    return week_of_label(period.first) if period else name
+
+
+def date_form() -> str:
+    """The placeholder of a date, the same in an option's help and in its error message."""
+    return translate("report", "YYYY-MM-DD")
+
+
+def week_form() -> str:
+    """The placeholder of an ISO week, the same in an option's help and in its error."""
+    return translate("report", "YYYY-Www")
+
+
 def week_name(day: date) -> str:
     """The ISO week of ``day``, as typed after ``--week``: ``"2026-W48"``."""
     iso = day.isocalendar()
@@ -199,8 +226,8 @@ def parse_date(text: str, what: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        message = translate("report", "{option}: {value} is not a date (expected YYYY-MM-DD)")
-        raise ValueError(message.format(option=what, value=repr(text))) from None
+        message = translate("report", "{option}: {value} is not a date (expected {form})")
+        raise ValueError(message.format(option=what, value=repr(text), form=date_form())) from None
     if not in_bounds(day):
         message = translate(
             "report", "{option}: {value} is out of range (expected a day from {first} to {last})"
@@ -219,9 +246,9 @@ def parse_week(text: str, what: str = "--week") -> Period:
     match = _WEEK.match(text.strip())
     if not match:
         message = translate(
-            "report", "{option}: {value} is not an ISO week (expected YYYY-Www, e.g. 2026-W48)"
+            "report", "{option}: {value} is not an ISO week (expected {form}, e.g. 2026-W48)"
         )
-        raise ValueError(message.format(option=what, value=repr(text)))
+        raise ValueError(message.format(option=what, value=repr(text), form=week_form()))
     year, week = int(match[1]), int(match[2])
     first, last = first_week(), last_week()
     if first.first.isocalendar().year <= year <= last.first.isocalendar().year:

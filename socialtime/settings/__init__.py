@@ -21,6 +21,7 @@ from socialtime.settings.loaded import (
     apply_policy,
     load_config,
     read_language,
+    recommended_keys,
     recommended_untouched,
     user_settings_for_save,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "parse_goals",
     "read_language",
     "read_toml",
+    "recommended_keys",
     "recommended_untouched",
     "save_config",
     "setting_default",

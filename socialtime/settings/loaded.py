@@ -133,6 +133,13 @@ def user_settings_for_save(edited: Config, loaded: LoadedConfig) -> Config:
     )
 
 
+def recommended_keys(policy: Policy) -> frozenset[str]:
+    """The keys of the user's file that an organisation recommends a value for: leaving one
+    out of the file means the recommendation, not the default (see .keep_layout)."""
+    keys = (*WORK_DAY_KEYS, "sites.disabled")
+    return frozenset(key for key in keys if policy.entry_at(key, RECOMMENDED) is not None)
+
+
 def recommended_untouched(edited: Config, loaded: LoadedConfig) -> frozenset[str]:
     """Keys the user's file should not write: recommended by the organisation, not set in
     the user's file, not locked, and left as shown. Writing them would turn a recommendation

@@ -11,13 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from socialtime.base import files
 from socialtime.base.files import write_private
 from socialtime.rules.work_hours import DAY_KEYS, format_ranges
+from socialtime.settings.keep_layout import merge_text
+from socialtime.settings.model import Config
 from socialtime.settings.schema import NUDGE_KINDS, SCALAR_KEYS
 from socialtime.settings.toml_io import toml_array, toml_key, toml_str, toml_value
 
 if TYPE_CHECKING:
-    from socialtime.settings.model import Config, Goals
+    from socialtime.settings.model import Goals
 
 
 def dump_goals(goals: Goals) -> str:
@@ -45,8 +48,8 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
     wh = config.work_hours
     lines = [
         # The file is the program's, read back like its English keys: its comment stays English.
-        "# socialtime settings. Written by socialtime; "  # i18n: ignore - see above
-        "comments here are not kept.",
+        "# socialtime settings. Your comments and order are kept "  # i18n: ignore - see above
+        "when socialtime saves.",
         *(f"{key} = {toml_value(getattr(config, key))}" for key in SCALAR_KEYS),
         f"days_off = {toml_array(sorted(day.isoformat() for day in wh.days_off))}",
         "",
@@ -77,11 +80,26 @@ def dump_config(config: Config, omit: frozenset[str] = frozenset()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_config(config: Config, path: Path, omit: frozenset[str] = frozenset()) -> None:
-    """Write atomically: a crash mid-write leaves the old file or the new one, never half.
+def save_config(
+    config: Config,
+    path: Path,
+    omit: frozenset[str] = frozenset(),
+    recommended: frozenset[str] = frozenset(),
+) -> None:
+    """Write ``config`` into ``path``, keeping the file's comments and layout and changing only
+    the values that differ (.keep_layout; ``recommended`` names the keys an organisation
+    recommends, which the file must set to be the user's own). A new file, or one that cannot
+    be read or parsed, is written whole, as dump_config says.
 
-    The temporary file is created by mkstemp, so the result is readable by the user only.
+    Atomically: a crash mid-write leaves the old file or the new one, never half. The old file
+    is read through the bounded reader; the temporary file is created by mkstemp, so the
+    result is readable by the user only.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_private(path, dump_config(config, omit))
+    fresh = dump_config(config, omit)
+    try:
+        old: str | None = files.read_text(path, files.SETTINGS_LIMIT)
+    except files.ReadError:
+        old = None
+    write_private(path, merge_text(old, fresh, dump_config(Config()), recommended))

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from socialtime.base import file_problems, files, i18n
 from socialtime.base.i18n import translate
-from socialtime.rules.periods import iso_week
+from socialtime.rules.periods import iso_week, iso_week_label
 
 if TYPE_CHECKING:
     from socialtime.recording.store import Store
@@ -280,7 +280,7 @@ def aggregate(summaries: Sequence[Summary], min_group: int = MIN_GROUP) -> TeamF
 def render(figures: TeamFigures) -> str:
     """The figures for the terminal: group totals only, one line per bucket."""
     n = figures.members  # never below MIN_GROUP: no singular to write
-    head = translate("team_summary", 'Team "{team}", week {week}: {members} members')
+    head = translate("team_summary", 'Team "{team}", {week}: {members} members')
     met = translate(
         "team_summary",
         "Goal met on {percent} of work days (each member's days met / work days, averaged)",
@@ -289,7 +289,7 @@ def render(figures: TeamFigures) -> str:
         "team_summary", "Members who met the goal on most of their work days: {count} of {members}"
     )
     lines = [
-        head.format(team=figures.team, week=figures.week, members=n),
+        head.format(team=figures.team, week=iso_week_label(figures.week), members=n),
         met.format(percent=i18n.format_percent(100 * figures.share_met)),
         most.format(count=figures.most_days, members=n),
         translate("team_summary", "Average social time per work day (members):"),

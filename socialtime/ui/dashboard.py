@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -53,6 +52,7 @@ from socialtime.rules import periods
 from socialtime.rules.periods import Period, local_day, local_midnight
 from socialtime.rules.sites import Catalogue
 from socialtime.settings import Config
+from socialtime.ui.tabs import keep_accents
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -228,7 +228,7 @@ class DashboardWindow(QWidget):
         nav.addWidget(self.range_box)
         nav.addWidget(self.table_box)
 
-        self.tabs = QTabWidget()
+        self.tabs = keep_accents()
         self._pages: dict[str, QStackedWidget] = {}
         self.summaries: dict[str, QLabel] = {}
         self.hovers: dict[str, QLabel] = {}

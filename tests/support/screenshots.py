@@ -163,6 +163,65 @@ recording = true
 TEAM = 'team = "Équipe design"\nagreed = 2026-11-02\n\n[goals]\ndaily_minutes = 30\n'
 
 
+SETTINGS_SHOWN = {0: "hours", 1: "recording", 2: "sites", 4: "data", 6: "team"}
+
+
+def settings(store: Store, folder: Path, lang: str, out: Path) -> None:
+    """The Settings tabs worth showing (with an organisation policy and a team), for the README:
+    settings-hours.png, settings-recording.png, settings-sites.png, settings-data.png,
+    settings-team.png, erase-question.png, team-summary.png (the preview of a weekly summary)
+    and team-summary-file.png (the file it shows on "Show the file…")."""
+    from socialtime.team import week as team_week
+    from socialtime.team.summary import summary_text
+    from socialtime.ui.settings.team_tab import SummaryPreview
+
+    dialog = settings_dialog(store, folder)
+    dialog.show()  # at the size it opens with
+    for index, key in SETTINGS_SHOWN.items():
+        dialog.tabs.setCurrentIndex(index)
+        save(dialog, out / name(f"settings-{key}", lang))
+    asked: list[tuple[str, str]] = []  # the question "Erase everything" asks, with its buttons
+    dialog.confirm = lambda title, text: asked.append((title, text)) is None and False
+    dialog.data_tab.erase_all()
+    question = dialog.data_tab.question(*asked[0])
+    question.show()
+    save(question, out / name("erase-question", lang))
+    question.close()
+    tab = dialog.team_tab
+    assert tab.team is not None
+    period = team_week.last_week(WEDNESDAY)
+    summary = team_week.build_summary(store, tab.team, tab.work_hours, period, WEDNESDAY)
+    preview = SummaryPreview(summary_text(summary), dialog)
+    preview.show()
+    save(preview, out / name("team-summary", lang))
+    view = preview.show_file()
+    save(view, out / name("team-summary-file", lang))
+    preview.close()
+    dialog.close()
+
+
+def settings_dialog(store: Store, folder: Path):  # type: ignore[no-untyped-def]
+    """The Settings dialog over an organisation policy, a user file and a team goal."""
+    from socialtime.settings import load_config, load_policy
+    from socialtime.team import goal_file as team
+    from socialtime.ui.settings.dialog import SettingsDialog
+
+    (folder / "etc").mkdir(exist_ok=True)
+    (folder / "etc" / "policy.toml").write_text(POLICY, encoding="utf-8")
+    policy = load_policy(platform="linux", environ={}, etc_dir=folder / "etc")
+    (folder / "team.toml").write_text(TEAM, encoding="utf-8")
+    team.join_team(folder / "team.toml", Path(store.path).parent)
+    user = folder / "config.toml"
+    user.write_text('[sites]\ndisabled = ["x.com"]\n[[sites.custom]]\nid = "intranet.example"\n'
+                    'name = "Intranet"\ntitles = ["^News"]\n', encoding="utf-8")  # fmt: skip
+    loaded = load_config(user, policy=policy)
+    autostart = Autostart(platform="linux", home=folder / "home", environ={})
+    dialog = SettingsDialog(loaded.config, user, store, load_catalogue(), autostart, loaded=loaded)
+    dialog.team_tab.today = lambda: WEDNESDAY
+    dialog.team_tab.refresh()
+    return dialog
+
+
 def everything_else(store: Store, config: Config, folder: Path, out: Path) -> None:
     """Every Settings tab (with an organisation policy and a team), the tray menu, the
     organisation page and the invitation."""
@@ -222,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalogue", type=Path, help="a folder of socialtime_<lang>.ts/.qm")
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "screenshots")
     parser.add_argument("--all", action="store_true", help="also every window, for a person")
+    parser.add_argument(
+        "--settings", action="store_true", help="also the Settings and Team shots of the README"
+    )
     args = parser.parse_args(argv)
     if args.catalogue:
         use_catalogue(args.catalogue.resolve())
@@ -234,8 +296,11 @@ def main(argv: list[str] | None = None) -> int:
         fill_days(store, work_days(WEDNESDAY, weeks=4))
         store.set_consent(1, datetime(2026, 11, 2, 9, 12).timestamp())
         config = Config(goals=Goals(daily_minutes=80, site_daily_minutes={"youtube.com": 20}))
+        (folder / "settings").mkdir()
         consent(args.lang, args.out)
         dashboard(store, config, args.lang, args.out)
+        if args.settings:
+            settings(store, folder / "settings", args.lang, args.out)
         if args.all:
             extra = ROOT / "test-artifacts" / f"screenshots-{args.lang}"
             everything_else(store, config, folder, extra)

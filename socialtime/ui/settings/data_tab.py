@@ -53,6 +53,7 @@ class DataTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store, self.confirm, self.choose_path = store, confirm, choose_path
+        self.buttons = ("", "")  # the next question's (action, way out), set before asking
         buttons = []
         for text, slot in (
             (self.tr("Export as CSV…"), lambda: self.export("csv")),
@@ -129,18 +130,27 @@ class DataTab(QWidget):
     def erase_range(self) -> None:
         period = self._range()
         if period is not None:
-            what = self.tr("everything recorded from {first} to {last}").format(
+            what = self.tr("Everything recorded from {first} to {last} is erased.").format(
                 first=format_date(period.first, "numeric"), last=format_date(period.last, "numeric")
             )
             self._erase(what, period.bounds())
 
     def erase_all(self) -> None:
-        self._erase(self.tr("everything recorded"), (None, None))
+        self._erase(self.tr("Everything recorded is erased."), (None, None))
 
     def _erase(
         self, what: str, bounds: tuple[float | None, float | None], ask: bool = True
     ) -> None:
-        question = self.tr("Erase {what}? This cannot be undone.").format(what=what)
+        """Erase after a question counted in days, the unit a person thinks in (not spans)."""
+        try:
+            days = self.store.days_with_data(*bounds)
+        except StoreError as e:
+            return self._status(str(e), error=True)
+        if not days:
+            return self._status(self.tr("Nothing is recorded there: there is nothing to erase."))
+        question = translate("DataTab", "Erase %n day(s) of data?", None, days)
+        question += "\n" + what + " " + self.tr("This cannot be undone.")
+        self.buttons = (self.tr("Erase"), self.tr("Keep"))
         if ask and not self.confirm(self.tr("Erase data"), question):
             return self._status(self.tr("Nothing was erased."))
         try:
@@ -148,34 +158,33 @@ class DataTab(QWidget):
         except StoreError as e:
             return self._status(str(e), error=True)
         self._status(
-            self.tr("Erased {what} ({duration} of recorded time).").format(
-                what=what, duration=format_duration(seconds)
-            )
+            translate(
+                "DataTab", "Erased %n day(s) of data ({duration} of recorded time).", None, days
+            ).format(duration=format_duration(seconds))
         )
         self.data_erased.emit()
 
     def withdraw_consent(self) -> None:
         """Promise 2: recording stops at once, and erasure is offered."""
-        question = self.tr("Recording stops at once and nothing is recorded until you accept "
-                           "the notice again. Withdraw your consent?")  # fmt: skip
+        question = self.tr("Withdraw your consent?\nRecording stops at once and nothing is "
+                           "recorded until you accept the notice again.")  # fmt: skip
+        self.buttons = (self.tr("Withdraw"), self.tr("Keep recording"))
         if not self.confirm(self.tr("Withdraw consent"), question):
             return
         try:
             self.store.withdraw_consent()
-            count = self.store.count()
+            days = self.store.days_with_data()
         except StoreError as e:
             return self._status(str(e), error=True)
         self.consent_withdrawn.emit()
         self._show_consent()
         self._status(self.tr("Consent withdrawn: recording has stopped."))
-        offer = translate(
-            "DataTab",
-            "Your recorded data (%n spans) is still on this computer. Erase it all now?",
-            None,
-            count,
-        )
-        if count and self.confirm(self.tr("Erase data"), offer):
-            self._erase(self.tr("everything recorded"), (None, None), ask=False)
+        offer = translate("DataTab", "Erase %n day(s) of data too?", None, days)
+        offer += "\n" + self.tr("What was recorded is still on this computer. Erasing it "
+                                "cannot be undone.")  # fmt: skip
+        self.buttons = (self.tr("Erase"), self.tr("Keep"))
+        if days and self.confirm(self.tr("Erase data"), offer):
+            self._erase(self.tr("Everything recorded is erased."), (None, None), ask=False)
 
     def _show_consent(self) -> None:
         accepted = self.store.meta().get(CONSENT_AT)
@@ -201,8 +210,18 @@ class DataTab(QWidget):
         )  # fmt: skip
         return Path(name) if name else None
 
+    def question(self, title: str, text: str) -> QMessageBox:
+        """The question ``ask`` shows: its buttons name the action and the way out
+        (``self.buttons``, "Erase" / "Keep"), not Yes / No; the way out is the default."""
+        first, _, rest = text.partition("\n")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, first, parent=self.window())
+        box.setInformativeText(rest)
+        action, keep = self.buttons
+        box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(keep, QMessageBox.ButtonRole.RejectRole))
+        return box
+
     def ask(self, title: str, text: str) -> bool:
-        question = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window())
-        question.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        return question.exec() == QMessageBox.StandardButton.Yes
+        box = self.question(title, text)
+        box.exec()
+        return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.DestructiveRole

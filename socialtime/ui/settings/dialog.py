@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QSpinBox,
     QStyle,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +55,7 @@ from socialtime.settings import (
     ConfigError,
     LoadedConfig,
     parse_config,
+    recommended_keys,
     save_config,
     setting_default,
     setting_description,
@@ -63,6 +63,7 @@ from socialtime.settings import (
 from socialtime.ui.settings import locks
 from socialtime.ui.settings.data_tab import DataTab
 from socialtime.ui.settings.form import Field as _Field
+from socialtime.ui.settings.form import MinutesSpin, NumberSpin
 from socialtime.ui.settings.form import box as _box
 from socialtime.ui.settings.form import label as _label
 from socialtime.ui.settings.form import show as _show
@@ -70,6 +71,7 @@ from socialtime.ui.settings.goals_tab import GoalsTab
 from socialtime.ui.settings.hours_tab import WorkHoursTab
 from socialtime.ui.settings.sites_tab import SitesTab
 from socialtime.ui.settings.team_tab import TeamTab
+from socialtime.ui.tabs import keep_accents
 
 # The language setting's values; each language's name is written in that language.
 _LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -125,7 +127,7 @@ class SettingsDialog(QDialog):
         self._loading = True
         self._fields: dict[str, _Field] = {}
         self._field_tab: dict[str, int] = {}
-        self.tabs = QTabWidget()
+        self.tabs = keep_accents()
         for build, title in (
             (self._work_hours_tab, self.tr("Work hours")),
             (self._recording_tab, self.tr("Recording")),
@@ -150,7 +152,8 @@ class SettingsDialog(QDialog):
         for widget in (self.org_banner, self.tabs, self.general_error, buttons):
             layout.addWidget(widget)
         # Wide enough for every tab title (French ones are longer), and for a warning icon.
-        self.resize(max(620, self.tabs.tabBar().sizeHint().width() + 60), 560)
+        # Wide enough too for a day's time pickers beside its text (.hours_tab).
+        self.resize(max(800, self.tabs.tabBar().sizeHint().width() + 60), 560)
         self._loading = False
         self.validate()
 
@@ -168,9 +171,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         c = self.config
         self.idle = self._spin(c.idle_seconds / 60, self.tr(" min"))
-        self.media_max = QSpinBox()
+        self.media_max = MinutesSpin()
         self.media_max.setRange(0, 99999)  # wide on purpose: the limits are the core's
-        self.media_max.setSuffix(self.tr(" min after the last input"))
         self.media_max.setSpecialValueText(self.tr("Off"))  # 0: idle is idle, whatever plays
         self.media_max.setValue(c.media_max_minutes)
         self.media_max.valueChanged.connect(self.validate)
@@ -191,7 +193,8 @@ class SettingsDialog(QDialog):
             ("idle_seconds", self.tr("Stop counting after:"), _box(QHBoxLayout(), self.idle),
              self.idle),
             ("media_max_minutes", self.tr("While something plays:"),
-             _box(QHBoxLayout(), self.media_max), self.media_max),
+             _box(QHBoxLayout(), self.media_max, self.tr("after the last input")),
+             self.media_max),
             ("sample_seconds", self.tr("Look every:"), _box(QHBoxLayout(), self.sample),
              self.sample),
             ("retention_days", self.tr("Keep data for:"), retention, self.retention),
@@ -200,7 +203,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _spin(self, value: float, suffix: str) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
+        spin = NumberSpin()
         spin.setDecimals(1)
         spin.setRange(0, 999)  # wide on purpose: the limits are the core's (see module doc)
         spin.setSuffix(suffix)
@@ -333,7 +336,7 @@ class SettingsDialog(QDialog):
             return
         own, omit, loaded = locks.for_save(self.candidate, self.loaded)  # never the policy's
         try:
-            save_config(own, self.config_path, omit)
+            save_config(own, self.config_path, omit, recommended_keys(self.policy))
         except OSError as e:
             return self._fail(self.tr("The settings could not be saved: {error}"), e)
         self.loaded, self.config = loaded, loaded.config

@@ -6,15 +6,21 @@ would be unreadable, so the colours follow the window's lightness.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+import re
+
+from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QDoubleSpinBox,
     QLabel,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from socialtime.base.i18n import format_duration, format_number
 
 # Error colours (text, background) for light and dark themes.
 LIGHT_ERROR = (QColor("#b3261e"), QColor("#fde7e6"))
@@ -86,3 +92,61 @@ class Field(QWidget):
         if text:
             palette.setColor(QPalette.ColorRole.Base, error_colors(self.target)[1])
         self.target.setPalette(palette)
+
+
+# "2 h 30 min", "2 h", "150 min", "150": what a person may type in a box of minutes.
+_MINUTES = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:min|m|mn)?)?\s*$", re.IGNORECASE)
+
+
+def minutes_text(minutes: int) -> str:
+    """Minutes as every screen writes a duration (socialtime.base.i18n.format_duration):
+    "45 min", "2 h 30 min"; "0 min" rather than "0 s" in a box that counts minutes."""
+    return f"{minutes} min" if minutes < 60 else format_duration(minutes * 60)
+
+
+class MinutesSpin(QSpinBox):
+    """A number of minutes shown as "2 h 30 min", like the dashboard, rather than "150 min";
+    typing "150", "2 h 30" or "2 h" works too."""
+
+    def textFromValue(self, value: int) -> str:
+        return minutes_text(value)
+
+    def valueFromText(self, text: str) -> int:
+        found = _MINUTES.match(text.removesuffix(self.suffix()))
+        if not found or not any(found.groups()):
+            return self.value()
+        hours, minutes = (int(part) if part else 0 for part in found.groups())
+        return hours * 60 + minutes
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        found = _MINUTES.match(text.removesuffix(self.suffix()))
+        if found and any(found.groups()):
+            value = self.valueFromText(text)
+            inside = self.minimum() <= value <= self.maximum()
+            state = QValidator.State.Acceptable if inside else QValidator.State.Intermediate
+            return state, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A number with one decimal written only when there is one ("3 min", "2,5 s" in
+    French), never "3.0 min"."""
+
+    def textFromValue(self, value: float) -> str:
+        rounded = round(value, self.decimals())
+        return format_number(rounded, 0 if float(rounded).is_integer() else self.decimals())
+
+    def valueFromText(self, text: str) -> float:
+        text = text.removesuffix(self.suffix()).replace("\u202f", "").replace(",", ".")
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        body = text.removesuffix(self.suffix()).replace(",", ".").strip()
+        if re.fullmatch(r"\d+(\.\d?)?", body):
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos

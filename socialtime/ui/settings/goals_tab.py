@@ -38,7 +38,7 @@ from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.rules.sites import Catalogue
 from socialtime.rules.work_hours import format_ranges
 from socialtime.settings import Config, setting_description
-from socialtime.ui.settings.form import cell
+from socialtime.ui.settings.form import MinutesSpin, cell
 
 _USER = Qt.ItemDataRole.UserRole
 # (key in [nudges], what the box says: marked here, translated with self.tr where shown)
@@ -104,10 +104,10 @@ class GoalsTab(QWidget):
         self.site_choice = QComboBox()
         for site_id, name in sorted(self.names.items(), key=lambda kv: kv[1].lower()):
             self.site_choice.addItem(name, site_id)
-        self.site_minutes = QSpinBox()
+        self.site_minutes = MinutesSpin()
         self.site_minutes.setRange(1, 1440)
         self.site_minutes.setValue(10)
-        self.site_minutes.setSuffix(self.tr(" min a day"))
+        self.site_minutes.setSuffix(self.tr(" a day"))
         add, remove = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove"))
         add.clicked.connect(lambda: self.set_site_budget(self.site_choice.currentData(), None))
         remove.clicked.connect(self._remove_sites)
@@ -170,9 +170,8 @@ class GoalsTab(QWidget):
 
     def _budget(self, minutes: int | None, default: int) -> tuple[QCheckBox, QSpinBox]:
         on = QCheckBox(self.tr("at most, all social sites:"))
-        spin = QSpinBox()
+        spin = MinutesSpin()
         spin.setRange(0, 99999)  # wide on purpose: the limits are the core's
-        spin.setSuffix(self.tr(" min"))
         spin.setValue(default if minutes is None else minutes)
         spin.setEnabled(minutes is not None)
         on.setChecked(minutes is not None)

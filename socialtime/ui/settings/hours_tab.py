@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QW
 from socialtime.base.i18n import QT_TRANSLATE_NOOP
 from socialtime.rules.work_hours import DAY_KEYS, format_ranges, parse_ranges
 from socialtime.settings import Config
+from socialtime.ui.settings.day_picker import DayPicker
 from socialtime.ui.settings.form import box, label
 
 translate = QCoreApplication.translate
@@ -55,16 +56,23 @@ class WorkHoursTab(QWidget):
                  translate("SettingsDialog", "Saturday:"),
                  translate("SettingsDialog", "Sunday:")]  # fmt: skip
         self.day_edits: list[QLineEdit] = []
+        self.day_pickers: list[DayPicker] = []
         for key, name, ranges in zip(DAY_KEYS, names, config.work_hours.days, strict=True):
             edit = QLineEdit(format_ranges(ranges))
             edit.setPlaceholderText(translate("SettingsDialog", "day off"))
             edit.textChanged.connect(self._days_edited)
             self.day_edits.append(edit)
-            form.addRow(name, field(f"work_hours.{key}", edit))
-        hint = translate("SettingsDialog", "Write time ranges such as 09:00-12:30, 13:30-18:00. "
-                         "Leave a day empty for a day off. Nothing is recorded outside these "
+            picker = DayPicker(edit)
+            self.day_pickers.append(picker)
+            row = box(QHBoxLayout(), picker, edit, stretch=False)  # the text takes what is left
+            form.addRow(name, field(f"work_hours.{key}", row, edit))
+        hint = translate("SettingsDialog", "Tick a work day and pick its hours, with a break "
+                         "if you take one; or write time ranges such as 09:00-12:30, 13:30-18:00 "
+                         "(an empty day is a day off). Nothing is recorded outside these "
                          "hours.")  # fmt: skip
         form.addRow(label(hint, hint=True))
+        for edit in self.day_edits:  # a text too long for its field shows from its start
+            edit.setCursorPosition(0)
         self._sync_preset()
         self.preset.currentIndexChanged.connect(self._preset_chosen)
 
@@ -79,6 +87,7 @@ class WorkHoursTab(QWidget):
             for i, edit in enumerate(self.day_edits):
                 if edit.isEnabled():  # not a day the organisation sets
                     edit.setText(PRESETS[index][1] if i < _WEEKDAYS else "")
+                    edit.setCursorPosition(0)
 
     def _days_edited(self) -> None:
         self._sync_preset()

@@ -75,11 +75,16 @@ class SitesTab(QWidget):
         self.config, self.validate = config, validate
         custom_ids = {site.id for site in config.custom_sites}
         self.site_list = QListWidget()
-        # In columns, so that the whole catalogue is seen at once without scrolling.
-        self.site_list.setFlow(QListView.Flow.TopToBottom)
+        # In rows that wrap at the list's width: never a sideways scroll that cuts a column
+        # (columns flowing top to bottom did, once a policy's padlocks and a shorter list
+        # left too few rows). The cells are as wide as the longest name, its box and padlock.
+        self.site_list.setFlow(QListView.Flow.LeftToRight)
         self.site_list.setWrapping(True)
         self.site_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.site_list.setGridSize(QSize(180, 22))
+        self.site_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        metrics = self.site_list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s.name) for s in catalogue.sites), default=100)
+        self.site_list.setGridSize(QSize(widest + 60, metrics.height() + 8))
         for site in catalogue.sites:
             if site.id in custom_ids:
                 continue  # shown in the table of the user's own sites

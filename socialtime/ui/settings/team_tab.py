@@ -13,30 +13,35 @@ Dialogs that would block a test are attributes that tests replace:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from socialtime.base.i18n import format_date
+from socialtime.base.i18n import format_duration
 from socialtime.recording.store import Store, StoreError
-from socialtime.rules.periods import previous_week, week_of
+from socialtime.rules.periods import previous_week, week_of, week_of_label
 from socialtime.rules.work_hours import WorkHours
 from socialtime.team import goal_file as core
 from socialtime.team import week as team_week
@@ -57,21 +62,42 @@ def _label(text: str = "", fixed: bool = False) -> QLabel:
     return label
 
 
+class FileView(QDialog):
+    """A file's exact text, read-only: what "Show the file…" opens."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("The summary file"))
+        intro = _label(self.tr("This is the whole file, exactly as it will be saved."))
+        self.text = QPlainTextEdit(text)
+        self.text.setReadOnly(True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.text, buttons):
+            layout.addWidget(widget)
+        self.resize(520, 320)
+
+
 class SummaryPreview(QDialog):
-    """The exact text of a summary file, read-only, with Save… and Cancel."""
+    """What a summary says, in sentences, with the file's exact text one click away
+    ("Show the file…"), then Save… and Cancel. ``text`` is the very string to be written."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your weekly summary"))
+        self.file_text = text
         intro = _label(
             self.tr(
-                "This is the whole file, exactly as it will be saved. Nothing is sent: you "
-                "choose where to save it and whether to give it to your team."
+                "This summary says only this. Nothing is sent: you choose where to save it "
+                "and whether to give it to your team."
             )
         )
-        self.text = QPlainTextEdit(text)
-        self.text.setReadOnly(True)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.sentences = _label("\n".join(team_week.summary_sentences(json.loads(text))))
+        self.show_file_button = QPushButton(self.tr("Show the file…"))
+        self.show_file_button.clicked.connect(self.show_file)
+        self.file_view: FileView | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(
             self.tr("Save…"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -79,9 +105,17 @@ class SummaryPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.text, buttons):
+        for widget in (intro, self.sentences, _row(self.show_file_button)):
             layout.addWidget(widget)
-        self.resize(520, 360)
+        layout.addStretch()
+        layout.addWidget(buttons)
+        self.resize(520, 280)
+
+    def show_file(self) -> FileView:
+        """Open the file's exact text, read-only, beside this dialog."""
+        self.file_view = FileView(self.file_text, self)
+        self.file_view.show()
+        return self.file_view
 
 
 class TeamTab(QWidget):
@@ -105,7 +139,9 @@ class TeamTab(QWidget):
         self.team: core.Team | None = None
 
         self.goal_label = _label()
-        self.progress_label = _label(fixed=True)
+        self.progress_label = _label()  # whose week, and that only the user sees it
+        self.progress_table = self._progress_table()
+        self.progress_notes = _label()
         self.import_button = QPushButton(self.tr("Join a team goal…"))
         self.import_button.clicked.connect(self.import_file)
         self.leave_button = QPushButton(self.tr("Leave the team"))
@@ -130,7 +166,10 @@ class TeamTab(QWidget):
         goal_layout.addWidget(self.goal_label)
         goal_layout.addWidget(_row(self.import_button, self.leave_button))
         progress = QGroupBox(self.tr("Your progress"))
-        QVBoxLayout(progress).addWidget(self.progress_label)
+        progress_layout = QVBoxLayout(progress)
+        progress_layout.addWidget(self.progress_label)
+        progress_layout.addWidget(self.progress_table)
+        progress_layout.addWidget(self.progress_notes)
         share = QGroupBox(self.tr("Share a weekly summary (if you want to)"))
         share_layout = QVBoxLayout(share)
         hint = _label(
@@ -178,7 +217,7 @@ class TeamTab(QWidget):
         self.leave_button.setEnabled(team is not None or bool(errors))
         for group in self.groups:
             group.setVisible(team is not None)
-        self.progress_label.setText(self._progress())
+        self._show_progress()
         self._fill_weeks()
         allowed, reason = core.summaries_allowed(self.policy)
         for widget in (self.summary_button, self.week_box):
@@ -187,25 +226,68 @@ class TeamTab(QWidget):
         self.summary_blocked.setText(reason)
         self.summary_blocked.setVisible(not allowed)
 
-    def _progress(self) -> str:
+    def _progress_table(self) -> QTableWidget:
+        table = QTableWidget(0, 3)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Day"), self.tr("Social time"), self.tr("Goal met")]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return table
+
+    def _show_progress(self) -> None:
+        """The week so far as a small table (day, social time, goal met), for the user alone."""
+        table = self.progress_table
+        table.setRowCount(0)
+        self.progress_notes.setText("")
         if self.team is None:
-            return ""
+            self.progress_label.setText("")
+            return
         today = self.today()
         try:
-            lines = team_week.progress_lines(
+            shown = team_week.progress(
                 self.store, self.team, self.work_hours, week_of(today), today
             )
         except StoreError as e:
-            return str(e)
-        return "\n".join(lines)
+            self.progress_label.setText(str(e))
+            table.hide()
+            return
+        words = {
+            "met": self.tr("Yes"),
+            "not_met": self.tr("No"),
+            "so_far": self.tr("So far"),
+            "unrecorded": self.tr("Nothing recorded"),
+        }
+        self.progress_label.setText(shown.head)
+        table.setRowCount(len(shown.rows))
+        for row, day in enumerate(shown.rows):
+            social = "—" if day.state == "unrecorded" else format_duration(day.social_seconds)
+            cells = (day.day_text(), social, words[day.state])
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, item)
+        table.setVisible(bool(shown.rows))
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(height + sum(table.rowHeight(r) for r in range(table.rowCount())))
+        self.progress_notes.setText("\n".join(shown.notes))
 
     def _fill_weeks(self) -> None:
         self.week_box.clear()
         period = team_week.last_week(self.today())
         for _ in range(_WEEKS_OFFERED):
-            first, end = format_date(period.first, "short"), format_date(period.last, "short")
-            text = f"{team_week.week_label(period)} ({first} – {end})"
-            self.week_box.addItem(text, period)
+            label = week_of_label(period.first)  # the ISO name stays in the file alone
+            self.week_box.addItem(label[:1].upper() + label[1:], period)
             period = previous_week(period.first)
 
     def _say(self, text: str, error: bool = False) -> None:

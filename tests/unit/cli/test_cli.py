@@ -348,3 +348,18 @@ def test_a_bad_config_in_french(run, in_french):
     assert code == 2
     assert "le fichier de configuration contient des erreurs" in err
     assert f"{run.config}\u00a0: idle_seconds = 'abc'\u00a0: il faut un nombre entier" in err
+
+
+def test_erase_asks_in_days_as_the_settings_dialog_does(run, monkeypatch):
+    fill(run.data)
+    fill(run.data, date(2026, 11, 26))
+    asked = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "n")
+    code, out, _ = run("erase", "--all")
+    assert code == 0 and "Nothing was erased." in out
+    assert len(asked) == 1 and asked[0].startswith("Erase 2 days of data (everything recorded, in ")
+    assert asked[0].endswith("This cannot be undone. [y/N] ")
+    asked.clear()
+    code, out, _ = run("erase", "--from", "2026-12-01", "--to", "2026-12-02")
+    assert code == 0 and asked == [] and "nothing to erase" in out

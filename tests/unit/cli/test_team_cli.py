@@ -94,7 +94,7 @@ def test_status_shows_the_users_own_week(run, monkeypatch) -> None:
     monkeypatch.setattr("socialtime.cli.team.today", lambda: MONDAY + timedelta(days=2))
     code, out, err = run("team", "status")
     assert code == 0, err
-    assert "Your progress in 2026-W48 (only you see this):" in out
+    assert "Your progress, week of 23 November 2026 (only you see this):" in out
     assert "goal not met" in out
     assert "Goal met on 1 of 2 recorded work day" in out  # "days" with the plural forms
 
@@ -195,7 +195,7 @@ def test_figures_from_six_summaries(run) -> None:
     assert code == 0, err
     # (1 + 0.8 + 0.6 + 0.4 + 0 + 0.5) / 6 = 55 %; most days: 5/5, 4/5, 3/5 (2 of 4 is not).
     assert out == (
-        'Team "Design team", week 2026-W48: 6 members\n'
+        'Team "Design team", week of 23 November 2026: 6 members\n'
         "Goal met on 55 % of work days (each member's days met / work days, averaged)\n"
         "Members who met the goal on most of their work days: 3 of 6\n"
         "Average social time per work day (members):\n"

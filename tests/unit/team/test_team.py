@@ -167,7 +167,7 @@ def test_progress_shows_each_work_day_and_the_days_met(tmp_path, store) -> None:
         store, result, default_work_hours(), WEEK, WEEK.first + timedelta(days=3)
     )
     assert lines[:-1] == [
-        "Your progress in 2026-W48 (only you see this):",
+        "Your progress, week of 23 November 2026 (only you see this):",
         "  Mon 23 Nov      10 min social  goal met",
         "  Tue 24 Nov      45 min social  goal not met",
         "  Wed 25 Nov         0 s social  nothing recorded",
@@ -185,7 +185,7 @@ def test_progress_in_french(tmp_path, store, french) -> None:
         store, result, default_work_hours(), WEEK, WEEK.first + timedelta(days=2)
     )
     assert lines == [
-        "Votre progression en 2026-W48 (vous seul la voyez)\u00a0:",
+        "Votre progression, semaine du 23 novembre 2026 (vous seul la voyez)\u00a0:",
         "  lun. 23 nov.      10 min réseaux sociaux  objectif atteint",
         "  mar. 24 nov.      45 min réseaux sociaux  objectif non atteint",
         "  mer. 25 nov.         0 s réseaux sociaux  (jusqu'ici)",
@@ -301,5 +301,5 @@ def test_a_week_of_days_off_has_nothing_to_summarise(tmp_path, store) -> None:
     result = joined(tmp_path)
     hours = default_work_hours()
     off = type(hours)(hours.days, frozenset(WEEK.days()), hours.tz)
-    with pytest.raises(team.TeamError, match="2026-W48"):
+    with pytest.raises(team.TeamError, match="week of 23 November 2026"):
         team_week.build_summary(store, result, off, WEEK, AFTER)

@@ -49,7 +49,7 @@ def summaries(count: int) -> list[Summary]:
 def test_the_figures_in_english() -> None:
     lines = render(FIGURES).splitlines()
     assert lines[:4] == [
-        'Team "Design team", week 2026-W48: 6 members',
+        'Team "Design team", week of 23 November 2026: 6 members',
         "Goal met on 55 % of work days (each member's days met / work days, averaged)",
         "Members who met the goal on most of their work days: 4 of 6",
         "Average social time per work day (members):",
@@ -60,7 +60,7 @@ def test_the_figures_in_english() -> None:
 def test_the_figures_in_french(french) -> None:
     lines = render(FIGURES).splitlines()
     assert lines[:4] == [
-        "Équipe «\u00a0Design team\u00a0», semaine 2026-W48\u00a0: 6 membres",
+        "Équipe «\u00a0Design team\u00a0», semaine du 23 novembre 2026\u00a0: 6 membres",
         "Objectif atteint 55\u00a0% des jours travaillés (pour chaque membre, jours où "
         "l'objectif est atteint / jours travaillés, puis moyenne)",
         "Membres ayant atteint l'objectif la plupart de leurs jours travaillés\u00a0: 4 sur 6",

@@ -94,6 +94,7 @@ def test_the_team_chart_speaks_french(qtbot, french):
     )
     axes = draw(figures).axes[0]
     assert axes.get_title() == (
-        f"Design, 2026-W48{NBSP}: 6 membres, objectif atteint sur 55{NBSP}% des jours travaillés"
+        f"Design, semaine du 23 novembre 2026{NBSP}: 6 membres, objectif atteint sur 55{NBSP}% "
+        "des jours travaillés"
     )
     assert axes.get_ylabel() == "Membres"

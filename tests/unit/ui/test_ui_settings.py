@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
@@ -125,7 +125,7 @@ def test_save_persists_and_emits(qtbot, make, tmp_path: Path) -> None:
 def test_watching_counts_up_to_the_minutes_chosen_or_not_at_all(qtbot, make, tmp_path) -> None:
     dialog = make()
     assert dialog.media_max.value() == 60  # the default
-    assert dialog.media_max.suffix() == " min after the last input"
+    assert dialog.media_max.text() == "1 h 00 min"  # as the dashboard writes durations
     dialog.media_max.setValue(1441)  # the core allows up to a day
     error = dialog._fields["media_max_minutes"].error
     assert not error.isHidden() and "between 0 (off) and 1440" in error.text()
@@ -363,7 +363,8 @@ def test_erase_a_range_erases_only_those_days(qtbot, make, store) -> None:
     with qtbot.waitSignal(dialog.data_erased, timeout=1000):
         qtbot.mouseClick(dialog.data_tab.erase_range_button, Qt.MouseButton.LeftButton)
     assert questions == [
-        "Erase everything recorded from 2026-03-10 to 2026-03-10? This cannot be undone."
+        "Erase 1 day of data?\nEverything recorded from 2026-03-10 to 2026-03-10 is erased. "
+        "This cannot be undone."
     ]
     days = sorted({date.fromtimestamp(s.start) for s in store.spans()})
     assert days == [DAY - timedelta(days=1), DAY + timedelta(days=1)]
@@ -393,7 +394,11 @@ def test_erase_everything_asks_first(qtbot, make, store) -> None:
     with qtbot.assertNotEmitted(dialog.data_erased):
         qtbot.mouseClick(dialog.data_tab.erase_all_button, Qt.MouseButton.LeftButton)
     assert len(questions) == 1 and store.count() == 2
+    assert questions[0].startswith("Erase 2 days of data?\n")  # days, not spans
     assert dialog.data_tab.data_status.text() == "Nothing was erased."
+    box = dialog.data_tab.question("Erase data", questions[0])  # what ask() would show
+    assert sorted(b.text() for b in box.buttons()) == ["Erase", "Keep"]  # never Yes / No
+    assert box.defaultButton().text() == "Keep" and box.text() == "Erase 2 days of data?"
     dialog.confirm = lambda title, text: True
     with qtbot.waitSignal(dialog.data_erased, timeout=1000):
         qtbot.mouseClick(dialog.data_tab.erase_all_button, Qt.MouseButton.LeftButton)
@@ -408,13 +413,23 @@ def test_withdraw_consent(qtbot, make, store, erase_too: bool) -> None:
     dialog.tabs.setCurrentIndex(4)
     assert "You accepted the privacy notice on 2026-03-10" in dialog.data_tab.consent_label.text()
     answers = iter([True, erase_too])
-    dialog.confirm = lambda title, text: next(answers)
+    asked = []
+    dialog.confirm = lambda title, text: (
+        asked.append((text, dialog.data_tab.buttons)) or next(answers)
+    )
     with qtbot.waitSignal(dialog.consent_withdrawn, timeout=1000):
         qtbot.mouseClick(dialog.data_tab.withdraw_button, Qt.MouseButton.LeftButton)
     assert store.consent_version() is None
     assert "CONSENT_AT" not in store.meta() and "consent_at" not in store.meta()
     assert store.count() == (0 if erase_too else 1)
     assert not dialog.data_tab.withdraw_button.isEnabled()
+    assert asked[0][0].startswith("Withdraw your consent?\n")
+    assert asked[0][1] == ("Withdraw", "Keep recording")
+    assert asked[1] == (
+        "Erase 1 day of data too?\nWhat was recorded is still on this computer. "
+        "Erasing it cannot be undone.",
+        ("Erase", "Keep"),
+    )
 
 
 def test_withdraw_declined_changes_nothing(qtbot, make, store) -> None:
@@ -463,3 +478,64 @@ def test_screenshots_of_each_tab(qtbot, make, store, theme: str) -> None:
         qtbot.wait(10)
         name = dialog.tabs.tabText(index).lower().replace(" ", "-")
         assert dialog.grab().save(str(ARTIFACTS / f"settings-{index}-{name}-{theme}.png"))
+
+
+def test_the_sites_list_fits_without_sideways_scroll(qtbot, make, french) -> None:
+    dialog = make()
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: dialog.site_list.isVisible())
+    sites = dialog.site_list
+    width = sites.viewport().width()
+    for i in range(sites.count()):
+        rect = sites.visualItemRect(sites.item(i))
+        assert rect.left() >= 0 and rect.right() < width, sites.item(i).text()
+    assert sites.horizontalScrollBar().maximum() == 0
+
+
+def test_time_pickers_write_the_same_ranges_as_the_text(qtbot, make, tmp_path: Path) -> None:
+    dialog = make()
+    monday, saturday = dialog.hours_tab.day_pickers[0], dialog.hours_tab.day_pickers[5]
+    # The default office day shows as one range; the weekend is off, its times disabled.
+    assert monday.works.isChecked() and not saturday.works.isChecked()
+    assert not saturday.times[0].isEnabled()
+    dialog.preset.setCurrentIndex(dialog.preset.findText("Office hours with lunch break"))
+    assert monday.split.isChecked()
+    assert [t.time().toString("HH:mm") for t in monday.times] == [
+        "09:00",
+        "12:30",
+        "13:30",
+        "18:00",
+    ]
+    saturday.works.setChecked(True)
+    saturday.times[0].setTime(QTime(10, 0))
+    saturday.times[1].setTime(QTime(0, 0))  # midnight at the end of the day
+    assert dialog.day_edits[5].text() == "10:00-24:00"
+    assert dialog.preset.currentText() == "Custom"
+    monday.split.setChecked(False)
+    assert dialog.day_edits[0].text() == "09:00-12:30"
+    saturday.times[1].setTime(QTime(9, 0))  # an end before the start: the core says so
+    assert dialog.day_edits[5].text() == "10:00-09:00" and not dialog.save_button.isEnabled()
+    saturday.times[1].setTime(QTime(12, 0))
+    config = save(qtbot, dialog)
+    assert str(config.work_hours.days[5][0]) == "10:00-12:00"
+    assert 'sat = "10:00-12:00"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    # Three ranges are more than the pickers show: the text is in charge.
+    dialog = make()
+    dialog.day_edits[2].setText("08:00-09:00, 10:00-11:00, 12:00-13:00")
+    assert not dialog.hours_tab.day_pickers[2].works.isEnabled()
+
+
+def test_save_from_the_dialog_keeps_the_users_comments(qtbot, store, autostart, tmp_path) -> None:
+    path = tmp_path / "config.toml"
+    text = (
+        "# my notes\nidle_seconds = 240  # four minutes\n\n"
+        '[work_hours]\n# short Fridays\nfri = "09:00-12:00"\nmon = "09:00-17:00"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = load_config(path)
+    dialog = SettingsDialog(loaded.config, path, store, load_catalogue(), autostart, loaded=loaded)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.idle.setValue(5)
+    save(qtbot, dialog)
+    assert path.read_text(encoding="utf-8") == text.replace("= 240 ", "= 300 ")
