@@ -94,5 +94,17 @@ def on_screen(seconds: float) -> float:
     return time.monotonic() - start
 
 
+def assert_matches(got: dict, seen: dict[str, float], other: float) -> None:
+    """The report ``got`` says what was on screen: each site of ``seen`` and the ``other``
+    active time within TOLERANCE, no site more, and social time the sum of the sites."""
+    print(f"on screen: { {k: round(v, 1) for k, v in seen.items()} }, other {other:.1f}")
+    assert set(got["sites"]) == set(seen), got
+    for site, seconds in seen.items():
+        assert abs(got["sites"][site] - seconds) <= TOLERANCE, (site, got["sites"][site], seconds)
+    assert got["social_seconds"] == sum(got["sites"].values())
+    reported_other = got["active_seconds"] - got["social_seconds"]
+    assert abs(reported_other - other) <= TOLERANCE, (reported_other, other)
+
+
 def all_bytes(directory: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file())
